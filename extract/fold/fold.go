@@ -1,0 +1,129 @@
+// Package fold normalises names for matching: lowercase, no diacritics,
+// đ/Đ mapped to d, punctuation and spaces collapsed. It mirrors the
+// reference scorer's fold() so that what kg considers the same name is what
+// the evaluation considers the same name.
+//
+// Decomposition uses golang.org/x/text/unicode/norm; the folded form of
+// each Latin rune is computed once into a table, so folding is a single
+// pass without allocation beyond the result.
+package fold
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// table maps a non-ASCII rune to its folded lowercase base letters ("" for
+// marks and symbols that fold to a separator).
+var table = buildTable()
+
+func buildTable() map[rune]string {
+	t := make(map[rune]string, 1200)
+	add := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			t[r] = foldRuneSlow(r)
+		}
+	}
+	add(0x00A0, 0x024F) // Latin-1, Latin Extended-A/B
+	add(0x0300, 0x036F) // combining marks
+	add(0x1E00, 0x1EFF) // Latin Extended Additional (Vietnamese)
+	add(0x2010, 0x2044) // dashes, quotes
+	t['\u1d49'] = "e"  // superscript e in "14ᵉ"
+	t['\u02bc'] = "'"  // modifier apostrophe
+	return t
+}
+
+func foldRuneSlow(r rune) string {
+	switch r {
+	case 'đ', 'Đ':
+		return "d"
+	case 'ø', 'Ø':
+		return "o"
+	case 'ß':
+		return "ss"
+	case 'æ', 'Æ':
+		return "ae"
+	case 'œ', 'Œ':
+		return "oe"
+	case 'ł', 'Ł':
+		return "l"
+	case '\u2019', '\u2018':
+		return "'"
+	}
+	var b strings.Builder
+	for _, d := range norm.NFKD.String(string(r)) {
+		if unicode.Is(unicode.Mn, d) {
+			continue
+		}
+		if d < utf8.RuneSelf {
+			b.WriteByte(byte(unicode.ToLower(d)))
+		} else if unicode.IsLetter(d) || unicode.IsDigit(d) {
+			b.WriteString(string(unicode.ToLower(d)))
+		}
+	}
+	return b.String()
+}
+
+// Letters returns s lowercased without diacritics (đ→d), keeping every
+// other character; ASCII input is only lowercased. Byte lengths may differ
+// from s.
+func Letters(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(unicode.ToLower(r)))
+			continue
+		}
+		if f, ok := table[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// Fold returns the scorer's folded form of s: Letters(s) with every run of
+// characters other than [0-9a-z] replaced by one space, trimmed.
+func Fold(s string) string { return join(s, ' ') }
+
+// Key returns Fold(s) without spaces: "Hà Nội", "Ha Noi" and "hanoi" share
+// the key "hanoi"; "Park Won-soon" and "Park Won Soon" share "parkwonsoon".
+func Key(s string) string { return join(s, 0) }
+
+// Slug returns Fold(s) with hyphens between words, for ids: "Trần Lưu
+// Quang" → "tran-luu-quang".
+func Slug(s string) string { return join(s, '-') }
+
+func join(s string, sep byte) string {
+	l := Letters(s)
+	b := make([]byte, 0, len(l))
+	pending := false
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		if (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') {
+			if pending && len(b) > 0 && sep != 0 {
+				b = append(b, sep)
+			}
+			pending = false
+			b = append(b, c)
+			continue
+		}
+		pending = true
+	}
+	return string(b)
+}

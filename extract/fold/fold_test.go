@@ -1,0 +1,37 @@
+package fold
+
+import "testing"
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, fold, key, slug string }{
+		{"Hà Nội", "ha noi", "hanoi", "ha-noi"},
+		{"Hanoï", "hanoi", "hanoi", "hanoi"},
+		{"Đà Nẵng", "da nang", "danang", "da-nang"},
+		{"đinh Tiến Dũng", "dinh tien dung", "dinhtiendung", "dinh-tien-dung"},
+		{"Park Won-soon", "park won soon", "parkwonsoon", "park-won-soon"},
+		{"People’s Committee", "people s committee", "peoplescommittee", "people-s-committee"},
+		{"Séoul", "seoul", "seoul", "seoul"},
+		{"Île-de-France", "ile de france", "iledefrance", "ile-de-france"},
+		{"  Việt Nam – France ", "viet nam france", "vietnamfrance", "viet-nam-france"},
+		{"14ᵉ Congrès", "14e congres", "14econgres", "14e-congres"},
+		{"Œuvre", "oeuvre", "oeuvre", "oeuvre"},
+		{"", "", "", ""},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.fold {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.fold)
+		}
+		if got := Key(tt.in); got != tt.key {
+			t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.key)
+		}
+		if got := Slug(tt.in); got != tt.slug {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.slug)
+		}
+	}
+}
+
+func BenchmarkKey(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		Key("Chủ tịch Ủy ban nhân dân thành phố Hà Nội Trần Sỹ Thanh")
+	}
+}

@@ -1,0 +1,41 @@
+// Package graph defines kg's graph model and turns extraction results into
+// the rows every store writes. The model:
+//
+//	(:Article {id, title, date, lang, path, url, hash})-[:MENTIONS {count}]->(entity)
+//	(:Person|City|Country|Organization|Event {id, name, aliases, key, ...props})
+//	(a)-[:PARTNER_OF|LOCATED_IN|HELD_IN|HOSTED_BY|PARTICIPATED_IN|HOLDS_ROLE|MET {key, ...props,
+//	     ev_articles, ev_sentences, ev_starts, ev_ends}]->(b)
+//	(:Quantity {key, count, unit, approx, ev_*})-[:QUANTIFIES]->(subject), (q)-[:OF]->(:Country)
+//
+// Evidence is stored on the relationship as parallel lists (one entry per
+// sentence, with its article id and byte offsets), so Neo4j Browser shows
+// the sentence on the edge itself. Everything an article contributes is
+// keyed by the article id, so re-ingesting it replaces exactly that.
+//
+// Build (rows.go) is pure; stores live in graph/sqlite (the embedded
+// default) and graph/neo4j.
+package graph
+
+import "github.com/kg-dev/kg/extract"
+
+// Labels is the closed set of node labels. Store code takes labels only
+// from here, never from article text.
+var Labels = append(append([]string{}, extract.EntityTypes...), "Article", "Quantity")
+
+// RelTypes is the closed set of relationship types.
+var RelTypes = append(append([]string{}, extract.RelationTypes...), "MENTIONS", "QUANTIFIES", "OF")
+
+// ValidLabel reports whether l is in Labels.
+func ValidLabel(l string) bool { return contains(Labels, l) }
+
+// ValidRelType reports whether t is in RelTypes.
+func ValidRelType(t string) bool { return contains(RelTypes, t) }
+
+func contains(set []string, s string) bool {
+	for _, x := range set {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
