@@ -31,8 +31,8 @@ func buildTable() map[rune]string {
 	add(0x0300, 0x036F) // combining marks
 	add(0x1E00, 0x1EFF) // Latin Extended Additional (Vietnamese)
 	add(0x2010, 0x2044) // dashes, quotes
-	t['\u1d49'] = "e"  // superscript e in "14ᵉ"
-	t['\u02bc'] = "'"  // modifier apostrophe
+	t['\u1d49'] = "e"   // superscript e in "14ᵉ"
+	t['\u02bc'] = "'"   // modifier apostrophe
 	return t
 }
 
