@@ -1,0 +1,155 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+)
+
+// fakeExec is an Executor that records every transaction and answers
+// statements with handler. It keeps just enough state to answer the
+// loader's reads: the node records written (for node-read) and the
+// properties set on relationships and quantities (for *-merge).
+type fakeExec struct {
+	t       *testing.T
+	names   map[string]string // Cypher text → statement name
+	txs     []fakeTx
+	hashes  map[string]string                                // article id → stored hash
+	records map[string][]map[string]any                      // node id → node-records rows
+	props   map[string]map[string]any                        // relationship or quantity key → props
+	extra   func(name string, p map[string]any) (Rows, bool) // optional override
+}
+
+type fakeTx struct {
+	Write bool
+	Calls []fakeCall
+}
+
+type fakeCall struct {
+	Name   string
+	Params map[string]any
+}
+
+func newFakeExec(t *testing.T) *fakeExec {
+	t.Helper()
+	sts, err := Statements()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fakeExec{t: t, names: map[string]string{}, hashes: map[string]string{}, records: map[string][]map[string]any{}, props: map[string]map[string]any{}}
+	for _, s := range sts {
+		f.names[s.Cypher] = s.Name
+	}
+	return f
+}
+
+func (f *fakeExec) ExecuteWrite(ctx context.Context, work func(Tx) error) error {
+	return f.execute(ctx, true, work)
+}
+
+func (f *fakeExec) ExecuteRead(ctx context.Context, work func(Tx) error) error {
+	return f.execute(ctx, false, work)
+}
+
+func (f *fakeExec) execute(_ context.Context, write bool, work func(Tx) error) error {
+	f.txs = append(f.txs, fakeTx{Write: write})
+	return work(fakeTxRunner{f: f, tx: &f.txs[len(f.txs)-1]})
+}
+
+type fakeTxRunner struct {
+	f  *fakeExec
+	tx *fakeTx
+}
+
+func (r fakeTxRunner) Run(_ context.Context, cypher string, params map[string]any) (Rows, error) {
+	f := r.f
+	name, ok := f.names[cypher]
+	if !ok {
+		return Rows{}, fmt.Errorf("fake: unknown statement %q", cypher)
+	}
+	r.tx.Calls = append(r.tx.Calls, fakeCall{Name: name, Params: params})
+	if f.extra != nil {
+		if rows, ok := f.extra(name, params); ok {
+			return rows, nil
+		}
+	}
+	base, _, _ := cut(name)
+	switch base {
+	case stArticleHashes:
+		out := Rows{Keys: []string{"id", "hash"}}
+		for _, id := range params["ids"].([]string) {
+			if h, ok := f.hashes[id]; ok {
+				out.Values = append(out.Values, []any{id, h})
+			}
+		}
+		return out, nil
+	case stArticleCommit:
+		for _, row := range params["rows"].([]map[string]any) {
+			f.hashes[row["id"].(string)] = row["hash"].(string)
+		}
+	case stNodeRecords:
+		for _, row := range params["rows"].([]map[string]any) {
+			id := row["id"].(string)
+			f.records[id] = slices.DeleteFunc(f.records[id], func(o map[string]any) bool { return o["article"] == row["article"] })
+			f.records[id] = append(f.records[id], row)
+		}
+	case stNodeRead:
+		out := Rows{Keys: []string{"id", "article", "name", "aliases", "props"}}
+		for _, id := range params["ids"].([]string) {
+			for _, rec := range f.records[id] {
+				m := rec["mention"].(map[string]any)
+				out.Values = append(out.Values, []any{id, rec["article"], m["name"], m["aliases"], m["props"]})
+			}
+		}
+		return out, nil
+	case stEdgeMerge, stQuantityMerge:
+		out := Rows{Keys: []string{"key", "props"}}
+		for _, row := range params["rows"].([]map[string]any) {
+			k := row["key"].(string)
+			p := f.props[k]
+			if p == nil {
+				p = map[string]any{"key": k}
+			}
+			out.Values = append(out.Values, []any{k, p})
+		}
+		return out, nil
+	case stEdgeSet, stQuantitySet:
+		for _, row := range params["rows"].([]map[string]any) {
+			f.props[row["key"].(string)] = row["props"].(map[string]any)
+		}
+	}
+	return Rows{}, nil
+}
+
+// cut splits "edge-merge/MET/City/City" into "edge-merge" and the rest.
+func cut(name string) (string, string, bool) {
+	for i := 0; i < len(name); i++ {
+		if name[i] == '/' {
+			return name[:i], name[i+1:], true
+		}
+	}
+	return name, "", false
+}
+
+// writes returns the write transactions whose first statement is called
+// base (or base/…).
+func (f *fakeExec) writes(base string) int {
+	n := 0
+	for _, tx := range f.txs {
+		if tx.Write && len(tx.Calls) > 0 {
+			if b, _, _ := cut(tx.Calls[0].Name); b == base {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func (f *fakeExec) calls() int {
+	n := 0
+	for _, tx := range f.txs {
+		n += len(tx.Calls)
+	}
+	return n
+}

@@ -1,0 +1,368 @@
+package neo4j
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kg-dev/kg/extract"
+	"github.com/kg-dev/kg/graph"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("reading golden file (run go test -update to create it): %v", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("%s: got\n%s\nwant\n%s\n(run go test -update after checking the change)", path, firstDiff(string(got), string(want)), "")
+	}
+}
+
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return fmt.Sprintf("line %d: %q, want %q", i+1, gl, wl)
+		}
+	}
+	return ""
+}
+
+func TestStatementsGolden(t *testing.T) {
+	sts, err := Statements()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, s := range sts {
+		fmt.Fprintf(&b, "== %s %v\n%s\n\n", s.Name, s.Params, s.Cypher)
+	}
+	golden(t, "statements.golden", []byte(b.String()))
+}
+
+func TestSchemaCoversEveryLabel(t *testing.T) {
+	sch, err := SchemaStatements()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := ""
+	for _, s := range sch {
+		text += s.Cypher + "\n"
+	}
+	for _, l := range graph.Labels {
+		prop := "id"
+		if l == "Quantity" {
+			prop = "key"
+		}
+		want := fmt.Sprintf("FOR (n:%s) REQUIRE n.%s IS UNIQUE", l, prop)
+		if !strings.Contains(text, want) {
+			t.Errorf("schema: got no %q", want)
+		}
+	}
+	for _, l := range entityLabels() {
+		for _, p := range []string{"name", "key", "keys"} {
+			want := fmt.Sprintf("FOR (n:%s) ON (n.%s)", l, p)
+			if !strings.Contains(text, want) {
+				t.Errorf("schema: got no %q", want)
+			}
+		}
+	}
+}
+
+func TestClosedSets(t *testing.T) {
+	tests := []struct {
+		name    string
+		check   func(string) (string, error)
+		in      string
+		wantErr bool
+	}{
+		{"label City", label, "City", false},
+		{"label Article", label, "Article", false},
+		{"label outside set", label, "Town", true},
+		{"label injection", label, "City) DETACH DELETE (n", true},
+		{"type PARTNER_OF", relType, "PARTNER_OF", false},
+		{"type outside set", relType, "LIKES", true},
+		{"type injection", relType, "MET]->() DELETE r//", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.check(tt.in)
+			if (err != nil) != tt.wantErr {
+				t.Errorf("got error %v, want error %v", err, tt.wantErr)
+			}
+		})
+	}
+	set, err := loadStatements()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := set.get(stNodeSet + "/Town"); err == nil {
+		t.Errorf("get(node-set/Town): got no error, want one")
+	}
+}
+
+// bigBatch is one article with n cities located in one country, n
+// relationships and n quantities: n rows of each kind.
+func bigBatch(n int) graph.Batch {
+	b := graph.Batch{Article: graph.ArticleRow{ID: "a1", Hash: "h1"}}
+	b.Nodes = append(b.Nodes, graph.NodeRow{ID: "country:vietnam", Label: "Country", Name: "Vietnam"})
+	b.Nodes = append(b.Nodes, graph.NodeRow{ID: "event:e", Label: "Event", Name: "E"})
+	for i := range n {
+		id := fmt.Sprintf("city:c%05d", i)
+		b.Nodes = append(b.Nodes, graph.NodeRow{ID: id, Label: "City", Name: id})
+		b.Edges = append(b.Edges, graph.EdgeRow{Type: "LOCATED_IN", From: id, To: "country:vietnam", Key: "LOCATED_IN|" + id + "|country:vietnam"})
+		b.Quantities = append(b.Quantities, graph.QuantityRow{Key: fmt.Sprintf("event:e|%d|x|", i), Subject: "event:e", Count: float64(i), Unit: "x"})
+	}
+	return b
+}
+
+func TestTransactionsPer10000Rows(t *testing.T) {
+	ctx := context.Background()
+	f := newFakeExec(t)
+	l, err := NewLoader(f, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := l.Load(ctx, []graph.Batch{bigBatch(10000)}, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// City: 10,000 rows → 10; Country and Event: 1 row each → 1 each.
+	tests := []struct {
+		kind string
+		want int
+	}{
+		{stNodeRecords, 12},
+		{stEdgeMerge, 10},
+		{stQuantityMerge, 10},
+		{stArticleCommit, 1},
+		{stUncommit, 0}, // a new article has nothing to retract
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) {
+			if got := f.writes(tt.kind); got != tt.want {
+				t.Errorf("write transactions: got %d, want %d", got, tt.want)
+			}
+		})
+	}
+	if st.Transactions != 33 {
+		t.Errorf("Stats.Transactions: got %d, want 33", st.Transactions)
+	}
+	t.Logf("10,000 rows of each kind, batch 1,000: %d write transactions, %d transactions, %d statements (round trips)", st.Transactions, len(f.txs), f.calls())
+
+	// 10,000 articles → 10 commit transactions and 10 hash reads.
+	f = newFakeExec(t)
+	l, _ = NewLoader(f, 1000)
+	var bs []graph.Batch
+	for i := range 10000 {
+		bs = append(bs, graph.Batch{Article: graph.ArticleRow{ID: fmt.Sprintf("a%05d", i), Hash: "h"}})
+	}
+	if _, err := l.Load(ctx, bs, LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.writes(stArticleCommit); got != 10 {
+		t.Errorf("article commit transactions for 10,000 articles: got %d, want 10", got)
+	}
+	if got := len(f.txs) - f.writes(stArticleCommit); got != 10 {
+		t.Errorf("hash read transactions for 10,000 articles: got %d, want 10", got)
+	}
+}
+
+func TestBatchSizeIsConfigurable(t *testing.T) {
+	f := newFakeExec(t)
+	l, _ := NewLoader(f, 250)
+	if _, err := l.Load(context.Background(), []graph.Batch{bigBatch(1000)}, LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.writes(stEdgeMerge); got != 4 {
+		t.Errorf("edge transactions with batch 250 for 1,000 rows: got %d, want 4", got)
+	}
+	for _, tx := range f.txs {
+		for _, c := range tx.Calls {
+			if rows, ok := c.Params["rows"].([]map[string]any); ok && len(rows) > 250 {
+				t.Errorf("%s: got %d rows in one statement, want at most 250", c.Name, len(rows))
+			}
+		}
+	}
+}
+
+func fixture(t *testing.T) []extract.DocResult {
+	t.Helper()
+	b, err := os.ReadFile("../testdata/fixture.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []extract.DocResult
+	if err := json.Unmarshal(b, &docs); err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+func fixtureBatches(t *testing.T) []graph.Batch {
+	var out []graph.Batch
+	for _, d := range fixture(t) {
+		out = append(out, graph.Build(d))
+	}
+	return out
+}
+
+// TestLoadFixtureGolden records every statement and its parameters when
+// the fixture is loaded into an empty store: the row → parameter building.
+func TestLoadFixtureGolden(t *testing.T) {
+	f := newFakeExec(t)
+	l, _ := NewLoader(f, 1000)
+	if _, err := l.Load(context.Background(), fixtureBatches(t), LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for i, tx := range f.txs {
+		mode := "read"
+		if tx.Write {
+			mode = "write"
+		}
+		fmt.Fprintf(&b, "== transaction %d (%s)\n", i+1, mode)
+		for _, c := range tx.Calls {
+			p, err := json.MarshalIndent(c.Params, "", " ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintf(&b, "-- %s\n%s\n", c.Name, p)
+		}
+	}
+	golden(t, "load_fixture.golden", []byte(b.String()))
+}
+
+func TestLoadSkipsUnchangedAndReplacesChanged(t *testing.T) {
+	ctx := context.Background()
+	f := newFakeExec(t)
+	l, _ := NewLoader(f, 1000)
+	bs := fixtureBatches(t)
+	if _, err := l.Load(ctx, bs, LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	f.txs = nil
+	st, err := l.Load(ctx, bs, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Unchanged != len(bs) || st.Transactions != 0 {
+		t.Errorf("second load: got %d unchanged, %d transactions; want %d, 0", st.Unchanged, st.Transactions, len(bs))
+	}
+
+	bs[1].Article.Hash = "changed"
+	f.txs = nil
+	st, err = l.Load(ctx, bs, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Unchanged != len(bs)-1 || st.Replaced != 1 {
+		t.Errorf("changed article: got %d unchanged, %d replaced; want %d, 1", st.Unchanged, st.Replaced, len(bs)-1)
+	}
+	if got := f.writes(stUncommit); got != 1 {
+		t.Errorf("retraction transactions: got %d, want 1", got)
+	}
+	// The retraction transaction un-commits first and deletes the mentions.
+	for _, tx := range f.txs {
+		if len(tx.Calls) > 0 && tx.Calls[0].Name == stUncommit {
+			var names []string
+			for _, c := range tx.Calls {
+				names = append(names, c.Name)
+			}
+			want := []string{stUncommit, stTouchedNodes, stTouchedEdges, stTouchedQuants, stDeleteMentions}
+			if strings.Join(names, ",") != strings.Join(want, ",") {
+				t.Errorf("retraction statements: got %v, want %v", names, want)
+			}
+			if ids := tx.Calls[0].Params["ids"].([]string); len(ids) != 1 || ids[0] != bs[1].Article.ID {
+				t.Errorf("retracted articles: got %v, want [%s]", ids, bs[1].Article.ID)
+			}
+		}
+	}
+
+	f.txs = nil
+	st, err = l.Load(ctx, bs, LoadOptions{Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Unchanged != 0 || st.Replaced != len(bs) {
+		t.Errorf("forced load: got %d unchanged, %d replaced; want 0, %d", st.Unchanged, st.Replaced, len(bs))
+	}
+}
+
+// TestRetractRecomputes checks what the retraction writes back for a
+// relationship stated by two articles and a quantity stated by one.
+func TestRetractRecomputes(t *testing.T) {
+	f := newFakeExec(t)
+	edge := map[string]any{
+		pKey: "PARTNER_OF|city:hanoi|city:toulouse", "kind": "twin",
+		pSrcArticles: []any{"a1", "a2"}, pSrcProps: []any{`{"kind":"twin"}`, `{"kind":"partnership","since":2006}`},
+		pEvArticles: []any{"a1", "a2"}, pEvSentences: []any{"S1", "S2"}, pEvStarts: []any{int64(1), int64(5)}, pEvEnds: []any{int64(3), int64(9)},
+	}
+	quantity := map[string]any{
+		pKey: "event:e|50|localities|", "count": int64(50), "unit": "localities", "approx": false,
+		pSrcArticles: []any{"a1"}, pSrcApprox: []any{false},
+		pEvArticles: []any{"a1"}, pEvSentences: []any{"Q"}, pEvStarts: []any{int64(0)}, pEvEnds: []any{int64(1)},
+	}
+	f.extra = func(name string, p map[string]any) (Rows, bool) {
+		switch name {
+		case stTouchedEdges:
+			return Rows{Keys: []string{"eid", "props"}, Values: [][]any{{"r1", edge}}}, true
+		case stTouchedQuants:
+			return Rows{Keys: []string{"eid", "props"}, Values: [][]any{{"q1", quantity}}}, true
+		case stTouchedNodes:
+			return Rows{Keys: []string{"id", "labels"}, Values: [][]any{{"city:hanoi", []any{"City"}}, {"city:lyon", []any{"City"}}}}, true
+		}
+		return Rows{}, false
+	}
+	f.records["city:hanoi"] = []map[string]any{{"id": "city:hanoi", "article": "a2", "mention": map[string]any{"name": "Hanoi", "aliases": []string{"Hà Nội"}, "props": `{"country":"VN"}`}}}
+	l, _ := NewLoader(f, 1000)
+	if err := l.retract(context.Background(), []string{"a1"}); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]map[string]any{}
+	for _, c := range f.txs[0].Calls {
+		got[c.Name] = c.Params
+	}
+	set := got[stSetByElementID+"/relationship"]["rows"].([]map[string]any)
+	props := set[0]["props"].(map[string]any)
+	if fmt.Sprint(props[pSrcArticles]) != "[a2]" || fmt.Sprint(props[pEvSentences]) != "[S2]" || props["kind"] != "partnership" || props["since"] != int64(2006) {
+		t.Errorf("relationship after retracting a1: got %v, want sources [a2], evidence [S2], kind partnership, since 2006", props)
+	}
+	if del := got[stDelNodeByID]["eids"]; fmt.Sprint(del) != "[q1]" {
+		t.Errorf("quantities deleted: got %v, want [q1]", del)
+	}
+	if del := got[stNodeDelete+"/City"]["ids"]; fmt.Sprint(del) != "[city:lyon]" {
+		t.Errorf("nodes deleted: got %v, want [city:lyon]", del)
+	}
+	nodes := got[stNodeSet+"/City"]["rows"].([]map[string]any)
+	if len(nodes) != 1 || nodes[0]["id"] != "city:hanoi" {
+		t.Errorf("nodes recomputed: got %v, want city:hanoi", nodes)
+	}
+}
