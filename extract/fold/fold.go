@@ -64,6 +64,9 @@ func foldRuneSlow(r rune) string {
 			b.WriteString(string(unicode.ToLower(d)))
 		}
 	}
+	if b.Len() == 0 && !unicode.Is(unicode.Mn, r) {
+		return " " // punctuation and symbols separate words
+	}
 	return b.String()
 }
 

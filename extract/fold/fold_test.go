@@ -15,6 +15,8 @@ func TestFold(t *testing.T) {
 		{"  Việt Nam – France ", "viet nam france", "vietnamfrance", "viet-nam-france"},
 		{"14ᵉ Congrès", "14e congres", "14econgres", "14e-congres"},
 		{"Œuvre", "oeuvre", "oeuvre", "oeuvre"},
+		{"Việt Nam–France", "viet nam france", "vietnamfrance", "viet-nam-france"},
+		{"«Balade en France»", "balade en france", "baladeenfrance", "balade-en-france"},
 		{"", "", "", ""},
 	}
 	for _, tt := range tests {
