@@ -1,0 +1,124 @@
+package neo4j
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The deployment files cannot be run here (no Docker engine), so these
+// tests check their structure line by line.
+
+func readRoot(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// service returns the lines of one top-level compose service.
+func service(compose, name string) string {
+	var out []string
+	in := false
+	for _, line := range strings.Split(compose, "\n") {
+		switch {
+		case line == "  "+name+":":
+			in = true
+			continue
+		case in && strings.HasPrefix(line, "  ") && !strings.HasPrefix(line, "   ") && strings.TrimSpace(line) != "":
+			in = false
+		case in && line != "" && !strings.HasPrefix(line, " "):
+			in = false
+		}
+		if in {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestCompose(t *testing.T) {
+	c := readRoot(t, "docker-compose.yml")
+	neo := service(c, "neo4j")
+	kg := service(c, "kg")
+	if neo == "" || kg == "" {
+		t.Fatalf("services: got neo4j %t, kg %t, want both", neo != "", kg != "")
+	}
+	tests := []struct {
+		name, in, want string
+	}{
+		{"pinned image", neo, "image: neo4j:5.26-community"},
+		{"auth without default", neo, "NEO4J_AUTH: neo4j/${NEO4J_PASSWORD:?"},
+		{"browser port", neo, `"7474:7474"`},
+		{"bolt port", neo, `"7687:7687"`},
+		{"data volume", neo, "- neo4j-data:/data"},
+		{"healthcheck", neo, "healthcheck:"},
+		{"heap initial", neo, "NEO4J_server_memory_heap_initial__size: 512m"},
+		{"heap max", neo, "NEO4J_server_memory_heap_max__size: 1G"},
+		{"pagecache", neo, "NEO4J_server_memory_pagecache_size: 512m"},
+		{"kg built here", kg, "build: ."},
+		{"waits for healthy neo4j", kg, "condition: service_healthy"},
+		{"kg password without default", kg, "NEO4J_PASSWORD: ${NEO4J_PASSWORD:?"},
+		{"kg ingests seeds into neo4j", kg, `command: ["ingest", "--neo4j", "/data/seeds"]`},
+		{"volume declared", c, "\nvolumes:\n  neo4j-data:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !strings.Contains(tt.in, tt.want) {
+				t.Errorf("got no %q in\n%s", tt.want, tt.in)
+			}
+		})
+	}
+	if regexp.MustCompile(`(?i)password[:=]\s*["']?[A-Za-z0-9]`).MatchString(c) {
+		t.Errorf("docker-compose.yml seems to hold a literal password")
+	}
+	if strings.Contains(c, "\t") {
+		t.Errorf("docker-compose.yml contains tabs, which YAML forbids for indentation")
+	}
+}
+
+func TestDockerfile(t *testing.T) {
+	d := readRoot(t, "Dockerfile")
+	for _, want := range []string{"FROM golang:1.26 AS build", "CGO_ENABLED=0", "./cmd/kg", "COPY --from=build", "ENTRYPOINT"} {
+		if !strings.Contains(d, want) {
+			t.Errorf("Dockerfile: got no %q", want)
+		}
+	}
+	if n := strings.Count("\n"+d, "\nFROM "); n < 2 {
+		t.Errorf("Dockerfile stages: got %d, want a multi-stage build", n)
+	}
+	ig := readRoot(t, ".dockerignore")
+	for _, want := range []string{".git", ".env", "node_modules"} {
+		if !strings.Contains(ig, want) {
+			t.Errorf(".dockerignore: got no %q", want)
+		}
+	}
+}
+
+func TestEnvExample(t *testing.T) {
+	e := readRoot(t, ".env.example")
+	for _, line := range strings.Split(e, "\n") {
+		if strings.HasPrefix(line, "NEO4J_PASSWORD=") && line != "NEO4J_PASSWORD=" {
+			t.Errorf(".env.example: got %q, want an empty NEO4J_PASSWORD", line)
+		}
+	}
+	if !strings.Contains(e, "NEO4J_PASSWORD=") {
+		t.Errorf(".env.example: got no NEO4J_PASSWORD line")
+	}
+}
+
+func TestWorkflow(t *testing.T) {
+	w := readRoot(t, ".github/workflows/ci.yml")
+	for _, want := range []string{"go-version: '1.26'", "node-version: '20'", "bash .ci/run", "image: neo4j:5.26-community", "NEO4J_URI:", "./graph/neo4j/"} {
+		if !strings.Contains(w, want) {
+			t.Errorf("ci.yml: got no %q", want)
+		}
+	}
+	if strings.Contains(w, "\t") {
+		t.Errorf("ci.yml contains tabs")
+	}
+}
