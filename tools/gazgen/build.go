@@ -285,8 +285,12 @@ func build(in inputs) ([]*country, []*place, error) {
 		}
 		as := aliasSet{name: c.Name}
 		as.add(c.Aliases...)
+		keys := map[string]bool{fold.Key(c.Name): true}
+		for _, a := range c.Aliases {
+			keys[fold.Key(a)] = true
+		}
 		cities = slices.DeleteFunc(cities, func(p *place) bool {
-			if p.Country != c.ISO2 || p.key != fold.Key(c.Name) {
+			if p.Country != c.ISO2 || !keys[p.key] && !keys[fold.Key(p.Name)] {
 				return false
 			}
 			as.add(p.Name)
@@ -396,6 +400,18 @@ func buildCountries(in inputs) ([]*country, error) {
 		}
 		out = append(out, c)
 	}
+	// A demonym spelt like a country name is dropped (French
+	// "philippines" is the Philippines, not a demonym).
+	names := map[string]bool{}
+	for _, c := range out {
+		names[fold.Key(c.Name)] = true
+		for _, a := range c.Aliases {
+			names[fold.Key(a)] = true
+		}
+	}
+	for _, c := range out {
+		c.Demonyms = slices.DeleteFunc(c.Demonyms, func(d string) bool { return names[fold.Key(d)] })
+	}
 	// A demonym shared by several countries names none of them, unless
 	// exactly one of them is independent ("American": United States, not
 	// American Samoa).
@@ -501,10 +517,7 @@ func selectCities(all []geoCity, known map[string]bool) []*place {
 		for _, e := range extra {
 			as.withVariants(e)
 		}
-		as.withVariants(c.Name)
-		for _, alt := range strings.Split(c.AltName, ",") {
-			as.withVariants(alt)
-		}
+		as.withVariants(c.Name) // AltName holds alternate country codes, not names
 		p.Aliases = as.list
 		out = append(out, p)
 	}
