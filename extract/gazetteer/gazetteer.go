@@ -54,10 +54,11 @@ type Place struct {
 	CountryID  string   // "country:vietnam" for cities; "" for countries
 	Kind       string   // city, province, region, department, municipality, country
 	Population int
-	Capital    bool // national capital
-	CityState  bool // a country that is one city (Singapore)
-	Territory  bool // a country entry that is not a sovereign state (Réunion, Guam)
-	Ambiguous  bool // the canonical name needs context: common word, first name, short syllable
+	Capital    bool   // national capital
+	CityState  bool   // a country that is one city (Singapore)
+	Territory  bool   // a country entry that is not a sovereign state (Réunion, Guam)
+	Ambiguous  bool   // the canonical name needs context: common word, first name, short syllable
+	Successor  string // id of the place that absorbed this one in a reorganisation (Vietnam, 2025), or ""
 }
 
 // Gazetteer indexes places by id, country code, folded name and folded

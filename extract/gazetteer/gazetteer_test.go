@@ -54,6 +54,7 @@ func TestLookup(t *testing.T) {
 		{"Thừa Thiên Huế", "city:thua-thien-hue"},
 		{"Bà Rịa - Vũng Tàu", "city:ba-ria-vung-tau"},
 		{"Hà Giang", "city:ha-giang"}, // merged into Tuyên Quang in 2025; kept
+		{"Kiên Giang", "city:kien-giang"},
 		{"Việt Nam", "country:vietnam"},
 		{"Viet Nam", "country:vietnam"},
 		{"Vietnam", "country:vietnam"},
@@ -177,6 +178,34 @@ func TestProvinceLevelCitiesAreOnePlace(t *testing.T) {
 				t.Errorf("places named %q got %q, want one", name, ids)
 			}
 		})
+	}
+}
+
+func TestSuccessor(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct{ id, want string }{
+		{"city:quang-nam", "city:da-nang"},
+		{"city:ha-giang", "city:tuyen-quang"},
+		{"city:binh-duong", "city:ho-chi-minh-city"},
+		{"city:thua-thien-hue", "city:hue"},
+		{"city:hai-duong", "city:haiphong"},
+		{"city:kien-giang", "city:an-giang"},
+		{"city:da-nang", ""},
+		{"city:quang-ninh", ""},
+	}
+	n := 0
+	for _, p := range g.Places() {
+		if p.Successor != "" {
+			n++
+		}
+	}
+	if n != 30 {
+		t.Errorf("got %d places with a successor, want 30 (63 units merged into 34, Thừa Thiên Huế renamed)", n)
+	}
+	for _, tt := range tests {
+		if got := g.ByID(tt.id).Successor; got != tt.want {
+			t.Errorf("%s.Successor got %q, want %q", tt.id, got, tt.want)
+		}
 	}
 }
 
@@ -373,13 +402,15 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown country", map[string]string{CountriesFile: countries, PlacesFile: "city:paris\tParis\tFR\tcity\t1\t\t\n"},
 			`place city:paris: unknown country FR`},
 		{"extra directive", map[string]string{CountriesFile: countries, PlacesFile: okPlaces, ExtraFile: "# x\nrename\tcity:hanoi\tHN\n"},
-			`extra.tsv:2: directive: got "rename", want alias, demonym or place`},
+			`extra.tsv:2: directive: got "rename", want alias, demonym, successor or place`},
 		{"extra unknown id", map[string]string{CountriesFile: countries, PlacesFile: okPlaces, ExtraFile: "alias\tcity:hue\tHuế\n"},
 			`extra.tsv:1: id: unknown place city:hue`},
 		{"extra demonym", map[string]string{CountriesFile: countries, PlacesFile: okPlaces, ExtraFile: "demonym\tFR\tFrench\n"},
 			`extra.tsv:1: iso2: unknown country "FR"`},
 		{"extra place", map[string]string{CountriesFile: countries, PlacesFile: okPlaces, ExtraFile: "place\tcity:hue\tHue\tVN\tcity\n"},
 			`extra.tsv:1: got 5 fields, want 8 (directive, id, name, country, kind, population, flags, aliases)`},
+		{"successor", map[string]string{CountriesFile: countries, PlacesFile: okPlaces, ExtraFile: "successor\tcity:hanoi\tcity:hanoi\n"},
+			`extra.tsv:1: successor: unknown or same place city:hanoi`},
 		{"ambiguous", map[string]string{CountriesFile: countries, PlacesFile: okPlaces, AmbiguousFile: "Nice\nSaint\tDenis\n"},
 			`ambiguous.txt:2: got "Saint\tDenis", want one name`},
 	}

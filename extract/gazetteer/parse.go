@@ -50,7 +50,7 @@ var (
 //
 //	countries.tsv  id, iso2, name, flags (citystate, territory), aliases, demonyms
 //	places.tsv     id, name, country, kind, population, flags (capital), aliases
-//	extra.tsv      "alias" id aliases | "demonym" iso2 demonyms | "place" and the places.tsv columns
+//	extra.tsv      "alias" id aliases | "demonym" iso2 demonyms | "successor" id id | "place" and the places.tsv columns
 //	ambiguous.txt  one name a line: names that need context
 //	words.txt      one word a line: place names spelt as common words (generated)
 //
@@ -288,13 +288,25 @@ func (g *Gazetteer) addExtra(line int, f []string) error {
 			return err
 		}
 		g.addDemonyms(p, l)
+	case "successor":
+		if err := fieldCount(file, line, f, []string{"directive", "id", "successor"}); err != nil {
+			return err
+		}
+		p, succ := g.byID[f[1]], g.byID[f[2]]
+		if p == nil {
+			return &ParseError{File: file, Line: line, Field: "id", Err: fmt.Errorf("unknown place %s", f[1])}
+		}
+		if succ == nil || succ == p {
+			return &ParseError{File: file, Line: line, Field: "successor", Err: fmt.Errorf("unknown or same place %s", f[2])}
+		}
+		p.Successor = succ.ID
 	case "place":
 		if err := fieldCount(file, line, f, append([]string{"directive"}, placeCols...)); err != nil {
 			return err
 		}
 		return g.addPlace(file, line, f[1:])
 	default:
-		return &ParseError{File: file, Line: line, Field: "directive", Err: fmt.Errorf("got %q, want alias, demonym or place", f[0])}
+		return &ParseError{File: file, Line: line, Field: "directive", Err: fmt.Errorf("got %q, want alias, demonym, successor or place", f[0])}
 	}
 	return nil
 }

@@ -350,7 +350,7 @@ func buildCountries(in inputs) ([]*country, error) {
 			as.add(wc.Name.Native[lang].Common, wc.Name.Native[lang].Official)
 		}
 		for _, alt := range wc.AltSpellings {
-			if alt == wc.CCA2 || alt == wc.CCA3 || len([]rune(alt)) < 3 || strings.Contains(alt, ",") {
+			if alt == wc.CCA2 || alt == wc.CCA3 || len([]rune(alt)) < 3 {
 				continue
 			}
 			as.add(alt)
@@ -360,7 +360,7 @@ func buildCountries(in inputs) ([]*country, error) {
 		}
 		for _, lang := range []string{"en", "fr", "vi"} {
 			for _, n := range i18nNames(in.i18n[lang][wc.CCA2]) {
-				if len([]rune(n)) < 3 || strings.Contains(n, ",") {
+				if len([]rune(n)) < 3 {
 					continue
 				}
 				as.add(n)
