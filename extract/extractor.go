@@ -1,26 +1,280 @@
 package extract
 
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/kg-dev/kg/extract/fold"
+	"github.com/kg-dev/kg/extract/gazetteer"
+)
+
 // Extractor extracts entities, relations and quantities from documents. It
 // holds the gazetteers, cue lists and models, loaded once; it is safe for
 // concurrent use by several goroutines.
 type Extractor struct {
+	gaz      *gazetteer.Gazetteer
+	lx       *lexicon
+	places   *keyMatcher[placeAlias]
+	demonyms *keyMatcher[*gazetteer.Place]
+	orgHeads *keyMatcher[string]
+	ner      nerSignal
+}
+
+type placeAlias struct {
+	p       *gazetteer.Place
+	surface string
 }
 
 // Option configures an Extractor.
 type Option func(*config)
 
-type config struct{}
+type config struct {
+	data fs.FS
+	gaz  *gazetteer.Gazetteer
+	ner  bool
+}
 
-// New builds an Extractor, loading its embedded data once.
+// WithData replaces the embedded cue lists (data/*.tsv, data/*.txt) with
+// those of fsys, for tests.
+func WithData(fsys fs.FS) Option { return func(c *config) { c.data = fsys } }
+
+// WithGazetteer replaces the embedded gazetteer.
+func WithGazetteer(g *gazetteer.Gazetteer) Option { return func(c *config) { c.gaz = g } }
+
+// WithNER turns prose's English NER signal on or off (default on): it
+// proposes person names that no cue or name list found.
+func WithNER(on bool) Option { return func(c *config) { c.ner = on } }
+
+var (
+	defaultOnce sync.Once
+	defaultX    *Extractor
+	defaultErr  error
+)
+
+// Default returns an Extractor with the embedded data, built once per
+// process.
+func Default() (*Extractor, error) {
+	defaultOnce.Do(func() { defaultX, defaultErr = New() })
+	return defaultX, defaultErr
+}
+
+// New builds an Extractor, loading its data once.
 func New(opts ...Option) (*Extractor, error) {
-	c := config{}
+	c := config{data: dataFS, ner: true}
 	for _, o := range opts {
 		o(&c)
 	}
-	return &Extractor{}, nil
+	lx, err := loadLexicon(c.data)
+	if err != nil {
+		return nil, fmt.Errorf("loading cue lists: %w", err)
+	}
+	g := c.gaz
+	if g == nil {
+		if g, err = gazetteer.Default(); err != nil {
+			return nil, fmt.Errorf("loading gazetteer: %w", err)
+		}
+	}
+	x := &Extractor{gaz: g, lx: lx, places: newKeyMatcher[placeAlias](), demonyms: newKeyMatcher[*gazetteer.Place](), orgHeads: newKeyMatcher[string]()}
+	g.Names(func(surface string, p *gazetteer.Place) { x.places.add(surface, placeAlias{p, surface}) })
+	g.DemonymNames(func(surface string, p *gazetteer.Place) { x.demonyms.add(surface, p) })
+	if err := readLines(c.data, "data/orgheads.tsv", func(f []string) error {
+		if len(f) < 2 {
+			return fmt.Errorf("want 2 fields, got %d", len(f))
+		}
+		x.orgHeads.add(f[0], f[1])
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if c.ner {
+		x.ner = newProseNER()
+	}
+	return x, nil
 }
 
 // Extract extracts one document. Ids in the result are global.
 func (x *Extractor) Extract(doc Document) DocResult {
-	return DocResult{Doc: DocumentInfo{ID: doc.ID, Path: doc.Path, Title: doc.Title, Date: doc.Date, Lang: doc.Lang, URL: doc.URL, Hash: doc.Hash}}
+	d := &docState{x: x, doc: doc, text: doc.Text, ents: map[string]*entBuilder{}}
+	d.prepare()
+	d.cover = make([]int, len(d.toks))
+	for i := range d.cover {
+		d.cover[i] = -1
+	}
+	d.ctxYear = d.contextYear()
+	d.findPlaceCandidates()
+	d.findEvents()
+	d.findOrgs()
+	d.findPeople()
+	d.findPartialPeople()
+	d.findPlaces()
+	d.relate()
+	d.findQuantities()
+	return d.result()
+}
+
+// docState is the working state of one document's extraction.
+type docState struct {
+	x       *Extractor
+	doc     Document
+	text    string
+	lang    string
+	bodyEnd int
+	ctxYear int
+	toks    []token
+	sents   []sentence
+	cover   []int // token -> index of the person/org/event mention covering it, -1 if none
+
+	placeAt []placeCand // token -> longest place or demonym match starting there
+	ments   []*ment
+	ents    map[string]*entBuilder
+	order   []string
+	rels    []Relation
+	qs      []Quantity
+}
+
+type placeCand struct {
+	end     int // exclusive token index; 0 if none
+	p       *gazetteer.Place
+	demonym bool
+}
+
+// ment is one mention of an entity in the document.
+type ment struct {
+	i, j  int // token range [i, j)
+	typ   string
+	id    string
+	coref bool // "the conference", "Quang": not an alias
+	role  *role
+}
+
+// role is the office a person holds, as stated in the text.
+type role struct {
+	title  string // normalised English title
+	target string // entity id of the body or place
+	scope  string // national, local or org (see data/titles.tsv)
+	sent   int
+}
+
+// entBuilder accumulates one entity of the document.
+type entBuilder struct {
+	e     Entity
+	count int
+	first int // first mention's token
+	names map[string]bool
+}
+
+func (d *docState) span(i, j int) (int, int) { return d.toks[i].start, d.toks[j-1].end }
+
+func (d *docState) surface(i, j int) string {
+	s, e := d.span(i, j)
+	return d.text[s:e]
+}
+
+// entity returns the builder of id, creating it with the given type and
+// canonical name.
+func (d *docState) entity(id, typ, name string) *entBuilder {
+	b := d.ents[id]
+	if b == nil {
+		b = &entBuilder{e: Entity{ID: id, Type: typ, Name: name, Props: map[string]any{}}, names: map[string]bool{}, first: -1}
+		d.ents[id] = b
+		d.order = append(d.order, id)
+	}
+	return b
+}
+
+// addMention records a mention of an entity over tokens [i, j).
+func (d *docState) addMention(id, typ, name string, i, j int, coref bool) *ment {
+	b := d.entity(id, typ, name)
+	m := &ment{i: i, j: j, typ: typ, id: id, coref: coref}
+	d.ments = append(d.ments, m)
+	s, e := d.span(i, j)
+	b.e.Mentions = append(b.e.Mentions, Mention{Doc: d.doc.ID, Start: s, End: e, Text: d.text[s:e]})
+	if !coref {
+		b.names[d.text[s:e]] = true
+	}
+	b.count++
+	if b.first < 0 || i < b.first {
+		b.first = i
+	}
+	return m
+}
+
+// covered reports whether any token of [i, j) is covered by a mention.
+func (d *docState) covered(i, j int) bool {
+	for k := i; k < j && k < len(d.cover); k++ {
+		if d.cover[k] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *docState) setCover(i, j, m int) {
+	for k := i; k < j; k++ {
+		d.cover[k] = m
+	}
+}
+
+// sentTokens returns the token index range of sentence s.
+func (d *docState) sentRange(s int) (int, int) {
+	t := d.sents[s].toks
+	if len(t) == 0 {
+		return 0, 0
+	}
+	return t[0], t[len(t)-1] + 1
+}
+
+// contextYear is the year the article speaks from: its date's year, or
+// the first plausible year in the text.
+func (d *docState) contextYear() int {
+	if len(d.doc.Date) >= 4 {
+		y := 0
+		fmt.Sscanf(d.doc.Date[:4], "%d", &y)
+		if y > 0 {
+			return y
+		}
+	}
+	for _, t := range d.toks {
+		if t.num && len(t.text) == 4 {
+			y := 0
+			fmt.Sscanf(t.text, "%d", &y)
+			if y >= 1950 && y <= 2100 {
+				return y
+			}
+		}
+	}
+	return 0
+}
+
+// result assembles the DocResult: entities with their aliases, relations
+// and quantities, all with global ids.
+func (d *docState) result() DocResult {
+	res := DocResult{Doc: DocumentInfo{ID: d.doc.ID, Path: d.doc.Path, Title: d.doc.Title, Date: d.doc.Date, Lang: d.doc.Lang, URL: d.doc.URL, Hash: d.doc.Hash}}
+	for _, id := range d.order {
+		b := d.ents[id]
+		e := b.e
+		e.Aliases = []string{}
+		for n := range b.names {
+			if n != e.Name && strings.TrimSpace(n) != "" {
+				e.Aliases = append(e.Aliases, n)
+			}
+		}
+		sort.Strings(e.Aliases)
+		if e.Mentions == nil {
+			e.Mentions = []Mention{}
+		}
+		sort.Slice(e.Mentions, func(i, j int) bool { return e.Mentions[i].Start < e.Mentions[j].Start })
+		res.Entities = append(res.Entities, e)
+	}
+	res.Relations = d.rels
+	res.Quantities = d.qs
+	return res
+}
+
+// slugID builds an entity id from a type prefix and a name.
+func slugID(prefix, name string) string {
+	return prefix + ":" + fold.Slug(strings.NewReplacer("'", "", "\u2019", "").Replace(name))
 }

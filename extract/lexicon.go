@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io/fs"
+	"strings"
+)
+
+//go:embed data/*.tsv data/*.txt
+var dataFS embed.FS
+
+// lexicon holds the cue lists and small gazetteers of people, bodies and
+// events, loaded from data files (see data/).
+type lexicon struct {
+	titles      *keyMatcher[titleCue]
+	orgs        *keyMatcher[*orgEntry]
+	surnamesVI  map[string]bool
+	surnamesEtc map[string]bool
+	given       map[string]bool
+	cues        map[string]*keyMatcher[string] // category -> phrases (payload: the phrase's value)
+	eventHeads  *keyMatcher[string]
+	topics      map[string]string
+	units       *keyMatcher[string]
+	prefixes    map[string]string // "franco" -> "FR"
+}
+
+type titleCue struct {
+	surface, role, scope string
+}
+
+type orgEntry struct {
+	name, kind, country string
+	aliases             []string
+	needsCountry        bool
+}
+
+// readLines calls fn with the fields of every non-comment line of a
+// tab-separated data file.
+func readLines(fsys fs.FS, name string, fn func(fields []string) error) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return fmt.Errorf("opening %s: %w", name, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		if err := fn(strings.Split(s, "\t")); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+	}
+	return sc.Err()
+}
+
+func loadLexicon(fsys fs.FS) (*lexicon, error) {
+	lx := &lexicon{
+		titles:      newKeyMatcher[titleCue](),
+		orgs:        newKeyMatcher[*orgEntry](),
+		surnamesVI:  map[string]bool{},
+		surnamesEtc: map[string]bool{},
+		given:       map[string]bool{},
+		cues:        map[string]*keyMatcher[string]{},
+		eventHeads:  newKeyMatcher[string](),
+		topics:      map[string]string{},
+		units:       newKeyMatcher[string](),
+		prefixes:    map[string]string{},
+	}
+	need := func(f []string, n int) error {
+		if len(f) < n {
+			return fmt.Errorf("want %d tab-separated fields, got %d", n, len(f))
+		}
+		return nil
+	}
+	steps := []struct {
+		file string
+		fn   func([]string) error
+	}{
+		{"data/titles.tsv", func(f []string) error {
+			if err := need(f, 3); err != nil {
+				return err
+			}
+			lx.titles.add(f[0], titleCue{f[0], f[1], f[2]})
+			return nil
+		}},
+		{"data/orgs.tsv", func(f []string) error {
+			if err := need(f, 3); err != nil {
+				return err
+			}
+			e := &orgEntry{name: f[0], kind: strings.TrimSuffix(f[1], "?"), country: f[2], needsCountry: strings.HasSuffix(f[1], "?")}
+			if len(f) > 3 && f[3] != "" {
+				e.aliases = strings.Split(f[3], "|")
+			}
+			lx.orgs.add(e.name, e)
+			for _, a := range e.aliases {
+				lx.orgs.add(a, e)
+			}
+			return nil
+		}},
+		{"data/surnames_vi.txt", func(f []string) error { lx.surnamesVI[phraseKey(f[0])] = true; return nil }},
+		{"data/surnames_other.txt", func(f []string) error { lx.surnamesEtc[phraseKey(f[0])] = true; return nil }},
+		{"data/given_names.txt", func(f []string) error { lx.given[phraseKey(f[0])] = true; return nil }},
+		{"data/cues.tsv", func(f []string) error {
+			if err := need(f, 2); err != nil {
+				return err
+			}
+			m := lx.cues[f[0]]
+			if m == nil {
+				m = newKeyMatcher[string]()
+				lx.cues[f[0]] = m
+			}
+			v := f[1]
+			if len(f) > 2 {
+				v = f[2]
+			}
+			m.add(f[1], v)
+			return nil
+		}},
+		{"data/events.tsv", func(f []string) error {
+			if err := need(f, 2); err != nil {
+				return err
+			}
+			lx.eventHeads.add(f[0], f[1])
+			return nil
+		}},
+		{"data/topics.tsv", func(f []string) error {
+			if err := need(f, 2); err != nil {
+				return err
+			}
+			lx.topics[phraseKey(f[0])] = f[1]
+			return nil
+		}},
+		{"data/demonym_prefixes.tsv", func(f []string) error {
+			if err := need(f, 2); err != nil {
+				return err
+			}
+			lx.prefixes[phraseKey(f[0])] = f[1]
+			return nil
+		}},
+		{"data/units.tsv", func(f []string) error {
+			if err := need(f, 2); err != nil {
+				return err
+			}
+			lx.units.add(f[0], f[1])
+			return nil
+		}},
+	}
+	for _, s := range steps {
+		if err := readLines(fsys, s.file, s.fn); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range []string{"partner", "kind", "met", "held", "host", "hostedby", "participate", "gather", "teaser", "caption", "notperson-before", "notperson-after", "twocities", "twocountries", "capital"} {
+		if lx.cues[c] == nil {
+			lx.cues[c] = newKeyMatcher[string]()
+		}
+	}
+	return lx, nil
+}
+
+// cue reports the end of the longest cue of a category starting at toks[i].
+func (lx *lexicon) cue(cat string, toks []token, i int) (int, string) {
+	j, v := lx.cues[cat].longest(toks, i)
+	if v == nil {
+		return i, ""
+	}
+	return j, v[0]
+}

@@ -1,0 +1,48 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/jdkato/prose/v2"
+)
+
+// nerSignal proposes person names that no cue or name list found. It is
+// consulted only for capitalised spans nothing else explained, so it costs
+// little on most articles.
+type nerSignal interface {
+	isPerson(d *docState, i, j int) bool
+}
+
+// proseNER is prose v2's English averaged-perceptron tagger and maximum
+// entropy entity classifier, loaded once per process (loading the default
+// model takes ~240 ms: doing it per document would dominate the run). The
+// model is shared between goroutines behind a mutex.
+type proseNER struct {
+	once  sync.Once
+	mu    sync.Mutex
+	model *prose.Model
+}
+
+func newProseNER() *proseNER { return &proseNER{} }
+
+func (p *proseNER) isPerson(d *docState, i, j int) bool {
+	if p == nil || d.lang != "en" {
+		return false
+	}
+	p.once.Do(func() { p.model = prose.ModelFromData("en") })
+	s := d.sents[d.toks[i].sent]
+	want := d.surface(i, j)
+	p.mu.Lock()
+	doc, err := prose.NewDocument(d.text[s.start:s.end], prose.UsingModel(p.model), prose.WithSegmentation(false))
+	p.mu.Unlock()
+	if err != nil {
+		return false
+	}
+	for _, e := range doc.Entities() {
+		if e.Label == "PERSON" && strings.Contains(e.Text, want) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,251 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kg-dev/kg/extract/gazetteer"
+)
+
+// localModifiers name the level of a local body ("municipal People's
+// Committee", "Comité populaire provincial").
+var localModifiers = map[string]bool{
+	"municipal": true, "provincial": true, "city": true, "municipale": true, "provinciale": true, "district": true,
+}
+
+// genericOrgHeads are the head words of organisation names built from
+// capitalised words ("Ministry of Planning and Investment", "Vietnam
+// National University", "Université de Lyon").
+var genericOrgHeads = map[string]bool{
+	"ministry": true, "ministere": true, "university": true, "universite": true, "institute": true, "institut": true,
+	"academy": true, "academie": true, "association": true, "federation": true, "foundation": true, "fondation": true,
+	"agency": true, "agence": true, "bank": true, "banque": true, "corporation": true, "group": true, "groupe": true,
+	"company": true, "union": true, "chamber": true, "chambre": true, "federation ": true,
+}
+
+var nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "de": true, "des": true, "du": true, "d": true, "et": true, "la": true, "l": true, "pour": true, "the": true}
+
+func (d *docState) inCaption(i int) bool { return d.sents[d.toks[i].sent].caption }
+
+// findOrgs recognises organisations: well-known bodies from data/orgs.tsv,
+// local bodies named by a head and a place ("Hanoi People's Committee",
+// "Comité du Parti de Da Nang"), and names built on generic heads.
+func (d *docState) findOrgs() {
+	for i := 0; i < len(d.toks); i++ {
+		if !d.toks[i].word || d.inCaption(i) || d.cover[i] >= 0 {
+			continue
+		}
+		if j, ok := d.knownOrg(i); ok {
+			i = j - 1
+			continue
+		}
+		if j, ok := d.localBody(i); ok {
+			i = j - 1
+			continue
+		}
+		if j, ok := d.genericOrg(i); ok {
+			i = j - 1
+		}
+	}
+}
+
+func (d *docState) knownOrg(i int) (int, bool) {
+	j, es := d.x.lx.orgs.longest(d.toks, i)
+	if es == nil {
+		return i, false
+	}
+	e := es[0]
+	surf := d.surface(i, j)
+	acronym := strings.ToUpper(surf) == surf && j-i == 1
+	if acronym && !d.toks[i].upper {
+		return i, false
+	}
+	if !d.toks[i].cap && !acronym {
+		// "ministère des Affaires étrangères" is written lowercase in French
+		if !(d.lang == "fr" && j-i >= 3) {
+			return i, false
+		}
+	}
+	if e.needsCountry {
+		c := d.x.gaz.Country(e.country)
+		if c == nil || !d.mentionsPlace(c.ID) {
+			return i, false
+		}
+	}
+	m := d.addMention(slugID("org", e.name), Organization, e.name, i, j, false)
+	m.typ = Organization
+	d.entity(m.id, Organization, e.name).e.Props["kind"] = e.kind
+	if c := d.x.gaz.Country(e.country); c != nil {
+		d.entity(m.id, Organization, e.name).e.Props["country"] = e.country
+	}
+	d.setCover(i, j, len(d.ments)-1)
+	return j, true
+}
+
+// mentionsPlace reports whether the article names a place (or its demonym).
+func (d *docState) mentionsPlace(id string) bool {
+	for _, c := range d.placeAt {
+		if c.p != nil && c.p.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// localBody recognises "<place> People's Committee", "People's Committee
+// of <place>", "Comité populaire (municipal) de <place>" and the bare
+// "municipal People's Committee" of the article's main locality.
+func (d *docState) localBody(i int) (int, bool) {
+	if !d.toks[i].cap {
+		return i, false
+	}
+	j, heads := d.x.orgHeads.longest(d.toks, i)
+	if heads == nil {
+		return i, false
+	}
+	head := heads[0]
+	start, end := i, j
+	var place *gazetteer.Place
+	local := strings.Contains(d.surface(i, j), "unicipal") || strings.Contains(d.surface(i, j), "rovincial")
+	// left: "Hanoi People's Committee", "Hà Nội’s People Committee", "Hanoi municipal Party Committee"
+	k := i
+	for k > 0 && localModifiers[d.toks[k-1].key] && d.toks[k-1].sent == d.toks[i].sent {
+		k--
+		local = true
+	}
+	if k >= 2 && d.toks[k-1].key == "s" && d.toks[k-2].punct == '\'' {
+		k -= 2
+	}
+	for b := k - 1; b >= 0 && b >= k-6; b-- {
+		if c := d.placeAt[b]; c.p != nil && !c.demonym && c.end == k && c.p.Type == City {
+			place, start = c.p, b
+			break
+		}
+	}
+	// right: "of Hanoi", "de Hanoï", "de la ville de Hanoi", "du Parti de Da Nang"
+	if place == nil {
+		r := j
+		for r < len(d.toks) && localModifiers[d.toks[r].key] {
+			r++
+			local = true
+		}
+		if r < len(d.toks) && (d.toks[r].key == "of" || d.toks[r].key == "de" || d.toks[r].key == "du" || d.toks[r].key == "d") {
+			r++
+			if r < len(d.toks) && d.toks[r].punct == '\'' {
+				r++
+			}
+			for r < len(d.toks) && (d.toks[r].key == "the" || d.toks[r].key == "la" || d.toks[r].key == "city" || d.toks[r].key == "ville" || d.toks[r].key == "province" || d.toks[r].key == "de" || d.toks[r].key == "of") {
+				r++
+			}
+			if e, p := d.placeAtTok(r); p != nil && p.Type == City {
+				place, end = p, e
+			}
+		}
+	}
+	if place == nil {
+		switch head {
+		case "People's Committee", "Party Committee", "People's Council":
+			if local || d.toks[i].cap {
+				place = d.focusCity()
+			}
+		}
+		if place == nil {
+			return i, false
+		}
+	}
+	name := place.Name + " " + head
+	id := slugID("org", name)
+	d.addMention(id, Organization, name, start, end, false)
+	b := d.entity(id, Organization, name)
+	b.e.Props["kind"] = fold_kind(head)
+	b.e.Props["place"] = place.ID
+	d.setCover(start, end, len(d.ments)-1)
+	return end, true
+}
+
+func fold_kind(head string) string {
+	return strings.ReplaceAll(strings.ToLower(strings.ReplaceAll(head, "'s", "s")), " ", "_")
+}
+
+// focusCity is the article's main locality: the Vietnamese city named most
+// often (ties: first named), else the city named most often.
+func (d *docState) focusCity() *gazetteer.Place {
+	counts := map[*gazetteer.Place]int{}
+	first := map[*gazetteer.Place]int{}
+	for i, c := range d.placeAt {
+		if c.p == nil || c.demonym || c.p.Type != City || d.inCaption(i) {
+			continue
+		}
+		if _, ok := first[c.p]; !ok {
+			first[c.p] = i
+		}
+		counts[c.p]++
+		if c.p.Country == "VN" {
+			counts[c.p] += 1000
+		}
+	}
+	var best *gazetteer.Place
+	for p, n := range counts {
+		if best == nil || n > counts[best] || (n == counts[best] && first[p] < first[best]) {
+			best = p
+		}
+	}
+	return best
+}
+
+// genericOrg recognises names built on a generic head: "Ministry of
+// Planning and Investment", "Vietnam National University", "Université
+// de Lyon". The name is the surface text.
+func (d *docState) genericOrg(i int) (int, bool) {
+	t := d.toks[i]
+	if !t.cap || !genericOrgHeads[t.key] {
+		return i, false
+	}
+	start := i
+	// English names put capitalised words before the head
+	for start > 0 && d.toks[start-1].word && d.toks[start-1].cap && d.toks[start-1].sent == t.sent && !d.isSentenceStart(start-1) && d.cover[start-1] < 0 && d.x.lx.titles.full[d.toks[start-1].key] == nil {
+		start--
+	}
+	end := i + 1
+	for end < len(d.toks) && d.toks[end].sent == t.sent {
+		u := d.toks[end]
+		if u.word && u.cap && d.cover[end] < 0 {
+			end++
+			continue
+		}
+		if u.word && nameConnectors[u.key] && end+1 < len(d.toks) && (d.toks[end+1].cap || (d.toks[end+1].punct == '\'' && end+2 < len(d.toks) && d.toks[end+2].cap) || (nameConnectors[d.toks[end+1].key] && end+2 < len(d.toks) && d.toks[end+2].cap)) {
+			end++
+			continue
+		}
+		if u.punct == '\'' && end+1 < len(d.toks) && d.toks[end+1].cap && d.toks[end-1].key == "d" || u.punct == '\'' && d.toks[end-1].key == "l" {
+			end++
+			continue
+		}
+		break
+	}
+	for end > i+1 && !d.toks[end-1].cap {
+		end--
+	}
+	if end == i+1 && start == i {
+		return i, false // a bare head is not a name
+	}
+	name := d.surface(start, end)
+	id := slugID("org", name)
+	d.addMention(id, Organization, name, start, end, false)
+	d.setCover(start, end, len(d.ments)-1)
+	return end, true
+}
+
+// isSentenceStart reports whether token i opens its sentence (after
+// opening quotes or a dash).
+func (d *docState) isSentenceStart(i int) bool {
+	s := d.sents[d.toks[i].sent]
+	for _, k := range s.toks {
+		if k == i {
+			return true
+		}
+		if d.toks[k].word {
+			return false
+		}
+	}
+	return false
+}

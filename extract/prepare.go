@@ -1,0 +1,198 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/abadojack/whatlanggo"
+)
+
+// header reads the optional first line " date YYYY-MM[-DD] title…" of an
+// article file and returns the date, the title and where the body starts.
+// Without a date line the title is the first non-empty line.
+func header(text string) (date, title string, bodyStart int) {
+	var titleStart, titleEnd int
+	i := 0
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n') {
+		i++
+	}
+	if strings.HasPrefix(text[i:], "\ufeff") {
+		i += 3
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+			i++
+		}
+	}
+	lineEnd := strings.IndexByte(text[i:], '\n')
+	if lineEnd < 0 {
+		lineEnd = len(text)
+	} else {
+		lineEnd += i
+	}
+	line := text[i:lineEnd]
+	if strings.HasPrefix(strings.ToLower(line), "date ") {
+		rest := strings.TrimLeft(line[5:], " \t")
+		j := strings.IndexAny(rest, " \t\r")
+		if j < 0 {
+			j = len(rest)
+		}
+		if d, ok := ParseHeaderDate(rest[:j]); ok {
+			date = d
+			titleStart = lineEnd - len(rest) + j
+			for titleStart < lineEnd && (text[titleStart] == ' ' || text[titleStart] == '\t') {
+				titleStart++
+			}
+			titleEnd = lineEnd
+		}
+	}
+	if date == "" {
+		titleStart, titleEnd = i, lineEnd
+	}
+	for titleEnd > titleStart && (text[titleEnd-1] == '\r' || text[titleEnd-1] == ' ') {
+		titleEnd--
+	}
+	title = strings.TrimSpace(text[titleStart:titleEnd])
+	if k := strings.Index(title, "Photo:"); k > 0 {
+		title = strings.TrimSpace(strings.TrimRight(title[:k], " .-–"))
+	}
+	if len(title) > 300 {
+		cut := 300
+		for cut < len(title) && title[cut]&0xC0 == 0x80 {
+			cut++
+		}
+		title = title[:cut]
+	}
+	return date, title, titleStart
+}
+
+var langOptions = whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{
+	whatlanggo.Eng: true, whatlanggo.Fra: true, whatlanggo.Vie: true,
+}}
+
+// detectLang identifies English, French or Vietnamese with whatlanggo
+// (trigram model) on the first few kilobytes of the body.
+func detectLang(body string) string {
+	if len(body) > 4000 {
+		cut := 4000
+		for cut < len(body) && body[cut]&0xC0 == 0x80 {
+			cut++
+		}
+		body = body[:cut]
+	}
+	info := whatlanggo.DetectWithOptions(body, langOptions)
+	switch info.Lang {
+	case whatlanggo.Fra:
+		return "fr"
+	case whatlanggo.Vie:
+		return "vi"
+	case whatlanggo.Eng:
+		return "en"
+	}
+	return "en"
+}
+
+// prepare fills the document metadata, finds the zones that are not the
+// article's own text (photo captions, related-article teasers), splits the
+// body into sentences and tokenises it.
+func (d *docState) prepare() {
+	text := d.text
+	// the body starts after the date line's date: the rest of that line is
+	// the headline, which is part of the article's text
+	date, title, bodyStart := header(text)
+	if d.doc.Date == "" {
+		d.doc.Date = date
+	}
+	if d.doc.Title == "" {
+		d.doc.Title = title
+	}
+	end := len(text)
+	// teasers: from a line that is only a teaser cue to the end
+	for ls := bodyStart; ls < end; {
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = end
+		} else {
+			le += ls
+		}
+		line := strings.TrimSpace(text[ls:le])
+		if line != "" && len(line) < 40 {
+			toks := tokenize(line, 0, len(line), 0, nil)
+			if j, v := d.x.lx.cue("teaser", toks, 0); v != "" && j == len(toks) {
+				end = ls
+				break
+			}
+		}
+		ls = le + 1
+	}
+	d.bodyEnd = end
+	if d.doc.Lang == "" {
+		d.doc.Lang = detectLang(text[bodyStart:end])
+	}
+	d.lang = d.doc.Lang
+	for ls := bodyStart; ls < end; {
+		le := strings.IndexByte(text[ls:end], '\n')
+		if le < 0 {
+			le = end
+		} else {
+			le += ls
+		}
+		capEnd := d.captionEnd(ls, le)
+		if capEnd > ls {
+			d.addSentence(ls, capEnd, true)
+		}
+		for _, s := range splitSentences(text, capEnd, le) {
+			d.addSentence(s[0], s[1], false)
+		}
+		ls = le + 1
+	}
+}
+
+// captionEnd returns where a photo caption at the start of the line
+// text[ls:le] ends (ls when there is none): captions run to the end of the
+// last "Photo: AGENCY" credit of the line.
+func (d *docState) captionEnd(ls, le int) int {
+	toks := tokenize(d.text, ls, le, 0, nil)
+	capEnd := ls
+	for i := range toks {
+		if !toks[i].word || !toks[i].cap {
+			continue
+		}
+		if toks[i].key != "photo" && toks[i].key != "anh" {
+			continue
+		}
+		k := i + 1
+		if k < len(toks) && toks[k].punct == ':' {
+			k++
+		} else if !(k < len(toks) && toks[k].upper) {
+			continue
+		}
+		if k < len(toks) && toks[k].word {
+			e := toks[k].end
+			if k+1 < len(toks) && toks[k+1].punct == ')' {
+				e = toks[k+1].end
+			}
+			capEnd = e
+		}
+	}
+	return capEnd
+}
+
+func (d *docState) addSentence(start, end int, caption bool) {
+	for start < end && isSpaceByte(d.text[start]) {
+		start++
+	}
+	for end > start && isSpaceByte(d.text[end-1]) {
+		end--
+	}
+	if start >= end {
+		return
+	}
+	idx := len(d.sents)
+	first := len(d.toks)
+	d.toks = tokenize(d.text, start, end, idx, d.toks)
+	s := sentence{start: start, end: end, caption: caption}
+	for k := first; k < len(d.toks); k++ {
+		s.toks = append(s.toks, k)
+	}
+	d.sents = append(d.sents, s)
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }

@@ -1,0 +1,468 @@
+package extract
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// kindRank orders partnership kinds from the most specific.
+var kindRank = map[string]int{
+	"comprehensive strategic partnership": 0, "strategic partnership": 1, "twinning": 2, "agreement": 3, "friendship": 4, "partnership": 5,
+}
+
+// sentMentions returns the mentions of sentence s in text order.
+func (d *docState) sentMentions(s int) []*ment {
+	var out []*ment
+	for _, m := range d.ments {
+		if d.toks[m.i].sent == s {
+			out = append(out, m)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].i < out[b].i })
+	return out
+}
+
+// evidence is sentence s as evidence.
+func (d *docState) evidence(s int) Evidence {
+	st := d.sents[s]
+	return Evidence{Doc: d.doc.ID, Start: st.start, End: st.end, Text: d.text[st.start:st.end]}
+}
+
+func (d *docState) addRel(typ, from, to string, props map[string]any, s int) {
+	if from == "" || to == "" || from == to {
+		return
+	}
+	if Symmetric(typ) && to < from {
+		from, to = to, from
+	}
+	if props == nil {
+		props = map[string]any{}
+	}
+	d.rels = append(d.rels, Relation{Type: typ, From: from, To: to, Props: props, Evidence: []Evidence{d.evidence(s)}})
+}
+
+// hasCue reports whether sentence s contains a cue of the category and
+// returns its value and token.
+func (d *docState) hasCue(cat string, s int) (string, int) {
+	a, b := d.sentRange(s)
+	for k := a; k < b; k++ {
+		if _, v := d.x.lx.cue(cat, d.toks, k); v != "" {
+			return v, k
+		}
+	}
+	return "", -1
+}
+
+// salient returns the n most mentioned entities of a type (ties: first
+// mentioned), for "the two cities" and "les deux pays".
+func (d *docState) salient(typ string, n int) []string {
+	type c struct {
+		id           string
+		count, first int
+	}
+	var cs []c
+	for _, id := range d.order {
+		b := d.ents[id]
+		if b.e.Type == typ && b.count > 0 {
+			cs = append(cs, c{id, b.count, b.first})
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].count != cs[j].count {
+			return cs[i].count > cs[j].count
+		}
+		return cs[i].first < cs[j].first
+	})
+	var out []string
+	for k := 0; k < len(cs) && k < n; k++ {
+		out = append(out, cs[k].id)
+	}
+	return out
+}
+
+// relate finds the relations stated sentence by sentence, then the roles
+// and LOCATED_IN from the gazetteer.
+func (d *docState) relate() {
+	d.eventDates()
+	for s := range d.sents {
+		if d.sents[s].caption {
+			continue
+		}
+		ms := d.sentMentions(s)
+		d.partners(s, ms)
+		d.meetings(s, ms)
+		d.participation(s, ms)
+		d.eventPlaces(s, ms)
+	}
+	d.roles()
+	for _, id := range d.order {
+		b := d.ents[id]
+		if b.e.Type != City || b.count == 0 {
+			continue
+		}
+		if p := d.x.gaz.ByID(id); p != nil && p.CountryID != "" {
+			d.ensureCountry(p.CountryID)
+			d.addRel(LocatedIn, id, p.CountryID, nil, d.toks[b.first].sent)
+		}
+	}
+}
+
+func (d *docState) partners(s int, ms []*ment) {
+	if v, _ := d.hasCue("partner", s); v == "" {
+		return
+	}
+	var cities, countries []string
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if seen[m.id] {
+			continue
+		}
+		seen[m.id] = true
+		switch m.typ {
+		case City:
+			cities = append(cities, m.id)
+		case Country:
+			countries = append(countries, m.id)
+		}
+	}
+	if v, _ := d.hasCue("twocities", s); v != "" && len(cities) < 2 {
+		cities = d.salient(City, 2)
+	}
+	if v, _ := d.hasCue("twocountries", s); v != "" && len(countries) < 2 {
+		countries = d.salient(Country, 2)
+	}
+	kind := "partnership"
+	a, b := d.sentRange(s)
+	for k := a; k < b; k++ {
+		if _, v := d.x.lx.cue("kind", d.toks, k); v != "" && kindRank[v] < kindRank[kind] {
+			kind = v
+		}
+	}
+	props := map[string]any{"kind": kind}
+	_, cueAt := d.hasCue("partner", s)
+	if y := d.sinceYear(s, cueAt); y > 0 {
+		props["since"] = y
+	}
+	switch {
+	case len(cities) == 2:
+		d.addRel(PartnerOf, cities[0], cities[1], props, s)
+	case len(countries) == 2 && len(cities) < 2:
+		d.addRel(PartnerOf, countries[0], countries[1], props, s)
+	}
+}
+
+// sinceYear reads when a partnership began: "since 2004", "depuis 1996",
+// "the 20th anniversary of" (the article's year minus 20), "10 years of",
+// "10 ans de".
+// When the sentence has several, the one nearest the partnership cue at
+// token cue wins ("the 50th anniversary of diplomatic relations and 10
+// years of strategic partnership": 10 years).
+func (d *docState) sinceYear(s, cue int) int {
+	a, b := d.sentRange(s)
+	best, bestDist := 0, 1<<30
+	consider := func(y, k int) {
+		if dist := absInt(cue - k); y > 0 && dist < bestDist {
+			best, bestDist = y, dist
+		}
+	}
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		if (t.key == "since" || t.key == "depuis") && k+1 < b && d.toks[k+1].num {
+			if y, err := strconv.Atoi(d.toks[k+1].text); err == nil && y > 1900 && y < 2100 {
+				consider(y, k)
+			}
+		}
+		if n, ok := ParseOrdinal(t.text); ok && k+1 < b && strings.HasPrefix(d.toks[k+1].key, "anniversa") && d.ctxYear > 0 {
+			consider(d.ctxYear-n, k)
+		}
+		if t.num && k+2 < b && (d.toks[k+1].key == "years" || d.toks[k+1].key == "ans") && (d.toks[k+2].key == "of" || d.toks[k+2].key == "de" || d.toks[k+2].key == "d") && d.ctxYear > 0 {
+			if n, err := strconv.Atoi(t.text); err == nil && n > 0 && n < 200 {
+				consider(d.ctxYear-n, k)
+			}
+		}
+	}
+	return best
+}
+
+func (d *docState) meetings(s int, ms []*ment) {
+	_, k := d.hasCue("met", s)
+	if k < 0 {
+		return
+	}
+	var before, after *ment
+	for _, m := range ms {
+		if m.typ != Person {
+			continue
+		}
+		if m.j <= k {
+			before = m
+		} else if after == nil {
+			after = m
+		}
+	}
+	if before == nil || after == nil || before.id == after.id {
+		return
+	}
+	props := map[string]any{}
+	st := d.sents[s]
+	for _, ds := range FindDates(d.text[st.start:st.end], DateOptions{Lang: d.lang, Ref: d.doc.Date, ContextYear: d.ctxYear}) {
+		props["date"] = ds.Value
+		break
+	}
+	for _, m := range ms {
+		if m.typ == City || m.typ == Country {
+			if m.i > 0 && (d.toks[m.i-1].key == "a" || d.toks[m.i-1].key == "in" || d.toks[m.i-1].key == "at") && !d.insideOther(m) {
+				props["place"] = m.id
+				break
+			}
+		}
+	}
+	d.addRel(Met, before.id, after.id, props, s)
+}
+
+// insideOther reports whether a place mention lies inside a body's or an
+// event's name.
+func (d *docState) insideOther(m *ment) bool {
+	c := d.cover[m.i]
+	return c >= 0 && d.ments[c] != m
+}
+
+// sentEvent returns the event mentioned in the sentence (named or by
+// reference), or "".
+func sentEvent(ms []*ment) string {
+	for _, m := range ms {
+		if m.typ == Event {
+			return m.id
+		}
+	}
+	return ""
+}
+
+func (d *docState) participation(s int, ms []*ment) {
+	ev := sentEvent(ms)
+	if ev == "" {
+		return
+	}
+	cue, _ := d.hasCue("participate", s)
+	if cue == "" {
+		return
+	}
+	reps := cue == "representatives" || cue == "représentants" || strings.Contains(cue, "delegation") || strings.Contains(cue, "délégation")
+	for _, m := range ms {
+		switch m.typ {
+		case Person:
+			d.addRel(ParticipatedIn, m.id, ev, nil, s)
+		case City, Country:
+			if reps && !d.insideOther(m) {
+				d.addRel(ParticipatedIn, m.id, ev, nil, s)
+			}
+		}
+	}
+}
+
+// eventPlaces finds HELD_IN ("held in X", "in X" right after the event's
+// name, "tenu à X") and HOSTED_BY ("X hosts", "honoured to host", "hosted
+// by X", "organisé par X").
+func (d *docState) eventPlaces(s int, ms []*ment) {
+	for _, m := range ms {
+		if m.typ != Event || m.coref {
+			continue
+		}
+		_, e := d.sentRange(s)
+		for k := m.j; k < e && k < m.j+9; k++ {
+			t := d.toks[k]
+			if t.key == "in" || t.key == "a" || t.key == "at" || t.key == "au" {
+				if end, p := d.placeAtTok(k + 1); p != nil {
+					_ = end
+					d.addRel(HeldIn, m.id, p.ID, nil, s)
+					break
+				}
+			}
+			if t.punct == ',' || t.punct == ';' {
+				break
+			}
+		}
+	}
+	if _, k := d.hasCue("hostedby", s); k >= 0 {
+		var ev string
+		for _, m := range ms {
+			if m.typ == Event && m.j <= k {
+				ev = m.id
+			}
+		}
+		for _, m := range ms {
+			if m.i > k && (m.typ == City || m.typ == Organization) && ev != "" {
+				d.addRel(HostedBy, ev, m.id, nil, s)
+				return
+			}
+		}
+	}
+	if _, k := d.hasCue("host", s); k >= 0 {
+		var host, ev string
+		for _, m := range ms {
+			if m.j <= k && (m.typ == City || m.typ == Organization) && !d.insideOther(m) {
+				host = m.id
+			}
+			if m.i > k && m.typ == Event && ev == "" {
+				ev = m.id
+			}
+		}
+		if host != "" && ev != "" {
+			d.addRel(HostedBy, ev, host, nil, s)
+		}
+	}
+}
+
+// roles turns the titles found with people into HOLDS_ROLE relations. A
+// national office without a country is the country of the person's name
+// (a Vietnamese name: Vietnam), which is how the domain's press writes.
+func (d *docState) roles() {
+	for _, m := range d.ments {
+		if m.typ != Person || m.role == nil {
+			continue
+		}
+		r := m.role
+		target := r.target
+		title := r.title
+		if target == "" && (r.scope == "national" || title == "President" || title == "Vice President") {
+			if d.x.lx.surnamesVI[d.toks[m.i].key] {
+				if p := d.x.gaz.Country("VN"); p != nil {
+					target = p.ID
+					d.ensureCountry(p.ID)
+				}
+			}
+		}
+		if target == "" {
+			continue
+		}
+		if b := d.ents[target]; b != nil && b.e.Type == Organization {
+			kind, _ := b.e.Props["kind"].(string)
+			switch kind {
+			case "peoples_committee", "peoples_council":
+				title = strings.Replace(strings.Replace(title, "Vice President", "Vice Chairman", 1), "President", "Chairman", 1)
+				title += " of the " + strings.TrimPrefix(b.e.Name, d.placeName(b)+" ")
+			case "party_committee":
+				title += " of the Party Committee"
+			default:
+				if kind != "" && !strings.Contains(title, " of ") {
+					title += " of the " + b.e.Name
+				}
+			}
+		}
+		props := map[string]any{"title": title}
+		if d.doc.Date != "" {
+			props["as_of"] = d.doc.Date
+		}
+		d.addRel(HoldsRole, m.id, target, props, r.sent)
+	}
+}
+
+func (d *docState) placeName(b *entBuilder) string {
+	if id, ok := b.e.Props["place"].(string); ok {
+		if p := d.x.gaz.ByID(id); p != nil {
+			return p.Name
+		}
+	}
+	return ""
+}
+
+// eventDates dates each event from the sentences that name it: a date in
+// the sentence goes to the nearest event-like noun, so "organised on 29
+// August a meeting to review the conference" dates the meeting, not the
+// conference; "held"/"s'est tenue" sentences weigh more.
+func (d *docState) eventDates() {
+	type cand struct {
+		value string
+		score int
+	}
+	best := map[string]cand{}
+	for s := range d.sents {
+		if d.sents[s].caption {
+			continue
+		}
+		ms := d.sentMentions(s)
+		var evs []*ment
+		for _, m := range ms {
+			if m.typ == Event {
+				evs = append(evs, m)
+			}
+		}
+		if len(evs) == 0 {
+			continue
+		}
+		st := d.sents[s]
+		dates := FindDates(d.text[st.start:st.end], DateOptions{Lang: d.lang, Ref: d.doc.Date, ContextYear: d.ctxYear})
+		if len(dates) == 0 {
+			continue
+		}
+		held, _ := d.hasCue("held", s)
+		a, b := d.sentRange(s)
+		// generic event nouns that are not our events compete for the date
+		var others []int
+		for k := a; k < b; k++ {
+			if d.cover[k] >= 0 {
+				continue
+			}
+			if _, v := d.x.lx.eventHeads.longest(d.toks, k); v != nil && (d.toks[k].cap || (k > a && d.isDeterminer(d.toks[k-1].key))) {
+				others = append(others, k) // "une réunion", not "a rencontré"
+			}
+		}
+		for _, ds := range dates {
+			pos := d.tokenAt(st.start+ds.Start, a, b)
+			var nearest *ment
+			dist := 1 << 30
+			for _, m := range evs {
+				if x := absInt(pos - m.i); x < dist {
+					nearest, dist = m, x
+				}
+				if x := absInt(pos - (m.j - 1)); x < dist {
+					nearest, dist = m, x
+				}
+			}
+			blocked := false
+			for _, k := range others {
+				if absInt(pos-k) < dist {
+					blocked = true
+				}
+			}
+			if nearest == nil || blocked {
+				continue
+			}
+			score := 1 + len(ds.Value)
+			if held != "" {
+				score += 10
+			}
+			if !nearest.coref {
+				score += 2
+			}
+			if c, ok := best[nearest.id]; !ok || score > c.score {
+				best[nearest.id] = cand{ds.Value, score}
+			}
+		}
+	}
+	for id, c := range best {
+		b := d.ents[id]
+		if y, ok := b.e.Props["date"].(string); ok && len(y) == 4 && !strings.HasPrefix(c.value, y) {
+			continue // the name's year wins over a date of another year
+		}
+		b.e.Props["date"] = c.value
+	}
+}
+
+// tokenAt returns the index of the token containing byte offset off in [a, b).
+func (d *docState) tokenAt(off, a, b int) int {
+	for k := a; k < b; k++ {
+		if d.toks[k].end > off {
+			return k
+		}
+	}
+	return b - 1
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -1,0 +1,180 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kg-dev/kg/extract/fold"
+)
+
+// token is a word or a punctuation mark with its byte offsets in the
+// document text.
+type token struct {
+	start, end int
+	text       string
+	key        string // fold.Key(text): lowercase ASCII letters and digits
+	word       bool   // letters or digits
+	cap        bool   // starts with an uppercase letter
+	upper      bool   // all letters uppercase (at least two)
+	num        bool   // starts with a digit
+	punct      rune   // the punctuation rune, for non-words
+	space      bool   // preceded by white space (or at text start)
+	sent       int    // sentence index
+}
+
+// tokenize splits text[start:end] into tokens. Hyphens, apostrophes and
+// other punctuation are tokens of their own, so "Việt Nam-France’s" gives
+// Việt, Nam, -, France, ’, s.
+func tokenize(text string, start, end int, sent int, out []token) []token {
+	i := start
+	space := true
+	for i < end {
+		r, size := utf8.DecodeRuneInString(text[i:end])
+		switch {
+		case isSpace(r):
+			space = true
+			i += size
+		case isWordRune(r):
+			j := i
+			cap, lower, upperCount, letters := false, false, 0, 0
+			first := true
+			for j < end {
+				r2, s2 := utf8.DecodeRuneInString(text[j:end])
+				if !isWordRune(r2) {
+					// keep "1,000" and "1.000" apart: numbers are read by FindCounts
+					break
+				}
+				if unicode.IsLetter(r2) {
+					letters++
+					if unicode.IsUpper(r2) {
+						upperCount++
+						if first {
+							cap = true
+						}
+					} else if unicode.IsLower(r2) {
+						lower = true
+					}
+				}
+				first = false
+				j += s2
+			}
+			w := text[i:j]
+			t := token{start: i, end: j, text: w, key: fold.Key(w), word: true, cap: cap,
+				upper: upperCount >= 2 && !lower, num: r >= '0' && r <= '9', space: space, sent: sent}
+			if w == "" {
+				j = i + size
+			}
+			out = append(out, t)
+			space = false
+			i = j
+		default:
+			out = append(out, token{start: i, end: i + size, text: text[i : i+size], punct: normPunct(r), space: space, sent: sent})
+			space = false
+			i += size
+		}
+	}
+	return out
+}
+
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\ufeff' || r == 0 || r == '\u200b'
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// normPunct maps typographic variants to one rune: all dashes to '-', all
+// apostrophes to '\”, all double quotes to '"'.
+func normPunct(r rune) rune {
+	switch r {
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
+		return '-'
+	case '\u2019', '\u2018', '\u02bc', '`', '\u00b4':
+		return '\''
+	case '\u201c', '\u201d', '\u00ab', '\u00bb', '\u201e':
+		return '"'
+	}
+	return r
+}
+
+// sentence is a span of body text with its tokens.
+type sentence struct {
+	start, end int
+	toks       []int // indexes into docState.toks
+	caption    bool
+}
+
+// abbreviations that end with a period without ending a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "m": true, "mme": true, "mlle": true, "st": true,
+	"jr": true, "sr": true, "no": true, "vs": true, "etc": true, "prof": true, "gen": true, "col": true,
+	"lt": true, "sgt": true, "capt": true, "gov": true, "sen": true, "rep": true, "pres": true,
+	"janv": true, "fevr": true, "avr": true, "juil": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"co": true, "ltd": true, "inc": true, "corp": true, "dept": true, "p": true,
+}
+
+// splitSentences splits the line text[start:end] into sentences at ., ! and
+// ? followed by white space and an uppercase letter, digit or quote, unless
+// the period ends an abbreviation or an initial.
+func splitSentences(text string, start, end int) [][2]int {
+	var out [][2]int
+	s := start
+	for i := start; i < end; i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < end && (text[j] == '.' || text[j] == '"' || text[j] == ')' || text[j] == '\'') {
+			j++
+		}
+		if j >= end || !(text[j] == ' ' || text[j] == '\t') {
+			continue
+		}
+		k := j
+		for k < end && (text[k] == ' ' || text[k] == '\t') {
+			k++
+		}
+		if k >= end {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(text[k:end])
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '\u201c' || r == '\u00ab' || r == '-' || r == '\u2013') {
+			continue
+		}
+		if c == '.' {
+			w := lastWord(text[s:i])
+			if abbreviations[strings.ToLower(w)] {
+				continue
+			}
+			if utf8.RuneCountInString(w) == 1 {
+				if r0, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r0) {
+					continue // an initial
+				}
+			}
+		}
+		out = append(out, [2]int{s, j})
+		s = k
+		i = k - 1
+	}
+	if s < end {
+		out = append(out, [2]int{s, end})
+	}
+	return out
+}
+
+func lastWord(s string) string {
+	end := len(s)
+	i := end
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !isWordRune(r) {
+			break
+		}
+		i -= size
+	}
+	return s[i:end]
+}
