@@ -1,0 +1,13 @@
+// name: city-events
+// description: Events a city took part in, hosted or was the venue of, by date, with how many participants each had
+// param: city key  City name or alias, any spelling (e.g. Hanoi)
+// columns: city, city_id, event, event_id, date, role, participants:int, evidence:int
+MATCH (c:City)
+WHERE $city IN c.keys
+MATCH (c)-[r:PARTICIPATED_IN|HELD_IN|HOSTED_BY]-(e:Event)
+WHERE (type(r) = 'PARTICIPATED_IN') = (startNode(r) = c)
+RETURN c.name AS city, c.id AS city_id, e.name AS event, e.id AS event_id, e.date AS date,
+       CASE type(r) WHEN 'PARTICIPATED_IN' THEN 'participant' WHEN 'HELD_IN' THEN 'venue' ELSE 'host' END AS role,
+       COUNT { (e)<-[:PARTICIPATED_IN]-() } AS participants,
+       size(r.ev_sentences) AS evidence
+ORDER BY date, event_id, role, city_id

@@ -1,0 +1,18 @@
+// name: edge-articles
+// description: The articles behind a relation: every sentence that states it, with its article
+// param: rel rel  Relation type (e.g. PARTNER_OF or partner-of)
+// param: source key  Name or alias of the first entity (the "from" side of a directed relation)
+// param: target key  Name or alias of the second entity
+// columns: rel, source, source_id, target, target_id, article, title, date, sentence, start_byte:int
+MATCH (a)
+WHERE $source IN a.keys AND (a:Person OR a:City OR a:Country OR a:Organization OR a:Event)
+MATCH (b)
+WHERE $target IN b.keys AND (b:Person OR b:City OR b:Country OR b:Organization OR b:Event)
+MATCH (a)-[r]-(b)
+WHERE type(r) = $rel AND (startNode(r) = a OR type(r) IN ['PARTNER_OF', 'MET'])
+UNWIND range(0, size(r.ev_sentences) - 1) AS i
+OPTIONAL MATCH (art:Article {id: r.ev_articles[i]})
+RETURN type(r) AS rel, a.name AS source, a.id AS source_id, b.name AS target, b.id AS target_id,
+       r.ev_articles[i] AS article, art.title AS title, art.date AS date,
+       r.ev_sentences[i] AS sentence, r.ev_starts[i] AS start_byte
+ORDER BY source_id, target_id, article, start_byte, r.key

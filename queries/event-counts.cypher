@@ -1,0 +1,11 @@
+// name: event-counts
+// description: Counts stated about an event found by words of its name (localities, delegates…), with evidence
+// param: event words  Words of the event's name, in any of its languages (e.g. 12th conference decentralised)
+// columns: event, event_id, count:float, unit, country, approx:bool, sentences:list
+MATCH (e:Event)
+WHERE any(k IN e.keys WHERE all(w IN $event WHERE k CONTAINS w))
+MATCH (q:Quantity)-[:QUANTIFIES]->(e)
+OPTIONAL MATCH (q)-[:OF]->(c)
+RETURN e.name AS event, e.id AS event_id, q.count AS count, q.unit AS unit, c.name AS country,
+       q.approx AS approx, q.ev_sentences AS sentences
+ORDER BY event_id, count DESC, q.key

@@ -1,0 +1,10 @@
+// name: met
+// description: Who met whom: meetings between two people, with date, place and evidence
+// param: person words  Words of either person's name, any spelling; empty for every meeting (e.g. park won soon)
+// columns: person, person_id, other, other_id, date, place, sentences:list, articles:list
+MATCH (a:Person)-[r:MET]->(b:Person)
+WHERE any(k IN a.keys WHERE all(w IN $person WHERE k CONTAINS w))
+   OR any(k IN b.keys WHERE all(w IN $person WHERE k CONTAINS w))
+RETURN a.name AS person, a.id AS person_id, b.name AS other, b.id AS other_id,
+       r.date AS date, r.place AS place, r.ev_sentences AS sentences, r.ev_articles AS articles
+ORDER BY date, person_id, other_id

@@ -1,0 +1,20 @@
+-- name: neighbours
+WITH n AS (
+  SELECT k.nid FROM node_keys k WHERE k.key = :entity
+), nb AS (
+  SELECT n.nid AS me, e.eid AS eid, e.dst AS other,
+         CASE WHEN e.type IN ('PARTNER_OF', 'MET') THEN 'both' ELSE 'out' END AS direction
+  FROM n JOIN edges e ON e.src = n.nid
+  UNION ALL
+  SELECT n.nid, e.eid, e.src,
+         CASE WHEN e.type IN ('PARTNER_OF', 'MET') THEN 'both' ELSE 'in' END
+  FROM n JOIN edges e ON e.dst = n.nid
+)
+SELECT me.name AS entity, me.id AS entity_id, e.type AS rel, nb.direction AS direction,
+       o.name AS neighbour, o.id AS neighbour_id, o.label AS label,
+       (SELECT sum(json_array_length(f.evidence)) FROM edge_facts f WHERE f.eid = e.eid) AS evidence
+FROM nb
+JOIN edges e ON e.eid = nb.eid
+JOIN nodes me ON me.nid = nb.me
+JOIN nodes o ON o.nid = nb.other
+ORDER BY entity_id, rel, neighbour_id, direction, e.key

@@ -1,0 +1,11 @@
+// name: participants
+// description: Participants of an event found by words of its name, with evidence
+// param: event words  Words of the event's name, in any of its languages (e.g. 12th conference decentralised)
+// columns: event, event_id, date, participant, participant_id, label, sentences:list
+MATCH (e:Event)
+WHERE any(k IN e.keys WHERE all(w IN $event WHERE k CONTAINS w))
+MATCH (p)-[r:PARTICIPATED_IN]->(e)
+RETURN e.name AS event, e.id AS event_id, e.date AS date, p.name AS participant, p.id AS participant_id,
+       [l IN labels(p) WHERE l IN ['Person', 'City', 'Country', 'Organization', 'Event']][0] AS label,
+       r.ev_sentences AS sentences
+ORDER BY event_id, label, participant_id
