@@ -151,11 +151,9 @@ func (d *docState) readEvent(h, he int, typ string) *eventMention {
 		if !t.word || (ev.ordinal > 0 && isOrdinalTok(t.text)) || (ev.year > 0 && t.text == strconv.Itoa(ev.year)) {
 			continue
 		}
-		if c := d.countryAt(k); c != "" {
+		if c, e := d.countrySpan(k); c != "" {
 			ev.addCountry(c)
-			if d.placeAt[k].p != nil {
-				k = d.placeAt[k].end - 1
-			}
+			k = e - 1
 			continue
 		}
 		if len(left) == 0 || !ev.named {
@@ -203,9 +201,9 @@ func (d *docState) readEvent(h, he int, typ string) *eventMention {
 				continue
 			}
 		}
-		if c := d.countryAt(r); c != "" && (d.lang == "fr" || d.toks[r-1].punct == '-') {
+		if c, e := d.countrySpan(r); c != "" && (d.lang == "fr" || d.toks[r-1].punct == '-') {
 			ev.addCountry(c)
-			r = d.placeAt[r].end
+			r = e
 			if r < len(d.toks) && d.toks[r].punct == '-' && r+1 < len(d.toks) && d.countryAt(r+1) != "" {
 				r++
 			}
@@ -285,9 +283,9 @@ func (d *docState) eventGroup(r int) ([]string, int) {
 			r++
 			continue
 		}
-		if c := d.countryAt(r); c != "" {
+		if c, e := d.countrySpan(r); c != "" {
 			g = append(g, "\x00"+c)
-			r = d.placeAt[r].end
+			r = e
 			continue
 		}
 		if t.word && (d.x.lx.topics[t.key] != "" || (t.cap && !notNameWords[t.key] && d.cover[r] < 0)) {
@@ -345,13 +343,20 @@ func (ev *eventMention) addTopic(d *docState, w string) {
 // countryAt returns the ISO code of a country named or qualified at token
 // i ("France", "French", "franco-").
 func (d *docState) countryAt(i int) string {
+	iso, _ := d.countrySpan(i)
+	return iso
+}
+
+// countrySpan returns the ISO code of a country named or qualified at
+// token i and the token after it ("franco-" ends after its hyphen).
+func (d *docState) countrySpan(i int) (string, int) {
 	if c := d.placeAt[i]; c.p != nil && c.p.Type == Country {
-		return c.p.Country
+		return c.p.Country, c.end
 	}
 	if iso := d.x.lx.prefixes[d.toks[i].key]; iso != "" && i+1 < len(d.toks) && d.toks[i+1].punct == '-' {
-		return iso
+		return iso, i + 2
 	}
-	return ""
+	return "", i
 }
 
 func (d *docState) isDeterminer(k string) bool {

@@ -128,6 +128,7 @@ type docState struct {
 	cover   []int // token -> index of the person/org/event mention covering it, -1 if none
 
 	placeAt []placeCand // token -> longest place or demonym match starting there
+	pending []pendingName
 	ments   []*ment
 	ents    map[string]*entBuilder
 	order   []string

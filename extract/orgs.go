@@ -116,7 +116,7 @@ func (d *docState) localBody(i int) (int, bool) {
 		k -= 2
 	}
 	for b := k - 1; b >= 0 && b >= k-6; b-- {
-		if c := d.placeAt[b]; c.p != nil && !c.demonym && c.end == k && c.p.Type == City {
+		if c := d.placeAt[b]; c.p != nil && !c.demonym && (c.end == k || (c.end > k && c.end < j && b < i)) && c.p.Type == City {
 			place, start = c.p, b
 			break
 		}

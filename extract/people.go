@@ -187,6 +187,9 @@ func (d *docState) titledPerson(i int) int {
 			target = c.ID
 		}
 	}
+	if c := d.placeAt[max(i-1, 0)]; i > 0 && target == "" && c.demonym && c.end == i {
+		target = c.p.ID
+	}
 	r := j
 	if r < len(d.toks) && d.toks[r].punct == '.' && cue.scope == "honorific" {
 		r++
@@ -200,10 +203,17 @@ func (d *docState) titledPerson(i int) int {
 		return i
 	}
 	if n == 1 {
-		// "Mayor Sobyanin", "Quang": one word only with a title, and not a place
+		// "Mayor Sobyanin", "M. Gricourt": one word, resolved once every
+		// full name of the article is known (findPartialPeople)
 		if c := d.placeAt[r]; c.p != nil && !c.p.Ambiguous {
 			return i
 		}
+		p := pendingName{i: r, j: e}
+		if cue.scope != "honorific" {
+			p.role = &role{title: cue.role, target: target, sent: d.toks[i].sent, scope: cue.scope}
+		}
+		d.pending = append(d.pending, p)
+		return e
 	}
 	m := d.addPerson(r, e)
 	if cue.scope != "honorific" {
@@ -342,9 +352,28 @@ func (d *docState) findPartialPeople() {
 			continue // "in Vinh": the place
 		}
 		b := d.ents[id]
-		d.addMention(id, Person, b.e.Name, i, i+1, true)
+		m := d.addMention(id, Person, b.e.Name, i, i+1, true)
 		d.setCover(i, i+1, len(d.ments)-1)
+		for _, p := range d.pending {
+			if p.i == i {
+				m.role = p.role
+			}
+		}
 	}
+	// titled single names that match no full name are people of their own
+	for _, p := range d.pending {
+		if d.cover[p.i] >= 0 {
+			continue
+		}
+		m := d.addPerson(p.i, p.j)
+		m.role = p.role
+	}
+}
+
+// pendingName is a one-word name after a title ("Mayor Sobyanin").
+type pendingName struct {
+	i, j int
+	role *role
 }
 
 // isTitleEnd reports whether a title cue ends right before token i.

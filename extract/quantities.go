@@ -36,8 +36,8 @@ func (d *docState) findQuantities() {
 		}
 		var qs []q
 		for _, c := range counts {
-			if first := d.tokenAt(st.start+c.Start, a, b); first > a && definite[d.toks[first-1].key] {
-				continue // "the two countries", "les deux villes": a reference, not a count
+			if first := d.tokenAt(st.start+c.Start, a, b); first > a && definite[d.toks[first-1].key] || (c.Value == 2 && !d.toks[first].num) {
+				continue // "the two countries", "les deux villes", "des deux pays": a reference, not a count
 			}
 			pos := d.tokenAt(st.start+c.End, a, b)
 			if pos < b && d.toks[pos].start < st.start+c.End {

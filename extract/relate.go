@@ -168,7 +168,7 @@ func (d *docState) sinceYear(s, cue int) int {
 	}
 	for k := a; k < b; k++ {
 		t := d.toks[k]
-		if (t.key == "since" || t.key == "depuis") && k+1 < b && d.toks[k+1].num {
+		if (t.key == "since" || t.key == "depuis" || t.key == "in" || t.key == "en") && k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 {
 			if y, err := strconv.Atoi(d.toks[k+1].text); err == nil && y > 1900 && y < 2100 {
 				consider(y, k)
 			}
@@ -211,7 +211,7 @@ func (d *docState) meetings(s int, ms []*ment) {
 		break
 	}
 	for _, m := range ms {
-		if m.typ == City || m.typ == Country {
+		if (m.typ == City || m.typ == Country) && m.i > before.i && m.i < after.j+4 {
 			if m.i > 0 && (d.toks[m.i-1].key == "a" || d.toks[m.i-1].key == "in" || d.toks[m.i-1].key == "at") && !d.insideOther(m) {
 				props["place"] = m.id
 				break
@@ -279,7 +279,7 @@ func (d *docState) eventPlaces(s int, ms []*ment) {
 					break
 				}
 			}
-			if t.punct == ',' || t.punct == ';' {
+			if t.punct == ';' || (t.word && d.cover[k] >= 0 && d.ments[d.cover[k]].typ == Event) {
 				break
 			}
 		}
@@ -404,7 +404,7 @@ func (d *docState) eventDates() {
 			if d.cover[k] >= 0 {
 				continue
 			}
-			if _, v := d.x.lx.eventHeads.longest(d.toks, k); v != nil && (d.toks[k].cap || (k > a && d.isDeterminer(d.toks[k-1].key))) {
+			if _, v := d.x.lx.eventHeads.longest(d.toks, k); v != nil && (d.toks[k].cap || (k > a && d.isDeterminer(d.toks[k-1].key) && !(d.lang == "fr" && d.toks[k-1].key == "a"))) {
 				others = append(others, k) // "une réunion", not "a rencontré"
 			}
 		}
