@@ -1,69 +1,125 @@
 // Package reader finds articles under paths and reads them into
 // extract.Documents. It is the I/O edge of extraction: decoding, format
-// detection (plain text, HTML, JSON Lines) and per-file errors live here.
+// detection and per-input errors live here.
+//
+// Three formats are read, chosen by file extension:
+//
+//   - plain text (.txt): Text is the file's bytes unchanged when they are
+//     valid UTF-8, so offsets are byte offsets into the file; invalid bytes
+//     and NULs are replaced one byte for one byte; UTF-16 with a byte order
+//     mark is transcoded to UTF-8 (text.go);
+//   - HTML pages saved from news sites (.html, .htm): the main text, title,
+//     date and language are extracted with go-trafilatura (html.go);
+//   - JSON Lines corpora (.jsonl, .ndjson): one article per line, streamed
+//     (jsonl.go).
+//
+// Directories are searched recursively in a stable order (walk.go). One bad
+// input never stops the others: it is reported through Options.OnError, and
+// oddities that did not stop an input being read through Options.OnWarn.
+// docs/INPUTS.md is the user-facing description.
 package reader
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
+	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/kg-dev/kg/extract"
 )
 
-// Walk reads every article under paths (files, or directories searched
-// recursively) in a stable order and calls fn for each. A file that cannot
-// be read is reported to onErr and skipped; Walk stops early only when fn
-// returns an error or ctx is cancelled.
+// DefaultMaxSize is the default limit on the size of one text or HTML file,
+// and of one JSON Lines record.
+const DefaultMaxSize = 256 << 20
+
+// Placeholder is the byte that replaces each byte of invalid UTF-8 in a
+// plain text file (U+001A SUBSTITUTE), so offsets stay those of the file.
+const Placeholder = '\x1a'
+
+// Sentinel errors, for errors.Is on what OnError and OnWarn receive.
+var (
+	// ErrTooLarge means a file or record is larger than Options.MaxSize.
+	ErrTooLarge = errors.New("input too large")
+	// ErrEmpty means a file or record holds no text; it is skipped with a
+	// warning.
+	ErrEmpty = errors.New("no text")
+	// ErrUnsupported means a file is not in a format kg reads; inside a
+	// directory it is skipped with a warning.
+	ErrUnsupported = errors.New("unsupported file type")
+	// ErrAlreadyRead means a directory was reached again through a symbolic
+	// link (a loop, or a second way in); it is skipped with a warning.
+	ErrAlreadyRead = errors.New("directory already read")
+)
+
+// InvalidUTF8Error reports bytes of a plain text file that are not UTF-8.
+// It is a warning when the bytes were replaced by Placeholder and an error
+// when Options.StrictUTF8 rejected the file.
+type InvalidUTF8Error struct {
+	Offset   int64 // byte offset of the first invalid byte
+	Count    int   // number of invalid bytes
+	Repaired bool  // the bytes were replaced by Placeholder
+}
+
+func (e *InvalidUTF8Error) Error() string {
+	if e.Repaired {
+		return fmt.Sprintf("invalid UTF-8 at byte %d (%d bad bytes replaced by U+001A)", e.Offset, e.Count)
+	}
+	return fmt.Sprintf("invalid UTF-8 at byte %d (%d bad bytes)", e.Offset, e.Count)
+}
+
+// Options configures WalkWith. The zero value is ready to use.
+type Options struct {
+	// OnError is called for each input that could not be read: a file, or
+	// one line of a JSON Lines file. where is the file's path, followed by
+	// ":LINE" for a JSON Lines record; err does not repeat it.
+	OnError func(where string, err error)
+	// OnWarn is called for each input that was read despite something odd
+	// (repaired bytes, a transcoded encoding) or skipped on purpose (empty,
+	// unsupported type inside a directory, a directory reached twice).
+	// where is as for OnError.
+	OnWarn func(where string, warn error)
+	// MaxSize limits the size in bytes of one text or HTML file and of one
+	// JSON Lines record; 0 means DefaultMaxSize. A JSON Lines file as a whole
+	// is streamed and has no limit.
+	MaxSize int64
+	// StrictUTF8 rejects plain text files holding invalid UTF-8 instead of
+	// repairing them.
+	StrictUTF8 bool
+}
+
+func (o Options) maxSize() int64 {
+	if o.MaxSize <= 0 {
+		return DefaultMaxSize
+	}
+	return o.MaxSize
+}
+
+func (o Options) fail(where string, err error) {
+	if o.OnError != nil {
+		o.OnError(where, err)
+	}
+}
+
+func (o Options) warn(where string, err error) {
+	if o.OnWarn != nil {
+		o.OnWarn(where, err)
+	}
+}
+
+// Walk is WalkWith with only Options.OnError set: warnings are dropped. It
+// keeps the original signature for callers not yet moved to WalkWith.
 func Walk(ctx context.Context, paths []string, fn func(extract.Document) error, onErr func(path string, err error)) error {
+	return WalkWith(ctx, paths, fn, Options{OnError: onErr})
+}
+
+// WalkWith reads every article under paths (files, or directories searched
+// recursively) in a stable order and calls fn for each. An input that cannot
+// be read is reported to opts.OnError and skipped; WalkWith stops early only
+// when fn returns an error or ctx is cancelled, and returns that error.
+func WalkWith(ctx context.Context, paths []string, fn func(extract.Document) error, opts Options) error {
+	w := &walker{ctx: ctx, fn: fn, opts: opts}
 	for _, root := range paths {
-		info, err := os.Stat(root)
-		if err != nil {
-			onErr(root, err)
-			continue
-		}
-		var files []string
-		if info.IsDir() {
-			err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-				if err != nil {
-					onErr(p, err)
-					return nil
-				}
-				if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".txt") {
-					files = append(files, p)
-				}
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-		} else {
-			files = []string{root}
-		}
-		for _, p := range files {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				onErr(p, err)
-				continue
-			}
-			sum := sha256.Sum256(b)
-			doc := extract.Document{
-				ID:   strings.TrimSuffix(filepath.Base(p), filepath.Ext(p)),
-				Path: p,
-				Text: string(b),
-				Hash: hex.EncodeToString(sum[:]),
-			}
-			if err := fn(doc); err != nil {
-				return fmt.Errorf("%s: %w", p, err)
-			}
+		if err := w.root(root); err != nil {
+			return err
 		}
 	}
 	return nil
