@@ -39,8 +39,11 @@ func (d *docState) nameShape(i int) (int, int) {
 		if !t.word || t.num || !(t.cap || t.upper) || t.sent != d.toks[i].sent || d.inCaption(j) {
 			break
 		}
-		if notNameWords[t.key] || d.cover[j] >= 0 {
+		if d.cover[j] >= 0 {
 			break
+		}
+		if notNameWords[t.key] && !(words == 0 && d.vietSurnameStart(j)) {
+			break // "Le" is an article, unless it is Lê opening a Vietnamese name
 		}
 		if words > 0 {
 			// a country or a long place name ends the name ("Nguyen Van An Vietnam")
@@ -329,7 +332,7 @@ func (d *docState) findPartialPeople() {
 		}
 		last := d.toks[words[len(words)-1]].key
 		add(last, m.id)
-		if first := d.toks[words[0]].key; d.x.lx.surnamesEtc[first] && !d.x.lx.surnamesVI[first] {
+		if first := d.toks[words[0]].key; d.x.lx.surnamesEtc[first] && (!d.x.lx.surnamesVI[first] || strings.Contains(d.surface(m.i, m.j), "-")) {
 			add(first, m.id)
 		}
 	}
@@ -384,4 +387,19 @@ func (d *docState) isTitleEnd(i int) bool {
 		}
 	}
 	return false
+}
+
+// vietSurnameStart reports whether token i is a Vietnamese family name
+// that doubles as a function word ("Le", "La", "Ha") followed by two more
+// capitalised syllables: "Le Anh Quan" is a name, "Le Monde" is not.
+func (d *docState) vietSurnameStart(i int) bool {
+	if !d.x.lx.surnamesVI[d.toks[i].key] {
+		return false
+	}
+	for k := i + 1; k <= i+2; k++ {
+		if k >= len(d.toks) || !d.toks[k].word || !d.toks[k].cap || notNameWords[d.toks[k].key] || len(d.toks[k].key) > 7 || d.toks[k].sent != d.toks[i].sent {
+			return false
+		}
+	}
+	return true
 }

@@ -52,6 +52,16 @@ func (d *docState) findQuantities() {
 				x.of = d.placeAt[p].p.ID
 				p = d.placeAt[p].end
 			}
+			if p+1 < b && (d.toks[p].key == "de" || d.toks[p].key == "d" || d.toks[p].key == "of") {
+				// "une soixantaine de collectivités", "dozens of businesses"
+				q := p + 1
+				if q < b && d.toks[q].punct == '\'' {
+					q++
+				}
+				if _, u := d.x.lx.units.longest(d.toks, q); u != nil {
+					p = q
+				}
+			}
 			if e, u := d.x.lx.units.longest(d.toks, p); u != nil {
 				x.unit = u[0]
 				p = e
