@@ -186,7 +186,9 @@ func Build(r extract.DocResult) Batch {
 		}
 		m := extract.MergeEntities(recs)
 		m.Type = typ
-		b.Nodes = append(b.Nodes, nodeRow(m))
+		n := nodeRow(m)
+		b.Skipped = append(b.Skipped, dropReserved("entity "+id, n.Props, reservedNodeProps)...)
+		b.Nodes = append(b.Nodes, n)
 		if mr, ok := mentionRow(doc, m); ok {
 			b.Mentions = append(b.Mentions, mr)
 		}
@@ -207,6 +209,10 @@ func Build(r extract.DocResult) Batch {
 			b.Skipped = append(b.Skipped, fmt.Sprintf("relation %s %s %s: %s is not an entity of the article", rel.From, rel.Type, rel.To, rel.To))
 			continue
 		}
+		if rel.From == rel.To {
+			b.Skipped = append(b.Skipped, fmt.Sprintf("relation %s %s %s: an entity related to itself", rel.From, rel.Type, rel.To))
+			continue
+		}
 		if extract.Symmetric(rel.Type) && rel.To < rel.From {
 			rel.From, rel.To = rel.To, rel.From
 		}
@@ -224,6 +230,7 @@ func Build(r extract.DocResult) Batch {
 	}
 	for _, e := range edges {
 		e.Props = Props(e.Props)
+		b.Skipped = append(b.Skipped, dropReserved("relation "+e.Key, e.Props, reservedEdgeProps)...)
 		b.Edges = append(b.Edges, *e)
 	}
 	slices.SortFunc(b.Edges, func(x, y EdgeRow) int { return cmp.Compare(x.Key, y.Key) })
@@ -257,6 +264,24 @@ func Build(r extract.DocResult) Batch {
 	}
 	slices.SortFunc(b.Quantities, func(x, y QuantityRow) int { return cmp.Compare(x.Key, y.Key) })
 	return b
+}
+
+// Property names the model uses itself: an entity or relation prop with
+// one of these names would overwrite them, so Build drops it.
+var (
+	reservedNodeProps = []string{"id", "label", "name", "key", "keys", "aliases"}
+	reservedEdgeProps = []string{"type", "from", "to", "key", "ev_articles", "ev_sentences", "ev_starts", "ev_ends"}
+)
+
+func dropReserved(what string, p map[string]any, reserved []string) []string {
+	var notes []string
+	for _, r := range reserved {
+		if _, ok := p[r]; ok {
+			delete(p, r)
+			notes = append(notes, fmt.Sprintf("%s: prop %q is reserved by the graph model", what, r))
+		}
+	}
+	return notes
 }
 
 // NodeRowOf returns the row for a merged entity: key, keys and flattened
@@ -581,4 +606,44 @@ func propsOrEmpty(p map[string]any) map[string]any {
 		return map[string]any{}
 	}
 	return p
+}
+
+// Counts is the size of a graph: nodes by label and relationships by type,
+// as the graph model has them (Article, Quantity, MENTIONS, QUANTIFIES and
+// OF included).
+type Counts struct {
+	Nodes map[string]int64
+	Rels  map[string]int64
+}
+
+// NewCounts returns Counts with every label and relationship type at 0.
+func NewCounts() Counts {
+	c := Counts{Nodes: map[string]int64{}, Rels: map[string]int64{}}
+	for _, l := range Labels {
+		c.Nodes[l] = 0
+	}
+	for _, t := range RelTypes {
+		c.Rels[t] = 0
+	}
+	return c
+}
+
+// Entities returns the number of entity nodes (every label of
+// extract.EntityTypes).
+func (c Counts) Entities() int64 {
+	var n int64
+	for _, l := range extract.EntityTypes {
+		n += c.Nodes[l]
+	}
+	return n
+}
+
+// Relations returns the number of relations between entities (every type
+// of extract.RelationTypes).
+func (c Counts) Relations() int64 {
+	var n int64
+	for _, t := range extract.RelationTypes {
+		n += c.Rels[t]
+	}
+	return n
 }

@@ -133,7 +133,7 @@ func TestBuildRules(t *testing.T) {
 		Entities: []extract.Entity{
 			{ID: "city:hanoi", Type: extract.City, Name: "Hanoi", Aliases: []string{"Hà Nội", "Ha Noi"}, Mentions: []extract.Span{sp(0, 5, "Hanoi"), sp(10, 19, "Hà Nội")}},
 			{ID: "city:hanoi", Type: extract.City, Name: "Hà Nội", Mentions: []extract.Span{sp(10, 19, "Hà Nội"), sp(30, 35, "Hanoi")}},
-			{ID: "city:seoul", Type: extract.City, Name: "Seoul"},
+			{ID: "city:seoul", Type: extract.City, Name: "Seoul", Props: map[string]any{"name": "x", "pop": float64(9.7e6)}},
 			{ID: "thing:x", Type: "Thing", Name: "X"},
 		},
 		Relations: []extract.Relation{
@@ -141,6 +141,7 @@ func TestBuildRules(t *testing.T) {
 			{Type: extract.PartnerOf, From: "city:hanoi", To: "city:seoul", Props: map[string]any{"since": float64(1996), "kind": "twinning"}, Evidence: []extract.Span{sp(40, 60, "s2")}},
 			{Type: extract.LocatedIn, From: "city:hanoi", To: "country:vietnam"},
 			{Type: "LIKES", From: "city:hanoi", To: "city:seoul"},
+			{Type: extract.Met, From: "city:hanoi", To: "city:hanoi"},
 		},
 		Quantities: []extract.Quantity{
 			{Subject: "city:hanoi", Count: 3, Unit: "parks", Approx: true, Evidence: []extract.Span{sp(0, 20, "s1")}},
@@ -198,8 +199,11 @@ func TestBuildRules(t *testing.T) {
 		}
 	})
 	t.Run("skipped", func(t *testing.T) {
-		if len(b.Skipped) != 4 {
-			t.Errorf("got %d skipped %q, want 4 (Thing, LIKES, missing country, missing subject)", len(b.Skipped), b.Skipped)
+		if len(b.Skipped) != 6 {
+			t.Errorf("got %d skipped %q, want 6 (Thing, reserved name, LIKES, self relation, missing country, missing subject)", len(b.Skipped), b.Skipped)
+		}
+		if got := b.Nodes[1].Props; !reflect.DeepEqual(got, map[string]any{"pop": int64(9700000)}) {
+			t.Errorf("got seoul props %v, want only pop", got)
 		}
 	})
 	t.Run("maps", func(t *testing.T) {

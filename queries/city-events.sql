@@ -1,16 +1,16 @@
 -- name: city-events
 WITH c AS (
-  SELECT n.nid FROM node_keys k JOIN nodes n ON n.nid = k.nid
+  SELECT n.nid FROM node_keys k CROSS JOIN nodes n ON n.nid = k.nid
   WHERE k.key = :city AND n.label = 'City'
 ), ce AS (
   SELECT c.nid AS cnid, e.eid AS eid, e.dst AS ev, 'participant' AS role
-  FROM c JOIN edges e ON e.src = c.nid AND e.type = 'PARTICIPATED_IN'
+  FROM c CROSS JOIN edges e ON e.src = c.nid AND e.type = 'PARTICIPATED_IN'
   UNION ALL
   SELECT c.nid, e.eid, e.src, 'venue'
-  FROM c JOIN edges e ON e.dst = c.nid AND e.type = 'HELD_IN'
+  FROM c CROSS JOIN edges e ON e.dst = c.nid AND e.type = 'HELD_IN'
   UNION ALL
   SELECT c.nid, e.eid, e.src, 'host'
-  FROM c JOIN edges e ON e.dst = c.nid AND e.type = 'HOSTED_BY'
+  FROM c CROSS JOIN edges e ON e.dst = c.nid AND e.type = 'HOSTED_BY'
 )
 SELECT cn.name AS city, cn.id AS city_id, v.name AS event, v.id AS event_id,
        v.props ->> '$.date' AS date, ce.role AS role,

@@ -5,10 +5,10 @@ WITH a AS (
   SELECT nid FROM node_keys WHERE key = :target
 ), x AS (
   SELECT a.nid AS an, b.nid AS bn, e.eid AS eid
-  FROM a JOIN edges e ON e.src = a.nid AND e.type = :rel JOIN b ON b.nid = e.dst
+  FROM a CROSS JOIN edges e ON e.src = a.nid AND e.type = :rel JOIN b ON b.nid = e.dst
   UNION ALL
   SELECT a.nid, b.nid, e.eid
-  FROM a JOIN edges e ON e.dst = a.nid AND e.type = :rel JOIN b ON b.nid = e.src
+  FROM a CROSS JOIN edges e ON e.dst = a.nid AND e.type = :rel JOIN b ON b.nid = e.src
   WHERE :rel IN ('PARTNER_OF', 'MET')
 )
 SELECT e.type AS rel, an.name AS source, an.id AS source_id, bn.name AS target, bn.id AS target_id,

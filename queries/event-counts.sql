@@ -2,8 +2,8 @@
 WITH ev AS (
   SELECT n.nid FROM nodes n
   WHERE n.label = 'Event'
-    AND EXISTS (SELECT 1 FROM json_each(n.keys) k
-                WHERE NOT EXISTS (SELECT 1 FROM json_each(:event) w WHERE instr(k.value, w.value) = 0))
+    AND EXISTS (SELECT 1 FROM json_each(n.keys) jk
+                WHERE NOT EXISTS (SELECT 1 FROM json_each(:event) jw WHERE instr(jk.value, jw.value) = 0))
 )
 SELECT v.name AS event, v.id AS event_id, q.count AS count, q.unit AS unit, c.name AS country,
        q.approx AS approx,
@@ -11,7 +11,7 @@ SELECT v.name AS event, v.id AS event_id, q.count AS count, q.unit AS unit, c.na
           FROM quantity_facts f JOIN articles a ON a.aid = f.aid, json_each(f.evidence) j
          WHERE f.qid = q.qid) AS sentences
 FROM ev
-JOIN quantities q ON q.subject = ev.nid
+CROSS JOIN quantities q ON q.subject = ev.nid
 JOIN nodes v ON v.nid = ev.nid
 LEFT JOIN nodes c ON c.nid = q.country
 ORDER BY event_id, count DESC, q.key

@@ -11,8 +11,8 @@ FROM edges e
 JOIN nodes a ON a.nid = e.src AND a.label = 'Person'
 JOIN nodes b ON b.nid = e.dst AND b.label = 'Person'
 WHERE e.type = 'MET'
-  AND (EXISTS (SELECT 1 FROM json_each(a.keys) k
-               WHERE NOT EXISTS (SELECT 1 FROM json_each(:person) w WHERE instr(k.value, w.value) = 0))
-    OR EXISTS (SELECT 1 FROM json_each(b.keys) k
-               WHERE NOT EXISTS (SELECT 1 FROM json_each(:person) w WHERE instr(k.value, w.value) = 0)))
+  AND (EXISTS (SELECT 1 FROM json_each(a.keys) jk
+               WHERE NOT EXISTS (SELECT 1 FROM json_each(:person) jw WHERE instr(jk.value, jw.value) = 0))
+    OR EXISTS (SELECT 1 FROM json_each(b.keys) jk
+               WHERE NOT EXISTS (SELECT 1 FROM json_each(:person) jw WHERE instr(jk.value, jw.value) = 0)))
 ORDER BY date IS NULL, date, person_id, other_id

@@ -4,11 +4,11 @@ WITH n AS (
 ), nb AS (
   SELECT n.nid AS me, e.eid AS eid, e.dst AS other,
          CASE WHEN e.type IN ('PARTNER_OF', 'MET') THEN 'both' ELSE 'out' END AS direction
-  FROM n JOIN edges e ON e.src = n.nid
+  FROM n CROSS JOIN edges e ON e.src = n.nid
   UNION ALL
   SELECT n.nid, e.eid, e.src,
          CASE WHEN e.type IN ('PARTNER_OF', 'MET') THEN 'both' ELSE 'in' END
-  FROM n JOIN edges e ON e.dst = n.nid
+  FROM n CROSS JOIN edges e ON e.dst = n.nid
 )
 SELECT me.name AS entity, me.id AS entity_id, e.type AS rel, nb.direction AS direction,
        o.name AS neighbour, o.id AS neighbour_id, o.label AS label,

@@ -2,8 +2,8 @@
 WITH ev AS (
   SELECT n.nid FROM nodes n
   WHERE n.label = 'Event'
-    AND EXISTS (SELECT 1 FROM json_each(n.keys) k
-                WHERE NOT EXISTS (SELECT 1 FROM json_each(:event) w WHERE instr(k.value, w.value) = 0))
+    AND EXISTS (SELECT 1 FROM json_each(n.keys) jk
+                WHERE NOT EXISTS (SELECT 1 FROM json_each(:event) jw WHERE instr(jk.value, jw.value) = 0))
 )
 SELECT v.name AS event, v.id AS event_id, v.props ->> '$.date' AS date,
        p.name AS participant, p.id AS participant_id, p.label AS label,
@@ -11,7 +11,7 @@ SELECT v.name AS event, v.id AS event_id, v.props ->> '$.date' AS date,
           FROM edge_facts f JOIN articles a ON a.aid = f.aid, json_each(f.evidence) j
          WHERE f.eid = e.eid) AS sentences
 FROM ev
-JOIN edges e ON e.dst = ev.nid AND e.type = 'PARTICIPATED_IN'
+CROSS JOIN edges e ON e.dst = ev.nid AND e.type = 'PARTICIPATED_IN'
 JOIN nodes v ON v.nid = ev.nid
 JOIN nodes p ON p.nid = e.src
 ORDER BY event_id, label, participant_id

@@ -1,13 +1,13 @@
 -- name: partners
 WITH c AS (
-  SELECT n.nid FROM node_keys k JOIN nodes n ON n.nid = k.nid
+  SELECT n.nid FROM node_keys k CROSS JOIN nodes n ON n.nid = k.nid
   WHERE k.key = :city AND n.label = 'City'
 ), pe AS (
   SELECT c.nid AS cnid, e.eid AS eid, e.dst AS other
-  FROM c JOIN edges e ON e.src = c.nid AND e.type = 'PARTNER_OF'
+  FROM c CROSS JOIN edges e ON e.src = c.nid AND e.type = 'PARTNER_OF'
   UNION ALL
   SELECT c.nid, e.eid, e.src
-  FROM c JOIN edges e ON e.dst = c.nid AND e.type = 'PARTNER_OF'
+  FROM c CROSS JOIN edges e ON e.dst = c.nid AND e.type = 'PARTNER_OF'
 )
 SELECT cn.name AS city, cn.id AS city_id, p.name AS partner, p.id AS partner_id,
        e.props ->> '$.kind' AS kind, e.props ->> '$.since' AS since,

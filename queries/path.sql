@@ -38,12 +38,13 @@ WITH RECURSIVE
            json_insert(w.rels, '$[#]', (SELECT min(e.type) FROM edges e
                                          WHERE (e.src = w.nid AND e.dst = y.nid) OR (e.src = y.nid AND e.dst = w.nid)))
     FROM walk w
-    JOIN nodes y ON y.nid = (
-      SELECT n2.nid FROM nodes n2 JOIN dist ON dist.nid = n2.nid
-      WHERE dist.d = w.d - 1
-        AND n2.nid IN (SELECT e.dst FROM edges e WHERE e.src = w.nid
-                       UNION SELECT e.src FROM edges e WHERE e.dst = w.nid)
-      ORDER BY n2.id LIMIT 1)
+    CROSS JOIN nodes y ON y.id = (
+      SELECT n2.id FROM edges e CROSS JOIN dist ON dist.nid = e.dst CROSS JOIN nodes n2 ON n2.nid = e.dst
+      WHERE e.src = w.nid AND dist.d = w.d - 1
+      UNION
+      SELECT n2.id FROM edges e CROSS JOIN dist ON dist.nid = e.src CROSS JOIN nodes n2 ON n2.nid = e.src
+      WHERE e.dst = w.nid AND dist.d = w.d - 1
+      ORDER BY 1 LIMIT 1)
     WHERE w.d > 0
   )
 SELECT sn.name AS source, sn.id AS source_id, tn.name AS target, tn.id AS target_id,

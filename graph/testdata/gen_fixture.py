@@ -131,6 +131,7 @@ ARTICLES = [
             ("HELD_IN", WCS, "city:singapore", {}, [0]),
             ("PARTICIPATED_IN", "person:nguyen-duc-chung", WCS, {}, [1]),
             ("PARTICIPATED_IN", "person:park-won-soon", WCS, {}, [1]),
+            ("PARTICIPATED_IN", "city:hanoi", WCS, {}, [1]),
             ("HOLDS_ROLE", "person:nguyen-duc-chung", "org:hanoi-peoples-committee", {"title": "Chairman of the People's Committee", "as_of": "2016-07-10"}, [0]),
             ("HOLDS_ROLE", "person:park-won-soon", "city:seoul", {"title": "Mayor", "as_of": "2016-07-10"}, [0]),
             ("MET", "person:park-won-soon", "person:nguyen-duc-chung", {"date": "2016-07-10", "place": "city:singapore"}, [0]),

@@ -1,0 +1,141 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// applicationID marks a SQLite file as a kg store (PRAGMA application_id):
+// "kg" in ASCII followed by a format generation.
+const applicationID = 0x6b670001
+
+// migrations are applied in order; migration i brings the schema from
+// user_version i to i+1. Never edit a released migration: append one.
+var migrations = []string{
+	// 1: the graph, and what each article contributes to it.
+	`
+CREATE TABLE articles (
+	aid   INTEGER PRIMARY KEY,
+	id    TEXT NOT NULL UNIQUE,
+	title TEXT NOT NULL,
+	date  TEXT NOT NULL,
+	lang  TEXT NOT NULL,
+	path  TEXT NOT NULL,
+	url   TEXT NOT NULL,
+	hash  TEXT NOT NULL
+);
+
+-- Merged entities. name, aliases, props and keys are recomputed from
+-- node_facts with extract.MergeEntities; last_article is the greatest id of
+-- a contributing article (facts from later ids merge incrementally).
+CREATE TABLE nodes (
+	nid          INTEGER PRIMARY KEY,
+	id           TEXT NOT NULL UNIQUE,
+	label        TEXT NOT NULL,
+	name         TEXT NOT NULL,
+	key          TEXT NOT NULL,
+	keys         TEXT NOT NULL, -- JSON array of fold.Key of name and aliases
+	aliases      TEXT NOT NULL, -- JSON array
+	props        TEXT NOT NULL, -- JSON object
+	last_article TEXT NOT NULL
+);
+CREATE INDEX nodes_label ON nodes(label);
+
+-- Every folded key of every node: "find Hà Nội by any spelling".
+CREATE TABLE node_keys (
+	key TEXT NOT NULL,
+	nid INTEGER NOT NULL REFERENCES nodes(nid),
+	PRIMARY KEY (key, nid)
+) WITHOUT ROWID;
+CREATE INDEX node_keys_nid ON node_keys(nid);
+
+-- What one article says about one entity, and where it mentions it
+-- (mentions = 0: named in a relation's world knowledge only).
+CREATE TABLE node_facts (
+	nid      INTEGER NOT NULL REFERENCES nodes(nid),
+	aid      INTEGER NOT NULL REFERENCES articles(aid),
+	name     TEXT NOT NULL,
+	aliases  TEXT NOT NULL,
+	props    TEXT NOT NULL,
+	mentions INTEGER NOT NULL,
+	starts   TEXT NOT NULL, -- JSON array of byte offsets
+	ends     TEXT NOT NULL,
+	PRIMARY KEY (nid, aid)
+) WITHOUT ROWID;
+CREATE INDEX node_facts_aid ON node_facts(aid);
+
+-- Merged relations; key is extract.RelationKey, props are merged with
+-- extract.MergeRelationProps.
+CREATE TABLE edges (
+	eid          INTEGER PRIMARY KEY,
+	key          TEXT NOT NULL UNIQUE,
+	type         TEXT NOT NULL,
+	src          INTEGER NOT NULL REFERENCES nodes(nid),
+	dst          INTEGER NOT NULL REFERENCES nodes(nid),
+	props        TEXT NOT NULL,
+	last_article TEXT NOT NULL
+);
+CREATE INDEX edges_src ON edges(src, type);
+CREATE INDEX edges_dst ON edges(dst, type);
+CREATE INDEX edges_type ON edges(type);
+
+-- What one article says about one relation: its props and its evidence
+-- sentences as a JSON array of [start, end, sentence].
+CREATE TABLE edge_facts (
+	eid      INTEGER NOT NULL REFERENCES edges(eid),
+	aid      INTEGER NOT NULL REFERENCES articles(aid),
+	props    TEXT NOT NULL,
+	evidence TEXT NOT NULL,
+	PRIMARY KEY (eid, aid)
+) WITHOUT ROWID;
+CREATE INDEX edge_facts_aid ON edge_facts(aid);
+
+-- Merged quantities; key is extract.QuantityKey. unit is the first
+-- article's spelling, approx holds only if every article says so.
+CREATE TABLE quantities (
+	qid          INTEGER PRIMARY KEY,
+	key          TEXT NOT NULL UNIQUE,
+	subject      INTEGER NOT NULL REFERENCES nodes(nid),
+	country      INTEGER REFERENCES nodes(nid),
+	count        REAL NOT NULL,
+	unit         TEXT NOT NULL,
+	approx       INTEGER NOT NULL,
+	last_article TEXT NOT NULL
+);
+CREATE INDEX quantities_subject ON quantities(subject);
+CREATE INDEX quantities_country ON quantities(country);
+
+CREATE TABLE quantity_facts (
+	qid      INTEGER NOT NULL REFERENCES quantities(qid),
+	aid      INTEGER NOT NULL REFERENCES articles(aid),
+	unit     TEXT NOT NULL,
+	approx   INTEGER NOT NULL,
+	evidence TEXT NOT NULL,
+	PRIMARY KEY (qid, aid)
+) WITHOUT ROWID;
+CREATE INDEX quantity_facts_aid ON quantity_facts(aid);
+`,
+}
+
+// SchemaVersion is the user_version of a store with every migration.
+var SchemaVersion = len(migrations)
+
+// migrate brings the schema of a store at version from up to date inside
+// the caller's transaction.
+func migrate(ctx context.Context, tx *sql.Conn, from int) error {
+	if from == 0 {
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
+			return fmt.Errorf("marking the store: %w", err)
+		}
+	}
+	for v := from; v < len(migrations); v++ {
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			return fmt.Errorf("migrating the store to version %d: %w", v+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+			return fmt.Errorf("migrating the store to version %d: %w", v+1, err)
+		}
+	}
+	return nil
+}
