@@ -5,6 +5,7 @@
 # first proves the linter still reports errors on a known-bad file.
 #
 # Usage: bash tools/cypherlint/check.sh   (from anywhere; needs node and go)
+# It also lints the golden cypher-shell script of `kg export --format cypher`.
 # Exit status: 0 when everything passes, 1 otherwise.
 set -euo pipefail
 
@@ -53,6 +54,18 @@ else
   if node lint.mjs --schema "$tmp/dump/schema.json" "${queries[@]}" > "$tmp/queries.out"; then :; else status=1; fi
   grep -v '^cypherlint:' "$tmp/queries.out" || true
   summary+=("canned queries: $(grep '^cypherlint:' "$tmp/queries.out" | sed 's/^cypherlint: //')")
+fi
+
+# 4. The cypher-shell scripts `kg export --format cypher` writes (its
+# golden outputs, one full of hostile text, as the writer produced them).
+scripts=("$root"/graph/export/testdata/golden/*.cypher)
+if [ ${#scripts[@]} -eq 0 ]; then
+  status=1
+  summary+=("export scripts: FAILED (no graph/export/testdata/golden/*.cypher)")
+else
+  if node lint.mjs --schema "$tmp/dump/schema.json" --cypher-shell "${scripts[@]}" > "$tmp/export.out"; then :; else status=1; fi
+  grep -v '^cypherlint:' "$tmp/export.out" || true
+  summary+=("export scripts: $(grep '^cypherlint:' "$tmp/export.out" | sed 's/^cypherlint: //')")
 fi
 
 # Totals over every linted file, the known-bad one included.

@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	node lint.mjs [--schema FILE] [--expect-errors] FILE|DIR...
+//	node lint.mjs [--schema FILE] [--cypher-shell] [--expect-errors] FILE|DIR...
 //
 // Every .cypher file is linted as a whole (it may hold several statements
 // separated by semicolons). A file declares its parameters in its header
@@ -17,6 +17,11 @@
 // {"labels": [...], "relationshipTypes": [...]} (written by cypherdump from
 // kg's closed Go sets); with it, a label or relationship type outside those
 // sets is an error too.
+//
+// --cypher-shell accepts cypher-shell's transaction commands (:begin,
+// :commit, :rollback on lines of their own), for scripts written for
+// cypher-shell such as `kg export --format cypher`: they are blanked out
+// before linting (the linter knows Browser's commands, not these).
 //
 // With --expect-errors every file must carry "// expect: TEXT" lines, and
 // passes only if each TEXT is found in some diagnostic's message. The
@@ -32,17 +37,19 @@ const SeverityError = 1;
 const SeverityWarning = 2;
 
 function usage(msg) {
-  process.stderr.write(`cypherlint: ${msg}\nusage: node lint.mjs [--schema FILE] [--expect-errors] FILE|DIR...\n`);
+  process.stderr.write(`cypherlint: ${msg}\nusage: node lint.mjs [--schema FILE] [--cypher-shell] [--expect-errors] FILE|DIR...\n`);
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { schema: null, expectErrors: false, paths: [] };
+  const opts = { schema: null, expectErrors: false, cypherShell: false, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--schema') {
       if (i + 1 >= argv.length) usage('--schema needs a FILE');
       opts.schema = argv[++i];
+    } else if (a === '--cypher-shell') {
+      opts.cypherShell = true;
     } else if (a === '--expect-errors') {
       opts.expectErrors = true;
     } else if (a.startsWith('-')) {
@@ -91,7 +98,8 @@ function position(text, offset) {
 
 const notInSchema = / is not present in the database\./;
 
-function lintFile(file, text, schema) {
+function lintFile(file, text, schema, cypherShell) {
+  if (cypherShell) text = text.replace(/^:(begin|commit|rollback)[ \t]*$/gm, '');
   const { params, expects } = header(text);
   const dbSchema = { parameters: params };
   if (schema) {
@@ -120,7 +128,7 @@ function main() {
   let warnings = 0;
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
-    const { expects, diagnostics } = lintFile(file, text, schema);
+    const { expects, diagnostics } = lintFile(file, text, schema, opts.cypherShell);
     const errs = diagnostics.filter((d) => d.severity === 'error');
     errors += errs.length;
     warnings += diagnostics.filter((d) => d.severity === 'warning').length;

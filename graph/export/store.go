@@ -1,0 +1,103 @@
+package export
+
+import (
+	"context"
+
+	"github.com/kg-dev/kg/graph"
+)
+
+// Store is what the embedded store streams: graph/sqlite.Store satisfies
+// it. Batches gives each article's contribution (its row and mentions),
+// the others the merged nodes, relationships and quantities.
+type Store interface {
+	Batches(ctx context.Context, fn func(graph.Batch) error) error
+	Nodes(ctx context.Context, fn func(graph.NodeRow) error) error
+	Edges(ctx context.Context, fn func(graph.EdgeRow) error) error
+	Quantities(ctx context.Context, fn func(graph.QuantityRow) error) error
+}
+
+// FromStore returns the graph of a store as a Source, with the properties
+// of the graph model (graph/model.go): articles, entities and quantities,
+// then MENTIONS, the relations, QUANTIFIES and OF.
+func FromStore(s Store) Source { return storeSource{s} }
+
+type storeSource struct{ s Store }
+
+func (ss storeSource) Nodes(ctx context.Context, fn func(Node) error) error {
+	err := ss.s.Batches(ctx, func(b graph.Batch) error {
+		a := b.Article.Map()
+		delete(a, "id")
+		return fn(Node{ID: b.Article.ID, Label: "Article", Props: a})
+	})
+	if err != nil {
+		return err
+	}
+	err = ss.s.Nodes(ctx, func(n graph.NodeRow) error {
+		return fn(Node{ID: n.ID, Label: n.Label, Props: nodeProps(n)})
+	})
+	if err != nil {
+		return err
+	}
+	return ss.s.Quantities(ctx, func(q graph.QuantityRow) error {
+		p := q.Map()
+		for _, k := range []string{"key", "subject", "of"} {
+			delete(p, k)
+		}
+		return fn(Node{ID: q.Key, Label: "Quantity", Props: p})
+	})
+}
+
+// nodeProps returns an entity's properties: its props, then name, key,
+// keys and aliases (which win over a prop of the same name).
+func nodeProps(n graph.NodeRow) map[string]any {
+	p := map[string]any{}
+	for k, v := range n.Props {
+		p[k] = v
+	}
+	m := n.Map()
+	for _, k := range []string{"name", "key", "keys", "aliases"} {
+		p[k] = m[k]
+	}
+	delete(p, "id")
+	return p
+}
+
+func (ss storeSource) Rels(ctx context.Context, fn func(Rel) error) error {
+	err := ss.s.Batches(ctx, func(b graph.Batch) error {
+		for _, m := range b.Mentions {
+			p := m.Map()
+			delete(p, "article")
+			delete(p, "node")
+			if err := fn(Rel{Type: "MENTIONS", From: m.Article, To: m.Node, Props: p}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = ss.s.Edges(ctx, func(e graph.EdgeRow) error {
+		m := e.Map()
+		p := map[string]any{}
+		for k, v := range e.Props {
+			p[k] = v
+		}
+		for _, k := range []string{"key", "ev_articles", "ev_sentences", "ev_starts", "ev_ends"} {
+			p[k] = m[k]
+		}
+		return fn(Rel{Type: e.Type, From: e.From, To: e.To, Props: p})
+	})
+	if err != nil {
+		return err
+	}
+	return ss.s.Quantities(ctx, func(q graph.QuantityRow) error {
+		if err := fn(Rel{Type: "QUANTIFIES", From: q.Key, To: q.Subject, Props: map[string]any{}}); err != nil {
+			return err
+		}
+		if q.Of == "" {
+			return nil
+		}
+		return fn(Rel{Type: "OF", From: q.Key, To: q.Of, Props: map[string]any{}})
+	})
+}
