@@ -127,13 +127,14 @@ type docState struct {
 	sents   []sentence
 	cover   []int // token -> index of the person/org/event mention covering it, -1 if none
 
-	placeAt []placeCand // token -> longest place or demonym match starting there
-	pending []pendingName
-	ments   []*ment
-	ents    map[string]*entBuilder
-	order   []string
-	rels    []Relation
-	qs      []Quantity
+	placeAt  []placeCand // token -> longest place or demonym match starting there
+	pending  []pendingName
+	nerCache map[int][]string // sentence -> names prose's NER tags PERSON
+	ments    []*ment
+	ents     map[string]*entBuilder
+	order    []string
+	rels     []Relation
+	qs       []Quantity
 }
 
 type placeCand struct {

@@ -31,16 +31,28 @@ func (p *proseNER) isPerson(d *docState, i, j int) bool {
 		return false
 	}
 	p.once.Do(func() { p.model = prose.ModelFromData("en") })
-	s := d.sents[d.toks[i].sent]
-	want := d.surface(i, j)
-	p.mu.Lock()
-	doc, err := prose.NewDocument(d.text[s.start:s.end], prose.UsingModel(p.model), prose.WithSegmentation(false))
-	p.mu.Unlock()
-	if err != nil {
-		return false
+	sent := d.toks[i].sent
+	persons, ok := d.nerCache[sent]
+	if !ok {
+		s := d.sents[sent]
+		p.mu.Lock()
+		doc, err := prose.NewDocument(d.text[s.start:s.end], prose.UsingModel(p.model), prose.WithSegmentation(false))
+		p.mu.Unlock()
+		if err == nil {
+			for _, e := range doc.Entities() {
+				if e.Label == "PERSON" {
+					persons = append(persons, e.Text)
+				}
+			}
+		}
+		if d.nerCache == nil {
+			d.nerCache = map[int][]string{}
+		}
+		d.nerCache[sent] = persons
 	}
-	for _, e := range doc.Entities() {
-		if e.Label == "PERSON" && strings.Contains(e.Text, want) {
+	want := d.surface(i, j)
+	for _, e := range persons {
+		if strings.Contains(e, want) {
 			return true
 		}
 	}

@@ -68,10 +68,11 @@ var langOptions = whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{
 }}
 
 // detectLang identifies English, French or Vietnamese with whatlanggo
-// (trigram model) on the first few kilobytes of the body.
+// (trigram model) on the first kilobyte of the body: enough for these
+// three languages, and detection cost grows with the sample.
 func detectLang(body string) string {
-	if len(body) > 4000 {
-		cut := 4000
+	if len(body) > 1000 {
+		cut := 1000
 		for cut < len(body) && body[cut]&0xC0 == 0x80 {
 			cut++
 		}
