@@ -196,7 +196,6 @@ func TestIntegrationConnectionErrors(t *testing.T) {
 	}
 }
 
-
 // TestIntegrationQueriesGolden runs every canned query on the fixture and
 // compares the normalized rows with the embedded store's golden results.
 func TestIntegrationQueriesGolden(t *testing.T) {
@@ -249,7 +248,6 @@ func TestIntegrationQueriesGolden(t *testing.T) {
 		})
 	}
 }
-
 
 // proxy forwards TCP connections to target and drops the first
 // connection that has carried more than limit bytes from the client.
