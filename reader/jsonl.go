@@ -184,8 +184,13 @@ func recordID(raw json.RawMessage) (string, error) {
 	return "", fmt.Errorf(`"id" must be a string or a number, not %.40s`, raw)
 }
 
-// jsonErr rewords encoding/json's type errors, which name Go types.
+// jsonErr locates syntax errors and rewords encoding/json's type errors,
+// which name Go types.
 func jsonErr(err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("invalid JSON at column %d: %w", se.Offset, err)
+	}
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
 		if te.Field == "" {

@@ -115,9 +115,16 @@ func (w *walker) file(p string, fi fs.FileInfo, explicit bool) error {
 	if err := w.ctx.Err(); err != nil {
 		return err
 	}
-	if !fi.Mode().IsRegular() && !explicit {
-		w.opts.warn(p, fmt.Errorf("%w: not a regular file, skipped", ErrUnsupported))
-		return nil
+	ft := formatOf(p)
+	if !explicit {
+		if ft == unsupported {
+			w.opts.warn(p, unsupportedErr(p))
+			return nil
+		}
+		if !fi.Mode().IsRegular() { // a FIFO would block, a device never end
+			w.opts.warn(p, fmt.Errorf("%w: not a regular file, skipped", ErrUnsupported))
+			return nil
+		}
 	}
 	f, err := os.Open(p)
 	if err != nil {
@@ -125,12 +132,7 @@ func (w *walker) file(p string, fi fs.FileInfo, explicit bool) error {
 		return nil
 	}
 	defer f.Close()
-	ft := formatOf(p)
 	if ft == unsupported {
-		if !explicit {
-			w.opts.warn(p, unsupportedErr(p))
-			return nil
-		}
 		if ft, err = sniffFile(f); err != nil {
 			w.opts.fail(p, err)
 			return nil

@@ -205,7 +205,7 @@ func TestWalkInputs(t *testing.T) {
 				{id: "8", date: "", text: "Đà Nẵng."},
 			},
 			fails: []string{
-				"corpus.jsonl:2: decoding record: unexpected end of JSON input",
+				"corpus.jsonl:2: decoding record: invalid JSON at column 34: unexpected end of JSON input",
 				"corpus.jsonl:5: a line must be a JSON object, not array",
 				`corpus.jsonl:6: record has no "text" field`,
 			},
