@@ -157,6 +157,44 @@ func (l *Loader) Load(ctx context.Context, batches []graph.Batch, opts LoadOptio
 	return st, nil
 }
 
+// Counts returns the number of nodes per label and relationships per
+// type, in one read transaction.
+func (l *Loader) Counts(ctx context.Context) (graph.Counts, error) {
+	c := graph.NewCounts()
+	err := l.exec.ExecuteRead(ctx, func(tx Tx) error {
+		count := func(name string) (int64, error) {
+			rows, err := l.run(ctx, tx, name, nil)
+			if err != nil {
+				return 0, err
+			}
+			if len(rows.Values) != 1 || len(rows.Values[0]) != 1 {
+				return 0, fmt.Errorf("%s: got %d rows, want 1", name, len(rows.Values))
+			}
+			n, _ := rows.Values[0][0].(int64)
+			return n, nil
+		}
+		for _, lb := range graph.Labels {
+			n, err := count(stCountNodes + "/" + lb)
+			if err != nil {
+				return err
+			}
+			c.Nodes[lb] = n
+		}
+		for _, t := range graph.RelTypes {
+			n, err := count(stCountRels + "/" + t)
+			if err != nil {
+				return err
+			}
+			c.Rels[t] = n
+		}
+		return nil
+	})
+	if err != nil {
+		return c, fmt.Errorf("counting the graph: %w", err)
+	}
+	return c, nil
+}
+
 // Delete removes articles and everything only they contributed.
 func (l *Loader) Delete(ctx context.Context, ids []string) error {
 	if err := l.retract(ctx, ids); err != nil {

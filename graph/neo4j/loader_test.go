@@ -366,3 +366,22 @@ func TestRetractRecomputes(t *testing.T) {
 		t.Errorf("nodes recomputed: got %v, want city:hanoi", nodes)
 	}
 }
+
+func TestCounts(t *testing.T) {
+	f := newFakeExec(t)
+	l, _ := NewLoader(f, 1000)
+	c, err := l.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The fake answers each count with the length of the statement name.
+	if got, want := c.Nodes["City"], int64(len(stCountNodes+"/City")); got != want {
+		t.Errorf("City nodes: got %d, want %d", got, want)
+	}
+	if got, want := c.Rels["PARTNER_OF"], int64(len(stCountRels+"/PARTNER_OF")); got != want {
+		t.Errorf("PARTNER_OF relationships: got %d, want %d", got, want)
+	}
+	if len(f.txs) != 1 || f.txs[0].Write {
+		t.Errorf("transactions: got %d (write %t), want 1 read", len(f.txs), len(f.txs) > 0 && f.txs[0].Write)
+	}
+}

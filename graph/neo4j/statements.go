@@ -44,6 +44,8 @@ const (
 	stQuantityOf     = "quantity-of"
 	stSchemaPrefix   = "schema/"
 	stAwaitIndexes   = "schema-await-indexes"
+	stCountNodes     = "count-nodes"
+	stCountRels      = "count-relationships"
 )
 
 // entityLabels are the labels of entity nodes: the extract entity types
@@ -370,6 +372,16 @@ func buildStatements() (*statementSet, error) {
 			"MATCH (c:"+l+" {id: row.of})",
 			"MERGE (q)-[:"+of+"]->(c)",
 		)})
+	}
+	// Counts, per label and per type (each a count-store lookup).
+	for _, l := range graph.Labels {
+		s.add(Statement{Name: stCountNodes + "/" + l, Cypher: "MATCH (n:" + l + ") RETURN count(n) AS n"})
+	}
+	for _, t := range graph.RelTypes {
+		if _, err := relType(t); err != nil {
+			return nil, err
+		}
+		s.add(Statement{Name: stCountRels + "/" + t, Cypher: "MATCH ()-[r:" + t + "]->() RETURN count(r) AS n"})
 	}
 	slices.Sort(s.order)
 	return s, nil
