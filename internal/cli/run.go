@@ -37,11 +37,16 @@ func extractPaths(ctx context.Context, paths []string, stderr io.Writer, fn func
 		return nil, fmt.Errorf("loading extractor data: %w", err)
 	}
 	var failed []failure
-	err = reader.Walk(ctx, paths, func(doc extract.Document) error {
+	err = reader.WalkWith(ctx, paths, func(doc extract.Document) error {
 		return fn(x.Extract(doc))
-	}, func(path string, err error) {
-		fmt.Fprintf(stderr, "kg: skipping %s: %v\n", path, err)
-		failed = append(failed, failure{path, err})
+	}, reader.Options{
+		OnError: func(where string, err error) {
+			fmt.Fprintf(stderr, "kg: skipping %s: %v\n", where, err)
+			failed = append(failed, failure{where, err})
+		},
+		OnWarn: func(where string, err error) {
+			fmt.Fprintf(stderr, "kg: warning: %s: %v\n", where, err)
+		},
 	})
 	return failed, err
 }
