@@ -3,6 +3,7 @@ package extract
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -92,12 +93,7 @@ func RelationKey(r Relation) string {
 
 // QuantityKey identifies a quantity for merging.
 func QuantityKey(q Quantity) string {
-	return q.Subject + "|" + strconvF(q.Count) + "|" + fold.Key(q.Unit) + "|" + q.Of
-}
-
-func strconvF(f float64) string {
-	b, _ := jsonNumber(f)
-	return b
+	return q.Subject + "|" + strconv.FormatFloat(q.Count, 'f', -1, 64) + "|" + fold.Key(q.Unit) + "|" + q.Of
 }
 
 // MergeEntities merges several records of one entity (same id) into one.
