@@ -19,6 +19,9 @@ type fakeExec struct {
 	records map[string][]map[string]any                      // node id → node-records rows
 	props   map[string]map[string]any                        // relationship or quantity key → props
 	extra   func(name string, p map[string]any) (Rows, bool) // optional override
+	failOn  string                                           // statement name that fails with failErr
+	failErr error
+	workErr []error // what each unit of work returned to the executor
 }
 
 type fakeTx struct {
@@ -54,7 +57,9 @@ func (f *fakeExec) ExecuteRead(ctx context.Context, work func(Tx) error) error {
 
 func (f *fakeExec) execute(_ context.Context, write bool, work func(Tx) error) error {
 	f.txs = append(f.txs, fakeTx{Write: write})
-	return work(fakeTxRunner{f: f, tx: &f.txs[len(f.txs)-1]})
+	err := work(fakeTxRunner{f: f, tx: &f.txs[len(f.txs)-1]})
+	f.workErr = append(f.workErr, err)
+	return err
 }
 
 type fakeTxRunner struct {
@@ -69,6 +74,9 @@ func (r fakeTxRunner) Run(_ context.Context, cypher string, params map[string]an
 		return Rows{}, fmt.Errorf("fake: unknown statement %q", cypher)
 	}
 	r.tx.Calls = append(r.tx.Calls, fakeCall{Name: name, Params: params})
+	if name == f.failOn {
+		return Rows{}, f.failErr
+	}
 	if f.extra != nil {
 		if rows, ok := f.extra(name, params); ok {
 			return rows, nil

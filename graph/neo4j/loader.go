@@ -74,17 +74,16 @@ func NewLoader(exec Executor, batchSize int) (*Loader, error) {
 	return &Loader{exec: exec, batch: batchSize, stmts: stmts}, nil
 }
 
-// run runs a named statement in tx.
+// run runs a named statement in tx. Driver errors are returned as they
+// are: the driver decides whether to retry a transaction by the error's
+// type (a wrapped connectivity error would not be retried), so context is
+// added outside the transaction.
 func (l *Loader) run(ctx context.Context, tx Tx, name string, params map[string]any) (Rows, error) {
 	st, err := l.stmts.get(name)
 	if err != nil {
 		return Rows{}, err
 	}
-	rows, err := tx.Run(ctx, st.Cypher, params)
-	if err != nil {
-		return Rows{}, fmt.Errorf("running %s: %w", name, err)
-	}
-	return rows, nil
+	return tx.Run(ctx, st.Cypher, params)
 }
 
 func (l *Loader) write(ctx context.Context, work func(Tx) error) error {

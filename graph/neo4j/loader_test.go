@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -383,5 +384,32 @@ func TestCounts(t *testing.T) {
 	}
 	if len(f.txs) != 1 || f.txs[0].Write {
 		t.Errorf("transactions: got %d (write %t), want 1 read", len(f.txs), len(f.txs) > 0 && f.txs[0].Write)
+	}
+}
+
+// connErr stands for the driver's connectivity error, which the driver
+// recognises by its type to retry a transaction.
+type connErr struct{}
+
+func (*connErr) Error() string { return "connection lost" }
+
+// TestDriverErrorsReachTheDriverUnwrapped: the driver retries a
+// transaction only if the unit of work returns its error as is.
+func TestDriverErrorsReachTheDriverUnwrapped(t *testing.T) {
+	for _, stmt := range []string{stNodeRecords + "/City", stNodeRead + "/City", stEdgeMerge + "/LOCATED_IN/City/Country", stQuantitySet + "/Event", stArticleCommit} {
+		t.Run(stmt, func(t *testing.T) {
+			f := newFakeExec(t)
+			want := &connErr{}
+			f.failOn, f.failErr = stmt, want
+			l, _ := NewLoader(f, 1000)
+			_, err := l.Load(context.Background(), []graph.Batch{bigBatch(3)}, LoadOptions{})
+			if !errors.Is(err, want) {
+				t.Fatalf("Load: got %v, want an error wrapping the driver's", err)
+			}
+			last := f.workErr[len(f.workErr)-1]
+			if last != error(want) {
+				t.Errorf("unit of work returned %T %v, want the driver's error itself", last, last)
+			}
+		})
 	}
 }
