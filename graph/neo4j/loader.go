@@ -194,6 +194,20 @@ func (l *Loader) Counts(ctx context.Context) (graph.Counts, error) {
 	return c, nil
 }
 
+// Unchanged reports whether article id is stored, completely loaded, with
+// this hash, so that callers can skip extracting it again. An empty hash
+// is never unchanged.
+func (l *Loader) Unchanged(ctx context.Context, id, hash string) (bool, error) {
+	if hash == "" {
+		return false, nil
+	}
+	stored, err := l.hashes(ctx, []string{id})
+	if err != nil {
+		return false, err
+	}
+	return stored[id] == hash, nil
+}
+
 // Delete removes articles and everything only they contributed.
 func (l *Loader) Delete(ctx context.Context, ids []string) error {
 	if err := l.retract(ctx, ids); err != nil {

@@ -413,3 +413,29 @@ func TestDriverErrorsReachTheDriverUnwrapped(t *testing.T) {
 		})
 	}
 }
+
+func TestUnchanged(t *testing.T) {
+	f := newFakeExec(t)
+	f.hashes["a1"] = "h1"
+	l, _ := NewLoader(f, 1000)
+	tests := []struct {
+		id, hash string
+		want     bool
+	}{
+		{"a1", "h1", true},
+		{"a1", "h2", false},
+		{"a2", "h1", false},
+		{"a1", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id+"/"+tt.hash, func(t *testing.T) {
+			got, err := l.Unchanged(context.Background(), tt.id, tt.hash)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("got %t, want %t", got, tt.want)
+			}
+		})
+	}
+}
