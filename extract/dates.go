@@ -163,12 +163,13 @@ const (
 	dcYear     // "year", "année", "an"
 	dcPeriod   // "mois", "month", "end", "beginning", "start", "middle", "milieu"
 	dcEvery    // "every", "each", "chaque"
-	dcPrep     // "in", "en", "since", "depuis", "until", "early", "fin", "mi", ...
+	dcPrep     // "in", "en", "since", "depuis", "early", "fin", "mi", ...
+	dcConn     // "to", "au", "and", "et", "until", "jusqu": ranges
 )
 
 type dateEntry struct {
 	code  dateCode
-	v     int8 // month 1-12, or weekday (time.Weekday)
+	v     int8 // month 1-12, weekday (time.Weekday), or a connector's kind
 	abbr  bool // abbreviation: may end with "."
 	cap   bool // a month only when capitalised: "May", "March", "Mar."
 	dotFR bool // "sept": a month in French only as "sept."
@@ -218,7 +219,7 @@ func dateBuildWords() map[string]dateEntry {
 		dcYear:     {"year", "annee", "an"},
 		dcPeriod:   {"mois", "month", "end", "beginning", "start", "middle", "milieu"},
 		dcEvery:    {"every", "each", "chaque"},
-		dcPrep: {"in", "en", "since", "depuis", "until", "till", "during", "early", "late", "mid",
+		dcPrep: {"in", "en", "since", "depuis", "during", "early", "late", "mid",
 			"mi", "debut", "fin", "courant", "from", "before", "after", "avant", "apres", "by",
 			"throughout", "between", "entre", "ici"},
 	} {
@@ -226,28 +227,16 @@ func dateBuildWords() map[string]dateEntry {
 			t[w] = dateEntry{code: code}
 		}
 	}
+	// Range connectors: v 1 also introduces a month alone ("until May"),
+	// v 2 is "jusqu", which takes "au" after it.
+	for w, v := range map[string]int8{"to": 1, "until": 1, "till": 1, "through": 1, "au": 0, "and": 0, "et": 0, "jusqu": 2} {
+		t[w] = dateEntry{code: dcConn, v: v}
+	}
 	return t
 }
 
-// dateMonthAt returns the month (1-12) named by the word text[ws:we], or
-// 0, applying the rules that keep "may", "march" and French "sept" (seven)
-// from being read as months.
-func dateMonthAt(text string, ws, we int, lang string) int {
-	if we-ws > 12 || we <= ws {
-		return 0
-	}
-	var buf [12]byte
-	w, ok := numFoldInto(buf[:0], text[ws:we])
-	if !ok {
-		return 0
-	}
-	e := dateWords[string(w)]
-	if e.code != dcMonth || !dateMonthOK(text, ws, we, e, lang) {
-		return 0
-	}
-	return int(e.v)
-}
-
+// dateMonthOK applies the rules that keep "may", "march" and French
+// "sept" (seven) from being read as months.
 func dateMonthOK(text string, ws, we int, e dateEntry, lang string) bool {
 	if e.cap && !(text[ws] >= 'A' && text[ws] <= 'Z') {
 		return false
@@ -362,6 +351,8 @@ type dateFinder struct {
 	ry, rm, rd  int // Ref, zero parts when absent
 	contextYear int
 	out         []DateSpan
+	keepSpans   bool     // record every date phrase read, resolved or not
+	spans       [][2]int // the phrases read, when keepSpans
 }
 
 // FindDates returns the dates of text in order. It recognises:
@@ -381,7 +372,14 @@ type dateFinder struct {
 //     Friday" means that day); "last Friday" and "vendredi dernier" the
 //     latest strictly before Ref; "next Friday" and "vendredi prochain"
 //     the first strictly after. A weekday followed by a date ("vendredi 29
-//     août") gives way to the date. "every Friday" is no date;
+//     août") gives way to the date; followed by a day alone ("mardi 14",
+//     "Tuesday 14th") it is that day in Ref's month, the month before or
+//     the month after, whichever falls on that weekday (Ref needs a
+//     month). "every Friday" is no date;
+//   - ranges, as one span valued at their first day: "14-15 octobre
+//     2019", "les 14 et 15 octobre", "du 28 février au 2 mars 2024",
+//     "October 14-15, 2019", "Jan 1 to March 31, 2024" (the first part
+//     takes the year written in the second);
 //   - ISO dates "2023-04-14" and numeric dates "14/04/2023", "14.04.2023",
 //     "14-04-2023", read day first unless only month first is valid
 //     ("04/14/2023").
@@ -402,6 +400,21 @@ func FindDates(text string, o DateOptions) []DateSpan {
 	if f.contextYear < 1000 || f.contextYear > 9999 {
 		f.contextYear = 0
 	}
+	f.run()
+	return f.out
+}
+
+// dateShapes returns the byte ranges of text that read as dates, whether
+// or not they resolve to one ("29 août" without a year, "31 avril"):
+// FindCounts skips the numbers inside them.
+func dateShapes(text, lang string) [][2]int {
+	f := dateFinder{text: text, lang: lang, keepSpans: true}
+	f.run()
+	return f.spans
+}
+
+func (f *dateFinder) run() {
+	text := f.text
 	var prev [3]dateTok // prev[0] is the token just before, apostrophes left out
 	for i := 0; ; {
 		t := dateNext(text, i)
@@ -421,6 +434,9 @@ func FindDates(text string, o DateOptions) []DateSpan {
 			end = f.fromWeekday(t, prev)
 		}
 		if end >= 0 {
+			if f.keepSpans {
+				f.spans = append(f.spans, [2]int{t.start, end})
+			}
 			i = end
 			prev = [3]dateTok{}
 			continue
@@ -430,7 +446,6 @@ func FindDates(text string, o DateOptions) []DateSpan {
 		}
 		prev[2], prev[1], prev[0] = prev[1], prev[0], t
 	}
-	return f.out
 }
 
 // emit records a date; it returns end so callers can return it.
@@ -470,7 +485,183 @@ func (f *dateFinder) isDay(t dateTok, loose bool) bool {
 			return false
 		}
 	}
-	return !numGluedBefore(f.text, t.start)
+	return true
+}
+
+// dateCand is a date phrase read but not yet placed in a year.
+type dateCand struct {
+	start, end int
+	y          int // the written year, 0 if none; an offset from Ref's year if yearRel
+	m, d       int // d is 0 for a month, -1 for a day that cannot be
+	mode       dateMode
+	yearRel    bool // "this year", "l'an dernier"
+}
+
+// finish resolves c and emits it; it returns c.end.
+func (f *dateFinder) finish(c dateCand) int {
+	switch {
+	case c.yearRel:
+		if f.ry == 0 {
+			return c.end
+		}
+		return f.emit(c.start, c.end, f.ry+c.y, c.m, c.d)
+	case c.y != 0:
+		return f.emit(c.start, c.end, c.y, c.m, c.d)
+	}
+	return f.resolve(c.start, c.end, c.m, c.d, c.mode)
+}
+
+// isMonth reports whether t is a month name that reads as one here.
+func (f *dateFinder) isMonth(t dateTok) bool {
+	return t.kind == dtWord && t.e.code == dcMonth && dateMonthOK(f.text, t.start, t.end, t.e, f.lang)
+}
+
+// isConn reports whether t joins the two ends of a range: "-", "–", "to",
+// "au", "and", "et", "until", "jusqu'au".
+func (f *dateFinder) isConn(t dateTok) bool {
+	switch t.kind {
+	case dtWord:
+		return t.e.code == dcConn
+	case dtPunct:
+		return t.punct == '-' || t.punct == 0x80 && f.text[t.start:t.end] == "\u2013"
+	}
+	return false
+}
+
+// afterConn returns the token after the range connector c ("jusqu'au"
+// is one connector).
+func (f *dateFinder) afterConn(c dateTok) dateTok {
+	n := f.next(c.end)
+	if c.kind == dtWord && c.e.v == 2 && n.kind == dtWord && n.e.code == dcConn {
+		n = f.next(n.end) // "jusqu'au"
+	}
+	return n
+}
+
+// monthEnd returns where the month word t ends for the parse (after an
+// abbreviation's dot) and for the span (the dot only when it does not end
+// the sentence).
+func (f *dateFinder) monthEnd(t dateTok) (int, int) {
+	if t.e.abbr && t.end < len(f.text) && f.text[t.end] == '.' {
+		if dateIsMonthDot(f.text, t.end+1) {
+			return t.end + 1, t.end + 1
+		}
+		return t.end + 1, t.end
+	}
+	return t.end, t.end
+}
+
+// tail reads what may follow a month at pos: a year ("29 août 2023",
+// "29 August, 2023"), "dernier"/"prochain", or year words.
+func (f *dateFinder) tail(c *dateCand, pos int) {
+	n := f.next(pos)
+	if n.kind == dtPunct && n.punct == ',' {
+		if n2 := f.next(n.end); dateIsYear(n2) {
+			n = n2
+		}
+	}
+	switch {
+	case dateIsYear(n):
+		c.y, c.end = n.num, n.end
+	case n.kind == dtWord && n.e.code == dcDernier:
+		c.mode, c.end = dmPast, n.end
+	case n.kind == dtWord && n.e.code == dcProchain:
+		c.mode, c.end = dmFuture, n.end
+	default:
+		if delta, yend, ok := f.yearWords(pos); ok {
+			c.y, c.yearRel, c.end = delta, true, yend
+		}
+	}
+}
+
+// dayFirst reads a date that starts with the day t: "29 août",
+// "29th of August 2023", "14 et 15 octobre", "14-15 octobre 2019".
+func (f *dateFinder) dayFirst(t dateTok) (dateCand, bool) {
+	n1 := f.next(t.end)
+	if f.isConn(n1) {
+		// "14-15 octobre", "les 14 et 15 octobre", "du 14 au 16 octobre"
+		if n2 := f.afterConn(n1); f.isDay(n2, false) {
+			if n3 := f.next(n2.end); f.isMonth(n3) {
+				n1 = n3
+			}
+		}
+	}
+	if n1.kind == dtWord && n1.e.code == dcOf {
+		n1 = f.next(n1.end)
+	}
+	if !f.isMonth(n1) {
+		return dateCand{}, false
+	}
+	c := dateCand{start: t.start, m: int(n1.e.v), d: t.num}
+	if c.d < 1 {
+		c.d = -1 // "0 mai" is no date; emit skips it
+	}
+	pos, end := f.monthEnd(n1)
+	c.end = end
+	f.tail(&c, pos)
+	return c, true
+}
+
+// monthFirst reads a date that starts with the month t: "August 29",
+// "August 29, 2023", "October 14-15, 2019", "April 2023", "avril
+// dernier", "April this year". ok is false for a month alone.
+func (f *dateFinder) monthFirst(t dateTok) (dateCand, bool) {
+	pos, end := f.monthEnd(t)
+	c := dateCand{start: t.start, end: end, m: int(t.e.v)}
+	n1 := f.next(pos)
+	switch {
+	case f.isDay(n1, false):
+		c.d, c.end = n1.num, n1.end
+		if n2 := f.next(n1.end); f.isConn(n2) {
+			// "October 14-15", "October 14 and 15"
+			if n3 := f.afterConn(n2); f.isDay(n3, false) && !f.isMonth(f.next(n3.end)) {
+				c.end = n3.end
+			}
+		}
+		n := f.next(c.end)
+		if n.kind == dtPunct && n.punct == ',' {
+			n = f.next(n.end)
+		}
+		if dateIsYear(n) {
+			c.y, c.end = n.num, n.end
+		}
+		return c, true
+	case dateIsYear(n1):
+		c.y, c.end = n1.num, n1.end
+		return c, true
+	}
+	c.end = t.end
+	f.tail(&c, pos)
+	return c, c.end != t.end
+}
+
+// joinRange extends a day and month without a year over a range whose
+// second end has one: "du 28 février au 2 mars 2024", "Jan 1 to March
+// 31, 2024".
+func (f *dateFinder) joinRange(c *dateCand) {
+	if c.y != 0 || c.yearRel || c.mode != dmWindow || c.d < 1 {
+		return
+	}
+	conn := f.next(c.end)
+	if !f.isConn(conn) {
+		return
+	}
+	n := f.afterConn(conn)
+	var c2 dateCand
+	ok := false
+	switch {
+	case f.isDay(n, false):
+		c2, ok = f.dayFirst(n)
+	case f.isMonth(n):
+		c2, ok = f.monthFirst(n)
+	}
+	if !ok || c2.y == 0 || c2.yearRel || c2.d == 0 {
+		return
+	}
+	c.y, c.end = c2.y, c2.end
+	if c.m > c2.m {
+		c.y-- // "du 28 décembre au 3 janvier 2024"
+	}
 }
 
 // fromNumber reads a date starting with the number t; it returns the end
@@ -490,45 +681,12 @@ func (f *dateFinder) fromNumber(t dateTok) int {
 	if !f.isDay(t, true) {
 		return -1
 	}
-	n1 := f.next(t.end)
-	if n1.kind == dtWord && n1.e.code == dcOf {
-		n1 = f.next(n1.end)
-	}
-	if n1.kind != dtWord || n1.e.code != dcMonth || !dateMonthOK(text, n1.start, n1.end, n1.e, f.lang) {
+	c, ok := f.dayFirst(t)
+	if !ok {
 		return -1
 	}
-	m, d := int(n1.e.v), t.num
-	if d < 1 {
-		d = -1 // "0 mai" is no date; emit skips it
-	}
-	end := n1.end
-	if n1.e.abbr && end < len(text) && text[end] == '.' {
-		end++
-	}
-	n2 := f.next(end)
-	if n2.kind == dtPunct && n2.punct == ',' {
-		if n3 := f.next(n2.end); dateIsYear(n3) {
-			n2 = n3
-		}
-	}
-	switch {
-	case dateIsYear(n2):
-		return f.emit(t.start, n2.end, n2.num, m, d)
-	case n2.kind == dtWord && n2.e.code == dcDernier:
-		return f.resolve(t.start, n2.end, m, d, dmPast)
-	case n2.kind == dtWord && n2.e.code == dcProchain:
-		return f.resolve(t.start, n2.end, m, d, dmFuture)
-	}
-	if delta, yend, ok := f.yearWords(end); ok {
-		if f.ry == 0 {
-			return yend
-		}
-		return f.emit(t.start, yend, f.ry+delta, m, d)
-	}
-	if n1.e.abbr && end > n1.end && !dateIsMonthDot(text, end) {
-		end = n1.end
-	}
-	return f.resolve(t.start, end, m, d, dmWindow)
+	f.joinRange(&c)
+	return f.finish(c)
 }
 
 // dateIsMonthDot reports whether the "." before end belongs to the
@@ -582,58 +740,38 @@ func (f *dateFinder) numericDate(t dateTok, sep byte) int {
 
 // fromMonth reads a date around the month word t.
 func (f *dateFinder) fromMonth(t dateTok, prev [3]dateTok) int {
-	text := f.text
-	m := int(t.e.v)
-	end := t.end
-	if t.e.abbr && end < len(text) && text[end] == '.' {
-		end++
+	c, ok := f.monthFirst(t)
+	if ok {
+		f.joinRange(&c)
+		return f.finish(c)
 	}
-	n1 := f.next(end)
-	switch {
-	case f.isDay(n1, false):
-		// "August 29", "August 29, 2023", "Aug. 29th".
-		d := n1.num
-		n2 := f.next(n1.end)
-		if n2.kind == dtPunct && n2.punct == ',' {
-			n2 = f.next(n2.end)
-		}
-		if dateIsYear(n2) {
-			return f.emit(t.start, n2.end, n2.num, m, d)
-		}
-		return f.resolve(t.start, n1.end, m, d, dmWindow)
-	case dateIsYear(n1):
-		return f.emit(t.start, n1.end, n1.num, m, 0)
-	case n1.kind == dtWord && n1.e.code == dcDernier:
-		return f.resolve(t.start, n1.end, m, 0, dmPast)
-	case n1.kind == dtWord && n1.e.code == dcProchain:
-		return f.resolve(t.start, n1.end, m, 0, dmFuture)
-	}
-	if delta, yend, ok := f.yearWords(end); ok {
-		if f.ry == 0 {
-			return yend
-		}
-		return f.emit(t.start, yend, f.ry+delta, m, 0)
-	}
+	c.end = t.end
 	p := prev[0]
-	if p.kind == dtWord && p.end <= t.start {
+	if p.kind == dtWord {
 		switch p.e.code {
 		case dcLast:
-			return f.resolve(p.start, t.end, m, 0, dmPast)
+			c.start, c.mode = p.start, dmPast
+			return f.finish(c)
 		case dcNext:
-			return f.resolve(p.start, t.end, m, 0, dmFuture)
+			c.start, c.mode = p.start, dmFuture
+			return f.finish(c)
 		case dcThis:
-			return f.resolve(p.start, t.end, m, 0, dmWindow)
+			c.start = p.start
+			return f.finish(c)
 		case dcPrep:
-			return f.resolve(t.start, t.end, m, 0, dmWindow)
+			return f.finish(c)
+		case dcConn:
+			if p.e.v == 1 {
+				return f.finish(c) // "until May", "from April to June"
+			}
 		case dcOf, dcDe:
 			if prev[1].kind == dtWord && (prev[1].e.code == dcPeriod || prev[1].e.code == dcPrep) {
-				return f.resolve(t.start, t.end, m, 0, dmWindow)
+				return f.finish(c) // "au mois d'août", "the end of May"
 			}
 		}
 	}
 	if p.kind == dtPunct && p.punct == '-' && p.end == t.start && prev[1].kind == dtWord && prev[1].e.code == dcPrep {
-		// "mi-avril", "mid-April"
-		return f.resolve(t.start, t.end, m, 0, dmWindow)
+		return f.finish(c) // "mi-avril", "mid-April"
 	}
 	return -1
 }
@@ -680,6 +818,11 @@ func (f *dateFinder) yearWords(i int) (int, int, bool) {
 func (f *dateFinder) fromWeekday(t dateTok, prev [3]dateTok) int {
 	n1 := f.next(t.end)
 	if n1.kind == dtNum {
+		if f.isDay(n1, false) {
+			if n2 := f.next(n1.end); !(n2.kind == dtWord && n2.e.code == dcMonth) && !(n2.kind == dtWord && n2.e.code == dcOf) {
+				return f.weekdayDay(t, n1)
+			}
+		}
 		return -1 // "vendredi 29 août": the date follows
 	}
 	if n1.kind == dtPunct && n1.punct == ',' {
@@ -730,6 +873,30 @@ func (f *dateFinder) fromWeekday(t dateTok, prev [3]dateTok) int {
 		day = ref.AddDate(0, 0, -delta)
 	}
 	return f.emit(start, end, day.Year(), int(day.Month()), day.Day())
+}
+
+// weekdayDay reads "mardi 14", "Tuesday 14th": the day d of Ref's month,
+// the month before or the month after (in that order of preference) that
+// falls on that weekday. Both tokens are consumed even when none does.
+func (f *dateFinder) weekdayDay(t, n1 dateTok) int {
+	if f.rm == 0 {
+		return n1.end
+	}
+	for _, k := range [...]int{0, -1, 1} {
+		y, m := f.ry, f.rm+k
+		if m < 1 {
+			y, m = y-1, 12
+		} else if m > 12 {
+			y, m = y+1, 1
+		}
+		if n1.num > dateDaysIn(y, m) {
+			continue
+		}
+		if time.Date(y, time.Month(m), n1.num, 12, 0, 0, 0, time.UTC).Weekday() == time.Weekday(t.e.v) {
+			return f.emit(t.start, n1.end, y, m, n1.num)
+		}
+	}
+	return n1.end
 }
 
 // resolve emits month m (and day d, 0 if none) in the year chosen by mode

@@ -54,16 +54,27 @@ func IsYearLike(v float64) bool {
 // numbers glued to letters or other digits ("COVID-19", "A320", "10h30",
 // "14/04/2023", "2016-2020"), percentages, money with a currency sign,
 // days and years next to a month name ("29 août 2023", "August 29, 2023"),
-// and word numbers below 2 ("one", "un", "une"). Years elsewhere are
+// and word numbers below 2 ("one", "un", "une"). Numbers inside what
+// FindDates reads as a date are skipped, resolved or not ("29 août",
+// "August 29, 2023", "les 14 et 15 octobre"); years elsewhere are
 // returned: see IsYearLike.
 func FindCounts(text, lang string) []CountSpan {
 	tab := numTableFor(lang)
 	var out []CountSpan
+	dates := dateShapes(text, lang)
 	n := len(text)
 	for i := 0; i < n; {
 		c := text[i]
 		switch {
 		case c >= '0' && c <= '9':
+			for len(dates) > 0 && dates[0][1] <= i {
+				dates = dates[1:]
+			}
+			if len(dates) > 0 && dates[0][0] <= i {
+				// A day or year of a date: "29 août 2023", "October 14-15, 2019".
+				i = numSkipBlob(text, i)
+				continue
+			}
 			sp, next, ok := numDigits(text, i, lang)
 			if ok {
 				out = append(out, sp)
@@ -321,12 +332,6 @@ func numDigits(text string, i int, lang string) (CountSpan, int, bool) {
 		}
 	}
 	if numPercentAfter(text, end) {
-		return CountSpan{}, skip, false
-	}
-	if ws, we := numNextWord(text, end); ws >= 0 && dateMonthAt(text, ws, we, lang) != 0 {
-		return CountSpan{}, skip, false
-	}
-	if numAfterMonth(text, i, lang) {
 		return CountSpan{}, skip, false
 	}
 	if s, ok := numScaleWordAt(text, end); ok {
@@ -816,38 +821,6 @@ func numModifierBefore(text string, i int) (int, bool) {
 		}
 	}
 	return i, false
-}
-
-// numAfterMonth reports whether the digits at i follow a month name, as
-// in "August 29", "avril 2023" or "August 29, 2023".
-func numAfterMonth(text string, i int, lang string) bool {
-	j := numSkipSpaceBack(text, i)
-	if j == i {
-		return false
-	}
-	if j > 0 && text[j-1] == '.' {
-		// "Aug. 29"
-		j--
-	}
-	if ws := numWordStartBack(text, j); ws < j && dateMonthAt(text, ws, j, lang) != 0 {
-		return true
-	}
-	// "August 29, 2023", "29 août, 2023"
-	if j > 0 && text[j-1] == ',' {
-		k := j - 1
-		d := k
-		for d > 0 && numIsDigit(text[d-1]) {
-			d--
-		}
-		if d < k && k-d <= 2 {
-			return numAfterMonth(text, d, lang)
-		}
-		m := numSkipSpaceBack(text, k)
-		if ws := numWordStartBack(text, m); ws < m && dateMonthAt(text, ws, m, lang) != 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // numScaleWordAt returns the multiplier of a scale word after the digits

@@ -55,6 +55,8 @@ func TestFindCounts(t *testing.T) {
 		{"en ordinals are skipped", "en", "the 12th Conference marks the 50th anniversary and the 1st, 2nd and 3rd editions", nil},
 		{"en glued numbers are skipped", "en", "after the COVID-19 pandemic an A320 landed at 10:30 on 14/04/2023 for 2016-2020", nil},
 		{"en dates are skipped", "en", "on August 29, 2023 and on 29 August 2023, in April 2023, Aug. 14", nil},
+		{"en date ranges are skipped", "en", "on October 14-15, 2019, between 10 and 12 November, from Jan 1 to March 31, 2024", nil},
+		{"en unresolved dates are skipped", "en", "on 31 April and February 30 and 29 August", nil},
 		{"en percentages are skipped", "en", "10% and 20 % and 30 percent and 40 per cent", nil},
 		{"en money is skipped", "en", "$5 million and US$3 and 5€", nil},
 		// English words.
@@ -84,6 +86,7 @@ func TestFindCounts(t *testing.T) {
 		{"fr dot groups", "fr", "1.000.000 de personnes", []string{"1.000.000=1000000"}},
 		{"fr ordinals are skipped", "fr", "la 12e Conférence, le 50e anniversaire, les 12es rencontres, le XIIe siècle, la 14ᵉ édition, la 1re fois, le 2ème jour", nil},
 		{"fr dates are skipped", "fr", "le 29 août 2023, le 1er mai, en avril 2023, le 14 décembre", nil},
+		{"fr date ranges are skipped", "fr", "les 14 et 15 octobre 2019, du 28 février au 2 mars 2024", nil},
 		{"fr percent", "fr", "10 % des voix et dix pour cent", nil},
 		{"fr modifiers", "fr", "environ 300, presque 40, quelque 200, plus de 38, au moins 20, jusqu'à 500, jusqu’à 600, autour de 70, approximativement 100, pas moins de 15, moins de 9",
 			[]string{"environ |300=300~", "presque |40=40~", "quelque |200=200~", "plus de |38=38~", "au moins |20=20~",
