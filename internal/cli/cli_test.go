@@ -1,0 +1,168 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/kg-dev/kg/graph/sqlite"
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var updateScripts = flag.Bool("update-scripts", false, "rewrite the cmp files of testdata/script/*.txtar that differ")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"kg": func() { os.Exit(Main(os.Args, os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the end-to-end scripts in testdata/script: each gets
+// the repository's seeds/ in its work directory. Extra commands:
+//
+//	exits CODE kg ARGS...  runs kg and fails unless it exits with CODE
+//	                       (stdout and stderr are kept for the next checks)
+//	counts STORE           prints a store's node and relationship counts
+func TestScripts(t *testing.T) {
+	seeds, err := filepath.Abs(filepath.Join("..", "..", "seeds"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:           filepath.Join("testdata", "script"),
+		UpdateScripts: *updateScripts,
+		Setup: func(env *testscript.Env) error {
+			return copyDir(seeds, filepath.Join(env.WorkDir, "seeds"))
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exits":  cmdExits,
+			"counts": cmdCounts,
+		},
+	})
+}
+
+func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits CODE CMD ARGS...")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exits: bad code %q", args[0])
+	}
+	err = ts.Exec(args[1], args[2:]...)
+	got := 0
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		got = ee.ExitCode()
+	case err != nil:
+		ts.Fatalf("running %s: %v", args[1], err)
+	}
+	if got != want {
+		ts.Fatalf("%s: got exit code %d, want %d", strings.Join(args[1:], " "), got, want)
+	}
+}
+
+func cmdCounts(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: counts STORE")
+	}
+	s, err := sqlite.Open(context.Background(), ts.MkAbs(args[0]), sqlite.Options{ReadOnly: true})
+	if err != nil {
+		ts.Fatalf("opening %s: %v", args[0], err)
+	}
+	defer s.Close()
+	c, err := s.Counts(context.Background())
+	if err != nil {
+		ts.Fatalf("counting %s: %v", args[0], err)
+	}
+	for _, k := range sortedKeys(c.Nodes) {
+		fmt.Fprintf(ts.Stdout(), "%s %d\n", k, c.Nodes[k])
+	}
+	for _, k := range sortedKeys(c.Rels) {
+		fmt.Fprintf(ts.Stdout(), "%s %d\n", k, c.Rels[k])
+	}
+}
+
+func copyDir(from, to string) error {
+	return filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, b, 0o644)
+	})
+}
+
+func TestParamList(t *testing.T) {
+	tests := []struct {
+		name string
+		raw  []string
+		want map[string]string
+		err  string
+	}{
+		{"plain", []string{"city=Hà Nội", "n=3"}, map[string]string{"city": "Hà Nội", "n": "3"}, ""},
+		{"value with = and ,", []string{"q=a=b,c"}, map[string]string{"q": "a=b,c"}, ""},
+		{"empty value", []string{"person="}, map[string]string{"person": ""}, ""},
+		{"no =", []string{"city"}, nil, "want KEY=VALUE"},
+		{"empty key", []string{"=x"}, nil, "want KEY=VALUE"},
+		{"twice", []string{"a=1", "a=2"}, nil, "given twice"},
+		{"repeated", []string{"a=1", "a=1"}, map[string]string{"a": "1"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := &paramList{}
+			for _, r := range tt.raw {
+				p.Set(r)
+			}
+			got, err := p.Map()
+			if tt.err != "" {
+				if !errors.Is(err, ErrUsage) || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("got %v, want a usage error containing %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFormatValue(t *testing.T) {
+	tests := []struct {
+		in   any
+		want string
+	}{
+		{nil, ""},
+		{"x", "x"},
+		{float64(1000), "1000"},
+		{2.5, "2.5"},
+		{int64(7), "7"},
+		{true, "true"},
+		{[]any{"a", int64(1), nil}, "a; 1; "},
+	}
+	for _, tt := range tests {
+		if got := formatValue(tt.in); got != tt.want {
+			t.Errorf("formatValue(%#v): got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,215 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/kg-dev/kg/extract"
+	"github.com/kg-dev/kg/graph"
+	"github.com/kg-dev/kg/reader"
+	ucli "github.com/urfave/cli/v2"
+)
+
+func ingestCommand() *ucli.Command {
+	return &ucli.Command{
+		Name:      "ingest",
+		Usage:     "extract articles and add them to the graph store",
+		ArgsUsage: "PATH...",
+		Description: "Reads files or directories (recursively), extracts each article and writes what it contributes to\n" +
+			"the embedded store (default ./kg.db, or --store / KG_STORE) in one transaction: an interrupted ingest\n" +
+			"leaves the store as it was. An article already stored with the same content is skipped; a changed one\n" +
+			"replaces its previous contribution. With --neo4j (or NEO4J_URI) the graph goes to Neo4j instead.",
+		Flags: append([]ucli.Flag{
+			storeFlag(),
+			&ucli.BoolFlag{Name: "force", Usage: "extract and write articles even when they are stored unchanged"},
+			&ucli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.GOMAXPROCS(0), Usage: "extract `N` articles in parallel"},
+			&ucli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "list what extraction produced but the graph model leaves out"},
+		}, neo4jFlags()...),
+		Action: func(c *ucli.Context) error {
+			if c.NArg() == 0 {
+				return fmt.Errorf("%w: ingest needs at least one PATH", ErrUsage)
+			}
+			if c.Int("jobs") < 1 {
+				return fmt.Errorf("%w: --jobs must be at least 1", ErrUsage)
+			}
+			k, err := openSink(c, c.Bool("force"))
+			if err != nil {
+				return err
+			}
+			_, err = ingest(c.Context, k, c.Args().Slice(), ingestOptions{
+				jobs: c.Int("jobs"), verbose: c.Bool("verbose"), stderr: c.App.ErrWriter,
+			})
+			return err
+		},
+	}
+}
+
+type ingestOptions struct {
+	jobs    int
+	verbose bool
+	stderr  io.Writer
+}
+
+// ingestReport says what an ingest run did.
+type ingestReport struct {
+	Written   int // articles extracted and written
+	Unchanged int // articles skipped: stored with the same hash
+	Skipped   int // items extraction produced that the graph model left out
+	Failed    []failure
+	Summary   string // what the store now holds
+}
+
+// ingest reads, extracts and writes every article under paths into k,
+// then commits (or rolls back on failure or cancellation) and prints the
+// summary line. Extraction runs on opts.jobs goroutines; articles are
+// written in input order, and at most a few per job are in memory.
+func ingest(ctx context.Context, k sink, paths []string, opts ingestOptions) (ingestReport, error) {
+	start := time.Now()
+	var rep ingestReport
+	stderr := &lockedWriter{w: opts.stderr}
+	x, err := sharedExtractor()
+	if err != nil {
+		return rep, errors.Join(fmt.Errorf("loading extractor data: %w", err), k.Rollback())
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type job struct {
+		seq int
+		doc extract.Document
+	}
+	type built struct {
+		seq int
+		b   graph.Batch
+	}
+	inFlight := make(chan struct{}, 4*opts.jobs) // bounds the articles in memory
+	jobs := make(chan job, opts.jobs)
+	outs := make(chan built, opts.jobs)
+	readDone := make(chan error, 1)
+
+	go func() {
+		defer close(jobs)
+		seq := 0
+		readDone <- reader.WalkWith(ctx, paths, func(doc extract.Document) error {
+			same, err := k.Unchanged(doc.ID, doc.Hash)
+			if err != nil {
+				return err
+			}
+			if same {
+				rep.Unchanged++
+				return nil
+			}
+			select {
+			case inFlight <- struct{}{}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			jobs <- job{seq, doc}
+			seq++
+			return nil
+		}, reader.Options{
+			OnError: func(where string, err error) {
+				fmt.Fprintf(stderr, "kg: skipping %s: %v\n", where, err)
+				rep.Failed = append(rep.Failed, failure{where, err})
+			},
+			OnWarn: func(where string, err error) {
+				fmt.Fprintf(stderr, "kg: warning: %s: %v\n", where, err)
+			},
+		})
+	}()
+
+	var wg sync.WaitGroup
+	for i := 0; i < opts.jobs; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				outs <- built{j.seq, graph.Build(x.Extract(j.doc))}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(outs)
+	}()
+
+	pending := map[int]graph.Batch{}
+	next := 0
+	var putErr error
+	for o := range outs {
+		if putErr != nil {
+			<-inFlight
+			continue // drain
+		}
+		pending[o.seq] = o.b
+		for {
+			b, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-inFlight
+			if putErr != nil {
+				continue
+			}
+			if err := k.Put(b); err != nil {
+				putErr = err
+				cancel()
+				continue
+			}
+			rep.Written++
+			rep.Skipped += len(b.Skipped)
+			if opts.verbose {
+				for _, s := range b.Skipped {
+					fmt.Fprintf(stderr, "kg: %s: left out %s\n", b.Article.ID, s)
+				}
+			}
+		}
+	}
+	readErr := <-readDone
+
+	switch {
+	case putErr != nil:
+		return rep, errors.Join(putErr, k.Rollback())
+	case ctx.Err() != nil:
+		return rep, errors.Join(interrupted(k, ctx.Err()), k.Rollback())
+	case readErr != nil:
+		return rep, errors.Join(fmt.Errorf("reading articles: %w", readErr), k.Rollback())
+	}
+	rep.Summary, err = k.Commit(ctx)
+	if err != nil {
+		return rep, err
+	}
+	line := fmt.Sprintf("ingested %d articles (%d unchanged, %d failed): %s in %.1f s",
+		rep.Written+rep.Unchanged, rep.Unchanged, len(rep.Failed), rep.Summary, time.Since(start).Seconds())
+	if rep.Skipped > 0 && !opts.verbose {
+		line += fmt.Sprintf("; %d extracted items left out (--verbose lists them)", rep.Skipped)
+	}
+	fmt.Fprintln(stderr, line)
+	return rep, inputsError(rep.Failed)
+}
+
+func interrupted(k sink, err error) error {
+	if _, ok := k.(*storeSink); ok {
+		return fmt.Errorf("ingest interrupted, the store is unchanged: %w", err)
+	}
+	return fmt.Errorf("ingest interrupted (articles loaded so far stay loaded): %w", err)
+}
+
+// lockedWriter serialises writes from several goroutines.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}

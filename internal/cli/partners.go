@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kg-dev/kg/queries"
+	ucli "github.com/urfave/cli/v2"
+)
+
+func partnersCommand() *ucli.Command {
+	return &ucli.Command{
+		Name:      "partners",
+		Usage:     "list a city's partner cities and the sentences that say so",
+		ArgsUsage: "CITY",
+		Description: "Shortcut for kg query partners --param city=CITY. The city is matched in any spelling\n" +
+			"(Hanoi, Hà Nội, Hanoï, ha noi). No partner is not an error: kg says so and exits 0.",
+		Flags: append([]ucli.Flag{storeFlag(), formatFlag()}, neo4jFlags()...),
+		Action: func(c *ucli.Context) error {
+			args, err := interspersed(c)
+			if err != nil {
+				return err
+			}
+			format, err := outputFormat(c)
+			if err != nil {
+				return err
+			}
+			city := strings.TrimSpace(strings.Join(args, " "))
+			if city == "" {
+				return fmt.Errorf("%w: partners needs a CITY", ErrUsage)
+			}
+			q, ok := queries.Get("partners")
+			if !ok {
+				return fmt.Errorf("the partners query is missing from this build")
+			}
+			raw := map[string]string{"city": city}
+			res, where, err := runQuery(c, q, raw)
+			if err != nil {
+				return err
+			}
+			if len(res.Rows) == 0 {
+				fmt.Fprintf(c.App.ErrWriter, "kg: no partners of %q in %s\n", city, where)
+			}
+			if format == "json" {
+				return writeResultJSON(c.App.Writer, q, raw, res)
+			}
+			return writePartners(c.App.Writer, res)
+		},
+	}
+}
+
+// writePartners prints each partnership with its kind, since and
+// evidence:
+//
+//	Hanoi — Seoul (twinning, since 1996)
+//	  · Hanoi and Seoul have been twin cities since 1996. [fx-003]
+func writePartners(w io.Writer, res queries.Result) error {
+	col := map[string]int{}
+	for i, c := range res.Columns {
+		col[c] = i
+	}
+	for _, r := range res.Rows {
+		get := func(c string) any { return r[col[c]] }
+		var info []string
+		if k := formatValue(get("kind")); k != "" {
+			info = append(info, k)
+		}
+		if s := formatValue(get("since")); s != "" {
+			info = append(info, "since "+s)
+		}
+		line := fmt.Sprintf("%s — %s", formatValue(get("city")), formatValue(get("partner")))
+		if len(info) > 0 {
+			line += " (" + strings.Join(info, ", ") + ")"
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return err
+		}
+		sents, _ := get("sentences").([]any)
+		arts, _ := get("articles").([]any)
+		for i, s := range sents {
+			art := ""
+			if i < len(arts) {
+				art = " [" + formatValue(arts[i]) + "]"
+			}
+			fmt.Fprintf(w, "  · %s%s\n", formatValue(s), art)
+		}
+	}
+	return nil
+}
