@@ -175,7 +175,16 @@ type neo4jSink struct {
 	stats neo4j.Stats
 }
 
-func (k *neo4jSink) Unchanged(string, string) (bool, error) { return false, nil }
+func (k *neo4jSink) Unchanged(id, hash string) (bool, error) {
+	if k.force {
+		return false, nil
+	}
+	same, err := k.st.Unchanged(k.ctx, id, hash)
+	if err != nil {
+		return false, fmt.Errorf("%w: %w", ErrUnavailable, err)
+	}
+	return same, nil
+}
 
 func (k *neo4jSink) Put(b graph.Batch) error {
 	k.buf = append(k.buf, b)
