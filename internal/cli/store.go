@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/kg-dev/kg/graph"
 	"github.com/kg-dev/kg/graph/neo4j"
@@ -168,6 +169,7 @@ const neo4jBatch = 500
 // run), but a run is not one transaction: articles loaded before a failure
 // stay loaded.
 type neo4jSink struct {
+	mu    sync.Mutex // ingest calls Unchanged and Put from two goroutines
 	ctx   context.Context
 	st    *neo4j.Store
 	force bool
@@ -179,6 +181,8 @@ func (k *neo4jSink) Unchanged(id, hash string) (bool, error) {
 	if k.force {
 		return false, nil
 	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
 	same, err := k.st.Unchanged(k.ctx, id, hash)
 	if err != nil {
 		return false, fmt.Errorf("%w: %w", ErrUnavailable, err)
@@ -187,6 +191,8 @@ func (k *neo4jSink) Unchanged(id, hash string) (bool, error) {
 }
 
 func (k *neo4jSink) Put(b graph.Batch) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
 	k.buf = append(k.buf, b)
 	if len(k.buf) >= neo4jBatch {
 		return k.flush()
@@ -210,6 +216,8 @@ func (k *neo4jSink) flush() error {
 }
 
 func (k *neo4jSink) Commit(ctx context.Context) (string, error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
 	err := k.flush()
 	if cerr := k.st.Close(context.WithoutCancel(ctx)); err == nil && cerr != nil {
 		err = fmt.Errorf("%w: %w", ErrUnavailable, cerr)
