@@ -466,7 +466,7 @@ func (f *dateFinder) next(i int) dateTok {
 	return t
 }
 
-// isYear reports whether t is a four-digit year.
+// dateIsYear reports whether t is a four-digit year.
 func dateIsYear(t dateTok) bool {
 	return t.kind == dtNum && t.ndig == 4 && t.suf == t.end && t.num >= 1000 && t.num <= 2999
 }
