@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/kg-dev/kg/graph/export"
+	"github.com/kg-dev/kg/graph/neo4j"
+	ucli "github.com/urfave/cli/v2"
+)
+
+func exportCommand() *ucli.Command {
+	return &ucli.Command{
+		Name:      "export",
+		Usage:     "write the embedded store's graph for neo4j-admin, cypher-shell or Gephi/yEd",
+		ArgsUsage: "DIR",
+		Description: "Formats:\n" +
+			"  neo4j-admin  DIR/nodes_LABEL.csv, DIR/rels_TYPE.csv and DIR/import.sh for\n" +
+			"               `neo4j-admin database import full` (a stopped, empty Neo4j)\n" +
+			"  cypher       DIR/graph.cypher, a script for cypher-shell -f (MERGE: safe to re-run)\n" +
+			"  graphml      DIR/graph.graphml, for Gephi and yEd\n" +
+			"The store is read as a stream; docs/NEO4J.md describes the files.",
+		Flags: []ucli.Flag{
+			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "`FORMAT`: neo4j-admin, cypher or graphml (required)"},
+			storeFlag(),
+		},
+		Action: func(c *ucli.Context) error {
+			format := c.String("format")
+			switch format {
+			case "neo4j-admin", "cypher", "graphml":
+			case "":
+				return fmt.Errorf("%w: export needs --format neo4j-admin, cypher or graphml", ErrUsage)
+			default:
+				return fmt.Errorf("%w: --format must be neo4j-admin, cypher or graphml, not %q", ErrUsage, format)
+			}
+			if c.NArg() != 1 {
+				return fmt.Errorf("%w: export needs one DIR", ErrUsage)
+			}
+			dir := c.Args().First()
+			st, err := openStore(c, true)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			sum, err := writeExport(c, format, export.FromStore(st), dir)
+			if err != nil {
+				return storeError(err)
+			}
+			fmt.Fprintf(c.App.ErrWriter, "kg: exported %s to %s: %s\n", summaryText(sum), dir, strings.Join(sum.Files, ", "))
+			return nil
+		},
+	}
+}
+
+func writeExport(c *ucli.Context, format string, src export.Source, dir string) (export.Summary, error) {
+	if format == "neo4j-admin" {
+		sum, err := export.WriteNeo4jAdmin(c.Context, src, dir)
+		if err != nil {
+			return sum, fmt.Errorf("exporting for neo4j-admin: %w", err)
+		}
+		return sum, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return export.Summary{}, fmt.Errorf("creating %s: %w", dir, err)
+	}
+	name := "graph." + format
+	f, err := os.Create(filepath.Join(dir, name))
+	if err != nil {
+		return export.Summary{}, fmt.Errorf("creating export: %w", err)
+	}
+	sum, err := writeTo(c, format, src, f)
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("writing %s: %w", name, cerr)
+	}
+	sum.Files = append(sum.Files, name)
+	return sum, err
+}
+
+func writeTo(c *ucli.Context, format string, src export.Source, w io.Writer) (export.Summary, error) {
+	if format == "graphml" {
+		sum, err := export.WriteGraphML(c.Context, src, w)
+		if err != nil {
+			return sum, fmt.Errorf("exporting GraphML: %w", err)
+		}
+		return sum, nil
+	}
+	schema, err := neo4j.SchemaStatements()
+	if err != nil {
+		return export.Summary{}, err
+	}
+	texts := make([]string, len(schema))
+	for i, s := range schema {
+		texts[i] = s.Cypher
+	}
+	sum, err := export.WriteCypher(c.Context, src, w, texts, neo4j.DefaultBatchSize)
+	if err != nil {
+		return sum, fmt.Errorf("exporting Cypher: %w", err)
+	}
+	return sum, nil
+}
+
+func summaryText(s export.Summary) string {
+	count := func(m map[string]int) (int, string) {
+		keys := make([]string, 0, len(m))
+		n := 0
+		for k, v := range m {
+			keys = append(keys, fmt.Sprintf("%d %s", v, k))
+			n += v
+		}
+		sort.Strings(keys)
+		return n, strings.Join(keys, ", ")
+	}
+	nn, nd := count(s.Nodes)
+	rn, rd := count(s.Rels)
+	return fmt.Sprintf("%d nodes (%s) and %d relationships (%s)", nn, nd, rn, rd)
+}
