@@ -2,5 +2,5 @@
 // Neo4j's own front end. The work is done by check.sh and lint.mjs (a
 // Node project pinned to @neo4j-cypher/language-support); cypherdump
 // writes the loader's statements for it. The Go test runs check.sh when
-// KG_CYPHERLINT=1 and node is installed.
+// node and the pinned linter are installed (or KG_CYPHERLINT=1 forces it).
 package cypherlint
