@@ -35,16 +35,7 @@ func (p *proseNER) isPerson(d *docState, i, j int) bool {
 	persons, ok := d.nerCache[sent]
 	if !ok {
 		s := d.sents[sent]
-		p.mu.Lock()
-		doc, err := prose.NewDocument(d.text[s.start:s.end], prose.UsingModel(p.model), prose.WithSegmentation(false))
-		p.mu.Unlock()
-		if err == nil {
-			for _, e := range doc.Entities() {
-				if e.Label == "PERSON" {
-					persons = append(persons, e.Text)
-				}
-			}
-		}
+		persons = p.persons(d.text[s.start:s.end])
 		if d.nerCache == nil {
 			d.nerCache = map[int][]string{}
 		}
@@ -57,4 +48,27 @@ func (p *proseNER) isPerson(d *docState, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// persons returns the texts prose tags PERSON in a sentence. prose's
+// tokenizer panics on some inputs (slice bounds in doSplit, found by
+// FuzzExtract): such a sentence simply gives no signal.
+func (p *proseNER) persons(sentence string) (out []string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	defer func() {
+		if recover() != nil {
+			out = nil
+		}
+	}()
+	doc, err := prose.NewDocument(sentence, prose.UsingModel(p.model), prose.WithSegmentation(false))
+	if err != nil {
+		return nil
+	}
+	for _, e := range doc.Entities() {
+		if e.Label == "PERSON" {
+			out = append(out, e.Text)
+		}
+	}
+	return out
 }
