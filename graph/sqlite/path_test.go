@@ -160,4 +160,3 @@ func TestPathMatchesContract(t *testing.T) {
 		}
 	}
 }
-
