@@ -26,7 +26,7 @@ type eventMention struct {
 	topics    []string // canonical English topic words, in English order
 	named     bool     // more than a bare head ("the conference")
 	acronym   string
-	quoted    string // a quoted proper name: «Balade en France»
+	quoted    string // a quoted proper name: «Lumières de Hué»
 }
 
 // findEvents recognises event names ("12e Conférence de coopération
@@ -110,7 +110,7 @@ func (d *docState) readEvent(h, he int, typ string) *eventMention {
 			break
 		}
 		if t.punct == '"' && l >= 2 {
-			// a quoted name: «Balade en France» festival
+			// a quoted name: «Lumières de Hué» festival
 			q := l - 2
 			for q >= 0 && q >= l-12 && d.toks[q].punct != '"' && d.toks[q].sent == sent {
 				q--
@@ -182,7 +182,7 @@ func (d *docState) readEvent(h, he int, typ string) *eventMention {
 			continue
 		}
 		if t.punct == '"' {
-			// festival «Balade en France»
+			// festival «Lumières de Hué»
 			q := r + 1
 			for q < len(d.toks) && q < r+12 && d.toks[q].punct != '"' {
 				q++

@@ -122,8 +122,8 @@ func (d *docState) givenKey(i int) string {
 }
 
 // findPeople recognises people introduced by a title or role ("Deputy
-// Prime Minister Trần Lưu Quang", "le maire de Séoul, Park Won Soon",
-// "Gerard Larcher, the President of the Senate") or by the shape of their
+// Prime Minister Trần Hồng Hà", "le maire de Lyon, Grégory Doucet",
+// "Anne Hidalgo, the Mayor of Paris") or by the shape of their
 // name, and records the role the text gives them.
 func (d *docState) findPeople() {
 	for i := 0; i < len(d.toks); i++ {
@@ -305,7 +305,7 @@ func (d *docState) roleAfter(e int) *role {
 }
 
 // findPartialPeople resolves later partial mentions ("Quang said",
-// "Larcher", "Mayor Sobyanin") to the full name given earlier in the
+// "Hidalgo", "Mayor Sobyanin") to the full name given earlier in the
 // article: a Vietnamese person by the given name (the last syllable),
 // others by the family name.
 func (d *docState) findPartialPeople() {

@@ -105,7 +105,7 @@ func Letters(s string) string {
 func Fold(s string) string { return join(s, ' ') }
 
 // Key returns Fold(s) without spaces: "Hà Nội", "Ha Noi" and "hanoi" share
-// the key "hanoi"; "Park Won-soon" and "Park Won Soon" share "parkwonsoon".
+// the key "hanoi"; "Oh Se-hoon" and "Oh Se Hoon" share "ohsehoon".
 func Key(s string) string { return join(s, 0) }
 
 // Slug returns Fold(s) with hyphens between words, for ids: "Trần Lưu
