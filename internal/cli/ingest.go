@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -72,6 +73,9 @@ func ingest(ctx context.Context, k sink, paths []string, opts ingestOptions) (in
 	start := time.Now()
 	var rep ingestReport
 	stderr := &lockedWriter{w: opts.stderr}
+	// The heap stays small (the store holds the graph, not the Go heap) but
+	// churns: collecting less often saves about a tenth of the write time.
+	defer debug.SetGCPercent(debug.SetGCPercent(300))
 	x, err := sharedExtractor()
 	if err != nil {
 		return rep, errors.Join(fmt.Errorf("loading extractor data: %w", err), k.Rollback())
