@@ -18,6 +18,7 @@ import (
 	"github.com/kg-dev/kg/extract"
 	"github.com/kg-dev/kg/graph"
 	"github.com/kg-dev/kg/queries"
+	"github.com/kg-dev/kg/reader"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -622,4 +623,36 @@ func TestCancelMidIngest(t *testing.T) {
 	// The store takes writes again.
 	ingest(t, s, docs...)
 	compareGraph(t, snap(t, s), expected(docs))
+}
+
+// TestSeedsGolden runs the extractor over the repository's seeds/, ingests
+// them and compares every canned query with queries/testdata/seeds/golden
+// (params in queries/testdata/seeds/params.json). When extraction
+// changes, review and regenerate: go test ./graph/sqlite -run SeedsGolden -update
+func TestSeedsGolden(t *testing.T) {
+	x, err := extract.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := openTemp(t)
+	tx, err := s.Begin(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	n := 0
+	err = reader.WalkWith(context.Background(), []string{filepath.Join("..", "..", "seeds")}, func(d extract.Document) error {
+		n++
+		return tx.Put(graph.Build(x.Extract(d)))
+	}, reader.Options{OnError: func(where string, err error) { t.Errorf("reading %s: %v", where, err) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if n != 5 {
+		t.Fatalf("got %d seed articles, want 5", n)
+	}
+	runGolden(t, s, filepath.Join("..", "..", "queries", "testdata", "seeds"), "golden")
 }
