@@ -4,18 +4,59 @@ import (
 	"bufio"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/kg-dev/kg/extract"
 	"github.com/kg-dev/kg/graph"
 )
+
+// runUnprivileged runs the tests matching pattern in a child process as
+// the user nobody, or skips when that is impossible.
+func runUnprivileged(t *testing.T, pattern string) {
+	t.Helper()
+	// The test binary lives in a directory only its owner can enter.
+	dir, err := os.MkdirTemp("", "kg-nobody-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	bin := filepath.Join(dir, "sqlite.test")
+	b, err := os.ReadFile(os.Args[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, b, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "-test.run="+pattern, "-test.v")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	cmd.Env = append(os.Environ(), "TMPDIR="+os.TempDir())
+	cmd.Dir, _ = os.Getwd()
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			t.Skipf("cannot run as nobody: %v", err)
+		}
+		t.Fatalf("as nobody: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "--- PASS") {
+		t.Skipf("cannot run as nobody:\n%s", out)
+	}
+	t.Logf("as nobody:\n%s", out)
+}
 
 func sqlNamed(name string, v any) any { return sql.Named(name, v) }
 

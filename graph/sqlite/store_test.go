@@ -511,7 +511,9 @@ func TestOpenErrors(t *testing.T) {
 
 func TestReadOnly(t *testing.T) {
 	if os.Geteuid() == 0 {
-		t.Skip("file permissions do not apply to root")
+		// Permissions do not apply to root: run this test as nobody.
+		runUnprivileged(t, "^TestReadOnly$")
+		return
 	}
 	ctx := context.Background()
 	s, path := openTemp(t)
