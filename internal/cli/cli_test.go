@@ -8,10 +8,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/kg-dev/kg/graph"
 	"github.com/kg-dev/kg/graph/sqlite"
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -165,4 +167,145 @@ func TestFormatValue(t *testing.T) {
 			t.Errorf("formatValue(%#v): got %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// recordingSink wraps a sink: it records the order of Puts and can cancel
+// the run or fail at the nth Put.
+type recordingSink struct {
+	sink
+	ids        []string
+	cancelAt   int
+	cancel     func()
+	failAt     int
+	rolledBack bool
+}
+
+func (r *recordingSink) Put(b graph.Batch) error {
+	r.ids = append(r.ids, b.Article.ID)
+	if len(r.ids) == r.failAt {
+		return errors.New("disk on fire")
+	}
+	if len(r.ids) == r.cancelAt {
+		r.cancel()
+	}
+	return r.sink.Put(b)
+}
+
+func (r *recordingSink) Rollback() error {
+	r.rolledBack = true
+	return r.sink.Rollback()
+}
+
+// corpusDir copies the seeds n times under distinct names.
+func corpusDir(t *testing.T, n int) (string, []string) {
+	t.Helper()
+	seeds, err := filepath.Glob(filepath.Join("..", "..", "seeds", "*.txt"))
+	if err != nil || len(seeds) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	dir := t.TempDir()
+	var ids []string
+	for i := 0; i < n; i++ {
+		for _, s := range seeds {
+			b, err := os.ReadFile(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			id := fmt.Sprintf("c%03d_%s", i, strings.TrimSuffix(filepath.Base(s), ".txt"))
+			if err := os.WriteFile(filepath.Join(dir, id+".txt"), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return dir, ids
+}
+
+func storeCounts(t *testing.T, path string) graph.Counts {
+	t.Helper()
+	s, err := sqlite.Open(context.Background(), path, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c, err := s.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func openTestSink(t *testing.T, path string) *storeSink {
+	t.Helper()
+	s, err := sqlite.Open(context.Background(), path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := s.Begin(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &storeSink{s: s, tx: tx}
+}
+
+func TestIngestPipeline(t *testing.T) {
+	dir, ids := corpusDir(t, 6)
+	path := filepath.Join(t.TempDir(), "kg.db")
+	var stderr strings.Builder
+
+	// Articles are written in input order whatever the parallelism.
+	rec := &recordingSink{sink: openTestSink(t, path)}
+	rep, err := ingest(context.Background(), rec, []string{dir}, ingestOptions{jobs: 4, stderr: &stderr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rec.ids, ids) {
+		t.Errorf("got Put order %v, want %v", rec.ids, ids)
+	}
+	if rep.Written != len(ids) || rep.Unchanged != 0 {
+		t.Errorf("got %+v, want %d written", rep, len(ids))
+	}
+	before := storeCounts(t, path)
+
+	t.Run("cancelled", func(t *testing.T) {
+		more, _ := corpusDir(t, 8)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		rec := &recordingSink{sink: openTestSink(t, path), cancelAt: 3, cancel: cancel}
+		_, err := ingest(ctx, rec, []string{more}, ingestOptions{jobs: 2, stderr: &stderr})
+		if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "the store is unchanged") {
+			t.Errorf("got %v, want an interruption that says the store is unchanged", err)
+		}
+		if !rec.rolledBack {
+			t.Errorf("the transaction was not rolled back")
+		}
+		if got := storeCounts(t, path); fmt.Sprint(got) != fmt.Sprint(before) {
+			t.Errorf("got counts %v, want %v", got, before)
+		}
+	})
+	t.Run("write fails", func(t *testing.T) {
+		more, _ := corpusDir(t, 8)
+		rec := &recordingSink{sink: openTestSink(t, path), failAt: 5}
+		_, err := ingest(context.Background(), rec, []string{more}, ingestOptions{jobs: 2, stderr: &stderr})
+		if err == nil || !strings.Contains(err.Error(), "disk on fire") {
+			t.Errorf("got %v, want the write error", err)
+		}
+		if !rec.rolledBack {
+			t.Errorf("the transaction was not rolled back")
+		}
+		if got := storeCounts(t, path); fmt.Sprint(got) != fmt.Sprint(before) {
+			t.Errorf("got counts %v, want %v", got, before)
+		}
+	})
+	t.Run("unchanged skipped before extraction", func(t *testing.T) {
+		rec := &recordingSink{sink: openTestSink(t, path)}
+		rep, err := ingest(context.Background(), rec, []string{dir}, ingestOptions{jobs: 2, stderr: &stderr})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rec.ids) != 0 || rep.Unchanged != len(ids) {
+			t.Errorf("got %d writes and %d unchanged, want 0 and %d", len(rec.ids), rep.Unchanged, len(ids))
+		}
+	})
 }

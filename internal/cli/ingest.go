@@ -200,7 +200,7 @@ func ingest(ctx context.Context, k sink, paths []string, opts ingestOptions) (in
 }
 
 func interrupted(k sink, err error) error {
-	if _, ok := k.(*storeSink); ok {
+	if k.Atomic() {
 		return fmt.Errorf("ingest interrupted, the store is unchanged: %w", err)
 	}
 	return fmt.Errorf("ingest interrupted (articles loaded so far stay loaded): %w", err)

@@ -100,6 +100,8 @@ type sink interface {
 	// Commit ends the run and says what the graph now holds.
 	Commit(ctx context.Context) (summary string, err error)
 	Rollback() error
+	// Atomic reports whether Rollback undoes every Put of the run.
+	Atomic() bool
 }
 
 // openSink opens the store an ingest writes to. force makes Unchanged
@@ -156,6 +158,8 @@ func (k *storeSink) Commit(ctx context.Context) (string, error) {
 	}
 	return fmt.Sprintf("%d entities, %d relations", c.Entities(), c.Relations()), nil
 }
+
+func (k *storeSink) Atomic() bool { return true }
 
 func (k *storeSink) Rollback() error {
 	return errors.Join(storeError(k.tx.Rollback()), k.s.Close())
@@ -228,6 +232,8 @@ func (k *neo4jSink) Commit(ctx context.Context) (string, error) {
 	return fmt.Sprintf("%d entity records, %d relationships written to Neo4j database %s (%d unchanged there)",
 		k.stats.Nodes, k.stats.Edges, k.st.Database(), k.stats.Unchanged), nil
 }
+
+func (k *neo4jSink) Atomic() bool { return false }
 
 func (k *neo4jSink) Rollback() error {
 	return k.st.Close(context.WithoutCancel(k.ctx))
