@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"runtime/debug"
 	"sync"
@@ -73,9 +74,7 @@ func ingest(ctx context.Context, k sink, paths []string, opts ingestOptions) (in
 	start := time.Now()
 	var rep ingestReport
 	stderr := &lockedWriter{w: opts.stderr}
-	// The heap stays small (the store holds the graph, not the Go heap) but
-	// churns: collecting less often saves about a tenth of the write time.
-	defer debug.SetGCPercent(debug.SetGCPercent(300))
+	defer tuneGC()()
 	x, err := sharedExtractor()
 	if err != nil {
 		return rep, errors.Join(fmt.Errorf("loading extractor data: %w", err), k.Rollback())
@@ -197,6 +196,24 @@ func ingest(ctx context.Context, k sink, paths []string, opts ingestOptions) (in
 	}
 	fmt.Fprintln(stderr, line)
 	return rep, inputsError(rep.Failed)
+}
+
+// tuneGC makes the collector run less often during an ingest, within a
+// soft limit, unless GOGC or GOMEMLIMIT say otherwise; it returns the
+// function that restores the settings. Measured on 20,000 articles: 21 s
+// and 0.7 GB instead of 23–29 s and 0.5 GB. The limit keeps the Go heap
+// under 512 MiB; SQLite's page cache (256 MiB while writing) is outside
+// it, so a run stays under 1 GB.
+func tuneGC() (restore func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	gc := debug.SetGCPercent(300)
+	limit := debug.SetMemoryLimit(512 << 20)
+	return func() {
+		debug.SetGCPercent(gc)
+		debug.SetMemoryLimit(limit)
+	}
 }
 
 func interrupted(k sink, err error) error {
