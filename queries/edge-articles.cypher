@@ -10,7 +10,7 @@ MATCH (b)
 WHERE $target IN b.keys AND (b:Person OR b:City OR b:Country OR b:Organization OR b:Event)
 MATCH (a)-[r]-(b)
 WHERE type(r) = $rel AND (startNode(r) = a OR type(r) IN ['PARTNER_OF', 'MET'])
-UNWIND range(0, size(r.ev_sentences) - 1) AS i
+UNWIND range(0, coalesce(size(r.ev_sentences), 0) - 1) AS i
 OPTIONAL MATCH (art:Article {id: r.ev_articles[i]})
 RETURN type(r) AS rel, a.name AS source, a.id AS source_id, b.name AS target, b.id AS target_id,
        r.ev_articles[i] AS article, art.title AS title, art.date AS date,

@@ -7,5 +7,5 @@ WHERE any(k IN e.keys WHERE all(w IN $event WHERE k CONTAINS w))
 MATCH (q:Quantity)-[:QUANTIFIES]->(e)
 OPTIONAL MATCH (q)-[:OF]->(c)
 RETURN e.name AS event, e.id AS event_id, q.count AS count, q.unit AS unit, c.name AS country,
-       q.approx AS approx, q.ev_sentences AS sentences
+       q.approx AS approx, coalesce(q.ev_sentences, []) AS sentences
 ORDER BY event_id, count DESC, q.key

@@ -6,5 +6,5 @@ MATCH (a:Person)-[r:MET]->(b:Person)
 WHERE any(k IN a.keys WHERE all(w IN $person WHERE k CONTAINS w))
    OR any(k IN b.keys WHERE all(w IN $person WHERE k CONTAINS w))
 RETURN a.name AS person, a.id AS person_id, b.name AS other, b.id AS other_id,
-       r.date AS date, r.place AS place, r.ev_sentences AS sentences, r.ev_articles AS articles
+       r.date AS date, r.place AS place, coalesce(r.ev_sentences, []) AS sentences, coalesce(r.ev_articles, []) AS articles
 ORDER BY date, person_id, other_id

@@ -7,5 +7,5 @@ WHERE any(k IN e.keys WHERE all(w IN $event WHERE k CONTAINS w))
 MATCH (p)-[r:PARTICIPATED_IN]->(e)
 RETURN e.name AS event, e.id AS event_id, e.date AS date, p.name AS participant, p.id AS participant_id,
        [l IN labels(p) WHERE l IN ['Person', 'City', 'Country', 'Organization', 'Event']][0] AS label,
-       r.ev_sentences AS sentences
+       coalesce(r.ev_sentences, []) AS sentences
 ORDER BY event_id, label, participant_id

@@ -6,5 +6,5 @@ MATCH (c:City)
 WHERE $city IN c.keys
 MATCH (c)-[r:PARTNER_OF]-(p)
 RETURN c.name AS city, c.id AS city_id, p.name AS partner, p.id AS partner_id,
-       r.kind AS kind, r.since AS since, r.ev_sentences AS sentences, r.ev_articles AS articles
+       r.kind AS kind, r.since AS since, coalesce(r.ev_sentences, []) AS sentences, coalesce(r.ev_articles, []) AS articles
 ORDER BY city_id, partner_id
