@@ -47,7 +47,7 @@ type Options struct {
 	// BusyTimeout is how long a write waits for another writer before
 	// failing with ErrLocked (default 5 s).
 	BusyTimeout time.Duration
-	// CacheMiB is SQLite's page cache per connection (default 64 MiB;
+	// CacheMiB is SQLite's page cache per connection (default 32 MiB;
 	// writes use 4× that).
 	CacheMiB int
 	// SkipCheck skips PRAGMA quick_check on open (it reads the whole file).
@@ -73,7 +73,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		opts.BusyTimeout = 5 * time.Second
 	}
 	if opts.CacheMiB == 0 {
-		opts.CacheMiB = 64
+		opts.CacheMiB = 32
 	}
 	fresh, err := preflight(path, opts.ReadOnly)
 	if err != nil {
