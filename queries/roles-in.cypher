@@ -2,13 +2,9 @@
 // description: Roles held in a place: office holders of the place itself and of organisations whose name contains it
 // param: place key  City, country or organisation name, any spelling (e.g. Hanoi)
 // columns: person, person_id, title, body, body_id, as_of
-CALL {
-  MATCH (b:City) WHERE $place IN b.keys RETURN b
-  UNION
-  MATCH (b:Country) WHERE $place IN b.keys RETURN b
-  UNION
-  MATCH (b:Organization) WHERE any(k IN b.keys WHERE k CONTAINS $place) RETURN b
-}
+MATCH (b)
+WHERE ((b:City OR b:Country) AND $place IN b.keys)
+   OR (b:Organization AND any(k IN b.keys WHERE k CONTAINS $place))
 MATCH (p:Person)-[r:HOLDS_ROLE]->(b)
 RETURN p.name AS person, p.id AS person_id, r.title AS title, b.name AS body, b.id AS body_id, r.as_of AS as_of
 ORDER BY body_id, person_id, title, r.key
