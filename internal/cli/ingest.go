@@ -141,6 +141,21 @@ func ingest(ctx context.Context, k sink, paths []string, opts ingestOptions) (in
 		close(outs)
 	}()
 
+	// On a terminal, a progress line, rewritten at most twice a second.
+	tty := isTerminal(opts.stderr)
+	shown := time.Now()
+	progress := func(final bool) {
+		if !tty || (!final && time.Since(shown) < 500*time.Millisecond) {
+			return
+		}
+		shown = time.Now()
+		if final {
+			fmt.Fprint(stderr, "\r\033[K")
+			return
+		}
+		fmt.Fprintf(stderr, "\r\033[Kkg: %d articles written in %.0f s…", rep.Written, time.Since(start).Seconds())
+	}
+
 	pending := map[int]graph.Batch{}
 	next := 0
 	var putErr error
@@ -168,6 +183,7 @@ func ingest(ctx context.Context, k sink, paths []string, opts ingestOptions) (in
 			}
 			rep.Written++
 			rep.Skipped += len(b.Skipped)
+			progress(false)
 			if opts.verbose {
 				for _, s := range b.Skipped {
 					fmt.Fprintf(stderr, "kg: %s: left out %s\n", b.Article.ID, s)
@@ -176,6 +192,7 @@ func ingest(ctx context.Context, k sink, paths []string, opts ingestOptions) (in
 		}
 	}
 	readErr := <-readDone
+	progress(true)
 
 	switch {
 	case putErr != nil:
