@@ -224,7 +224,7 @@ func (d *docState) readEvent(h, he int, typ string) *eventMention {
 	}
 	if ev.quoted != "" {
 		// a proper name: its words are its topic, in its own order
-		for _, w := range strings.Fields(fold_words(ev.quoted)) {
+		for _, w := range strings.Fields(fold.Fold(ev.quoted)) {
 			ev.addTopic(d, w)
 		}
 	}
@@ -452,6 +452,3 @@ func titleWord(w string) string {
 	}
 	return strings.Join(out, " ")
 }
-
-// fold_words is the folded text of a name, words separated by spaces.
-func fold_words(s string) string { return fold.Fold(s) }

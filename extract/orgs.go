@@ -19,7 +19,7 @@ var genericOrgHeads = map[string]bool{
 	"ministry": true, "ministere": true, "university": true, "universite": true, "institute": true, "institut": true,
 	"academy": true, "academie": true, "association": true, "federation": true, "foundation": true, "fondation": true,
 	"agency": true, "agence": true, "bank": true, "banque": true, "corporation": true, "group": true, "groupe": true,
-	"company": true, "union": true, "chamber": true, "chambre": true, "federation ": true,
+	"company": true, "union": true, "chamber": true, "chambre": true,
 }
 
 var nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "de": true, "des": true, "du": true, "d": true, "et": true, "la": true, "l": true, "pour": true, "the": true}
@@ -156,13 +156,14 @@ func (d *docState) localBody(i int) (int, bool) {
 	id := slugID("org", name)
 	d.addMention(id, Organization, name, start, end, false)
 	b := d.entity(id, Organization, name)
-	b.e.Props["kind"] = fold_kind(head)
+	b.e.Props["kind"] = kindOf(head)
 	b.e.Props["place"] = place.ID
 	d.setCover(start, end, len(d.ments)-1)
 	return end, true
 }
 
-func fold_kind(head string) string {
+// kindOf turns a body's head into a kind: "People's Committee" -> "peoples_committee".
+func kindOf(head string) string {
 	return strings.ReplaceAll(strings.ToLower(strings.ReplaceAll(head, "'s", "s")), " ", "_")
 }
 

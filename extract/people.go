@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/kg-dev/kg/extract/gazetteer"
 )
 
 // notNameWords are capitalised words that never start or continue a
@@ -22,11 +24,10 @@ var notNameWords = map[string]bool{
 	"etat": true, "government": true, "gouvernement": true, "deputy": true, "vice": true, "speaking": true, "meanwhile": true,
 	"also": true, "however": true, "toutefois": true, "en": true, "au": true, "aux": true, "par": true, "sur": true, "to": true,
 	"as": true, "by": true, "from": true, "is": true, "was": true, "said": true, "has": true, "had": true, "will": true, "would": true,
-	"can": true, "may ": true, "not": true, "no": true, "all": true, "both": true, "each": true, "every": true, "other": true,
-	"new": true, "le2": true, "quand": true, "when": true, "where": true, "while": true, "lors": true, "dans": true, "si": true,
+	"can": true, "not": true, "no": true, "all": true, "both": true, "each": true, "every": true, "other": true,
+	"new": true, "quand": true, "when": true, "where": true, "while": true, "lors": true, "dans": true, "si": true,
 	"if": true, "our": true, "my": true, "your": true, "there": true, "here": true, "what": true, "who": true, "which": true,
 	"madame": true, "monsieur": true, "mr": true, "mrs": true, "ms": true, "mme": true, "m": true, "dr": true, "gen": true,
-	"ho": false,
 }
 
 // nameShape reads a capitalised name starting at token i: up to five
@@ -276,16 +277,14 @@ func (d *docState) roleComplement(r int, target string) (int, string) {
 }
 
 // placeEndingAt returns a place whose candidate mention ends at token e.
-func (d *docState) placeEndingAt(e int) (p *placeRef) {
+func (d *docState) placeEndingAt(e int) *gazetteer.Place {
 	for b := e - 1; b >= 0 && b >= e-6; b-- {
 		if c := d.placeAt[b]; c.p != nil && !c.demonym && c.end == e {
-			return &placeRef{ID: c.p.ID}
+			return c.p
 		}
 	}
 	return nil
 }
-
-type placeRef struct{ ID string }
 
 // roleAfter reads ", [the] TITLE [of X]" after a name ending at e.
 func (d *docState) roleAfter(e int) *role {
