@@ -256,7 +256,7 @@ func TestIngestPipeline(t *testing.T) {
 
 	// Articles are written in input order whatever the parallelism.
 	rec := &recordingSink{sink: openTestSink(t, path)}
-	rep, err := ingest(context.Background(), rec, []string{dir}, ingestOptions{jobs: 4, stderr: &stderr})
+	rep, err := ingest(context.Background(), rec, []string{dir}, ingestOptions{workers: 4, stderr: &stderr})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +273,7 @@ func TestIngestPipeline(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		rec := &recordingSink{sink: openTestSink(t, path), cancelAt: 3, cancel: cancel}
-		_, err := ingest(ctx, rec, []string{more}, ingestOptions{jobs: 2, stderr: &stderr})
+		_, err := ingest(ctx, rec, []string{more}, ingestOptions{workers: 2, stderr: &stderr})
 		if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "the store is unchanged") {
 			t.Errorf("got %v, want an interruption that says the store is unchanged", err)
 		}
@@ -287,7 +287,7 @@ func TestIngestPipeline(t *testing.T) {
 	t.Run("write fails", func(t *testing.T) {
 		more, _ := corpusDir(t, 8)
 		rec := &recordingSink{sink: openTestSink(t, path), failAt: 5}
-		_, err := ingest(context.Background(), rec, []string{more}, ingestOptions{jobs: 2, stderr: &stderr})
+		_, err := ingest(context.Background(), rec, []string{more}, ingestOptions{workers: 2, stderr: &stderr})
 		if err == nil || !strings.Contains(err.Error(), "disk on fire") {
 			t.Errorf("got %v, want the write error", err)
 		}
@@ -300,7 +300,7 @@ func TestIngestPipeline(t *testing.T) {
 	})
 	t.Run("unchanged skipped before extraction", func(t *testing.T) {
 		rec := &recordingSink{sink: openTestSink(t, path)}
-		rep, err := ingest(context.Background(), rec, []string{dir}, ingestOptions{jobs: 2, stderr: &stderr})
+		rep, err := ingest(context.Background(), rec, []string{dir}, ingestOptions{workers: 2, stderr: &stderr})
 		if err != nil {
 			t.Fatal(err)
 		}

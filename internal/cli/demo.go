@@ -73,7 +73,7 @@ func runDemo(c *ucli.Context, path string) error {
 		return errors.Join(storeError(err), s.Close())
 	}
 	fmt.Fprintf(w, "Ingesting %s/ into %s\n", demoSeeds, path)
-	_, err = ingest(c.Context, &storeSink{s: s, tx: tx}, []string{demoSeeds}, ingestOptions{jobs: 2, stderr: c.App.ErrWriter})
+	_, err = ingest(c.Context, &storeSink{s: s, tx: tx}, []string{demoSeeds}, ingestOptions{workers: 2, stderr: c.App.ErrWriter})
 	if err != nil && !errors.Is(err, ErrInputs) {
 		return err
 	}

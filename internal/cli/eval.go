@@ -26,6 +26,7 @@ func evalCommand() *ucli.Command {
 			&ucli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "list missed and false-positive items"},
 			&ucli.BoolFlag{Name: "json", Usage: "also print the scores as one JSON line, as score.py --json"},
 			&ucli.Float64Flag{Name: "min-f1", Usage: "exit 1 when the overall F1 is below `X` (0 to 1)"},
+			workersFlag(),
 		},
 		Action: func(c *ucli.Context) error {
 			goldPath := c.String("gold")
@@ -44,7 +45,11 @@ func evalCommand() *ucli.Command {
 				return fmt.Errorf("%w: %v", ErrUsage, err)
 			}
 			var docs []extract.DocResult
-			failed, err := extractPaths(c.Context, c.Args().Slice(), c.App.ErrWriter, func(r extract.DocResult) error {
+			workers, err := workersOf(c)
+			if err != nil {
+				return err
+			}
+			failed, err := extractPaths(c.Context, c.Args().Slice(), workers, c.App.ErrWriter, func(r extract.DocResult) error {
 				docs = append(docs, r)
 				return nil
 			})

@@ -23,6 +23,7 @@ func extractCommand() *ucli.Command {
 		Flags: []ucli.Flag{
 			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "json", Usage: "output `FORMAT`: json or table"},
 			&ucli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
+			workersFlag(),
 		},
 		Action: func(c *ucli.Context) error {
 			format := c.String("format")
@@ -33,7 +34,11 @@ func extractCommand() *ucli.Command {
 				return fmt.Errorf("%w: extract needs at least one PATH", ErrUsage)
 			}
 			var docs []extract.DocResult
-			failed, err := extractPaths(c.Context, c.Args().Slice(), c.App.ErrWriter, func(r extract.DocResult) error {
+			workers, err := workersOf(c)
+			if err != nil {
+				return err
+			}
+			failed, err := extractPaths(c.Context, c.Args().Slice(), workers, c.App.ErrWriter, func(r extract.DocResult) error {
 				docs = append(docs, r)
 				return nil
 			})

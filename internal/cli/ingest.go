@@ -6,13 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
-	"runtime/debug"
-	"sync"
+		"runtime/debug"
 	"time"
 
 	"github.com/kg-dev/kg/extract"
 	"github.com/kg-dev/kg/graph"
+	"github.com/kg-dev/kg/internal/ordered"
 	"github.com/kg-dev/kg/reader"
 	ucli "github.com/urfave/cli/v2"
 )
@@ -29,22 +28,23 @@ func ingestCommand() *ucli.Command {
 		Flags: append([]ucli.Flag{
 			storeFlag(),
 			&ucli.BoolFlag{Name: "force", Usage: "extract and write articles even when they are stored unchanged"},
-			&ucli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.GOMAXPROCS(0), Usage: "extract `N` articles in parallel"},
+			workersFlag(),
 			&ucli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "list what extraction produced but the graph model leaves out"},
 		}, neo4jFlags()...),
 		Action: func(c *ucli.Context) error {
 			if c.NArg() == 0 {
 				return fmt.Errorf("%w: ingest needs at least one PATH", ErrUsage)
 			}
-			if c.Int("jobs") < 1 {
-				return fmt.Errorf("%w: --jobs must be at least 1", ErrUsage)
+			workers, err := workersOf(c)
+			if err != nil {
+				return err
 			}
 			k, err := openSink(c, c.Bool("force"))
 			if err != nil {
 				return err
 			}
 			_, err = ingest(c.Context, k, c.Args().Slice(), ingestOptions{
-				jobs: c.Int("jobs"), verbose: c.Bool("verbose"), stderr: c.App.ErrWriter,
+				workers: workers, verbose: c.Bool("verbose"), stderr: c.App.ErrWriter,
 			})
 			return err
 		},
@@ -52,7 +52,7 @@ func ingestCommand() *ucli.Command {
 }
 
 type ingestOptions struct {
-	jobs    int
+	workers int
 	verbose bool
 	stderr  io.Writer
 }
@@ -68,139 +68,69 @@ type ingestReport struct {
 
 // ingest reads, extracts and writes every article under paths into k,
 // then commits (or rolls back on failure or cancellation) and prints the
-// summary line. Extraction runs on opts.jobs goroutines; articles are
-// written in input order, and at most a few per job are in memory.
+// summary line. Extraction runs on opts.workers goroutines; articles are
+// written in input order, and at most a few per worker are in memory.
 func ingest(ctx context.Context, k sink, paths []string, opts ingestOptions) (ingestReport, error) {
 	start := time.Now()
 	var rep ingestReport
-	stderr := &lockedWriter{w: opts.stderr}
 	defer tuneGC()()
 	x, err := sharedExtractor()
 	if err != nil {
 		return rep, errors.Join(fmt.Errorf("loading extractor data: %w", err), k.Rollback())
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	bar := newProgress(ctx, opts.stderr, paths)
+	stderr := io.Writer(bar)
 
-	type job struct {
-		seq int
-		doc extract.Document
-	}
-	type built struct {
-		seq int
-		b   graph.Batch
-	}
-	inFlight := make(chan struct{}, 4*opts.jobs) // bounds the articles in memory
-	jobs := make(chan job, opts.jobs)
-	outs := make(chan built, opts.jobs)
-	readDone := make(chan error, 1)
-
-	go func() {
-		defer close(jobs)
-		seq := 0
-		readDone <- reader.WalkWith(ctx, paths, func(doc extract.Document) error {
+	read := func(emit func(extract.Document) error) error {
+		return reader.WalkWith(ctx, paths, func(doc extract.Document) error {
 			same, err := k.Unchanged(doc.ID, doc.Hash)
 			if err != nil {
 				return err
 			}
 			if same {
 				rep.Unchanged++
+				bar.Add(1)
 				return nil
 			}
-			select {
-			case inFlight <- struct{}{}:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			jobs <- job{seq, doc}
-			seq++
-			return nil
+			return emit(doc)
 		}, reader.Options{
 			OnError: func(where string, err error) {
 				fmt.Fprintf(stderr, "kg: skipping %s: %v\n", where, err)
 				rep.Failed = append(rep.Failed, failure{where, err})
+				bar.Add(1)
 			},
 			OnWarn: func(where string, err error) {
 				fmt.Fprintf(stderr, "kg: warning: %s: %v\n", where, err)
 			},
 		})
-	}()
-
-	var wg sync.WaitGroup
-	for i := 0; i < opts.jobs; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				outs <- built{j.seq, graph.Build(x.Extract(j.doc))}
-			}
-		}()
 	}
-	go func() {
-		wg.Wait()
-		close(outs)
-	}()
-
-	// On a terminal, a progress line, rewritten at most twice a second.
-	tty := isTerminal(opts.stderr)
-	shown := time.Now()
-	progress := func(final bool) {
-		if !tty || (!final && time.Since(shown) < 500*time.Millisecond) {
-			return
-		}
-		shown = time.Now()
-		if final {
-			fmt.Fprint(stderr, "\r\033[K")
-			return
-		}
-		fmt.Fprintf(stderr, "\r\033[Kkg: %d articles written in %.0f s…", rep.Written, time.Since(start).Seconds())
-	}
-
-	pending := map[int]graph.Batch{}
-	next := 0
+	build := func(doc extract.Document) graph.Batch { return graph.Build(x.Extract(doc)) }
 	var putErr error
-	for o := range outs {
-		if putErr != nil {
-			<-inFlight
-			continue // drain
+	write := func(b graph.Batch) error {
+		if err := k.Put(b); err != nil {
+			putErr = err
+			return err
 		}
-		pending[o.seq] = o.b
-		for {
-			b, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			<-inFlight
-			if putErr != nil {
-				continue
-			}
-			if err := k.Put(b); err != nil {
-				putErr = err
-				cancel()
-				continue
-			}
-			rep.Written++
-			rep.Skipped += len(b.Skipped)
-			progress(false)
-			if opts.verbose {
-				for _, s := range b.Skipped {
-					fmt.Fprintf(stderr, "kg: %s: left out %s\n", b.Article.ID, s)
-				}
+		rep.Written++
+		rep.Skipped += len(b.Skipped)
+		bar.Add(1)
+		if opts.verbose {
+			for _, s := range b.Skipped {
+				fmt.Fprintf(stderr, "kg: %s: left out %s\n", b.Article.ID, s)
 			}
 		}
+		return nil
 	}
-	readErr := <-readDone
-	progress(true)
+	err = ordered.Map(ctx, opts.workers, read, build, write)
+	bar.Done()
 
 	switch {
 	case putErr != nil:
 		return rep, errors.Join(putErr, k.Rollback())
 	case ctx.Err() != nil:
 		return rep, errors.Join(interrupted(k, ctx.Err()), k.Rollback())
-	case readErr != nil:
-		return rep, errors.Join(fmt.Errorf("reading articles: %w", readErr), k.Rollback())
+	case err != nil:
+		return rep, errors.Join(fmt.Errorf("reading articles: %w", err), k.Rollback())
 	}
 	rep.Summary, err = k.Commit(ctx)
 	if err != nil {
@@ -238,16 +168,4 @@ func interrupted(k sink, err error) error {
 		return fmt.Errorf("ingest interrupted, the store is unchanged: %w", err)
 	}
 	return fmt.Errorf("ingest interrupted (articles loaded so far stay loaded): %w", err)
-}
-
-// lockedWriter serialises writes from several goroutines.
-type lockedWriter struct {
-	mu sync.Mutex
-	w  io.Writer
-}
-
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
 }

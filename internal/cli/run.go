@@ -4,10 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime"
 	"sync"
 
 	"github.com/kg-dev/kg/extract"
+	"github.com/kg-dev/kg/internal/ordered"
 	"github.com/kg-dev/kg/reader"
+	ucli "github.com/urfave/cli/v2"
 )
 
 var (
@@ -28,26 +31,44 @@ type failure struct {
 	Err  error
 }
 
-// extractPaths reads and extracts every article under paths, calling fn
-// with each result in input order. Unreadable inputs are reported on
-// stderr and returned; they never stop the others.
-func extractPaths(ctx context.Context, paths []string, stderr io.Writer, fn func(extract.DocResult) error) ([]failure, error) {
+// workersFlag is --workers: how many articles are extracted at once.
+func workersFlag() ucli.Flag {
+	return &ucli.IntFlag{
+		Name: "workers", Aliases: []string{"w", "jobs", "j"}, Value: runtime.GOMAXPROCS(0),
+		Usage: "extract `N` articles in parallel (default: the number of cores)",
+	}
+}
+
+func workersOf(c *ucli.Context) (int, error) {
+	n := c.Int("workers")
+	if n < 1 {
+		return 0, fmt.Errorf("%w: --workers must be at least 1", ErrUsage)
+	}
+	return n, nil
+}
+
+// extractPaths reads every article under paths and extracts them on
+// workers goroutines, calling fn with each result in input order.
+// Unreadable inputs are reported on stderr and returned; they never stop
+// the others.
+func extractPaths(ctx context.Context, paths []string, workers int, stderr io.Writer, fn func(extract.DocResult) error) ([]failure, error) {
 	x, err := sharedExtractor()
 	if err != nil {
 		return nil, fmt.Errorf("loading extractor data: %w", err)
 	}
 	var failed []failure
-	err = reader.WalkWith(ctx, paths, func(doc extract.Document) error {
-		return fn(x.Extract(doc))
-	}, reader.Options{
-		OnError: func(where string, err error) {
-			fmt.Fprintf(stderr, "kg: skipping %s: %v\n", where, err)
-			failed = append(failed, failure{where, err})
-		},
-		OnWarn: func(where string, err error) {
-			fmt.Fprintf(stderr, "kg: warning: %s: %v\n", where, err)
-		},
-	})
+	read := func(emit func(extract.Document) error) error {
+		return reader.WalkWith(ctx, paths, emit, reader.Options{
+			OnError: func(where string, err error) {
+				fmt.Fprintf(stderr, "kg: skipping %s: %v\n", where, err)
+				failed = append(failed, failure{where, err})
+			},
+			OnWarn: func(where string, err error) {
+				fmt.Fprintf(stderr, "kg: warning: %s: %v\n", where, err)
+			},
+		})
+	}
+	err = ordered.Map(ctx, workers, read, x.Extract, fn)
 	return failed, err
 }
 
