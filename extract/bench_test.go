@@ -3,36 +3,115 @@ package extract_test
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/kg-dev/kg/extract"
 )
 
-// BenchmarkExtractSeeds measures end-to-end extraction of one article
-// (header, language, zones, entities, relations, quantities) over the
-// sample articles: go test ./extract -bench ExtractSeeds -benchmem
-func BenchmarkExtractSeeds(b *testing.B) {
-	x, err := extract.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
+// Benchmarks of end-to-end extraction (header, language, sentences,
+// entities, relations, quantities, resolution). One op extracts every
+// article of a set once; SetBytes makes MB/s comparable between sets and
+// between -cpu values, and allocs/article and B/article are reported
+// besides the per-op figures.
+//
+//	go test ./extract -run XXX -bench . -benchmem -cpu 1,2 -count 5
+//
+// Nothing is cached across Extract calls (the NER results are kept per
+// article only), so repeating the same articles measures real work.
+
+// seedDocs reads the sample articles in seeds/.
+func seedDocs(b *testing.B) []extract.Document {
+	b.Helper()
 	files, _ := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	if len(files) == 0 {
+		b.Fatal("no seed articles")
+	}
 	var docs []extract.Document
-	size := 0
 	for _, f := range files {
 		t, err := os.ReadFile(f)
 		if err != nil {
 			b.Fatal(err)
 		}
 		docs = append(docs, extract.Document{ID: filepath.Base(f), Text: string(t)})
-		size += len(t)
 	}
-	b.SetBytes(int64(size))
+	return docs
+}
+
+func docBytes(docs []extract.Document) int64 {
+	n := 0
+	for _, d := range docs {
+		n += len(d.Text)
+	}
+	return int64(n)
+}
+
+// perArticle reports the allocations and bytes allocated per article
+// between two memory snapshots taken outside the timed region.
+func perArticle(b *testing.B, before *runtime.MemStats, articles int) {
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	n := float64(b.N) * float64(articles)
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/n, "allocs/article")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n, "B/article")
+}
+
+// benchSerial extracts docs one after the other on one goroutine.
+func benchSerial(b *testing.B, docs []extract.Document) {
+	x, err := extract.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, d := range docs { // load the models outside the timed region
+		x.Extract(d)
+	}
+	b.SetBytes(docBytes(docs))
 	b.ReportAllocs()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			x.Extract(d)
 		}
 	}
+	b.StopTimer()
+	perArticle(b, &ms, len(docs))
+}
+
+// benchParallel extracts docs on GOMAXPROCS goroutines sharing one
+// Extractor (b.RunParallel): with -cpu 1,2 the MB/s of the two runs give
+// the scaling with a second worker.
+func benchParallel(b *testing.B, docs []extract.Document) {
+	x, err := extract.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, d := range docs {
+		x.Extract(d)
+	}
+	b.SetBytes(docBytes(docs))
+	b.ReportAllocs()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			for _, d := range docs {
+				x.Extract(d)
+			}
+		}
+	})
+	b.StopTimer()
+	perArticle(b, &ms, len(docs))
+}
+
+// BenchmarkExtractSeeds measures end-to-end extraction of the sample
+// articles: go test ./extract -run XXX -bench ExtractSeeds -benchmem
+func BenchmarkExtractSeeds(b *testing.B) { benchSerial(b, seedDocs(b)) }
+
+// BenchmarkExtractParallel is BenchmarkExtractSeeds on GOMAXPROCS workers:
+// go test ./extract -run XXX -bench ExtractParallel -cpu 1,2
+func BenchmarkExtractParallel(b *testing.B) {
+	b.Run("seeds", func(b *testing.B) { benchParallel(b, seedDocs(b)) })
 }
