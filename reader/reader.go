@@ -6,8 +6,9 @@
 //
 //   - plain text (.txt): Text is the file's bytes unchanged when they are
 //     valid UTF-8, so offsets are byte offsets into the file; invalid bytes
-//     and NULs are replaced one byte for one byte; UTF-16 with a byte order
-//     mark is transcoded to UTF-8 (text.go);
+//     and NULs are replaced one byte for one byte; UTF-16 (with a byte
+//     order mark, or recognised by its NUL bytes) and UTF-32 with a byte
+//     order mark are transcoded to UTF-8 (text.go);
 //   - HTML pages saved from news sites (.html, .htm): the main text, title,
 //     date and language are extracted with go-trafilatura (html.go);
 //   - JSON Lines corpora (.jsonl, .ndjson): one article per line, streamed

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -28,7 +29,20 @@ func TestDecodeText(t *testing.T) {
 		{name: "strict rejects", src: "ok \xff", strict: true, err: "invalid UTF-8 at byte 3 (1 bad bytes)"},
 		{name: "strict accepts valid", src: "ok", strict: true, want: "ok"},
 		{name: "NUL", src: "a\x00b", want: "a b", warns: []string{"1 NUL bytes replaced by spaces, the first at byte 1"}},
-		{name: "mostly NUL hints at UTF-16", src: "a\x00b\x00c\x00", want: "a b c ", warns: []string{"is this UTF-16 without a byte order mark?"}},
+		{name: "mostly NUL hints at UTF-32", src: "a\x00\x00\x00b\x00\x00\x00", want: "a   b   ", warns: []string{"is this UTF-16 or UTF-32 without a byte order mark?"}},
+		{name: "UTF-16LE without BOM", src: utf16Raw("Hà Nội, 2023", false), want: "Hà Nội, 2023", warns: []string{"decoded from UTF-16LE (no byte order mark"}},
+		{name: "UTF-16BE without BOM", src: utf16Raw("Hà Nội, 2023", true), want: "Hà Nội, 2023", warns: []string{"decoded from UTF-16BE (no byte order mark"}},
+		{name: "UTF-16LE without BOM, CRLF", src: utf16Raw("Hanoi\r\nParis\r\n", false), want: "Hanoi\r\nParis\r\n", warns: []string{"decoded from UTF-16LE (no byte order mark"}},
+		{name: "UTF-16LE without BOM, a quarter ASCII", src: utf16Raw("ộộộAộộộB", false), want: "ộộộAộộộB", warns: []string{"decoded from UTF-16LE (no byte order mark"}},
+		{name: "too short for UTF-16", src: "H\x00i\x00!\x00", want: "H i ! ", warns: []string{"3 NUL bytes"}},
+		{name: "odd length is not UTF-16", src: utf16Raw("Hanoi and Paris", false) + "x", want: "H a n o i   a n d   P a r i s x", warns: []string{"15 NUL bytes replaced by spaces, the first at byte 1; is this UTF-16"}},
+		{name: "UTF-16LE without BOM, 1 NUL in 64 units", src: utf16Raw(strings.Repeat("a", 63)+"\x00", false), want: strings.Repeat("a", 63) + " ", warns: []string{"decoded from UTF-16LE (no byte order mark", "1 NUL bytes"}},
+		{name: "2 NULs in 64 units is not UTF-16", src: utf16Raw(strings.Repeat("a", 62)+"\x00\x00", false), want: strings.Repeat("a ", 62) + "    ", warns: []string{"66 NUL bytes"}},
+		{name: "one NUL is not UTF-16", src: "abcdefghijklmnopqr\x00t", want: "abcdefghijklmnopqr t", warns: []string{"1 NUL bytes replaced by spaces, the first at byte 18"}},
+		{name: "NULs on both sides are not UTF-16", src: "a\x00\x00b\x00\x00cdefghijklmnop", want: "a  b  cdefghijklmnop", warns: []string{"4 NUL bytes"}},
+		{name: "UTF-32LE", src: "\xff\xfe\x00\x00H\x00\x00\x00\xe0\x00\x00\x00", want: "Hà", warns: []string{"decoded from UTF-32LE"}},
+		{name: "UTF-32BE", src: "\x00\x00\xfe\xff\x00\x00\x00H\x00\x00\x00\xe0", want: "Hà", warns: []string{"decoded from UTF-32BE"}},
+		{name: "UTF-32LE out of range", src: "\xff\xfe\x00\x00\x00\x00\x11\x00A\x00\x00\x00", want: "\ufffdA", warns: []string{"decoded from UTF-32LE"}},
 		{name: "NUL and invalid", src: "\x00\xff!", want: " \x1a!", warns: []string{"invalid UTF-8 at byte 1", "NUL bytes replaced by spaces, the first at byte 0"}},
 		{name: "UTF-16LE", src: "\xff\xfeH\x00\xe0\x00", want: "Hà", warns: []string{"decoded from UTF-16LE"}},
 		{name: "UTF-16BE", src: "\xfe\xff\x00H\x00\xe0", want: "Hà", warns: []string{"decoded from UTF-16BE"}},
@@ -62,6 +76,20 @@ func TestDecodeText(t *testing.T) {
 			}
 		})
 	}
+}
+
+// utf16Raw encodes s in UTF-16, little- or big-endian, without a byte
+// order mark.
+func utf16Raw(s string, bigEndian bool) string {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		if bigEndian {
+			b = append(b, byte(u>>8), byte(u))
+		} else {
+			b = append(b, byte(u), byte(u>>8))
+		}
+	}
+	return string(b)
 }
 
 func TestDecodeTextErrors(t *testing.T) {

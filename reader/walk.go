@@ -226,10 +226,10 @@ func sniffFile(f io.ReadSeeker) (format, error) {
 }
 
 // sniff guesses a format from the first bytes of a file: HTML markup, a
-// JSON object per line, UTF-16 or UTF-8 text; anything else (binary data)
+// JSON object per line, UTF-16, UTF-32 or UTF-8 text; anything else (binary data)
 // is unsupported.
 func sniff(head []byte) format {
-	if _, name := utf16BOM(string(head)); name != "" {
+	if enc, _ := transcoding(string(head)); enc != nil {
 		return plainText
 	}
 	h := bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))

@@ -137,6 +137,18 @@ func TestWalkInputs(t *testing.T) {
 			warns: []string{"be.txt: decoded from UTF-16BE"},
 		},
 		{
+			name:  "UTF-16LE without BOM transcoded",
+			files: map[string]string{"le.txt": utf16Raw("Hà Nội và Huế\r\nPháp\r\n", false)},
+			docs:  []wantDoc{{id: "le", text: "Hà Nội và Huế\r\nPháp\r\n"}},
+			warns: []string{"le.txt: decoded from UTF-16LE (no byte order mark; guessed from its NUL bytes)"},
+		},
+		{
+			name:  "UTF-32LE with BOM transcoded",
+			files: map[string]string{"u32.txt": "\xff\xfe\x00\x00H\x00\x00\x00u\x00\x00\x00\xbf\x1e\x00\x00"},
+			docs:  []wantDoc{{id: "u32", text: "Huế"}},
+			warns: []string{"u32.txt: decoded from UTF-32LE"},
+		},
+		{
 			name:  "NUL bytes become spaces",
 			files: map[string]string{"nul.txt": "Hanoi\x00Paris\x00"},
 			docs:  []wantDoc{{id: "nul", text: "Hanoi Paris "}},
@@ -232,10 +244,11 @@ func TestWalkInputs(t *testing.T) {
 		},
 		{
 			name:  "explicit files: unknown extension sniffed",
-			files: map[string]string{"README": "Hanoi and Lyon", "page": "<!DOCTYPE html>" + string(enHTML), "blob.bin": "\x00\x01\x02binary", "dump.json": `{"text":"Séoul"}`},
-			paths: []string{"README", "blob.bin", "page", "dump.json"},
-			docs:  []wantDoc{{id: "README", text: "Hanoi and Lyon"}, {id: "page", lang: "en"}, {id: "dump-1", text: "Séoul"}},
+			files: map[string]string{"README": "Hanoi and Lyon", "page": "<!DOCTYPE html>" + string(enHTML), "blob.bin": "\x00\x01\x02binary", "dump.json": `{"text":"Séoul"}`, "notes.u16": utf16Raw("Hanoi and Lyon", true)},
+			paths: []string{"README", "blob.bin", "page", "dump.json", "notes.u16"},
+			docs:  []wantDoc{{id: "README", text: "Hanoi and Lyon"}, {id: "page", lang: "en"}, {id: "dump-1", text: "Séoul"}, {id: "notes", text: "Hanoi and Lyon"}},
 			fails: []string{`blob.bin: unsupported file type ".bin"`},
+			warns: []string{"notes.u16: decoded from UTF-16BE (no byte order mark"},
 		},
 		{
 			name:  "missing path",
