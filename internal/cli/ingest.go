@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-		"runtime/debug"
+	"runtime/debug"
 	"time"
 
 	"github.com/kg-dev/kg/extract"
@@ -78,7 +78,7 @@ func ingest(ctx context.Context, k sink, paths []string, opts ingestOptions) (in
 	if err != nil {
 		return rep, errors.Join(fmt.Errorf("loading extractor data: %w", err), k.Rollback())
 	}
-	bar := newProgress(ctx, opts.stderr, paths)
+	bar := newProgress(ctx, opts.stderr, isTerminal(opts.stderr), paths)
 	stderr := io.Writer(bar)
 
 	read := func(emit func(extract.Document) error) error {

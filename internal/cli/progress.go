@@ -22,10 +22,10 @@ type progress struct {
 }
 
 // newProgress starts counting the articles under paths in the background
-// when w is a terminal; the count stops with ctx.
-func newProgress(ctx context.Context, w io.Writer, paths []string) *progress {
+// when w is a terminal (tty); the count stops with ctx.
+func newProgress(ctx context.Context, w io.Writer, tty bool, paths []string) *progress {
 	p := &progress{w: w}
-	if !isTerminal(w) {
+	if !tty {
 		return p
 	}
 	p.bar = progressbar.NewOptions64(-1,
