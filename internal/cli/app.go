@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	ucli "github.com/urfave/cli/v2"
@@ -21,6 +22,10 @@ const (
 	ExitUsage       = 2 // bad flags, arguments or parameters
 	ExitUnavailable = 3 // the store or the database is unavailable
 	ExitInternal    = 4 // anything else
+	// ExitInterrupted: Ctrl-C (SIGINT) or SIGTERM stopped the command; an
+	// ingest into the embedded store left it as it was. 130 = 128 + SIGINT,
+	// the shell's convention.
+	ExitInterrupted = 130
 )
 
 // Sentinel errors that pick exit codes; wrap them with %w.
@@ -31,23 +36,46 @@ var (
 )
 
 // Main runs kg with args (args[0] is the program name) and returns the
-// exit code. Ctrl-C or SIGTERM cancels the context every command runs in.
+// exit code. Ctrl-C or SIGTERM cancels the context every command runs in;
+// a second one kills kg at once (the embedded store survives that too).
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	app := newApp(stdin, stdout, stderr)
+	go func() {
+		<-ctx.Done()
+		stop() // restore the default action for the next signal
+	}()
+	return run(ctx, args, stdin, stdout, stderr)
+}
+
+// run is Main without the signal handling: cancelling ctx is what Ctrl-C
+// does.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runApp(ctx, newApp(stdin, stdout, stderr), args)
+}
+
+// runApp runs app, reports its error on app.ErrWriter and returns the exit
+// code.
+func runApp(ctx context.Context, app *ucli.App, args []string) int {
 	err := app.RunContext(ctx, args)
 	if err == nil {
 		return ExitOK
 	}
-	fmt.Fprintf(stderr, "kg: %v\n", err)
+	fmt.Fprintf(app.ErrWriter, "kg: %v\n", err)
+	if ctx.Err() != nil {
+		// Whatever failed once the command was interrupted (a store
+		// call, a Neo4j load) failed because of the interruption.
+		return ExitInterrupted
+	}
 	return exitCode(err)
 }
 
 func exitCode(err error) int {
 	var ec ucli.ExitCoder
 	switch {
-	case errors.Is(err, ErrUsage):
+	case errors.Is(err, context.Canceled):
+		return ExitInterrupted
+	case errors.Is(err, ErrUsage), isRequiredFlags(err):
 		return ExitUsage
 	case errors.Is(err, ErrUnavailable):
 		return ExitUnavailable
@@ -57,6 +85,30 @@ func exitCode(err error) int {
 		return ec.ExitCode()
 	}
 	return ExitInternal
+}
+
+// isRequiredFlags reports whether err is urfave/cli's "Required flag(s)
+// … not set", which does not go through OnUsageError and whose type is
+// unexported (TestUsageExitCodes catches a change of wording).
+func isRequiredFlags(err error) bool {
+	return strings.HasPrefix(err.Error(), "Required flag")
+}
+
+// showHelp is the app's action: kg alone or kg help prints the commands,
+// kg help CMD a command's help; anything else is an unknown command (exit
+// 2; urfave's own "No help topic" would exit 3).
+func showHelp(c *ucli.Context) error {
+	args := c.Args().Slice()
+	if len(args) > 0 && args[0] == "help" {
+		args = args[1:]
+	}
+	switch {
+	case len(args) == 0:
+		return ucli.ShowAppHelp(c)
+	case len(args) == 1 && c.App.Command(args[0]) != nil:
+		return ucli.ShowCommandHelp(c, args[0])
+	}
+	return fmt.Errorf("%w: unknown command %q (kg --help lists the commands)", ErrUsage, args[0])
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *ucli.App {
@@ -70,6 +122,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *ucli.App {
 		ErrWriter:       stderr,
 		HideHelpCommand: true,
 		ExitErrHandler:  func(*ucli.Context, error) {}, // Main reports errors and picks the code
+		Action:          showHelp,
 		OnUsageError: func(_ *ucli.Context, err error, _ bool) error {
 			return fmt.Errorf("%w: %v", ErrUsage, err)
 		},

@@ -125,10 +125,10 @@ func ingest(ctx context.Context, k sink, paths []string, opts ingestOptions) (in
 	bar.Done()
 
 	switch {
+	case ctx.Err() != nil: // Ctrl-C, even when it made a write fail
+		return rep, errors.Join(interrupted(k, ctx.Err()), k.Rollback())
 	case putErr != nil:
 		return rep, errors.Join(putErr, k.Rollback())
-	case ctx.Err() != nil:
-		return rep, errors.Join(interrupted(k, ctx.Err()), k.Rollback())
 	case err != nil:
 		return rep, errors.Join(fmt.Errorf("reading articles: %w", err), k.Rollback())
 	}
