@@ -473,6 +473,18 @@ func TestOpenErrors(t *testing.T) {
 	ingest(t, s, fixture(t)...)
 	s.Close()
 	corruptFile(t, corrupt)
+	// A kg store that lost its last pages.
+	truncated := filepath.Join(dir, "truncated.db")
+	if s, err = Open(ctx, truncated, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	ingest(t, s, fixture(t)...)
+	s.Close()
+	if st, err := os.Stat(truncated); err != nil {
+		t.Fatal(err)
+	} else if err := os.Truncate(truncated, st.Size()-2*4096); err != nil {
+		t.Fatal(err)
+	}
 
 	tests := []struct {
 		name string
@@ -486,6 +498,9 @@ func TestOpenErrors(t *testing.T) {
 		{"directory", dir, Options{}, ErrNotStore},
 		{"other application", other, Options{}, ErrNotStore},
 		{"corrupt", corrupt, Options{}, ErrCorrupt},
+		{"corrupt, full check", corrupt, Options{FullCheck: true}, ErrCorrupt},
+		{"truncated", truncated, Options{}, ErrCorrupt},
+		{"truncated, full check", truncated, Options{FullCheck: true}, ErrCorrupt},
 		{"missing for reading", filepath.Join(dir, "missing.db"), Options{ReadOnly: true}, ErrNotFound},
 		{"missing directory", filepath.Join(dir, "no", "such", "kg.db"), Options{}, ErrReadOnly},
 	}
