@@ -22,6 +22,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kg-dev/kg/graph"
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 )
@@ -55,6 +56,8 @@ type Store struct {
 	exec     Executor
 	drv      driver.DriverWithContext
 	database string
+	target   string // scheme://host:port, for messages
+	password string // only to keep it out of messages
 }
 
 // Open connects to Neo4j, verifies connectivity, credentials and the
@@ -93,8 +96,72 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, errors.Join(err, drv.Close(ctx))
 	}
-	return &Store{Loader: l, exec: exec, drv: drv, database: cfg.Database}, nil
+	return &Store{Loader: l, exec: exec, drv: drv, database: cfg.Database, target: target, password: cfg.Password}, nil
 }
+
+// Load is Loader.Load with errors that say where the load failed and what
+// to do: articles loaded before the failure stay loaded, and running the
+// same load again completes it without duplicates (loaded articles are
+// skipped, a half-loaded one is redone).
+func (s *Store) Load(ctx context.Context, batches []graph.Batch, opts LoadOptions) (Stats, error) {
+	st, err := s.Loader.Load(ctx, batches, opts)
+	if err != nil {
+		err = s.describe(err, "loading %d articles", len(batches))
+		if ctx.Err() == nil {
+			err = fmt.Errorf("%w; the articles loaded before the failure stay loaded: run the same command again to complete the load (it skips them)", err)
+		}
+	}
+	return st, err
+}
+
+// EnsureSchema is Loader.EnsureSchema with errors that say where.
+func (s *Store) EnsureSchema(ctx context.Context) error {
+	if err := s.Loader.EnsureSchema(ctx); err != nil {
+		return s.describe(err, "preparing the database")
+	}
+	return nil
+}
+
+// Unchanged is Loader.Unchanged with errors that say where.
+func (s *Store) Unchanged(ctx context.Context, id, hash string) (bool, error) {
+	same, err := s.Loader.Unchanged(ctx, id, hash)
+	if err != nil {
+		return false, s.describe(err, "looking up article %s", id)
+	}
+	return same, nil
+}
+
+// describe wraps an error met while using the database with what was
+// being done and where, keeping the password out.
+func (s *Store) describe(err error, what string, args ...any) error {
+	doing := fmt.Sprintf(what, args...)
+	msg := redact(err.Error(), s.password)
+	hint := ""
+	var (
+		nerr  *driver.Neo4jError
+		cerr  *driver.ConnectivityError
+		limit *driver.TransactionExecutionLimit
+	)
+	switch {
+	case errors.As(err, &nerr) && nerr.HasSecurityCode():
+		hint = " (check NEO4J_USERNAME, NEO4J_PASSWORD and the user's roles)"
+	case errors.As(err, &cerr):
+		hint = " (the connection was lost: is the server still running?)"
+	case errors.As(err, &limit):
+		hint = " (the driver retried for up to 30 s and gave up)"
+	}
+	return &describedError{msg: fmt.Sprintf("%s in Neo4j database %q at %s: %s%s", doing, s.database, s.target, msg, hint), err: err}
+}
+
+// describedError carries a message built from err's, with the password
+// redacted, and unwraps to err for errors.Is.
+type describedError struct {
+	msg string
+	err error
+}
+
+func (e *describedError) Error() string { return e.msg }
+func (e *describedError) Unwrap() error { return e.err }
 
 // Close closes the driver.
 func (s *Store) Close(ctx context.Context) error {

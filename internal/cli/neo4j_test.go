@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"net"
+	"os"
 	"strings"
 	"testing"
 
@@ -108,6 +109,52 @@ func TestNeo4jUnavailable(t *testing.T) {
 			}
 			if strings.Contains(out+errs, testSecret) {
 				t.Errorf("output contains the password: %q", out+errs)
+			}
+		})
+	}
+}
+
+// TestNeo4jIntegrationSettings runs kg against the Neo4j of NEO4J_URI
+// (the CI neo4j job) with a wrong password and a wrong database: exit 3, a
+// message saying what to check, never the password. It writes nothing (the
+// ingest fails before reading), so it can run while graph/neo4j's
+// integration tests load that database.
+func TestNeo4jIntegrationSettings(t *testing.T) {
+	uri, password := os.Getenv("NEO4J_URI"), os.Getenv("NEO4J_PASSWORD")
+	if uri == "" {
+		t.Skip("skipping Neo4j integration test: NEO4J_URI is not set")
+	}
+	wrong := password + "-" + testSecret
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		code int
+		want string
+	}{
+		// One wrong password only: Neo4j locks the user for 5 s after 3
+		// failed logins, which would fail graph/neo4j's tests running
+		// meanwhile (it tries one too).
+		{"wrong password", map[string]string{"NEO4J_PASSWORD": wrong}, []string{"ingest", "../../seeds"}, ExitUnavailable, "rejected the credentials"},
+		{"wrong database", map[string]string{"NEO4J_DATABASE": "kg-no-such-db"}, []string{"partners", "Hanoi"}, ExitUnavailable, `no database "kg-no-such-db"`},
+		{"right settings", nil, []string{"partners", "Hanoi"}, ExitOK, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			r := kgRun(t, context.Background(), tt.args...)
+			if r.code != tt.code {
+				t.Errorf("exit code: got %d, want %d (stderr %q)", r.code, tt.code, r.stderr)
+			}
+			if !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("stderr: got %q, want %q", r.stderr, tt.want)
+			}
+			for _, secret := range []string{wrong, password} {
+				if secret != "" && strings.Contains(r.stdout+r.stderr, secret) {
+					t.Errorf("output contains a password: %q", r.stdout+r.stderr)
+				}
 			}
 		})
 	}

@@ -214,7 +214,7 @@ func (k *neo4jSink) flush() error {
 	k.stats.Nodes += st.Nodes
 	k.stats.Edges += st.Edges
 	if err != nil {
-		return fmt.Errorf("%w: loading into Neo4j: %w", ErrUnavailable, err)
+		return fmt.Errorf("%w: %w", ErrUnavailable, err) // err says where and what to do
 	}
 	return nil
 }
