@@ -3,8 +3,6 @@ package extract
 import (
 	"strings"
 	"sync"
-
-	"github.com/jdkato/prose/v2"
 )
 
 // nerSignal proposes person names that no cue or name list found. It is
@@ -14,14 +12,14 @@ type nerSignal interface {
 	isPerson(d *docState, i, j int) bool
 }
 
-// proseNER is prose v2's English averaged-perceptron tagger and maximum
-// entropy entity classifier, loaded once per process (loading the default
-// model takes ~240 ms: doing it per document would dominate the run). The
-// model is shared between goroutines behind a mutex.
+// proseNER is prose v2's English part-of-speech tagger and maximum
+// entropy entity classifier (see prosener.go), loaded once per process on
+// first use (decoding the model takes ~0.3 s: doing it per document would
+// dominate the run). The model is read-only once loaded: goroutines share
+// it without a lock.
 type proseNER struct {
 	once  sync.Once
-	mu    sync.Mutex
-	model *prose.Model
+	model *nerModel // nil when prose's model could not be loaded
 }
 
 func newProseNER() *proseNER { return &proseNER{} }
@@ -30,12 +28,17 @@ func (p *proseNER) isPerson(d *docState, i, j int) bool {
 	if p == nil || d.lang != "en" {
 		return false
 	}
-	p.once.Do(func() { p.model = prose.ModelFromData("en") })
+	p.once.Do(func() { p.model, _ = loadNERModel() })
+	if p.model == nil {
+		return false
+	}
+	// the sentence's names are kept for the rest of this document only
+	// (docState.nerCache): nothing outlives the Extract call
 	sent := d.toks[i].sent
 	persons, ok := d.nerCache[sent]
 	if !ok {
 		s := d.sents[sent]
-		persons = p.persons(d.text[s.start:s.end])
+		persons, _ = p.model.persons(d.text[s.start:s.end])
 		if d.nerCache == nil {
 			d.nerCache = map[int][]string{}
 		}
@@ -48,27 +51,4 @@ func (p *proseNER) isPerson(d *docState, i, j int) bool {
 		}
 	}
 	return false
-}
-
-// persons returns the texts prose tags PERSON in a sentence. prose's
-// tokenizer panics on some inputs (slice bounds in doSplit, found by
-// FuzzExtract): such a sentence simply gives no signal.
-func (p *proseNER) persons(sentence string) (out []string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	defer func() {
-		if recover() != nil {
-			out = nil
-		}
-	}()
-	doc, err := prose.NewDocument(sentence, prose.UsingModel(p.model), prose.WithSegmentation(false))
-	if err != nil {
-		return nil
-	}
-	for _, e := range doc.Entities() {
-		if e.Label == "PERSON" {
-			out = append(out, e.Text)
-		}
-	}
-	return out
 }

@@ -1,0 +1,693 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+)
+
+// This file re-implements the part-of-speech tagger, entity classifier and
+// chunker of prose v2 (github.com/jdkato/prose/v2, MIT licence) over
+// prose's own model data (prose.Asset), so that a sentence gets the same
+// tags, IOB labels and entities as prose.NewDocument gives, at a fraction
+// of the cost: prose builds a map of features and joins one string per
+// feature and label for every token (17 features × 13 labels lookups in a
+// 150,000-entry map), and scans a word list linearly. Here each feature
+// value is looked up once, in a table that holds the weights of all labels,
+// and per-token values are computed once per sentence. The model is
+// read-only once loaded, so goroutines share it without a lock.
+// TestNERMatchesProse checks the equivalence token by token.
+//
+// Tokenisation is still prose's (prose.NewDocument without tagging or
+// extraction): the tagger and classifier features depend on its quirks.
+
+// nerModel holds prose's English tagger and entity classifier weights.
+type nerModel struct {
+	// averaged perceptron tagger
+	tagMap  map[string]string        // unambiguous words -> tag
+	classes []string                 // tag classes
+	tagW    map[string][]classWeight // feature -> weights per class
+	// maximum entropy classifier
+	labels   []string                        // IOB labels
+	history  []string                        // simplePOS(label): "B", "I", "O"
+	chunkEnd []string                        // label with its first "B" made "I"
+	feats    [nFeat]map[string][]classWeight // feature name -> value -> weights per label
+	basic    map[string]bool                 // prose's English word list
+}
+
+type classWeight struct {
+	class int32
+	w     float64
+}
+
+// maxent feature names, in the order prose sums them (featureOrder).
+const (
+	fBias = iota
+	fWordlist
+	fNextPos
+	fNextWord
+	fPos
+	fPosPrevTag
+	fPrefix3
+	fPrevPos
+	fPrevTag
+	fPrevWord
+	fShape
+	fShapePrevTag
+	fSuffix3
+	fWord
+	fWordNextPos
+	fWordLower
+	fWordLen
+	nFeat
+)
+
+var maxentFeatureNames = [nFeat]string{
+	"bias", "en-wordlist", "nextpos", "nextword", "pos", "pos+prevtag",
+	"prefix3", "prevpos", "prevtag", "prevword", "shape", "shape+prevtag",
+	"suffix3", "word", "word+nextpos", "word.lower", "wordlen"}
+
+func decodeAsset(name string, v any) error {
+	b, err := prose.Asset(name)
+	if err != nil {
+		return err
+	}
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(v); err != nil {
+		return fmt.Errorf("decoding prose's %s: %w", name, err)
+	}
+	return nil
+}
+
+// loadNERModel decodes prose's embedded English model (~0.3 s).
+func loadNERModel() (*nerModel, error) {
+	m := &nerModel{}
+	var wts map[string]map[string]float64
+	if err := decodeAsset("model/AveragedPerceptron/classes.gob", &m.classes); err != nil {
+		return nil, err
+	}
+	if err := decodeAsset("model/AveragedPerceptron/tags.gob", &m.tagMap); err != nil {
+		return nil, err
+	}
+	if err := decodeAsset("model/AveragedPerceptron/weights.gob", &wts); err != nil {
+		return nil, err
+	}
+	classIdx := map[string]int32{}
+	for i, c := range m.classes {
+		classIdx[c] = int32(i)
+	}
+	m.tagW = make(map[string][]classWeight, len(wts))
+	for feat, ws := range wts {
+		cw := make([]classWeight, 0, len(ws))
+		for c, w := range ws {
+			k, ok := classIdx[c]
+			if !ok {
+				k = int32(len(m.classes))
+				m.classes = append(m.classes, c)
+				classIdx[c] = k
+			}
+			cw = append(cw, classWeight{k, w})
+		}
+		m.tagW[feat] = cw
+	}
+
+	var mapping map[string]int
+	var weights []float64
+	if err := decodeAsset("model/Maxent/labels.gob", &m.labels); err != nil {
+		return nil, err
+	}
+	if err := decodeAsset("model/Maxent/mapping.gob", &mapping); err != nil {
+		return nil, err
+	}
+	if err := decodeAsset("model/Maxent/weights.gob", &weights); err != nil {
+		return nil, err
+	}
+	var words []string
+	if err := decodeAsset("model/Maxent/words.gob", &words); err != nil {
+		return nil, err
+	}
+	m.basic = make(map[string]bool, len(words))
+	for _, w := range words {
+		m.basic[w] = true
+	}
+	for _, l := range m.labels {
+		h := l
+		if strings.HasPrefix(l, "V") {
+			h = "v"
+		} else if k := strings.IndexByte(l, '-'); k >= 0 {
+			h = l[:k]
+		}
+		m.history = append(m.history, h)
+		m.chunkEnd = append(m.chunkEnd, strings.Replace(l, "B", "I", 1))
+	}
+	for f := range m.feats {
+		m.feats[f] = map[string][]classWeight{}
+	}
+	for key, idx := range mapping {
+		f, val, label, ok := m.splitMaxentKey(key)
+		if !ok {
+			return nil, fmt.Errorf("prose maxent feature %q: unknown feature or label", key)
+		}
+		if idx < 0 || idx >= len(weights) {
+			return nil, fmt.Errorf("prose maxent feature %q: weight %d out of range", key, idx)
+		}
+		m.feats[f][val] = append(m.feats[f][val], classWeight{int32(label), weights[idx]})
+	}
+	return m, nil
+}
+
+// splitMaxentKey splits prose's "fname-fval-label" into its parts (names
+// and labels contain hyphens too: "en-wordlist", "B-PERSON").
+func (m *nerModel) splitMaxentKey(key string) (f int, val string, label int, ok bool) {
+	f = -1
+	for i, n := range maxentFeatureNames {
+		if strings.HasPrefix(key, n+"-") && (f < 0 || len(n) > len(maxentFeatureNames[f])) {
+			f = i
+		}
+	}
+	if f < 0 {
+		return 0, "", 0, false
+	}
+	rest := key[len(maxentFeatureNames[f])+1:]
+	label = -1
+	for i, l := range m.labels {
+		if strings.HasSuffix(rest, "-"+l) && (label < 0 || len(l) > len(m.labels[label])) {
+			label = i
+		}
+	}
+	if label < 0 {
+		return 0, "", 0, false
+	}
+	return f, rest[:len(rest)-len(m.labels[label])-1], label, true
+}
+
+// nerToken is a token of prose's tokenizer with what the tagger and the
+// classifier read of it.
+type nerToken struct {
+	text  string
+	cell  int // the token whose Token prose shares with this one (see tokenize)
+	tag   string
+	label int // index in labels
+	lower string
+	norm  string // the tagger's normalised form
+	shape string
+}
+
+// nerScratch is the per-call working memory of persons.
+type nerScratch struct {
+	toks   []nerToken
+	buf    []byte
+	scores []float64
+	seen   []bool
+	labels []int
+}
+
+// persons returns the texts prose tags PERSON in sentence, and false when
+// prose's tokenizer would panic on it (slice bounds in doSplit, found by
+// FuzzExtract): such a sentence gives no signal.
+func (m *nerModel) persons(sentence string) (out []string, ok bool) {
+	var sc nerScratch
+	if !sc.tokenize(sentence) {
+		return nil, false
+	}
+	m.tag(&sc)
+	m.classify(&sc)
+	return m.chunkPersons(sc.toks), true
+}
+
+// tokenize is prose's iterTokenizer.tokenize. prose caches the tokens of
+// each white-space separated span but the last and appends the same
+// *Token pointers for a span seen again, so the tagger and the classifier,
+// writing into those tokens, leave every occurrence with the tag and label
+// of the last one; nerToken.cell records that sharing.
+func (sc *nerScratch) tokenize(sentence string) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	clean := nerSanitizer.Replace(sentence)
+	sc.toks = sc.toks[:0]
+	type span struct{ first, n int }
+	var cache map[string]span
+	emit := func(text string, cell int) {
+		i := len(sc.toks)
+		if cell < 0 {
+			cell = i
+		}
+		sc.toks = append(sc.toks, nerToken{text: text, cell: cell, lower: strings.ToLower(text), norm: tagNormalize(text), shape: wordShape(text)})
+	}
+	split := func(s string, cached bool) {
+		if cached {
+			if c, found := cache[s]; found {
+				for k := 0; k < c.n; k++ {
+					emit(sc.toks[c.first+k].text, sc.toks[c.first+k].cell)
+				}
+				return
+			}
+		}
+		first := len(sc.toks)
+		for _, t := range proseSplit(s) {
+			emit(t, -1)
+		}
+		if cached {
+			if cache == nil {
+				cache = map[string]span{}
+			}
+			cache[s] = span{first, len(sc.toks) - first}
+		}
+	}
+	white := false
+	start, index := 0, 0
+	for index <= len(clean) {
+		uc, size := utf8.DecodeRuneInString(clean[index:])
+		if size == 0 {
+			break
+		} else if index == 0 {
+			white = unicode.IsSpace(uc)
+		}
+		if unicode.IsSpace(uc) != white {
+			if start < index {
+				split(clean[start:index], true)
+			}
+			if uc == ' ' {
+				start = index + 1
+			} else {
+				start = index
+			}
+			white = !white
+		}
+		index += size
+	}
+	if start < index {
+		split(clean[start:index], false)
+	}
+	return true
+}
+
+// prose's tokenizer tables (tokenize.go).
+var (
+	nerSanitizer = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'", "&rsquo;", "'")
+	nerInternal  = regexp.MustCompile(`^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$`)
+	nerSuffixes  = []string{",", ")", `"`, "]", "!", ";", ".", "?", ":", "'"}
+	nerPrefixes  = []string{"$", "(", `"`, "["}
+)
+
+// proseSplit is prose's doSplit: a span without white space split off its
+// leading and trailing punctuation and clitics. It panics where prose
+// does (an index found in the lowercased span can lie beyond the span).
+func proseSplit(token string) []string {
+	var tokens, suffs []string
+	add := func(s string, to []string) []string {
+		if strings.TrimSpace(s) != "" {
+			to = append(to, s)
+		}
+		return to
+	}
+	last := 0
+	for token != "" && utf8.RuneCountInString(token) != last {
+		if nerEmoticons[token] || nerInternal.MatchString(token) {
+			tokens = add(token, tokens)
+			break
+		}
+		last = utf8.RuneCountInString(token)
+		lower := strings.ToLower(token)
+		if hasAnyPrefix(token, nerPrefixes) {
+			tokens = add(token[:1], tokens)
+			token = token[1:]
+		} else if idx := hasAnyIndex(lower, []string{"'ll", "'s", "'re", "'m"}); idx > -1 {
+			tokens = add(token[:idx], tokens)
+			token = token[idx:]
+		} else if idx := hasAnyIndex(lower, []string{"n't"}); idx > -1 {
+			tokens = add(token[:idx], tokens)
+			token = token[idx:]
+		} else if hasAnySuffix(token, nerSuffixes) {
+			suffs = append([]string{token[len(token)-1:]}, suffs...)
+			token = token[:len(token)-1]
+		} else {
+			tokens = add(token, tokens)
+		}
+	}
+	return append(tokens, suffs...)
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if len(s) > len(p) && strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnySuffix(s string, suffixes []string) bool {
+	for _, p := range suffixes {
+		if len(s) > len(p) && strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyIndex(s string, subs []string) int {
+	for _, p := range subs {
+		if idx := strings.Index(s, p); idx >= 0 && len(s) > len(p) {
+			return idx
+		}
+	}
+	return -1
+}
+
+// The tagger's special cases (prose tag.go, and commonregex's link and
+// e-mail patterns it uses).
+var (
+	nerNone      = regexp.MustCompile(`^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$`)
+	nerKeep      = regexp.MustCompile(`^\-[A-Z]{3}\-$`)
+	nerLink      = regexp.MustCompile(`(?:(?:https?:\/\/)?(?:[a-z0-9.\-]+|www|[a-z0-9.\-])[.](?:[^\s()<>]+|\((?:[^\s()<>]+|(?:\([^\s()<>]+\)))*\))+(?:\((?:[^\s()<>]+|(?:\([^\s()<>]+\)))*\)|[^\s!()\[\]{};:\'".,<>?]))`)
+	nerEmail     = regexp.MustCompile(`(?i)([A-Za-z0-9!#$%&'*+\/=?^_{|.}~-]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)`)
+	nerEmoticons = map[string]bool{
+		"(-8": true, "(-;": true, "(-_-)": true, "(._.)": true, "(:": true, "(=": true, "(o:": true, "(¬_¬)": true,
+		"(ಠ_ಠ)": true, "(╯°□°）╯︵┻━┻": true, "-__-": true, "8-)": true, "8-D": true, "8D": true, ":(": true,
+		":((": true, ":(((": true, ":()": true, ":)))": true, ":-)": true, ":-))": true, ":-)))": true, ":-*": true,
+		":-/": true, ":-X": true, ":-]": true, ":-o": true, ":-p": true, ":-x": true, ":-|": true, ":-}": true,
+		":0": true, ":3": true, ":P": true, ":]": true, ":`(": true, ":`)": true, ":`-(": true, ":o": true,
+		":o)": true, "=(": true, "=)": true, "=D": true, "=|": true, "@_@": true, "O.o": true, "O_o": true,
+		"V_V": true, "XDD": true, "[-:": true, "^___^": true, "o_0": true, "o_O": true, "o_o": true, "v_v": true,
+		"xD": true, "xDD": true, "¯\\(ツ)/¯": true,
+	}
+)
+
+// specialTag is the tag prose gives a token before consulting its model,
+// or "".
+func specialTag(w string) string {
+	switch {
+	case w == "-":
+		return "-"
+	case nerEmoticons[w]:
+		return "SYM"
+	case strings.IndexByte(w, '.') >= 0 && nerLink.MatchString(w),
+		strings.IndexByte(w, '@') >= 0 && nerEmail.MatchString(w),
+		strings.HasPrefix(w, "@"):
+		return "NN"
+	case (w == "0" || strings.HasPrefix(w, "*")) && nerNone.MatchString(w):
+		return "-NONE-"
+	case len(w) == 5 && w[0] == '-' && nerKeep.MatchString(w):
+		return w
+	}
+	return ""
+}
+
+// tagNormalize is prose's normalize: hyphenated words, years and numbers
+// become classes, other words are lowercased.
+func tagNormalize(w string) string {
+	if w == "" {
+		return w
+	}
+	switch {
+	case w[0] != '-' && strings.IndexByte(w, '-') >= 0:
+		return "!HYPHEN"
+	case len(w) == 4 && isAtoi(w):
+		return "!YEAR"
+	case w[0] >= '0' && w[0] <= '9':
+		return "!DIGITS"
+	}
+	return strings.ToLower(w)
+}
+
+// isAtoi reports whether strconv.Atoi accepts s (short s only: no
+// overflow check).
+func isAtoi(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// tag is prose's perceptronTagger.tag.
+func (m *nerModel) tag(sc *nerScratch) {
+	toks := sc.toks
+	n := len(toks)
+	ctx := func(k int) string { // prose's context: -START-, -START2-, words, -END-, -END2-
+		switch {
+		case k == 0:
+			return "-START-"
+		case k == 1:
+			return "-START2-"
+		case k == n+2:
+			return "-END-"
+		case k == n+3:
+			return "-END2-"
+		}
+		return toks[k-2].norm
+	}
+	if cap(sc.scores) < len(m.classes) {
+		sc.scores = make([]float64, len(m.classes))
+		sc.seen = make([]bool, len(m.classes))
+	}
+	scores, seen := sc.scores[:len(m.classes)], sc.seen[:len(m.classes)]
+	p1, p2 := "-START-", "-START2-"
+	for i := range toks {
+		w := toks[i].text
+		t := specialTag(w)
+		if t == "" {
+			var found bool
+			if t, found = m.tagMap[w]; !found {
+				clear(scores)
+				clear(seen)
+				k := i + 2
+				prev, next := ctx(k-1), ctx(k+1)
+				add := func(parts ...string) {
+					b := sc.buf[:0]
+					for pi, p := range parts {
+						if pi > 0 {
+							b = append(b, ' ')
+						}
+						b = append(b, p...)
+					}
+					sc.buf = b
+					for _, cw := range m.tagW[string(b)] {
+						scores[cw.class] += cw.w
+						seen[cw.class] = true
+					}
+				}
+				add("bias")
+				add("i suffix", w[len(w)-min(len(w), 3):])
+				add("i pref1", string(rune(w[0])))
+				add("i-1 tag", p1)
+				add("i-2 tag", p2)
+				add("i tag+i-2 tag", p1, p2)
+				add("i word", ctx(k))
+				add("i-1 tag+i word", p1, ctx(k))
+				add("i-1 word", prev)
+				add("i-1 suffix", prev[len(prev)-min(len(prev), 3):])
+				add("i-2 word", ctx(k-2))
+				add("i+1 word", next)
+				add("i+1 suffix", next[len(next)-min(len(next), 3):])
+				add("i+2 word", ctx(k+2))
+				t = ""
+				best := math.Inf(-1)
+				for c, s := range scores {
+					if seen[c] && s > best {
+						best, t = s, m.classes[c]
+					}
+				}
+			}
+		}
+		toks[toks[i].cell].tag = t
+		p2, p1 = p1, t
+	}
+}
+
+// classify is prose's entityExtracter.classify: each token's IOB label
+// from its features and the labels before it.
+func (m *nerModel) classify(sc *nerScratch) {
+	toks := sc.toks
+	nl := len(m.labels)
+	if cap(sc.scores) < nl {
+		sc.scores = make([]float64, nl)
+	}
+	scores := sc.scores[:nl]
+	history := sc.labels[:0] // each position's own label (prose's history)
+	defer func() { sc.labels = history }()
+	var vals [nFeat]string
+	for i := range toks {
+		t := &toks[i]
+		vals[fBias] = "True"
+		vals[fWord] = t.text
+		vals[fPos] = toks[t.cell].tag
+		vals[fWordlist] = "False"
+		if m.basic[t.text] {
+			vals[fWordlist] = "True"
+		}
+		vals[fWordLower] = t.lower
+		vals[fSuffix3] = strings.ToLower(t.text[len(t.text)-min(len(t.text), 3):])
+		vals[fPrefix3] = strings.ToLower(t.text[:min(len(t.text), 3)])
+		vals[fShape] = t.shape
+		vals[fWordLen] = strconv.Itoa(len(t.text))
+		prevShape := "None"
+		if i == 0 {
+			vals[fPrevTag], vals[fPrevWord], vals[fPrevPos] = "None", "None", "None"
+		} else {
+			vals[fPrevWord] = toks[i-1].lower
+			vals[fPrevPos] = toks[toks[i-1].cell].tag
+			vals[fPrevTag] = m.history[history[i-1]]
+			if i > 1 {
+				prevShape = toks[i-1].shape
+			}
+		}
+		if i == len(toks)-1 {
+			vals[fNextWord], vals[fNextPos] = "None", "None"
+		} else {
+			vals[fNextWord] = toks[i+1].lower
+			vals[fNextPos] = strings.ToLower(toks[toks[i+1].cell].tag)
+		}
+		clear(scores)
+		for f := 0; f < nFeat; f++ {
+			var ws []classWeight
+			switch f {
+			case fWordNextPos:
+				ws = m.joined(sc, f, vals[fWordLower], vals[fNextPos])
+			case fPosPrevTag:
+				ws = m.joined(sc, f, vals[fPos], vals[fPrevTag])
+			case fShapePrevTag:
+				ws = m.joined(sc, f, prevShape, vals[fPrevTag])
+			default:
+				ws = m.feats[f][vals[f]]
+			}
+			for _, cw := range ws {
+				scores[cw.class] += cw.w
+			}
+		}
+		best, label := math.Inf(-1), -1
+		for l, s := range scores {
+			if s > best {
+				best, label = s, l
+			}
+		}
+		if label < 0 { // only with NaN weights; prose would then label ""
+			label = len(m.labels) - 1
+		}
+		toks[t.cell].label = label
+		history = append(history, label)
+	}
+}
+
+// joined looks up the value a+"+"+b of feature f without building a string.
+func (m *nerModel) joined(sc *nerScratch, f int, a, b string) []classWeight {
+	buf := append(append(append(sc.buf[:0], a...), '+'), b...)
+	sc.buf = buf
+	return m.feats[f][string(buf)]
+}
+
+// chunkPersons is prose's entityExtracter.chunk, keeping the PERSON
+// entities' texts (an entity still open at the end of the sentence is
+// dropped, as prose does). parts holds the cells of the entity's tokens,
+// whose tag, label and text are what prose reads.
+func (m *nerModel) chunkPersons(toks []nerToken) []string {
+	var out []string
+	end := ""
+	var parts []int
+	for i := range toks {
+		c := &toks[toks[i].cell]
+		label := m.labels[c.label]
+		np := len(parts)
+		if (label != "O" && label != end) ||
+			(np > 0 && c.tag == toks[parts[np-1]].tag) ||
+			(np > 0 && c.tag == "CD" && m.labels[toks[parts[np-1]].label] != "O") {
+			end = m.chunkEnd[c.label]
+			parts = append(parts, toks[i].cell)
+		} else if (label == "O" && end != "") || label == end {
+			if label != "O" {
+				parts = append(parts, toks[i].cell)
+			}
+			if m.entityLabel(toks, parts) == "PERSON" {
+				texts := make([]string, len(parts))
+				for k, p := range parts {
+					texts[k] = toks[p].text
+				}
+				out = append(out, strings.Join(texts, " "))
+			}
+			end = ""
+			parts = parts[:0]
+		}
+	}
+	return out
+}
+
+// entityLabel is prose's parseEntities over the labels of an entity's
+// tokens: PERSON for a B-PERSON among two tokens, else the type of the
+// first token's label.
+func (m *nerModel) entityLabel(toks []nerToken, parts []int) string {
+	if len(parts) == 2 {
+		for _, p := range parts {
+			if m.labels[toks[p].label] == "B-PERSON" {
+				return "PERSON"
+			}
+		}
+	}
+	l := m.labels[toks[parts[0]].label]
+	k := strings.IndexByte(l, '-')
+	if k < 0 {
+		// prose would panic (index out of range); it cannot happen: an
+		// entity starts on a label other than O
+		return ""
+	}
+	rest := l[k+1:]
+	if k2 := strings.IndexByte(rest, '-'); k2 >= 0 {
+		rest = rest[:k2]
+	}
+	return rest
+}
+
+// wordShape is prose's shape: number, punct (ends with a non-word
+// character), downcase, upcase (title case), mixedcase or other.
+func wordShape(w string) string {
+	if maybeFloat(w) {
+		if _, err := strconv.ParseFloat(w, 64); err == nil {
+			return "number"
+		}
+	}
+	if w == "" {
+		return "other"
+	}
+	r, _ := utf8.DecodeLastRuneInString(w)
+	if !(r < utf8.RuneSelf && (r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')) {
+		return "punct"
+	}
+	if strings.ToLower(w) == w {
+		return "downcase"
+	}
+	if strings.Title(w) == w { //nolint:staticcheck // prose's test, kept for equivalence
+		return "upcase"
+	}
+	return "mixedcase"
+}
+
+// maybeFloat is false for strings strconv.ParseFloat surely rejects (it
+// allocates an error for each): those not starting like a number, an
+// infinity or a NaN.
+func maybeFloat(w string) bool {
+	if w == "" {
+		return false
+	}
+	switch c := w[0]; {
+	case c >= '0' && c <= '9', c == '.', c == '+', c == '-', c == 'i', c == 'I', c == 'n', c == 'N':
+		return true
+	}
+	return false
+}
