@@ -135,6 +135,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *ucli.App {
 			demoCommand(),
 			evalCommand(),
 			exportCommand(),
+			generateCommand(),
 		},
 	}
 	for _, c := range app.Commands {
