@@ -2,8 +2,6 @@ package extract
 
 import (
 	"strings"
-
-	"github.com/abadojack/whatlanggo"
 )
 
 // header reads the optional first line " date YYYY-MM[-DD] title…" of an
@@ -61,33 +59,6 @@ func header(text string) (date, title string, bodyStart int) {
 		title = title[:cut]
 	}
 	return date, title, titleStart
-}
-
-var langOptions = whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{
-	whatlanggo.Eng: true, whatlanggo.Fra: true, whatlanggo.Vie: true,
-}}
-
-// detectLang identifies English, French or Vietnamese with whatlanggo
-// (trigram model) on the first kilobyte of the body: enough for these
-// three languages, and detection cost grows with the sample.
-func detectLang(body string) string {
-	if len(body) > 1000 {
-		cut := 1000
-		for cut < len(body) && body[cut]&0xC0 == 0x80 {
-			cut++
-		}
-		body = body[:cut]
-	}
-	info := whatlanggo.DetectWithOptions(body, langOptions)
-	switch info.Lang {
-	case whatlanggo.Fra:
-		return "fr"
-	case whatlanggo.Vie:
-		return "vi"
-	case whatlanggo.Eng:
-		return "en"
-	}
-	return "en"
 }
 
 // prepare fills the document metadata, finds the zones that are not the
