@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/kg-dev/kg/extract"
+	"github.com/kg-dev/kg/internal/corpus"
 )
 
 // Benchmarks of end-to-end extraction (header, language, sentences,
@@ -19,6 +20,21 @@ import (
 //
 // Nothing is cached across Extract calls (the NER results are kept per
 // article only), so repeating the same articles measures real work.
+
+// mixDocs is a realistic mix: the sample articles and 200 generated
+// English and French ones (internal/corpus, seed 1).
+func mixDocs(b *testing.B) []extract.Document {
+	b.Helper()
+	docs := seedDocs(b)
+	err := corpus.Generate(corpus.Options{Seed: 1, N: 200}, func(a corpus.Article) error {
+		docs = append(docs, extract.Document{ID: a.Name, Text: a.Text})
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return docs
+}
 
 // seedDocs reads the sample articles in seeds/.
 func seedDocs(b *testing.B) []extract.Document {
@@ -110,8 +126,14 @@ func benchParallel(b *testing.B, docs []extract.Document) {
 // articles: go test ./extract -run XXX -bench ExtractSeeds -benchmem
 func BenchmarkExtractSeeds(b *testing.B) { benchSerial(b, seedDocs(b)) }
 
-// BenchmarkExtractParallel is BenchmarkExtractSeeds on GOMAXPROCS workers:
+// BenchmarkExtractMix measures end-to-end extraction of the sample
+// articles with 200 generated ones (about 60% of them French).
+func BenchmarkExtractMix(b *testing.B) { benchSerial(b, mixDocs(b)) }
+
+// BenchmarkExtractParallel is BenchmarkExtractSeeds and BenchmarkExtractMix
+// on GOMAXPROCS workers sharing one Extractor:
 // go test ./extract -run XXX -bench ExtractParallel -cpu 1,2
 func BenchmarkExtractParallel(b *testing.B) {
 	b.Run("seeds", func(b *testing.B) { benchParallel(b, seedDocs(b)) })
+	b.Run("mix", func(b *testing.B) { benchParallel(b, mixDocs(b)) })
 }
