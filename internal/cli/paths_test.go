@@ -16,12 +16,12 @@ import (
 // the working directory, HOME, TMPDIR and the XDG directories pointing at
 // fresh directories, and checks after each that the only files created or
 // changed are the ones the command was told to write (--out, --store, an
-// export DIR) or its documented default (./kg.db). SQLite's -journal, -wal
+// export DIR, a generate --out) or its documented default (./kg.db). SQLite's -journal, -wal
 // and -shm files, and the demo's temporary store, must be gone once the
 // command has exited.
 func TestWritesOnlyWhereTold(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs kg about fifteen times")
+		t.Skip("runs kg about twenty times")
 	}
 	kg, err := exec.LookPath("kg") // the test binary, installed by testscript.Main
 	if err != nil {
@@ -72,6 +72,9 @@ func TestWritesOnlyWhereTold(t *testing.T) {
 		{[]string{"export", "--format", "neo4j-admin", "--store", "other.db", "admin"}, []string{"work/admin/"}},
 		{[]string{"export", "--format", "graphml", "graphml"}, []string{"work/graphml/"}},
 		{[]string{"eval", "--gold", "gold.json", "seeds"}, nil},
+		{[]string{"generate", "--n", "4", "--out", "gen"}, []string{"work/gen/"}},
+		{[]string{"generate", "--n", "4", "--format", "jsonl", "--out", "gen.jsonl"}, []string{"work/gen.jsonl"}},
+		{[]string{"generate", "--n", "2", "--format", "jsonl", "--out", "-"}, nil},
 		{[]string{"--help"}, nil},
 		{[]string{"ingest", "--help"}, nil},
 	}
