@@ -26,6 +26,11 @@ func TestFaults(t *testing.T) {
 	if testing.Short() {
 		t.Skip("extracts the seeds several times and waits out a store lock")
 	}
+	// The embedded store unless a case says otherwise, also in the CI job
+	// that sets NEO4J_URI.
+	for _, k := range []string{"NEO4J_URI", "NEO4J_PASSWORD", "KG_STORE"} {
+		t.Setenv(k, "")
+	}
 	seed := readSeed(t)
 	closed := closedPort(t)
 
@@ -249,9 +254,6 @@ func TestFaults(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			for _, k := range []string{"NEO4J_URI", "NEO4J_PASSWORD", "KG_STORE"} {
-				t.Setenv(k, "")
-			}
 			dir := t.TempDir()
 			writeTree(t, dir, tt.files)
 			if tt.setup != nil {
