@@ -180,7 +180,8 @@ type art struct {
 	rday, rmonth     int // the date of what it reports
 	since            int // the partnership's first year
 
-	roleX *country // the country {X} of the office being rendered, or nil
+	roleX      *country       // the country {X} of the office being rendered, or nil
+	introduced [nPersons]bool // the person's full name has been written
 }
 
 type event struct {
@@ -524,22 +525,27 @@ func (g *generator) write() string {
 	}
 	b.WriteString(g.sentence("lead." + scenarioNames[a.scenario]))
 
-	// body: the scenario's own sentences first, the others shuffled
+	// body: the scenario's own sentences first, the others shuffled; they
+	// are rendered in their final order, so that a person's first mention
+	// is their full name (see slotValue)
 	plan := plans[a.scenario]
-	var body []string
-	first := g.between(plan[0].min, plan[0].max)
-	for range first {
-		body = append(body, g.sentence(plan[0].section))
+	var sections []string
+	for range g.between(plan[0].min, plan[0].max) {
+		sections = append(sections, plan[0].section)
 	}
-	var rest []string
+	k := len(sections)
 	for _, st := range plan[1:] {
 		for range g.between(st.min, st.max) {
-			rest = append(rest, g.sentence(st.section))
+			sections = append(sections, st.section)
 		}
 	}
+	rest := sections[k:]
 	g.r.Shuffle(len(rest), func(i, j int) { rest[i], rest[j] = rest[j], rest[i] })
-	body = append(body, rest...)
-	body = append(body, g.sentence("outlook"))
+	sections = append(sections, "outlook")
+	body := make([]string, len(sections))
+	for i, sec := range sections {
+		body[i] = g.sentence(sec)
+	}
 
 	for i := 0; i < len(body); {
 		b.WriteString(sep)

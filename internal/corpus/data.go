@@ -110,6 +110,7 @@ type eventKind struct {
 type org struct {
 	en, fr   string
 	frGender byte
+	theEN    bool // "the World Bank"
 }
 
 type topic struct{ en, fr, frArt string } // frArt: with its article
@@ -236,6 +237,9 @@ func (lx *lexicon) loadPlaces(g *gazetteer.Gazetteer) {
 		default:
 			continue
 		}
+		if strings.ContainsAny(p.Name, ",.()") {
+			continue // "Washington, D.C.": punctuation the templates do not expect
+		}
 		byISO[p.Country] = append(byISO[p.Country], p)
 	}
 	countries := map[string]*country{"VN": lx.vn, "FR": lx.fr}
@@ -324,6 +328,9 @@ func frenchForm(p *gazetteer.Place) string {
 	for _, a := range p.Aliases {
 		if a == p.Name || hasVietnamese(a) || isASCII(a) {
 			continue
+		}
+		if p.Country == "VN" && strings.ContainsAny(a, "àáâãăạảấầẩẫậìíòóõùúýÀÁÂÃÌÍÒÓÕÙÚÝ") {
+			continue // a Vietnamese spelling that happens to fit in Latin-1: "Tân Thành"
 		}
 		if ak := fold.Key(a); ak == k || (ak == kv && strings.HasSuffix(k, "city")) {
 			return a
@@ -536,12 +543,12 @@ func (lx *lexicon) loadEvents(fsys fs.FS, _ *gazetteer.Gazetteer) error {
 }
 
 func (lx *lexicon) loadOrgs(fsys fs.FS, _ *gazetteer.Gazetteer) error {
-	if err := eachLine(fsys, "orgs.tsv", 4, func(f []string) error {
+	if err := eachLine(fsys, "orgs.tsv", 5, func(f []string) error {
 		w, err := strconv.Atoi(f[3])
 		if err != nil {
 			return err
 		}
-		o := &org{en: f[0], fr: f[1], frGender: f[2][0]}
+		o := &org{en: f[0], fr: f[1], frGender: f[2][0], theEN: f[4] == "the"}
 		if o.frGender == '0' {
 			o.frGender = 0
 		}

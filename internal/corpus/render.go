@@ -181,6 +181,8 @@ func (g *generator) slotValue(s *slot) string {
 		}
 		if s.field != "" && s.field != "up" {
 			kind = nounThing
+		} else if s.mod == "the" && !fr && c.theEN {
+			return "the " + text
 		}
 	case basePerson:
 		p := &a.persons[s.idx]
@@ -192,6 +194,14 @@ func (g *generator) slotValue(s *slot) string {
 			text = p.short
 			if !a.accents {
 				text = p.splain
+			}
+			if !a.introduced[s.idx] {
+				// a short name only after the full one, as in news
+				a.introduced[s.idx] = true
+				text = p.name
+				if !a.accents {
+					text = p.plain
+				}
 			}
 		case "r":
 			text = p.role
@@ -206,6 +216,7 @@ func (g *generator) slotValue(s *slot) string {
 		case "mr":
 			text = pick2(fr, p.female, "Mr", "Ms", "M.", "Mme")
 		default:
+			a.introduced[s.idx] = true
 			text = p.name
 			if !a.accents {
 				text = p.plain
@@ -243,6 +254,10 @@ func (g *generator) slotValue(s *slot) string {
 		text, gender = o.en, o.frGender
 		if fr {
 			text = o.fr
+		} else if s.mod == "the" && o.theEN {
+			return "the " + text
+		} else if s.mod == "the" {
+			return text
 		}
 	case baseTopic:
 		t := a.topics[s.idx]
@@ -304,9 +319,6 @@ func (g *generator) slotValue(s *slot) string {
 		}
 		return "de " + text
 	case "the":
-		if kind == nounCountry && !fr && a.countries[s.idx].theEN {
-			return "the " + text
-		}
 		if kind == nounThing && !fr {
 			return "the " + text
 		}
