@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -47,20 +46,18 @@ func extractCommand() *ucli.Command {
 			}
 			res := extract.Merge(docs)
 			w := c.App.Writer
+			finish := func(err error) error { return err }
 			if out := c.String("out"); out != "" {
-				f, err := os.Create(out)
-				if err != nil {
-					return fmt.Errorf("creating output: %w", err)
+				if w, finish, err = createOutput(out); err != nil {
+					return err
 				}
-				defer f.Close()
-				w = f
 			}
 			if format == "json" {
 				err = writeJSON(w, res)
 			} else {
 				err = writeTable(w, res)
 			}
-			if err != nil {
+			if err = finish(err); err != nil {
 				return err
 			}
 			return inputsError(failed)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"sync"
 
@@ -81,4 +82,23 @@ func inputsError(failed []failure) error {
 		return fmt.Errorf("%w: %s: %v", ErrInputs, failed[0].Path, failed[0].Err)
 	}
 	return fmt.Errorf("%w: %d inputs could not be read (listed above)", ErrInputs, len(failed))
+}
+
+// createOutput creates the file named by --out. finish closes it and
+// returns the first error of the write (err) or the close; on an error it
+// removes the file if it is a regular one, so a failed run never leaves half an output behind.
+func createOutput(path string) (w io.Writer, finish func(err error) error, err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("creating output: %w", err)
+	}
+	return f, func(err error) error {
+		if cerr := f.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("writing %s: %w", path, cerr)
+		}
+		if fi, serr := os.Stat(path); err != nil && serr == nil && fi.Mode().IsRegular() {
+			os.Remove(path) // never a device such as /dev/stdout
+		}
+		return err
+	}, nil
 }
