@@ -138,10 +138,10 @@ type step struct {
 // the lead; the sentences are then shuffled, except the first (about the
 // scenario) and the closing ones.
 var plans = [nScenarios][]step{
-	scMeet:  {{"meet", 3, 5}, {"partner", 2, 3}, {"speech", 3, 4}, {"quote", 0, 2}, {"filler", 5, 8}, {"org", 0, 1}, {"national", 0, 1}},
-	scSign:  {{"sign", 3, 5}, {"partner", 2, 3}, {"speech", 2, 4}, {"quote", 0, 2}, {"filler", 5, 8}, {"count", 0, 1}, {"org", 0, 1}},
-	scEvent: {{"event", 4, 6}, {"count", 1, 2}, {"speech", 2, 4}, {"national", 1, 2}, {"quote", 0, 2}, {"filler", 4, 7}, {"org", 0, 1}},
-	scVisit: {{"visit", 3, 5}, {"partner", 2, 3}, {"speech", 2, 4}, {"quote", 0, 2}, {"filler", 5, 8}, {"org", 0, 1}},
+	scMeet:  {{"meet", 4, 5}, {"partner", 2, 3}, {"speech", 3, 5}, {"quote", 1, 2}, {"filler", 6, 9}, {"org", 0, 1}, {"national", 0, 1}},
+	scSign:  {{"sign", 4, 5}, {"partner", 2, 3}, {"speech", 3, 5}, {"quote", 0, 2}, {"filler", 6, 9}, {"count", 0, 1}, {"org", 0, 1}},
+	scEvent: {{"event", 5, 7}, {"count", 1, 2}, {"speech", 3, 4}, {"national", 1, 2}, {"quote", 0, 2}, {"filler", 5, 8}, {"org", 0, 1}},
+	scVisit: {{"visit", 4, 5}, {"partner", 2, 3}, {"speech", 3, 5}, {"quote", 0, 2}, {"filler", 6, 9}, {"org", 0, 1}},
 }
 
 var sectionNames = []string{

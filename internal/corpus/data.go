@@ -104,7 +104,8 @@ type eventKind struct {
 	frGenders      []byte // of each French form
 	shortEN, short string
 	shortGender    byte
-	france         bool // about France in particular: the partner city is French
+	france         bool   // about France in particular: the partner city is French
+	names          string // which slots its names use, among "ABXy" (y: the year, or the ordinal)
 }
 
 type org struct {
@@ -537,6 +538,11 @@ func (lx *lexicon) loadEvents(fsys fs.FS, _ *gazetteer.Gazetteer) error {
 			e.frGenders = append(e.frGenders, g)
 		}
 		e.france = strings.Contains(f[4], "France") || strings.Contains(f[4], "French")
+		for _, u := range []struct{ slot, flag string }{{"{A}", "A"}, {"{B}", "B"}, {"{X", "X"}, {"{year}", "y"}, {"{ord}", "y"}} {
+			if strings.Contains(f[4], u.slot) && !strings.Contains(e.names, u.flag) {
+				e.names += u.flag
+			}
+		}
 		lx.events.add(e, w)
 		return nil
 	})
