@@ -220,13 +220,14 @@ func (lx *lexicon) loadCountries(fsys fs.FS, g *gazetteer.Gazetteer) error {
 }
 
 // loadPlaces takes the Vietnamese, French and partner countries' cities
-// from the gazetteer, leaving out names that need context to be read as
-// places (ambiguous ones), ordered by importance so that a Zipf draw makes
-// the capital and big cities frequent and the rest a long tail.
+// from the gazetteer, ordered by importance so that a Zipf draw makes the
+// capital and big cities frequent and the rest a long tail. Names that
+// need context to be read as places (Hue, Vinh, Nice, Tours: the
+// gazetteer's Ambiguous) are kept, as real articles have them.
 func (lx *lexicon) loadPlaces(g *gazetteer.Gazetteer) {
 	byISO := map[string][]*gazetteer.Place{}
 	for _, p := range g.Places() {
-		if p.Type != gazetteer.TypeCity || p.Ambiguous {
+		if p.Type != gazetteer.TypeCity {
 			continue
 		}
 		switch p.Kind {
@@ -308,7 +309,7 @@ func importance(p *gazetteer.Place) int {
 }
 
 // vietnameseForm returns the alias of p spelt like its name but with
-// Vietnamese diacritics ("Hà Nội" for Hanoi), or "".
+// Vietnamese diacritics ("Hà Nội" for Hanoi, "Biên Hòa"), or "".
 func vietnameseForm(p *gazetteer.Place) string {
 	k := fold.Key(p.Name)
 	for _, a := range p.Aliases {
@@ -316,7 +317,26 @@ func vietnameseForm(p *gazetteer.Place) string {
 			return a
 		}
 	}
+	// diacritics that also fit in Latin-1 ("Biên Hòa"), but not a French
+	// spelling ("Hanoï", "Hué")
+	for _, a := range p.Aliases {
+		if p.Country == "VN" && fold.Key(a) == k && !isASCII(a) &&
+			!strings.ContainsAny(a, "ïëÏË") && !frenchLooking(a) {
+			return a
+		}
+	}
 	return ""
+}
+
+// frenchLooking reports whether the only diacritics of s are acute
+// accents on e ("Hué"), as in French spellings of Vietnamese names.
+func frenchLooking(s string) bool {
+	for _, r := range s {
+		if r >= 0x80 && r != 'é' && r != 'É' {
+			return false
+		}
+	}
+	return true
 }
 
 // frenchForm returns the alias of p that is its French spelling: only
