@@ -130,11 +130,16 @@ type docState struct {
 	placeAt  []placeCand // token -> longest place or demonym match starting there
 	pending  []pendingName
 	nerCache map[int][]string // sentence -> names prose's NER tags PERSON
-	ments    []*ment
-	ents     map[string]*entBuilder
-	order    []string
-	rels     []Relation
-	qs       []Quantity
+
+	sentMents  [][]*ment // sentence -> its mentions in text order (sentMentions)
+	sentMentsN int       // len(ments) when sentMents was built
+	cueFirst   []sentCue // sentence*categories+category -> first cue (hasCue)
+	cueDone    []bool    // sentence -> cueFirst computed
+	ments      []*ment
+	ents       map[string]*entBuilder
+	order      []string
+	rels       []Relation
+	qs         []Quantity
 }
 
 type placeCand struct {
@@ -220,13 +225,14 @@ func (d *docState) setCover(i, j, m int) {
 	}
 }
 
-// sentTokens returns the token index range of sentence s.
+// sentRange returns the token index range of sentence s ((0, 0) when it
+// has no tokens).
 func (d *docState) sentRange(s int) (int, int) {
-	t := d.sents[s].toks
-	if len(t) == 0 {
+	st := d.sents[s]
+	if st.tokEnd == st.tokStart {
 		return 0, 0
 	}
-	return t[0], t[len(t)-1] + 1
+	return st.tokStart, st.tokEnd
 }
 
 // contextYear is the year the article speaks from: its date's year, or

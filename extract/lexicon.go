@@ -20,6 +20,7 @@ type lexicon struct {
 	surnamesEtc map[string]bool
 	given       map[string]bool
 	cues        map[string]*keyMatcher[string] // category -> phrases (payload: the phrase's value)
+	cueIdx      *cueIndex                      // the same phrases, all categories in one walk
 	eventHeads  *keyMatcher[string]
 	topics      map[string]string
 	units       *keyMatcher[string]
@@ -67,6 +68,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		surnamesEtc: map[string]bool{},
 		given:       map[string]bool{},
 		cues:        map[string]*keyMatcher[string]{},
+		cueIdx:      newCueIndex(),
 		eventHeads:  newKeyMatcher[string](),
 		topics:      map[string]string{},
 		units:       newKeyMatcher[string](),
@@ -120,6 +122,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 				v = f[2]
 			}
 			m.add(f[1], v)
+			lx.cueIdx.add(f[0], f[1], v)
 			return nil
 		}},
 		{"data/events.tsv", func(f []string) error {
@@ -160,7 +163,9 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		if lx.cues[c] == nil {
 			lx.cues[c] = newKeyMatcher[string]()
 		}
+		lx.cueIdx.category(c)
 	}
+	lx.cueIdx.finish()
 	return lx, nil
 }
 

@@ -55,30 +55,162 @@ func (m *keyMatcher[T]) longest(toks []token, i int) (int, []T) {
 		return i, nil
 	}
 	bestEnd, best := i, []T(nil)
-	key := ""
+	var arr [64]byte
+	key := arr[:0] // the concatenated keys; map lookups with string(key) do not allocate
 	j := i
 	n := 0
 	for j < len(toks) && n < m.maxToks {
-		t := toks[j]
+		t := &toks[j]
 		if !t.word || t.sent != toks[i].sent {
 			break
 		}
-		key += t.key
-		if !m.prefixes[key] {
+		key = append(key, t.key...)
+		if !m.prefixes[string(key)] {
 			break
 		}
 		n++
-		if v, ok := m.full[key]; ok {
+		if v, ok := m.full[string(key)]; ok {
 			bestEnd, best = j+1, v
 		}
-		// step over joiners: one hyphen or apostrophe between words
-		k := j + 1
-		if k < len(toks) && (toks[k].punct == '-' || toks[k].punct == '\'') && k+1 < len(toks) && toks[k+1].word {
-			k++
-		}
-		j = k
+		j = nextJoined(toks, j)
 	}
 	return bestEnd, best
+}
+
+// nextJoined returns the token after word j, stepping over one joiner (a
+// hyphen or apostrophe between words).
+func nextJoined(toks []token, j int) int {
+	k := j + 1
+	if k < len(toks) && (toks[k].punct == '-' || toks[k].punct == '\'') && k+1 < len(toks) && toks[k+1].word {
+		k++
+	}
+	return k
+}
+
+// cueIndex matches the cue phrases of every category (data/cues.tsv) in
+// one walk per start token, with the same result as one keyMatcher per
+// category: for each category, the longest of its phrases starting there.
+// A category drops out of the walk where its own matcher would stop (the
+// concatenation is no prefix of its phrases, or is longer than its longest
+// phrase in tokens).
+type cueIndex struct {
+	cats     map[string]int
+	prefixes map[string]uint64 // key -> categories with a phrase it is a prefix of (at token boundaries)
+	full     map[string][]catCue
+	maxToks  []int
+	longer   []uint64 // n -> categories with phrases of more than n tokens
+}
+
+type catCue struct {
+	cat int
+	v   string
+}
+
+// cueHit is a category's longest cue starting at a token: its end and
+// first value.
+type cueHit struct {
+	end int
+	v   string
+}
+
+func newCueIndex() *cueIndex {
+	return &cueIndex{cats: map[string]int{}, prefixes: map[string]uint64{}, full: map[string][]catCue{}}
+}
+
+// category returns the index of a category, adding it (at most 64).
+func (c *cueIndex) category(cat string) int {
+	k, ok := c.cats[cat]
+	if !ok {
+		k = len(c.cats)
+		if k >= 64 {
+			panic("extract: more than 64 cue categories")
+		}
+		c.cats[cat] = k
+		c.maxToks = append(c.maxToks, 0)
+	}
+	return k
+}
+
+// add registers a phrase of a category with its value (as keyMatcher.add).
+func (c *cueIndex) add(cat, phrase, v string) {
+	k := c.category(cat)
+	bit := uint64(1) << k
+	toks := tokenize(phrase, 0, len(phrase), 0, nil)
+	key := ""
+	n := 0
+	for _, t := range toks {
+		if !t.word {
+			continue
+		}
+		if key != "" {
+			c.prefixes[key] |= bit
+		}
+		key += t.key
+		n++
+	}
+	if key == "" {
+		return
+	}
+	c.prefixes[key] |= bit
+	c.full[key] = append(c.full[key], catCue{k, v})
+	if n > c.maxToks[k] {
+		c.maxToks[k] = n
+	}
+	c.longer = nil
+}
+
+// finish computes the per-length masks once every phrase is added.
+func (c *cueIndex) finish() {
+	most := 0
+	for _, n := range c.maxToks {
+		most = max(most, n)
+	}
+	c.longer = make([]uint64, most+1)
+	for n := range c.longer {
+		for k, mt := range c.maxToks {
+			if mt > n {
+				c.longer[n] |= 1 << k
+			}
+		}
+	}
+}
+
+// at fills hits[cat] with the longest cue of each category starting at
+// toks[i] (end 0 when none) and returns the categories found.
+func (c *cueIndex) at(toks []token, i int, hits []cueHit) uint64 {
+	clear(hits)
+	if i >= len(toks) || !toks[i].word {
+		return 0
+	}
+	var found uint64
+	var arr [64]byte
+	key := arr[:0]
+	j, n := i, 0
+	alive := ^uint64(0)
+	for j < len(toks) && n < len(c.longer) {
+		alive &= c.longer[n]
+		t := &toks[j]
+		if alive == 0 || !t.word || t.sent != toks[i].sent {
+			break
+		}
+		key = append(key, t.key...)
+		alive &= c.prefixes[string(key)]
+		if alive == 0 {
+			break
+		}
+		n++
+		var now uint64 // categories whose first value at this key is taken
+		for _, e := range c.full[string(key)] {
+			bit := uint64(1) << e.cat
+			if alive&bit != 0 && now&bit == 0 {
+				now |= bit
+				hits[e.cat] = cueHit{j + 1, e.v}
+			}
+		}
+		found |= now
+		j = nextJoined(toks, j)
+	}
+	return found
 }
 
 // phraseKey is the key a phrase is matched by.

@@ -239,8 +239,8 @@ func (d *docState) genericOrg(i int) (int, bool) {
 // isSentenceStart reports whether token i opens its sentence (after
 // opening quotes or a dash).
 func (d *docState) isSentenceStart(i int) bool {
-	s := d.sents[d.toks[i].sent]
-	for _, k := range s.toks {
+	a, b := d.sentRange(d.toks[i].sent)
+	for k := a; k < b; k++ {
 		if k == i {
 			return true
 		}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -99,6 +100,9 @@ func (d *docState) prepare() {
 		d.doc.Lang = detectLang(text[bodyStart:end])
 	}
 	d.lang = d.doc.Lang
+	// each line is tokenised once; its sentences take their tokens from it
+	d.toks = make([]token, 0, (end-bodyStart)/5+16)
+	var line []token
 	for ls := bodyStart; ls < end; {
 		le := strings.IndexByte(text[ls:end], '\n')
 		if le < 0 {
@@ -106,23 +110,23 @@ func (d *docState) prepare() {
 		} else {
 			le += ls
 		}
-		capEnd := d.captionEnd(ls, le)
+		line = tokenize(text, ls, le, 0, line[:0])
+		capEnd := captionEnd(line, ls)
 		if capEnd > ls {
-			d.addSentence(ls, capEnd, true)
+			d.addSentence(ls, capEnd, true, line)
 		}
 		for _, s := range splitSentences(text, capEnd, le) {
-			d.addSentence(s[0], s[1], false)
+			d.addSentence(s[0], s[1], false, line)
 		}
 		ls = le + 1
 	}
 }
 
-// captionEnd returns where a photo caption at the start of the line
-// text[ls:le] ends (ls when there is none): captions run to the end of the
-// last "Photo: AGENCY" credit of the line.
-func (d *docState) captionEnd(ls, le int) int {
-	toks := tokenize(d.text, ls, le, 0, nil)
-	capEnd := ls
+// captionEnd returns where a photo caption at the start of a line ends
+// (lineStart when there is none), given the line's tokens: captions run to
+// the end of the last "Photo: AGENCY" credit of the line.
+func captionEnd(toks []token, lineStart int) int {
+	capEnd := lineStart
 	for i := range toks {
 		if !toks[i].word || !toks[i].cap {
 			continue
@@ -147,7 +151,11 @@ func (d *docState) captionEnd(ls, le int) int {
 	return capEnd
 }
 
-func (d *docState) addSentence(start, end int, caption bool) {
+// addSentence adds the sentence text[start:end] (trimmed) with its tokens,
+// taken from those of its line: a sentence starts and ends at white space
+// or at a token's end, so tokenising it alone gives the same tokens, the
+// first one counting as preceded by white space.
+func (d *docState) addSentence(start, end int, caption bool, line []token) {
 	for start < end && isSpaceByte(d.text[start]) {
 		start++
 	}
@@ -159,12 +167,16 @@ func (d *docState) addSentence(start, end int, caption bool) {
 	}
 	idx := len(d.sents)
 	first := len(d.toks)
-	d.toks = tokenize(d.text, start, end, idx, d.toks)
-	s := sentence{start: start, end: end, caption: caption}
-	for k := first; k < len(d.toks); k++ {
-		s.toks = append(s.toks, k)
+	k := sort.Search(len(line), func(k int) bool { return line[k].start >= start })
+	for ; k < len(line) && line[k].end <= end; k++ {
+		t := line[k]
+		t.sent = idx
+		if len(d.toks) == first {
+			t.space = true
+		}
+		d.toks = append(d.toks, t)
 	}
-	d.sents = append(d.sents, s)
+	d.sents = append(d.sents, sentence{start: start, end: end, caption: caption, tokStart: first, tokEnd: len(d.toks)})
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }

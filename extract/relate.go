@@ -11,16 +11,33 @@ var kindRank = map[string]int{
 	"comprehensive strategic partnership": 0, "strategic partnership": 1, "twinning": 2, "agreement": 3, "friendship": 4, "partnership": 5,
 }
 
-// sentMentions returns the mentions of sentence s in text order.
+// sentMentions returns the mentions of sentence s in text order (ties in
+// the order they were found). The mentions of every sentence are indexed
+// at once, again whenever mentions were added since.
 func (d *docState) sentMentions(s int) []*ment {
-	var out []*ment
+	if d.sentMents == nil || d.sentMentsN != len(d.ments) {
+		d.indexMentions()
+	}
+	ms := d.sentMents[s]
+	return ms[:len(ms):len(ms)]
+}
+
+func (d *docState) indexMentions() {
+	// new slices: callers may still hold those of the previous index
+	d.sentMents = make([][]*ment, len(d.sents))
 	for _, m := range d.ments {
-		if d.toks[m.i].sent == s {
-			out = append(out, m)
+		s := d.toks[m.i].sent
+		d.sentMents[s] = append(d.sentMents[s], m)
+	}
+	for _, ms := range d.sentMents {
+		// stable insertion sort by first token: a sentence has few mentions
+		for a := 1; a < len(ms); a++ {
+			for b := a; b > 0 && ms[b].i < ms[b-1].i; b-- {
+				ms[b], ms[b-1] = ms[b-1], ms[b]
+			}
 		}
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].i < out[b].i })
-	return out
+	d.sentMentsN = len(d.ments)
 }
 
 // evidence is sentence s as evidence.
@@ -43,15 +60,48 @@ func (d *docState) addRel(typ, from, to string, props map[string]any, s int) {
 }
 
 // hasCue reports whether sentence s contains a cue of the category and
-// returns its value and token.
+// returns its value and token (the first token where the longest cue of
+// the category starting there has a value). The cues of every category
+// are found in one pass over the sentence, on the first question.
 func (d *docState) hasCue(cat string, s int) (string, int) {
-	a, b := d.sentRange(s)
-	for k := a; k < b; k++ {
-		if _, v := d.x.lx.cue(cat, d.toks, k); v != "" {
-			return v, k
+	ci := d.x.lx.cueIdx
+	c, ok := ci.cats[cat]
+	if !ok {
+		return "", -1
+	}
+	nc := len(ci.maxToks)
+	if d.cueFirst == nil {
+		d.cueFirst = make([]sentCue, len(d.sents)*nc)
+		d.cueDone = make([]bool, len(d.sents))
+	}
+	first := d.cueFirst[s*nc : (s+1)*nc]
+	if !d.cueDone[s] {
+		d.cueDone[s] = true
+		for k := range first {
+			first[k] = sentCue{k: -1}
+		}
+		hits := make([]cueHit, nc)
+		var done uint64
+		all := uint64(1)<<nc - 1
+		a, b := d.sentRange(s)
+		for k := a; k < b && done != all; k++ {
+			found := ci.at(d.toks, k, hits) &^ done
+			for cat := 0; found != 0; cat++ {
+				if found&1 != 0 && hits[cat].v != "" {
+					first[cat] = sentCue{v: hits[cat].v, k: k}
+					done |= 1 << cat
+				}
+				found >>= 1
+			}
 		}
 	}
-	return "", -1
+	return first[c].v, first[c].k
+}
+
+// sentCue is the first cue of a category in a sentence (k -1 if none).
+type sentCue struct {
+	v string
+	k int
 }
 
 // salient returns the n most mentioned entities of a type (ties: first

@@ -30,35 +30,57 @@ func tokenize(text string, start, end int, sent int, out []token) []token {
 	i := start
 	space := true
 	for i < end {
-		r, size := utf8.DecodeRuneInString(text[i:end])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:end])
+		}
 		switch {
 		case isSpace(r):
 			space = true
 			i += size
 		case isWordRune(r):
 			j := i
-			cap, lower, upperCount, letters := false, false, 0, 0
+			cap, lower, upperCount := false, false, 0
 			first := true
 			for j < end {
-				r2, s2 := utf8.DecodeRuneInString(text[j:end])
-				if !isWordRune(r2) {
-					// keep "1,000" and "1.000" apart: numbers are read by FindCounts
-					break
+				r2, s2 := rune(text[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, s2 = utf8.DecodeRuneInString(text[j:end])
 				}
-				if unicode.IsLetter(r2) {
-					letters++
-					if unicode.IsUpper(r2) {
+				if r2 < utf8.RuneSelf {
+					// ASCII: letters and digits are the word runes
+					switch {
+					case r2 >= 'a' && r2 <= 'z':
+						lower = true
+					case r2 >= 'A' && r2 <= 'Z':
 						upperCount++
 						if first {
 							cap = true
 						}
-					} else if unicode.IsLower(r2) {
-						lower = true
+					case r2 >= '0' && r2 <= '9':
+					default:
+						// keep "1,000" and "1.000" apart: numbers are read by FindCounts
+						goto done
+					}
+				} else {
+					if !isWordRune(r2) {
+						break
+					}
+					if unicode.IsLetter(r2) {
+						if unicode.IsUpper(r2) {
+							upperCount++
+							if first {
+								cap = true
+							}
+						} else if unicode.IsLower(r2) {
+							lower = true
+						}
 					}
 				}
 				first = false
 				j += s2
 			}
+		done:
 			w := text[i:j]
 			t := token{start: i, end: j, text: w, key: fold.Key(w), word: true, cap: cap,
 				upper: upperCount >= 2 && !lower, num: r >= '0' && r <= '9', space: space, sent: sent}
@@ -78,10 +100,16 @@ func tokenize(text string, start, end int, sent int, out []token) []token {
 }
 
 func isSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\ufeff' || r == 0 || r == '\u200b'
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0
+	}
+	return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b'
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -102,7 +130,8 @@ func normPunct(r rune) rune {
 // sentence is a span of body text with its tokens.
 type sentence struct {
 	start, end int
-	toks       []int // indexes into docState.toks
+	tokStart   int // its tokens are docState.toks[tokStart:tokEnd]
+	tokEnd     int
 	caption    bool
 }
 

@@ -106,7 +106,35 @@ func Fold(s string) string { return join(s, ' ') }
 
 // Key returns Fold(s) without spaces: "Hà Nội", "Ha Noi" and "hanoi" share
 // the key "hanoi"; "Oh Se-hoon" and "Oh Se Hoon" share "ohsehoon".
-func Key(s string) string { return join(s, 0) }
+func Key(s string) string {
+	// ASCII fast path: keys of plain words without building anything, of
+	// other ASCII text with one allocation
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return join(s, 0)
+		}
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			clean = false
+		}
+	}
+	if clean {
+		return s
+	}
+	var arr [32]byte
+	b := arr[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
 
 // Slug returns Fold(s) with hyphens between words, for ids: "Trần Lưu
 // Quang" → "tran-luu-quang".

@@ -18,6 +18,13 @@ func TestFold(t *testing.T) {
 		{"Việt Nam–France", "viet nam france", "vietnamfrance", "viet-nam-france"},
 		{"«Balade en France»", "balade en france", "baladeenfrance", "balade-en-france"},
 		{"", "", "", ""},
+		// ASCII (Key's fast path)
+		{"hanoi", "hanoi", "hanoi", "hanoi"},
+		{"Hanoi", "hanoi", "hanoi", "hanoi"},
+		{"U.S. 2023", "u s 2023", "us2023", "u-s-2023"},
+		{"ABC-def_x", "abc def x", "abcdefx", "abc-def-x"},
+		{"a very long ascii phrase beyond thirty-two bytes", "a very long ascii phrase beyond thirty two bytes", "averylongasciiphrasebeyondthirtytwobytes", "a-very-long-ascii-phrase-beyond-thirty-two-bytes"},
+		{"!?", "", "", ""},
 	}
 	for _, tt := range tests {
 		if got := Fold(tt.in); got != tt.fold {
@@ -30,6 +37,17 @@ func TestFold(t *testing.T) {
 			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.slug)
 		}
 	}
+}
+
+// FuzzKey checks Key's ASCII fast path against the general fold.
+func FuzzKey(f *testing.F) {
+	f.Add("Hanoi")
+	f.Add("Hà Nội-2023")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Key(s), join(s, 0); got != want {
+			t.Errorf("Key(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 func BenchmarkKey(b *testing.B) {
