@@ -181,6 +181,7 @@ type art struct {
 	since            int // the partnership's first year
 
 	roleX      *country       // the country {X} of the office being rendered, or nil
+	inEvent    bool           // rendering the event's name
 	introduced [nPersons]bool // the person's full name has been written
 }
 
@@ -349,10 +350,13 @@ func (g *generator) setEvent() {
 	e.year = a.year
 	e.month, e.day = a.rmonth, a.rday
 	if a.scenario != scEvent && g.chance(0.5) {
-		// an earlier event, named in passing
-		e.year = a.year - g.r.IntN(3)
-		e.month = g.between(1, 12)
+		// an event being prepared, a few months ahead
+		e.month += g.between(1, 5)
 		e.day = g.between(1, 28)
+		if e.month > 12 {
+			e.month -= 12
+			e.year++
+		}
 	}
 	if ek.baseYear > 0 {
 		e.ord = max(1, ek.baseOrd+floorDiv(e.year-ek.baseYear, ek.period))
@@ -371,6 +375,8 @@ func (g *generator) setEvent() {
 	}
 	e.name = ""
 	e.frGender = ek.frGender
+	a.inEvent = true // {year} is the event's
+	defer func() { a.inEvent = false }()
 	if a.lang == 0 {
 		e.name = g.renderString(ek.en[g.r.IntN(len(ek.en))])
 	} else {

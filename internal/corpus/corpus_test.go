@@ -235,3 +235,22 @@ func BenchmarkGenerate(b *testing.B) {
 		b.Fatal(err)
 	}
 }
+
+// TestEventYear checks that an event's name carries its own year, not
+// the article's (an article may announce next year's festival).
+func TestEventYear(t *testing.T) {
+	lx, err := defaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := newGenerator(lx, 1, 0.5)
+	for i := range 3000 {
+		g.article(i)
+		e := g.a.ev
+		for y := 2000; y < 2030; y++ {
+			if y != e.year && strings.Contains(e.name, fmt.Sprint(y)) {
+				t.Fatalf("article %d: event %q of %d", i, e.name, e.year)
+			}
+		}
+	}
+}

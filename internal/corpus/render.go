@@ -289,6 +289,9 @@ func (g *generator) slotValue(s *slot) string {
 			text = onDate(fr, a.rmonth, a.rday)
 		case dateYear:
 			text = strconv.Itoa(a.year)
+			if a.inEvent {
+				text = strconv.Itoa(a.ev.year)
+			}
 		case dateSince:
 			text = strconv.Itoa(a.since)
 		case dateNextYear:
