@@ -97,9 +97,11 @@ func New(opts ...Option) (*Extractor, error) {
 
 // Extract extracts one document. Ids in the result are global.
 func (x *Extractor) Extract(doc Document) DocResult {
-	d := &docState{x: x, doc: doc, text: doc.Text, ents: map[string]*entBuilder{}}
+	bufs := docPool.Get().(*docBufs)
+	defer bufs.release()
+	d := &docState{x: x, doc: doc, text: doc.Text, ents: map[string]*entBuilder{}, bufs: bufs}
 	d.prepare()
-	d.cover = make([]int, len(d.toks))
+	d.cover = resize(&bufs.cover, len(d.toks))
 	for i := range d.cover {
 		d.cover[i] = -1
 	}
@@ -115,9 +117,50 @@ func (x *Extractor) Extract(doc Document) DocResult {
 	return d.result()
 }
 
+// docBufs are the working slices of one extraction, reused by the next
+// (docPool): none of them reaches a DocResult, and tokens are cleared on
+// release so that no article text stays reachable from the pool.
+type docBufs struct {
+	toks     []token
+	line     []token
+	sents    []sentence
+	cover    []int
+	placeAt  []placeCand
+	cueFirst []sentCue
+	cueDone  []bool
+	cueHits  []cueHit
+}
+
+var docPool = sync.Pool{New: func() any { return new(docBufs) }}
+
+// maxPooledToks bounds what the pool keeps of an unusually long document.
+const maxPooledToks = 1 << 16
+
+func (b *docBufs) release() {
+	if cap(b.toks) > maxPooledToks || cap(b.line) > maxPooledToks {
+		return // let the collector have it
+	}
+	clear(b.toks[:cap(b.toks)])
+	clear(b.line[:cap(b.line)])
+	docPool.Put(b)
+}
+
+// resize sets *buf to a zeroed slice of length n, reusing its array when
+// large enough, and returns it.
+func resize[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n)
+	} else {
+		*buf = (*buf)[:n]
+		clear(*buf)
+	}
+	return *buf
+}
+
 // docState is the working state of one document's extraction.
 type docState struct {
 	x       *Extractor
+	bufs    *docBufs
 	doc     Document
 	text    string
 	lang    string
@@ -282,7 +325,9 @@ func (d *docState) result() DocResult {
 	return res
 }
 
+var apostrophes = strings.NewReplacer("'", "", "\u2019", "")
+
 // slugID builds an entity id from a type prefix and a name.
 func slugID(prefix, name string) string {
-	return prefix + ":" + fold.Slug(strings.NewReplacer("'", "", "\u2019", "").Replace(name))
+	return prefix + ":" + fold.Slug(apostrophes.Replace(name))
 }

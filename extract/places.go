@@ -16,7 +16,7 @@ var placeContext = map[string]bool{
 // or demonym that starts there. Names must be capitalised ("Hà Nội",
 // "HÀ NỘI"); French demonyms may be lowercase ("localités françaises").
 func (d *docState) findPlaceCandidates() {
-	d.placeAt = make([]placeCand, len(d.toks))
+	d.placeAt = resize(&d.bufs.placeAt, len(d.toks))
 	for i := range d.toks {
 		t := d.toks[i]
 		if !t.word || t.num {

@@ -77,6 +77,7 @@ func (d *docState) prepare() {
 		d.doc.Title = title
 	}
 	end := len(text)
+	line := d.bufs.line
 	// teasers: from a line that is only a teaser cue to the end
 	for ls := bodyStart; ls < end; {
 		le := strings.IndexByte(text[ls:], '\n')
@@ -85,10 +86,9 @@ func (d *docState) prepare() {
 		} else {
 			le += ls
 		}
-		line := strings.TrimSpace(text[ls:le])
-		if line != "" && len(line) < 40 {
-			toks := tokenize(line, 0, len(line), 0, nil)
-			if j, v := d.x.lx.cue("teaser", toks, 0); v != "" && j == len(toks) {
+		if l := strings.TrimSpace(text[ls:le]); l != "" && len(l) < 40 {
+			line = tokenize(l, 0, len(l), 0, line[:0])
+			if j, v := d.x.lx.cue("teaser", line, 0); v != "" && j == len(line) {
 				end = ls
 				break
 			}
@@ -101,8 +101,11 @@ func (d *docState) prepare() {
 	}
 	d.lang = d.doc.Lang
 	// each line is tokenised once; its sentences take their tokens from it
-	d.toks = make([]token, 0, (end-bodyStart)/5+16)
-	var line []token
+	if need := (end-bodyStart)/5 + 16; cap(d.bufs.toks) < need {
+		d.bufs.toks = make([]token, 0, need)
+	}
+	d.toks = d.bufs.toks[:0]
+	d.sents = d.bufs.sents[:0]
 	for ls := bodyStart; ls < end; {
 		le := strings.IndexByte(text[ls:end], '\n')
 		if le < 0 {
@@ -120,6 +123,7 @@ func (d *docState) prepare() {
 		}
 		ls = le + 1
 	}
+	d.bufs.toks, d.bufs.sents, d.bufs.line = d.toks, d.sents, line
 }
 
 // captionEnd returns where a photo caption at the start of a line ends

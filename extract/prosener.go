@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -207,19 +208,38 @@ type nerScratch struct {
 	scores []float64
 	seen   []bool
 	labels []int
+	cache  map[string]nerSpan // prose's span cache
 }
+
+// nerSpan locates the tokens of a span in nerScratch.toks.
+type nerSpan struct{ first, n int }
 
 // persons returns the texts prose tags PERSON in sentence, and false when
 // prose's tokenizer would panic on it (slice bounds in doSplit, found by
 // FuzzExtract): such a sentence gives no signal.
 func (m *nerModel) persons(sentence string) (out []string, ok bool) {
-	var sc nerScratch
+	sc := scratchPool.Get().(*nerScratch)
+	defer sc.release()
 	if !sc.tokenize(sentence) {
 		return nil, false
 	}
-	m.tag(&sc)
-	m.classify(&sc)
+	m.tag(sc)
+	m.classify(sc)
 	return m.chunkPersons(sc.toks), true
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(nerScratch) }}
+
+// release returns the scratch to the pool, without references to the
+// sentence.
+func (sc *nerScratch) release() {
+	if cap(sc.toks) > 4096 {
+		return
+	}
+	clear(sc.toks[:cap(sc.toks)])
+	sc.toks = sc.toks[:0]
+	clear(sc.cache)
+	scratchPool.Put(sc)
 }
 
 // tokenize is prose's iterTokenizer.tokenize. prose caches the tokens of
@@ -235,8 +255,10 @@ func (sc *nerScratch) tokenize(sentence string) (ok bool) {
 	}()
 	clean := nerSanitizer.Replace(sentence)
 	sc.toks = sc.toks[:0]
-	type span struct{ first, n int }
-	var cache map[string]span
+	if sc.cache == nil {
+		sc.cache = map[string]nerSpan{}
+	}
+	cache := sc.cache
 	emit := func(text string, cell int) {
 		i := len(sc.toks)
 		if cell < 0 {
@@ -258,10 +280,7 @@ func (sc *nerScratch) tokenize(sentence string) (ok bool) {
 			emit(t, -1)
 		}
 		if cached {
-			if cache == nil {
-				cache = map[string]span{}
-			}
-			cache[s] = span{first, len(sc.toks) - first}
+			cache[s] = nerSpan{first, len(sc.toks) - first}
 		}
 	}
 	white := false

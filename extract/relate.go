@@ -71,8 +71,8 @@ func (d *docState) hasCue(cat string, s int) (string, int) {
 	}
 	nc := len(ci.maxToks)
 	if d.cueFirst == nil {
-		d.cueFirst = make([]sentCue, len(d.sents)*nc)
-		d.cueDone = make([]bool, len(d.sents))
+		d.cueFirst = resize(&d.bufs.cueFirst, len(d.sents)*nc)
+		d.cueDone = resize(&d.bufs.cueDone, len(d.sents))
 	}
 	first := d.cueFirst[s*nc : (s+1)*nc]
 	if !d.cueDone[s] {
@@ -80,7 +80,7 @@ func (d *docState) hasCue(cat string, s int) (string, int) {
 		for k := range first {
 			first[k] = sentCue{k: -1}
 		}
-		hits := make([]cueHit, nc)
+		hits := resize(&d.bufs.cueHits, nc)
 		var done uint64
 		all := uint64(1)<<nc - 1
 		a, b := d.sentRange(s)

@@ -141,20 +141,36 @@ func Key(s string) string {
 func Slug(s string) string { return join(s, '-') }
 
 func join(s string, sep byte) string {
-	l := Letters(s)
-	b := make([]byte, 0, len(l))
+	// Letters(s), folded rune by rune, goes straight through the filter
+	var arr [64]byte
+	b := arr[:0]
 	pending := false
-	for i := 0; i < len(l); i++ {
-		c := l[i]
+	put := func(c byte) {
 		if (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') {
 			if pending && len(b) > 0 && sep != 0 {
 				b = append(b, sep)
 			}
 			pending = false
 			b = append(b, c)
-			continue
+			return
 		}
 		pending = true
+	}
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			put(byte(unicode.ToLower(r)))
+		default:
+			if f, ok := table[r]; ok {
+				for i := 0; i < len(f); i++ {
+					put(f[i])
+				}
+			} else if l := unicode.ToLower(r); l < utf8.RuneSelf {
+				put(byte(l)) // the Kelvin sign
+			} else {
+				pending = true // Letters writes l: bytes >= 0x80 only
+			}
+		}
 	}
 	return string(b)
 }

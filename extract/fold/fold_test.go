@@ -1,6 +1,9 @@
 package fold
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 func TestFold(t *testing.T) {
 	tests := []struct{ in, fold, key, slug string }{
@@ -39,13 +42,41 @@ func TestFold(t *testing.T) {
 	}
 }
 
-// FuzzKey checks Key's ASCII fast path against the general fold.
+// refJoin is join as first written: Letters, then the filter.
+func refJoin(s string, sep byte) string {
+	l := Letters(s)
+	b := make([]byte, 0, len(l))
+	pending := false
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		if (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') {
+			if pending && len(b) > 0 && sep != 0 {
+				b = append(b, sep)
+			}
+			pending = false
+			b = append(b, c)
+			continue
+		}
+		pending = true
+	}
+	return string(b)
+}
+
+// FuzzKey checks Key's ASCII fast path and join's one-pass folding
+// against Letters and the filter.
 func FuzzKey(f *testing.F) {
 	f.Add("Hanoi")
 	f.Add("Hà Nội-2023")
+	f.Add("\u212a\u0130\u00df\u1ec7 x\xff")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := Key(s), join(s, 0); got != want {
+		if got, want := Key(s), refJoin(s, 0); got != want {
 			t.Errorf("Key(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := Fold(s), refJoin(s, ' '); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := Slug(s), refJoin(s, '-'); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
@@ -53,5 +84,21 @@ func FuzzKey(f *testing.F) {
 func BenchmarkKey(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		Key("Chủ tịch Ủy ban nhân dân thành phố Hà Nội Trần Sỹ Thanh")
+	}
+}
+
+// TestJoinEveryRune compares join with refJoin on every rune between
+// letters.
+func TestJoinEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r += 1 {
+		if r == 0xD800 {
+			r = 0xE000 // surrogates are no runes
+		}
+		s := "a" + string(r) + "b"
+		for _, sep := range []byte{0, ' ', '-'} {
+			if got, want := join(s, sep), refJoin(s, sep); got != want {
+				t.Fatalf("join(%q, %q) = %q, want %q", s, sep, got, want)
+			}
+		}
 	}
 }
