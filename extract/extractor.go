@@ -21,6 +21,7 @@ type Extractor struct {
 	demonyms *keyMatcher[*gazetteer.Place]
 	orgHeads *keyMatcher[string]
 	ner      nerSignal
+	starts   map[string]uint64 // key -> matchers a phrase of which it may start (startMasks)
 }
 
 type placeAlias struct {
@@ -92,6 +93,16 @@ func New(opts ...Option) (*Extractor, error) {
 	if c.ner {
 		x.ner = newProseNER()
 	}
+	ms := []startIndexed{x.places, x.demonyms, x.orgHeads, lx.titles, lx.orgs, lx.eventHeads, lx.units, lx.cueIdx}
+	cats := make([]string, 0, len(lx.cues))
+	for c := range lx.cues {
+		cats = append(cats, c)
+	}
+	sort.Strings(cats)
+	for _, c := range cats {
+		ms = append(ms, lx.cues[c])
+	}
+	x.starts = startMasks(ms)
 	return x, nil
 }
 
@@ -101,6 +112,11 @@ func (x *Extractor) Extract(doc Document) DocResult {
 	defer bufs.release()
 	d := &docState{x: x, doc: doc, text: doc.Text, ents: map[string]*entBuilder{}, bufs: bufs}
 	d.prepare()
+	for i := range d.toks {
+		if t := &d.toks[i]; t.word {
+			t.starts = x.starts[t.key] | startsKnown
+		}
+	}
 	d.cover = resize(&bufs.cover, len(d.toks))
 	for i := range d.cover {
 		d.cover[i] = -1

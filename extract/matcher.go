@@ -14,6 +14,7 @@ type keyMatcher[T any] struct {
 	full     map[string][]T
 	prefixes map[string]bool
 	maxToks  int
+	bit      uint64 // this matcher's bit in token.starts, 0 if none (see startMasks)
 }
 
 func newKeyMatcher[T any]() *keyMatcher[T] {
@@ -22,6 +23,7 @@ func newKeyMatcher[T any]() *keyMatcher[T] {
 
 // add registers a phrase with its payload.
 func (m *keyMatcher[T]) add(phrase string, v T) {
+	m.bit = 0 // start masks computed before this phrase would not know it
 	toks := tokenize(phrase, 0, len(phrase), 0, nil)
 	key := ""
 	n := 0
@@ -51,7 +53,7 @@ func (m *keyMatcher[T]) lookup(key string) []T { return m.full[key] }
 // longest returns the end (exclusive token index) and payloads of the
 // longest phrase starting at toks[i], or (i, nil) when none starts there.
 func (m *keyMatcher[T]) longest(toks []token, i int) (int, []T) {
-	if i >= len(toks) || !toks[i].word {
+	if i >= len(toks) || !toks[i].word || !toks[i].mayStart(m.bit) {
 		return i, nil
 	}
 	bestEnd, best := i, []T(nil)
@@ -77,6 +79,61 @@ func (m *keyMatcher[T]) longest(toks []token, i int) (int, []T) {
 	return bestEnd, best
 }
 
+// Start masks. Each matcher tries every token as a start, and most
+// tokens start nothing: the first step of each walk is a failed map lookup
+// of the token's key. startMasks gives each matcher a bit and maps every
+// key that is a prefix (at token boundaries) of some matcher's phrases to
+// the bits of those matchers; a document's tokens then carry the mask of
+// their key (token.starts, one lookup per token), and a matcher whose bit
+// is not in it skips the token without a lookup.
+
+// startsKnown marks a token whose starts mask was computed; tokens made
+// elsewhere (phrases, teaser lines) are looked up as before.
+const startsKnown = uint64(1) << 63
+
+// mayStart reports whether a phrase of the matcher with the given bit can
+// start at the token (true when unknown).
+func (t *token) mayStart(bit uint64) bool {
+	return bit == 0 || t.starts&startsKnown == 0 || t.starts&bit != 0
+}
+
+// startIndexed is a matcher that takes part in the start masks.
+type startIndexed interface {
+	prefixKeys(fn func(key string))
+	setStartBit(bit uint64)
+}
+
+func (m *keyMatcher[T]) prefixKeys(fn func(string)) {
+	for k := range m.prefixes {
+		fn(k)
+	}
+}
+
+func (m *keyMatcher[T]) setStartBit(bit uint64) { m.bit = bit }
+
+func (c *cueIndex) prefixKeys(fn func(string)) {
+	for k := range c.prefixes {
+		fn(k)
+	}
+}
+
+func (c *cueIndex) setStartBit(bit uint64) { c.bit = bit }
+
+// startMasks assigns bits to (at most 63) matchers, once all their phrases
+// are added, and returns the key -> matchers mask.
+func startMasks(ms []startIndexed) map[string]uint64 {
+	masks := map[string]uint64{}
+	for k, m := range ms {
+		if k >= 63 {
+			break // the others keep bit 0: always looked up
+		}
+		bit := uint64(1) << k
+		m.setStartBit(bit)
+		m.prefixKeys(func(key string) { masks[key] |= bit })
+	}
+	return masks
+}
+
 // nextJoined returns the token after word j, stepping over one joiner (a
 // hyphen or apostrophe between words).
 func nextJoined(toks []token, j int) int {
@@ -99,6 +156,7 @@ type cueIndex struct {
 	full     map[string][]catCue
 	maxToks  []int
 	longer   []uint64 // n -> categories with phrases of more than n tokens
+	bit      uint64   // start mask bit
 }
 
 type catCue struct {
@@ -127,6 +185,7 @@ func (c *cueIndex) category(cat string) int {
 		}
 		c.cats[cat] = k
 		c.maxToks = append(c.maxToks, 0)
+		c.bit = 0
 	}
 	return k
 }
@@ -153,6 +212,7 @@ func (c *cueIndex) add(cat, phrase, v string) {
 	}
 	c.prefixes[key] |= bit
 	c.full[key] = append(c.full[key], catCue{k, v})
+	c.bit = 0
 	if n > c.maxToks[k] {
 		c.maxToks[k] = n
 	}
@@ -179,7 +239,7 @@ func (c *cueIndex) finish() {
 // toks[i] (end 0 when none) and returns the categories found.
 func (c *cueIndex) at(toks []token, i int, hits []cueHit) uint64 {
 	clear(hits)
-	if i >= len(toks) || !toks[i].word {
+	if i >= len(toks) || !toks[i].word || !toks[i].mayStart(c.bit) {
 		return 0
 	}
 	var found uint64

@@ -21,6 +21,7 @@ type token struct {
 	punct      rune   // the punctuation rune, for non-words
 	space      bool   // preceded by white space (or at text start)
 	sent       int    // sentence index
+	starts     uint64 // matchers that may start here (see startMasks)
 }
 
 // tokenize splits text[start:end] into tokens. Hyphens, apostrophes and
