@@ -68,25 +68,39 @@ func quickLang(text string) string {
 	en, fr, vi := 0, 0, 0
 	var buf [16]byte
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
+		r, size := decodeRune(text, i)
+		if !isLetter(r) {
 			i += size
 			continue
 		}
 		// a word: lowercase it into buf (longer words are no function words)
 		n, long := 0, false
 		for i < len(text) {
-			r, size = utf8.DecodeRuneInString(text[i:])
-			if !unicode.IsLetter(r) {
+			r, size = decodeRune(text, i)
+			if !isLetter(r) {
 				break
 			}
-			if vietnameseLetter(r) {
+			if r >= utf8.RuneSelf && vietnameseLetter(r) {
 				vi++
 			}
-			if !long && n+utf8.RuneLen(unicode.ToLower(r)) <= len(buf) {
-				n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
-			} else {
-				long = true
+			switch {
+			case long:
+			case r < utf8.RuneSelf:
+				if n < len(buf) {
+					if r >= 'A' && r <= 'Z' {
+						r += 'a' - 'A'
+					}
+					buf[n] = byte(r)
+					n++
+				} else {
+					long = true
+				}
+			default:
+				if l := unicode.ToLower(r); n+utf8.RuneLen(l) <= len(buf) {
+					n += utf8.EncodeRune(buf[n:], l)
+				} else {
+					long = true
+				}
 			}
 			i += size
 		}
@@ -109,6 +123,20 @@ func quickLang(text string) string {
 		return "fr"
 	}
 	return ""
+}
+
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
 }
 
 // vietnameseLetter reports whether r is a letter of Vietnamese that
