@@ -16,6 +16,16 @@ type Store interface {
 	Quantities(ctx context.Context, fn func(graph.QuantityRow) error) error
 }
 
+// ArticleStreamer is implemented by stores that stream articles and
+// mentions without reading each article's whole contribution
+// (graph/sqlite.Store does); FromStore uses it when the store has it.
+// Articles come by id, mentions by article id then node id, as Batches
+// gives them.
+type ArticleStreamer interface {
+	Articles(ctx context.Context, fn func(graph.ArticleRow) error) error
+	Mentions(ctx context.Context, fn func(graph.MentionRow) error) error
+}
+
 // FromStore returns the graph of a store as a Source, with the properties
 // of the graph model (graph/model.go): articles, entities and quantities,
 // then MENTIONS, the relations, QUANTIFIES and OF.
@@ -24,11 +34,17 @@ func FromStore(s Store) Source { return storeSource{s} }
 type storeSource struct{ s Store }
 
 func (ss storeSource) Nodes(ctx context.Context, fn func(Node) error) error {
-	err := ss.s.Batches(ctx, func(b graph.Batch) error {
-		a := b.Article.Map()
+	article := func(r graph.ArticleRow) error {
+		a := r.Map()
 		delete(a, "id")
-		return fn(Node{ID: b.Article.ID, Label: "Article", Props: a})
-	})
+		return fn(Node{ID: r.ID, Label: "Article", Props: a})
+	}
+	var err error
+	if as, ok := ss.s.(ArticleStreamer); ok {
+		err = as.Articles(ctx, article)
+	} else {
+		err = ss.s.Batches(ctx, func(b graph.Batch) error { return article(b.Article) })
+	}
 	if err != nil {
 		return err
 	}
@@ -63,17 +79,25 @@ func nodeProps(n graph.NodeRow) map[string]any {
 }
 
 func (ss storeSource) Rels(ctx context.Context, fn func(Rel) error) error {
-	err := ss.s.Batches(ctx, func(b graph.Batch) error {
-		for _, m := range b.Mentions {
-			p := m.Map()
-			delete(p, "article")
-			delete(p, "node")
-			if err := fn(Rel{Type: "MENTIONS", From: m.Article, To: m.Node, Props: p}); err != nil {
-				return err
+	mention := func(m graph.MentionRow) error {
+		p := m.Map()
+		delete(p, "article")
+		delete(p, "node")
+		return fn(Rel{Type: "MENTIONS", From: m.Article, To: m.Node, Props: p})
+	}
+	var err error
+	if as, ok := ss.s.(ArticleStreamer); ok {
+		err = as.Mentions(ctx, mention)
+	} else {
+		err = ss.s.Batches(ctx, func(b graph.Batch) error {
+			for _, m := range b.Mentions {
+				if err := mention(m); err != nil {
+					return err
+				}
 			}
-		}
-		return nil
-	})
+			return nil
+		})
+	}
 	if err != nil {
 		return err
 	}

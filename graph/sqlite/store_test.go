@@ -94,6 +94,8 @@ func snap(t testing.TB, s *Store) snapshot {
 	if err := s.Edges(ctx, func(e graph.EdgeRow) error { sn.Edges = append(sn.Edges, e); return nil }); err != nil {
 		t.Fatal(err)
 	}
+	// Edges come in store order.
+	slices.SortFunc(sn.Edges, func(a, b graph.EdgeRow) int { return strings.Compare(a.Key, b.Key) })
 	if err := s.Quantities(ctx, func(q graph.QuantityRow) error { sn.Quantities = append(sn.Quantities, q); return nil }); err != nil {
 		t.Fatal(err)
 	}

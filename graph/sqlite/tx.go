@@ -798,6 +798,9 @@ func decode(s string, v any) error {
 // decodeProps reads a props object as graph.Props values (integral numbers
 // as int64).
 func decodeProps(s string) (map[string]any, error) {
+	if s == "{}" {
+		return map[string]any{}, nil
+	}
 	dec := json.NewDecoder(bytes.NewReader([]byte(s)))
 	dec.UseNumber()
 	var m map[string]any
