@@ -15,20 +15,20 @@ import (
 	"github.com/jdkato/prose/v2"
 )
 
-// This file re-implements the part-of-speech tagger, entity classifier and
-// chunker of prose v2 (github.com/jdkato/prose/v2, MIT licence) over
-// prose's own model data (prose.Asset), so that a sentence gets the same
-// tags, IOB labels and entities as prose.NewDocument gives, at a fraction
-// of the cost: prose builds a map of features and joins one string per
-// feature and label for every token (17 features × 13 labels lookups in a
+// This file re-implements the tokenizer, part-of-speech tagger, entity
+// classifier and chunker of prose v2 (github.com/jdkato/prose/v2, MIT
+// licence; its tables and patterns are copied here) over prose's own model
+// data (prose.Asset), so that a sentence gets the same tokens, tags, IOB
+// labels and entities as prose.NewDocument gives, at a fraction of the
+// cost: prose builds a map of features and joins one string per feature
+// and label for every token (17 features × 13 labels lookups in a
 // 150,000-entry map), and scans a word list linearly. Here each feature
 // value is looked up once, in a table that holds the weights of all labels,
-// and per-token values are computed once per sentence. The model is
-// read-only once loaded, so goroutines share it without a lock.
-// TestNERMatchesProse checks the equivalence token by token.
-//
-// Tokenisation is still prose's (prose.NewDocument without tagging or
-// extraction): the tagger and classifier features depend on its quirks.
+// and per-token values are computed once per sentence. prose's quirks are
+// kept, since its features depend on them (see tokenize on repeated
+// spans). The model is read-only once loaded, so goroutines share it
+// without a lock. TestNERMatchesProse and FuzzNERMatchesProse check the
+// equivalence token by token.
 
 // nerModel holds prose's English tagger and entity classifier weights.
 type nerModel struct {
@@ -41,7 +41,7 @@ type nerModel struct {
 	history  []string                        // simplePOS(label): "B", "I", "O"
 	chunkEnd []string                        // label with its first "B" made "I"
 	feats    [nFeat]map[string][]classWeight // feature name -> value -> weights per label
-	basic    map[string]bool                 // prose's English word list
+	basic    map[string]bool                 // prose's English word list (enWordList, shipped as words.gob)
 }
 
 type classWeight struct {
@@ -216,10 +216,17 @@ type nerSpan struct{ first, n int }
 
 // persons returns the texts prose tags PERSON in sentence, and false when
 // prose's tokenizer would panic on it (slice bounds in doSplit, found by
-// FuzzExtract): such a sentence gives no signal.
+// FuzzExtract): such a sentence gives no signal. Any other panic is
+// recovered the same way, as the prose call this replaces was.
 func (m *nerModel) persons(sentence string) (out []string, ok bool) {
 	sc := scratchPool.Get().(*nerScratch)
-	defer sc.release()
+	defer func() {
+		if recover() != nil {
+			out, ok = nil, false
+			return // the scratch may be inconsistent: not reused
+		}
+		sc.release()
+	}()
 	if !sc.tokenize(sentence) {
 		return nil, false
 	}
