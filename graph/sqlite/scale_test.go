@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -177,14 +178,19 @@ func TestScale(t *testing.T) {
 	scaleQueries(t, s, path, n)
 }
 
-// TestScaleQueries times the canned queries, Counts and opening on a store
-// TestScale left behind (KG_SCALE_DIR): KG_SCALE_STORE=/tmp/st/scale.db
-// KG_SCALE=100000 go test ./graph/sqlite -run ScaleQueries -v
+// TestScaleQueries times the canned queries (best of 3), Counts and
+// opening on an existing store: one TestScale left behind (KG_SCALE_DIR),
+//
+//	KG_SCALE_STORE=/tmp/st/scale.db KG_SCALE=100000 go test ./graph/sqlite -run ScaleQueries -v
+//
+// or any store, with the parameters of each query as JSON:
+//
+//	KG_SCALE_STORE=/tmp/big.db KG_SCALE_PARAMS='{"partners": {"city": "Hanoi"}, ...}' go test ...
 func TestScaleQueries(t *testing.T) {
 	path := os.Getenv("KG_SCALE_STORE")
 	n, _ := strconv.Atoi(os.Getenv("KG_SCALE"))
-	if path == "" || n == 0 {
-		t.Skip("set KG_SCALE_STORE=FILE and KG_SCALE=N (the N it was built with)")
+	if path == "" || n == 0 && os.Getenv("KG_SCALE_PARAMS") == "" {
+		t.Skip("set KG_SCALE_STORE=FILE and KG_SCALE=N (the N it was built with) or KG_SCALE_PARAMS")
 	}
 	s, err := Open(context.Background(), path, Options{ReadOnly: true})
 	if err != nil {
@@ -205,6 +211,13 @@ func scaleQueries(t *testing.T, s *Store, path string, n int) {
 		"neighbours": {"entity": hub.Name}, "path": {"source": "Name 1 of city", "target": "Nàme " + strconv.Itoa(n)},
 		"top-cities": {"limit": "10"}, "edge-articles": {"rel": "PARTNER_OF", "source": "Name 1 of city", "target": hub.Name},
 	}
+	synthetic := true
+	if p := os.Getenv("KG_SCALE_PARAMS"); p != "" {
+		if err := json.Unmarshal([]byte(p), &params); err != nil {
+			t.Fatalf("KG_SCALE_PARAMS: %v", err)
+		}
+		synthetic = false
+	}
 	for _, q := range queries.All() {
 		b, err := q.Bind(params[q.Name])
 		if err != nil {
@@ -224,6 +237,9 @@ func scaleQueries(t *testing.T, s *Store, path string, n int) {
 	}
 	for _, pair := range [][2]string{{"Nàme 1", "Nàme 2"}, {"Nàme 1", fmt.Sprint("Nàme ", n*3/2)}, {fmt.Sprint("Nàme ", n*3/2), "Nàme 1"},
 		{fmt.Sprint("Nàme ", n*3/2), fmt.Sprint("Nàme ", n*17/10+1)}, {"Nàme 3", "nowhere"}} {
+		if !synthetic {
+			break
+		}
 		q, _ := queries.Get("path")
 		b, _ := q.Bind(map[string]string{"source": pair[0], "target": pair[1]})
 		start := time.Now()
