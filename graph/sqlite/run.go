@@ -8,6 +8,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/kg-dev/kg/queries"
 )
@@ -102,6 +105,9 @@ func columnValue(v any, typ string) (any, error) {
 }
 
 func decodeList(s string) ([]any, error) {
+	if l, ok := parseList(s); ok {
+		return l, nil
+	}
 	dec := json.NewDecoder(bytes.NewReader([]byte(s)))
 	dec.UseNumber()
 	var l []any
@@ -121,4 +127,82 @@ func decodeList(s string) ([]any, error) {
 		}
 	}
 	return l, nil
+}
+
+// parseList is decodeList's fast path for the compact arrays SQLite's
+// json_group_array writes: strings, integers, null, true and false. ok is
+// false for anything else (floats, nested values, spaces), which then goes
+// through encoding/json. Strings with escapes are unquoted by
+// encoding/json one at a time.
+func parseList(s string) (l []any, ok bool) {
+	if len(s) < 2 || s[0] != '[' {
+		return nil, false
+	}
+	l = []any{}
+	i := 1
+	if s[i] == ']' {
+		return l, i+1 == len(s)
+	}
+	for {
+		if i >= len(s) {
+			return nil, false
+		}
+		switch c := s[i]; {
+		case c == '"':
+			j, esc := i+1, false
+			for j < len(s) && s[j] != '"' {
+				if s[j] == '\\' {
+					esc = true
+					j++
+				}
+				j++
+			}
+			if j >= len(s) {
+				return nil, false
+			}
+			if esc {
+				var v string
+				if err := json.Unmarshal([]byte(s[i:j+1]), &v); err != nil {
+					return nil, false
+				}
+				l = append(l, v)
+			} else {
+				if !utf8.ValidString(s[i+1 : j]) {
+					return nil, false
+				}
+				l = append(l, s[i+1:j])
+			}
+			i = j + 1
+		case c == '-' || c >= '0' && c <= '9':
+			j := i + 1
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			v, err := strconv.ParseInt(s[i:j], 10, 64)
+			if err != nil {
+				return nil, false // a float, or too large: encoding/json decides
+			}
+			l = append(l, v)
+			i = j
+		case strings.HasPrefix(s[i:], "null"):
+			l, i = append(l, nil), i+4
+		case strings.HasPrefix(s[i:], "true"):
+			l, i = append(l, true), i+4
+		case strings.HasPrefix(s[i:], "false"):
+			l, i = append(l, false), i+5
+		default:
+			return nil, false
+		}
+		if i >= len(s) {
+			return nil, false
+		}
+		switch s[i] {
+		case ']':
+			return l, i+1 == len(s)
+		case ',':
+			i++
+		default:
+			return nil, false
+		}
+	}
 }

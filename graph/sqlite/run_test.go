@@ -1,0 +1,52 @@
+package sqlite
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"testing"
+)
+
+// slowList is decodeList without its fast path.
+func slowList(s string) ([]any, error) {
+	dec := json.NewDecoder(bytes.NewReader([]byte(s)))
+	dec.UseNumber()
+	var l []any
+	if err := dec.Decode(&l); err != nil {
+		return nil, err
+	}
+	if l == nil {
+		l = []any{}
+	}
+	for i, x := range l {
+		if n, ok := x.(json.Number); ok {
+			if v, err := n.Int64(); err == nil {
+				l[i] = v
+			} else if f, err := n.Float64(); err == nil {
+				l[i] = f
+			}
+		}
+	}
+	return l, nil
+}
+
+// TestDecodeList checks decodeList (with its fast path) against
+// encoding/json on what SQLite writes and on what takes the slow path.
+func TestDecodeList(t *testing.T) {
+	for _, s := range []string{
+		`[]`, `["a"]`, `["Hà Nội and Toulouse signed.","b"]`, `[1,-2,30000000000]`, `[null,true,false]`,
+		`["he said \"twin\"","tab\there","\u00e9\u2028"]`, `["fx-001",null,3,"x"]`, `[1.5,2]`, `[1e3]`,
+		`[ "spaced" ]`, `[["nested"]]`, `[{"a":1}]`, `["a",]`, `[`, `["unterminated]`, `[1,2`, `[nul]`,
+		`[99999999999999999999]`, "[\"\xff\"]", `["a"]x`,
+	} {
+		want, werr := slowList(s)
+		got, gerr := decodeList(s)
+		if (werr != nil) != (gerr != nil) {
+			t.Errorf("decodeList(%q): error %v, encoding/json: %v", s, gerr, werr)
+			continue
+		}
+		if werr == nil && !reflect.DeepEqual(got, want) {
+			t.Errorf("decodeList(%q) = %#v, encoding/json gives %#v", s, got, want)
+		}
+	}
+}
