@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -55,7 +56,9 @@ func partnersCommand() *ucli.Command {
 //
 //	Hanoi — Seoul (twinning, since 1996)
 //	  · Hanoi and Seoul have been twin cities since 1996. [fx-003]
-func writePartners(w io.Writer, res queries.Result) error {
+func writePartners(out io.Writer, res queries.Result) error {
+	// A line per sentence: buffer them rather than write each to stdout.
+	w := bufio.NewWriter(out)
 	col := map[string]int{}
 	for i, c := range res.Columns {
 		col[c] = i
@@ -86,5 +89,5 @@ func writePartners(w io.Writer, res queries.Result) error {
 			fmt.Fprintf(w, "  · %s%s\n", formatValue(s), art)
 		}
 	}
-	return nil
+	return w.Flush()
 }

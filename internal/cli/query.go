@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -194,10 +195,13 @@ func writeResultTable(w io.Writer, res queries.Result) error {
 		}
 		return s
 	}
-	out := w
+	// One write per line to an unbuffered stdout is a system call per
+	// row; buffer them.
+	bw := bufio.NewWriter(w)
+	out := io.Writer(bw)
 	var tw *tabwriter.Writer
 	if tty {
-		tw = newTabWriter(w)
+		tw = newTabWriter(bw)
 		out = tw
 	}
 	head := make([]string, len(res.Columns))
@@ -213,9 +217,11 @@ func writeResultTable(w io.Writer, res queries.Result) error {
 		fmt.Fprintln(out, strings.Join(cells, "\t"))
 	}
 	if tw != nil {
-		return tw.Flush()
+		if err := tw.Flush(); err != nil {
+			return err
+		}
 	}
-	return nil
+	return bw.Flush()
 }
 
 // formatValue renders a result value for people: lists joined with "; ",
