@@ -103,14 +103,14 @@ func FuzzJSONL(f *testing.F) {
 	})
 }
 
-// FuzzHTML checks that any page gives, without panicking (go-trafilatura
+// FuzzHTML checks that any page gives, without panicking (go-readability
 // included), either an error or valid UTF-8 text without NUL.
 func FuzzHTML(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, _, err := extractHTML(data)
 		if err != nil {
 			if strings.Contains(err.Error(), "panicked") {
-				t.Fatalf("go-trafilatura panicked (recovered): %v", err)
+				t.Fatalf("go-readability panicked (recovered): %v", err)
 			}
 			return
 		}

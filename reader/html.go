@@ -5,11 +5,10 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"slices"
 	"strings"
 
+	"github.com/go-shiori/go-readability"
 	"github.com/kg-dev/kg/extract"
-	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 )
@@ -26,17 +25,20 @@ func readHTML(r io.Reader, size, max int64, buf []byte) (extract.Document, []err
 }
 
 // extractHTML extracts a news page's main text, title, date, language and
-// canonical URL with go-trafilatura, dropping menus, related-article lists,
-// comments and footers. The page's encoding comes from its byte order
-// mark or <meta charset>, else UTF-8. Text is the extracted text laid out
-// by articleText; offsets refer to it, not to the page. A page with no
-// main text is ErrEmpty.
+// canonical URL. The main text is found with go-readability, a Go port of
+// Mozilla's Readability (Firefox Reader View), which drops menus,
+// related-article lists, comments, footers and banners; the metadata is
+// read from the page's <meta>, <link rel=canonical>, JSON-LD and <time>
+// elements (pageInfo). The page's encoding comes from its byte order mark
+// or <meta charset>, else UTF-8. Text is the extracted text laid out by
+// articleText; offsets refer to it, not to the page. A page with no main
+// text is ErrEmpty.
 func extractHTML(page []byte) (doc extract.Document, warns []error, err error) {
 	defer func() {
-		// go-trafilatura is large and not ours: never let a page it chokes
+		// go-readability is large and not ours: never let a page it chokes
 		// on bring kg down.
 		if r := recover(); r != nil {
-			doc, warns, err = extract.Document{}, nil, fmt.Errorf("extracting the page: go-trafilatura panicked: %v", r)
+			doc, warns, err = extract.Document{}, nil, fmt.Errorf("extracting the page: go-readability panicked: %v", r)
 		}
 	}()
 	enc, name, _ := charset.DetermineEncoding(page, "text/html")
@@ -51,33 +53,30 @@ func extractHTML(page []byte) (doc extract.Document, warns []error, err error) {
 	if err != nil {
 		return extract.Document{}, nil, fmt.Errorf("parsing HTML: %w", err)
 	}
-	cfg := trafilatura.DefaultConfig()
-	cfg.MinOutputSize = 0 // an empty page is reported as ErrEmpty below
-	cfg.MinOutputCommentSize = 0
-	res, err := trafilatura.ExtractDocument(root, trafilatura.Options{
-		Config:          cfg,
-		EnableFallback:  true,
-		ExcludeComments: true,
-	})
+	info := pageInfo(root)
+	lead := leadText(root)
+	// Readability turns a <div> of inline text into a <p> without its
+	// class, so the bylines and date lines it does not know are dropped
+	// before.
+	dropFurniture(root)
+	art, err := readability.FromDocument(root, nil)
 	if err != nil {
 		return extract.Document{}, nil, fmt.Errorf("extracting the page: %w", err)
 	}
-	title := oneLine(cleanText(res.Metadata.Title))
-	text := articleText(title, leadText(root), res.ContentNode)
+	title := info.title(art.Title, art.SiteName)
+	text := articleText(title, lead, art.Node)
 	if blank(text) {
 		return extract.Document{}, nil, fmt.Errorf("%w: no article text found in the page", ErrEmpty)
 	}
 	doc = extract.Document{
 		Title: title,
-		URL:   oneLine(cleanText(res.Metadata.URL)),
+		URL:   oneLine(cleanText(info.url())),
 		Text:  text,
+		Date:  info.date(),
+		Lang:  info.lang(),
 	}
-	if !res.Metadata.Date.IsZero() {
-		doc.Date = res.Metadata.Date.Format("2006-01-02")
-	}
-	// The page's declared language beats trafilatura's guess from the text.
-	if doc.Lang = normLang(pageLang(root)); doc.Lang == "" {
-		doc.Lang = normLang(res.Metadata.Language)
+	if doc.Date == "" && art.PublishedTime != nil {
+		doc.Date = isoDay(*art.PublishedTime)
 	}
 	return doc, nil, nil
 }
@@ -89,8 +88,7 @@ func extractHTML(page []byte) (doc extract.Document, warns []error, err error) {
 func articleText(title, lead string, body *html.Node) string {
 	var blocks []string
 	if body != nil {
-		// go-trafilatura's rescue of very short pages repeats paragraphs.
-		blocks = slices.Compact(textBlocks(body))
+		blocks = textBlocks(body)
 	}
 	if lead != "" && !strings.Contains(strings.Join(blocks, " "), lead) {
 		blocks = append([]string{lead}, blocks...)
@@ -158,6 +156,59 @@ func textBlocks(n *html.Node) []string {
 // oneLine collapses runs of white space into single spaces and trims.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// metaClass matches the class or id of the blocks around an article's
+// text that say who wrote it and when, tag it or offer to print it:
+// Readability knows English bylines ("byline", "author") but keeps
+// "<div class=infos>Publié le ... Par ...</div>" or "<div class=auteur>".
+var metaClass = regexp.MustCompile(`(?i)(^|[\s_-])(byline|author|auteur|signature|dateline|date|time|timestamp|published|infos|meta|tags|keywords|breadcrumbs?|print|imprimer)($|[\s_-])`)
+
+// dropFurniture removes from a page the elements whose class or id marks
+// them as page furniture (skipClass) or article metadata (metaClass),
+// unless they hold half of the page's text or more: then the class is a
+// site's name for the article or a wrapper around it.
+func dropFurniture(root *html.Node) {
+	total := textLen(root)
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode && isFurniture(c) && 2*textLen(c) < total {
+				n.RemoveChild(c)
+			} else {
+				walk(c)
+			}
+			c = next
+		}
+	}
+	walk(root)
+}
+
+// textLen is the length of n's text outside scripts and styles.
+func textLen(n *html.Node) int {
+	switch {
+	case n.Type == html.TextNode:
+		return len(n.Data)
+	case n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "noscript" || n.Data == "template"):
+		return 0
+	}
+	l := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		l += textLen(c)
+	}
+	return l
+}
+
+// isFurniture reports whether n's class or id marks it as page furniture
+// or article metadata.
+func isFurniture(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && (skipClass.MatchString(a.Val) || metaClass.MatchString(a.Val)) {
+			return true
+		}
+	}
+	return false
+}
+
 // leadClass matches the class or id of a news page's lead paragraph
 // ("sapo" in Vietnamese newsrooms, "chapo" in French ones), which content
 // extractors tend to drop because it sits outside the article body.
@@ -208,18 +259,4 @@ func leadText(root *html.Node) string {
 func cleanText(s string) string {
 	s = strings.ToValidUTF8(s, "\ufffd")
 	return strings.ReplaceAll(s, "\x00", " ")
-}
-
-// pageLang returns the lang attribute of the <html> element, or "".
-func pageLang(root *html.Node) string {
-	for n := root.FirstChild; n != nil; n = n.NextSibling {
-		if n.Type == html.ElementNode && n.Data == "html" {
-			for _, a := range n.Attr {
-				if a.Key == "lang" || a.Key == "xml:lang" {
-					return a.Val
-				}
-			}
-		}
-	}
-	return ""
 }

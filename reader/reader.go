@@ -10,7 +10,9 @@
 //     order mark, or recognised by its NUL bytes) and UTF-32 with a byte
 //     order mark are transcoded to UTF-8 (text.go);
 //   - HTML pages saved from news sites (.html, .htm): the main text, title,
-//     date and language are extracted with go-trafilatura (html.go);
+//     date and language are extracted with go-readability, a port of
+//     Mozilla's Readability, and from the page's metadata (html.go,
+//     htmlmeta.go);
 //   - JSON Lines corpora (.jsonl, .ndjson): one article per line, streamed
 //     (jsonl.go).
 //
