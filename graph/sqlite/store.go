@@ -376,6 +376,15 @@ func (s *Store) Close() error {
 	return nil
 }
 
+// Totals returns the number of entities and of relations between them:
+// Counts().Entities() and Counts().Relations() without reading the fact
+// tables (Counts counts MENTIONS in node_facts, which reads the whole
+// table: 2 s on a 1.3 GB store with a cold cache).
+func (s *Store) Totals(ctx context.Context) (entities, relations int64, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM nodes), (SELECT count(*) FROM edges)`).Scan(&entities, &relations)
+	return entities, relations, s.classify("counting", err)
+}
+
 // Counts returns the number of nodes by label and relationships by type,
 // as they appear in the graph model (Article and Quantity nodes, MENTIONS,
 // QUANTIFIES and OF relationships included). Labels and types with no

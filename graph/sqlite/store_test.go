@@ -73,6 +73,11 @@ func counts(t testing.TB, s *Store) graph.Counts {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Totals, which ingest prints, agrees with Counts whatever the store
+	// went through.
+	if ents, rels, err := s.Totals(context.Background()); err != nil || ents != c.Entities() || rels != c.Relations() {
+		t.Errorf("Totals = %d, %d, %v; Counts has %d entities, %d relations", ents, rels, err, c.Entities(), c.Relations())
+	}
 	return c
 }
 

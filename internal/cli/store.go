@@ -149,14 +149,14 @@ func (k *storeSink) Commit(ctx context.Context) (string, error) {
 	if _, err := k.tx.Commit(); err != nil {
 		return "", errors.Join(storeError(err), k.s.Close())
 	}
-	c, err := k.s.Counts(ctx)
+	ents, rels, err := k.s.Totals(ctx)
 	if cerr := k.s.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		return "", storeError(err)
 	}
-	return fmt.Sprintf("%d entities, %d relations", c.Entities(), c.Relations()), nil
+	return fmt.Sprintf("%d entities, %d relations", ents, rels), nil
 }
 
 func (k *storeSink) Atomic() bool { return true }
