@@ -75,9 +75,6 @@ func extractHTML(page []byte) (doc extract.Document, warns []error, err error) {
 		Date:  info.date(),
 		Lang:  info.lang(),
 	}
-	if doc.Date == "" && art.PublishedTime != nil {
-		doc.Date = isoDay(*art.PublishedTime)
-	}
 	return doc, nil, nil
 }
 
@@ -162,40 +159,97 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // "<div class=infos>Publié le ... Par ...</div>" or "<div class=auteur>".
 var metaClass = regexp.MustCompile(`(?i)(^|[\s_-])(byline|author|auteur|signature|dateline|date|time|timestamp|published|infos|meta|tags|keywords|breadcrumbs?|print|imprimer)($|[\s_-])`)
 
-// dropFurniture removes from a page the elements whose class or id marks
-// them as page furniture (skipClass) or article metadata (metaClass),
-// unless they hold half of the page's text or more: then the class is a
-// site's name for the article or a wrapper around it.
+// dropFurniture removes from a page the elements that are page furniture:
+// <nav>, <aside>, <footer>, <menu> and <dialog>; lists of links ("Read
+// more", which Readability keeps as it keeps any list), with the heading
+// just before them; and the elements whose class or id marks them as
+// furniture (skipClass) or article metadata (metaClass). An element that
+// holds half of the page's text or more stays: its class is a site's name
+// for the article or a wrapper around it.
 func dropFurniture(root *html.Node) {
-	total := textLen(root)
+	total, _ := textLen(root)
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
-			if c.Type == html.ElementNode && isFurniture(c) && 2*textLen(c) < total {
-				n.RemoveChild(c)
-			} else {
-				walk(c)
+			if c.Type != html.ElementNode {
+				c = next
+				continue
 			}
+			if links := isLinkList(c); links || furnitureTags[c.Data] || isFurniture(c) {
+				if l, _ := textLen(c); 2*l < total {
+					if h := prevElement(c); links && h != nil && headingTags[h.Data] {
+						if l, _ := textLen(h); l < 80 {
+							n.RemoveChild(h)
+						}
+					}
+					n.RemoveChild(c)
+					c = next
+					continue
+				}
+			}
+			walk(c)
 			c = next
 		}
 	}
 	walk(root)
 }
 
-// textLen is the length of n's text outside scripts and styles.
-func textLen(n *html.Node) int {
+var (
+	furnitureTags = map[string]bool{"nav": true, "aside": true, "footer": true, "menu": true, "dialog": true}
+	headingTags   = map[string]bool{"h2": true, "h3": true, "h4": true, "h5": true, "h6": true}
+)
+
+// isLinkList reports whether n is a list of two items or more whose text
+// is almost all links.
+func isLinkList(n *html.Node) bool {
+	if n.Data != "ul" && n.Data != "ol" {
+		return false
+	}
+	items := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == "li" {
+			items++
+		}
+	}
+	all, inLinks := textLen(n)
+	return items >= 2 && all > 0 && 10*inLinks >= 9*all
+}
+
+// prevElement is the element before n among its siblings, or nil.
+func prevElement(n *html.Node) *html.Node {
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		if p.Type == html.ElementNode {
+			return p
+		}
+	}
+	return nil
+}
+
+// textLen is the number of non-space bytes of n's text outside scripts
+// and styles, and how many of them are inside links.
+func textLen(n *html.Node) (all, inLinks int) {
 	switch {
 	case n.Type == html.TextNode:
-		return len(n.Data)
+		l := 0
+		for i := 0; i < len(n.Data); i++ {
+			if c := n.Data[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+				l++
+			}
+		}
+		return l, 0
 	case n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "noscript" || n.Data == "template"):
-		return 0
+		return 0, 0
 	}
-	l := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		l += textLen(c)
+		a, l := textLen(c)
+		all += a
+		inLinks += l
 	}
-	return l
+	if n.Type == html.ElementNode && n.Data == "a" {
+		inLinks = all
+	}
+	return all, inLinks
 }
 
 // isFurniture reports whether n's class or id marks it as page furniture

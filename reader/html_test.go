@@ -124,3 +124,87 @@ func TestExtractHTMLOddPages(t *testing.T) {
 		})
 	}
 }
+
+// TestExtractHTMLFurniture checks that what surrounds an article's text
+// inside the page's <article> or main column is dropped, whatever the
+// site calls it: Readability and dropFurniture find it differently.
+func TestExtractHTMLFurniture(t *testing.T) {
+	const lead = "The central city of Da Nang and the French city of Nantes on Thursday signed"
+	tests := []struct {
+		name    string
+		article string   // placed around articleBody inside <article>
+		keep    []string // besides articleBody
+		drop    []string
+	}{
+		{
+			name: "related list with a class",
+			article: articleBody + `<section class="related-news"><h3>Related news</h3><ul>
+				<li><a href="/1">Huế and Blois mark 25 years of cooperation</a></li><li><a href="/2">Hanoi, Toulouse sign water deal</a></li></ul></section>`,
+			drop: []string{"Related news", "Huế and Blois", "Toulouse"},
+		},
+		{
+			name: "related list without a class",
+			article: articleBody + `<h3>Read more</h3><ul>
+				<li><a href="/1">Huế and Blois mark 25 years of cooperation</a></li><li><a href="/2">Hanoi, Toulouse sign water deal</a></li><li><a href="/3">Lyon mayors meet</a></li></ul>`,
+			drop: []string{"Read more", "Huế and Blois", "Toulouse", "Lyon mayors"},
+		},
+		{
+			name:    "French byline and signature",
+			article: `<div class="infos">Publié le 28/09/2023 à 09h30 · Par Thu Hà · <a href="#c">Réagir</a></div>` + articleBody + `<div class="auteur">Thu Hà/CVN</div>`,
+			drop:    []string{"Publié le", "Thu Hà", "Réagir"},
+		},
+		{
+			name:    "English byline and date line",
+			article: `<p class="byline">By Minh Anh</p><p class="article-date">March 14, 2024 - 16:05</p>` + articleBody,
+			drop:    []string{"Minh Anh", "16:05"},
+		},
+		{
+			name:    "share buttons and tags",
+			article: articleBody + `<div class="share">Share: Facebook Twitter Email</div><div class="tags">Tags: <a href="/t/1">Da Nang</a> <a href="/t/2">France</a></div>`,
+			drop:    []string{"Facebook", "Tags:"},
+		},
+		{
+			name:    "comments",
+			article: articleBody + `<section id="comments"><h3>Comments (2)</h3><p>Nguyen: Great news for the city, I hope the tram comes soon and works well for everyone.</p><p>Paul: Nantes trams are excellent, Da Nang will love them.</p></section>`,
+			drop:    []string{"Comments (2)", "Great news", "Nantes trams are excellent"},
+		},
+		{
+			name:    "a wrapper with a furniture class is kept",
+			article: `<div class="entry-meta">` + articleBody + `</div>`,
+		},
+		{
+			name:    "a list with a link or two is kept",
+			article: articleBody + `<ul><li>Trams: <a href="/t">Nantes network</a> since 1985, now three lines.</li><li>Buses: rapid transit on dedicated lanes.</li></ul>`,
+			keep:    []string{"Trams: Nantes network since 1985", "Buses: rapid transit"},
+		},
+		{
+			name:    "navigation, cookie banner and footer inside the article",
+			article: `<nav><a href="/">Home</a> <a href="/politics">Politics</a></nav><div class="cookie-notice">We use cookies to improve your experience on this site.</div>` + articleBody + `<footer>© Viet Daily News. All rights reserved.</footer>`,
+			drop:    []string{"Politics", "We use cookies", "All rights reserved"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html lang="en"><head><title>Da Nang and Nantes renew pact</title></head><body>
+				<header><a href="/">Viet Daily</a></header><main><article>` + tt.article + `</article></main>
+				<aside class="sidebar"><h3>Most read</h3><ul><li><a href="/4">Heatwave grips the north</a></li></ul></aside></body></html>`
+			doc, _, err := extractHTML([]byte(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range append(tt.keep, lead, "first light rail line", "scholarships for 40 students") {
+				if !strings.Contains(doc.Text, s) {
+					t.Errorf("text: got no %q, want it kept", s)
+				}
+			}
+			for _, s := range append(tt.drop, "Most read", "Heatwave") {
+				if strings.Contains(doc.Text, s) {
+					t.Errorf("text: got %q, want it dropped", s)
+				}
+			}
+			if t.Failed() {
+				t.Logf("text:\n%s", doc.Text)
+			}
+		})
+	}
+}

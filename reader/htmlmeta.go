@@ -2,6 +2,7 @@ package reader
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"time"
 
@@ -203,8 +204,8 @@ func jsonLDDate(src string) string {
 // pageDate turns a date found in a page into an ISO 8601 date or prefix,
 // keeping the day as written (2024-03-14T01:00:00+07:00 is 2024-03-14),
 // or "" when it is not understood. ISO dates and the common English
-// layouts are read by normDate; the rest by dateparse, which refuses
-// numeric dates that could be either day/month or month/day.
+// layouts are read by normDate; the rest by dateparse, refusing numeric
+// dates that read differently as day/month and as month/day.
 func pageDate(s string) (d string) {
 	s = oneLine(s)
 	if s == "" || len(s) > 100 {
@@ -219,10 +220,19 @@ func pageDate(s string) (d string) {
 		}
 	}()
 	t, err := dateparse.ParseStrict(s)
-	if err != nil {
+	if err == nil {
+		return isoDay(t)
+	}
+	if !errors.Is(err, dateparse.ErrAmbiguousMMDD) {
 		return ""
 	}
-	return isoDay(t)
+	// 28/09/2023 can only be read one way; 03/04/2024 is refused.
+	mdy, err1 := dateparse.ParseAny(s, dateparse.PreferMonthFirst(true), dateparse.RetryAmbiguousDateWithSwap(true))
+	dmy, err2 := dateparse.ParseAny(s, dateparse.PreferMonthFirst(false), dateparse.RetryAmbiguousDateWithSwap(true))
+	if err1 != nil || err2 != nil || isoDay(mdy) != isoDay(dmy) {
+		return ""
+	}
+	return isoDay(dmy)
 }
 
 // isoDay is t's day in its own time zone, or "" when its year does not
