@@ -116,6 +116,14 @@ CREATE TABLE quantity_facts (
 ) WITHOUT ROWID;
 CREATE INDEX quantity_facts_aid ON quantity_facts(aid);
 `,
+	// 2: narrow indexes for queries that rank a relation's articles by id
+	// (partners): reading (eid, aid) and (aid, id) pairs instead of whole
+	// evidence and article rows. On a 100,000-article store, partners of
+	// the biggest hub (39,000 sentences): 125 → 85 ms.
+	`
+CREATE INDEX edge_facts_eid ON edge_facts(eid, aid);
+CREATE INDEX articles_aid_id ON articles(aid, id);
+`,
 }
 
 // SchemaVersion is the user_version of a store with every migration.

@@ -51,11 +51,13 @@ func partnersCommand() *ucli.Command {
 	}
 }
 
-// writePartners prints each partnership with its kind, since and
-// evidence:
+// writePartners prints each partnership with its kind, since, the number
+// of articles stating it and the first sentences (the query returns up to
+// three), and says how to list the rest:
 //
-//	Hanoi — Seoul (twinning, since 1996)
+//	Hanoi — Seoul (twinning, since 1996; 5 articles)
 //	  · Hanoi and Seoul have been twin cities since 1996. [fx-003]
+//	  … 4 more articles: kg query edge-articles --param rel=partner-of --param source="Hanoi" --param target="Seoul"
 func writePartners(out io.Writer, res queries.Result) error {
 	// A line per sentence: buffer them rather than write each to stdout.
 	w := bufio.NewWriter(out)
@@ -72,22 +74,43 @@ func writePartners(out io.Writer, res queries.Result) error {
 		if s := formatValue(get("since")); s != "" {
 			info = append(info, "since "+s)
 		}
+		n, _ := get("article_count").(int64)
 		line := fmt.Sprintf("%s — %s", formatValue(get("city")), formatValue(get("partner")))
 		if len(info) > 0 {
-			line += " (" + strings.Join(info, ", ") + ")"
+			line += " (" + strings.Join(info, ", ")
+			if n > 0 {
+				line += fmt.Sprintf("; %s", plural(n, "article"))
+			}
+			line += ")"
+		} else if n > 0 {
+			line += fmt.Sprintf(" (%s)", plural(n, "article"))
 		}
 		if _, err := fmt.Fprintln(w, line); err != nil {
 			return err
 		}
 		sents, _ := get("sentences").([]any)
 		arts, _ := get("articles").([]any)
+		shown := map[string]bool{}
 		for i, s := range sents {
 			art := ""
 			if i < len(arts) {
-				art = " [" + formatValue(arts[i]) + "]"
+				a := formatValue(arts[i])
+				shown[a] = true
+				art = " [" + a + "]"
 			}
 			fmt.Fprintf(w, "  · %s%s\n", formatValue(s), art)
 		}
+		if more := n - int64(len(shown)); more > 0 {
+			fmt.Fprintf(w, "  … %s: kg query edge-articles --param rel=partner-of --param source=%q --param target=%q\n",
+				plural(more, "more article"), formatValue(get("city")), formatValue(get("partner")))
+		}
 	}
 	return w.Flush()
+}
+
+func plural(n int64, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
