@@ -2,8 +2,8 @@
 // the rows every store writes. The model:
 //
 //	(:Article {id, title, date, lang, path, url, hash})-[:MENTIONS {count}]->(entity)
-//	(:Person|City|Country|Organization|Event {id, name, aliases, key, ...props})
-//	(a)-[:PARTNER_OF|LOCATED_IN|HELD_IN|HOSTED_BY|PARTICIPATED_IN|HOLDS_ROLE|MET {key, ...props,
+//	(:Person|City|Country|Organization|Event {id, name, aliases, key, ...NodeProps})
+//	(a)-[:PARTNER_OF|LOCATED_IN|HELD_IN|HOSTED_BY|PARTICIPATED_IN|HOLDS_ROLE|MET {key, ...EdgeProps,
 //	     ev_articles, ev_sentences, ev_starts, ev_ends}]->(b)
 //	(:Quantity {key, count, unit, approx, ev_*})-[:QUANTIFIES]->(subject), (q)-[:OF]->(:Country)
 //
@@ -24,6 +24,17 @@ var Labels = append(append([]string{}, extract.EntityTypes...), "Article", "Quan
 
 // RelTypes is the closed set of relationship types.
 var RelTypes = append(append([]string{}, extract.RelationTypes...), "MENTIONS", "QUANTIFIES", "OF")
+
+// NodeProps is the closed set of entity property keys a store keeps,
+// besides the model's own (id, label, name, key, keys, aliases).
+// Extraction may produce others (docs/FORMAT.md allows it): Build leaves
+// them out and lists them in Batch.Skipped, so no key written to a store
+// ever comes from article text.
+var NodeProps = []string{"country", "countries", "date", "kind", "ordinal", "place", "type"}
+
+// EdgeProps is the closed set of relation property keys a store keeps,
+// besides the model's own (type, from, to, key and the evidence lists).
+var EdgeProps = []string{"as_of", "date", "kind", "place", "since", "title"}
 
 // ValidLabel reports whether l is in Labels.
 func ValidLabel(l string) bool { return contains(Labels, l) }

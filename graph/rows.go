@@ -187,7 +187,7 @@ func Build(r extract.DocResult) Batch {
 		m := extract.MergeEntities(recs)
 		m.Type = typ
 		n := nodeRow(m)
-		b.Skipped = append(b.Skipped, dropReserved("entity "+id, n.Props, reservedNodeProps)...)
+		b.Skipped = append(b.Skipped, keepDeclared("entity "+id, n.Props, NodeProps)...)
 		b.Nodes = append(b.Nodes, n)
 		if mr, ok := mentionRow(doc, m); ok {
 			b.Mentions = append(b.Mentions, mr)
@@ -230,7 +230,7 @@ func Build(r extract.DocResult) Batch {
 	}
 	for _, e := range edges {
 		e.Props = Props(e.Props)
-		b.Skipped = append(b.Skipped, dropReserved("relation "+e.Key, e.Props, reservedEdgeProps)...)
+		b.Skipped = append(b.Skipped, keepDeclared("relation "+e.Key, e.Props, EdgeProps)...)
 		b.Edges = append(b.Edges, *e)
 	}
 	slices.SortFunc(b.Edges, func(x, y EdgeRow) int { return cmp.Compare(x.Key, y.Key) })
@@ -266,22 +266,26 @@ func Build(r extract.DocResult) Batch {
 	return b
 }
 
-// Property names the model uses itself: an entity or relation prop with
-// one of these names would overwrite them, so Build drops it.
-var (
-	reservedNodeProps = []string{"id", "label", "name", "key", "keys", "aliases"}
-	reservedEdgeProps = []string{"type", "from", "to", "key", "ev_articles", "ev_sentences", "ev_starts", "ev_ends"}
-)
-
-func dropReserved(what string, p map[string]any, reserved []string) []string {
+// keepDeclared deletes from p the keys that are not in declared (the
+// graph model's closed set) and says which.
+func keepDeclared(what string, p map[string]any, declared []string) []string {
 	var notes []string
-	for _, r := range reserved {
-		if _, ok := p[r]; ok {
-			delete(p, r)
-			notes = append(notes, fmt.Sprintf("%s: prop %q is reserved by the graph model", what, r))
+	for _, k := range sortedKeys(p) {
+		if !contains(declared, k) {
+			delete(p, k)
+			notes = append(notes, fmt.Sprintf("%s: prop %q is not in the graph model", what, k))
 		}
 	}
 	return notes
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // NodeRowOf returns the row for a merged entity: key, keys and flattened

@@ -133,7 +133,7 @@ func TestBuildRules(t *testing.T) {
 		Entities: []extract.Entity{
 			{ID: "city:hanoi", Type: extract.City, Name: "Hanoi", Aliases: []string{"Hà Nội", "Ha Noi"}, Mentions: []extract.Span{sp(0, 5, "Hanoi"), sp(10, 19, "Hà Nội")}},
 			{ID: "city:hanoi", Type: extract.City, Name: "Hà Nội", Mentions: []extract.Span{sp(10, 19, "Hà Nội"), sp(30, 35, "Hanoi")}},
-			{ID: "city:seoul", Type: extract.City, Name: "Seoul", Props: map[string]any{"name": "x", "pop": float64(9.7e6)}},
+			{ID: "city:seoul", Type: extract.City, Name: "Seoul", Props: map[string]any{"name": "x", "pop": float64(9.7e6), "country": "KR"}},
 			{ID: "thing:x", Type: "Thing", Name: "X"},
 		},
 		Relations: []extract.Relation{
@@ -199,11 +199,11 @@ func TestBuildRules(t *testing.T) {
 		}
 	})
 	t.Run("skipped", func(t *testing.T) {
-		if len(b.Skipped) != 6 {
-			t.Errorf("got %d skipped %q, want 6 (Thing, reserved name, LIKES, self relation, missing country, missing subject)", len(b.Skipped), b.Skipped)
+		if len(b.Skipped) != 7 {
+			t.Errorf("got %d skipped %q, want 7 (Thing, reserved name, undeclared pop, LIKES, self relation, missing country, missing subject)", len(b.Skipped), b.Skipped)
 		}
-		if got := b.Nodes[1].Props; !reflect.DeepEqual(got, map[string]any{"pop": int64(9700000)}) {
-			t.Errorf("got seoul props %v, want only pop", got)
+		if got := b.Nodes[1].Props; !reflect.DeepEqual(got, map[string]any{"country": "KR"}) {
+			t.Errorf("got seoul props %v, want only the declared country", got)
 		}
 	})
 	t.Run("maps", func(t *testing.T) {
