@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/kg-dev/kg/extract"
@@ -14,8 +16,10 @@ import (
 // TestPartnersFirstSentences checks the partners query on a relation
 // stated in more articles than it shows: the count covers them all, the
 // sentences are the first three in (article id, offset) order whatever
-// the order the articles were ingested in, as the Cypher version returns
-// them from the relation's sorted evidence lists.
+// the order the articles were ingested in, and however they were replaced
+// or removed, as the Cypher version returns them from the relation's
+// sorted evidence lists. The store keeps both in edges (n_articles,
+// first_evidence); compareGraph checks those against extract.Merge.
 func TestPartnersFirstSentences(t *testing.T) {
 	doc := func(id string, sentences ...string) extract.DocResult {
 		var ev []extract.Evidence
@@ -23,7 +27,7 @@ func TestPartnersFirstSentences(t *testing.T) {
 			ev = append(ev, extract.Evidence{Doc: id, Start: 100 * i, End: 100*i + len(s), Text: s})
 		}
 		return extract.DocResult{
-			Doc: extract.DocumentInfo{ID: id, Hash: "h-" + id},
+			Doc: extract.DocumentInfo{ID: id, Hash: "h-" + id + strings.Join(sentences, ",")},
 			Entities: []extract.Entity{
 				{ID: "city:a", Type: extract.City, Name: "A"},
 				{ID: "city:b", Type: extract.City, Name: "B"},
@@ -31,14 +35,44 @@ func TestPartnersFirstSentences(t *testing.T) {
 			Relations: []extract.Relation{{Type: extract.PartnerOf, From: "city:a", To: "city:b", Evidence: ev}},
 		}
 	}
-	docs := []extract.DocResult{
-		doc("e", "e1"), doc("b", "b2", "b1"), doc("d", "d1"), doc("a", "a1"), doc("c", "c1", "c2"),
+	// silent mentions both cities but no longer states the relation.
+	silent := func(id string) extract.DocResult {
+		d := doc(id)
+		d.Doc.Hash, d.Relations = "silent", nil
+		return d
 	}
-	for _, order := range [][]int{{0, 1, 2, 3, 4}, {3, 1, 4, 2, 0}} {
-		t.Run(fmt.Sprint(order), func(t *testing.T) {
+	a, b, c, d, e := doc("a", "a1"), doc("b", "b2", "b1"), doc("c", "c1", "c2"), doc("d", "d1"), doc("e", "e1")
+	tests := []struct {
+		name      string
+		txs       [][]extract.DocResult // one transaction each: aids follow this order
+		count     int64
+		sentences []string
+		articles  []string
+	}{
+		{"one article", [][]extract.DocResult{{a}}, 1, []string{"a1"}, []string{"a"}},
+		{"in id order", [][]extract.DocResult{{a}, {b}, {c}, {d}, {e}}, 5, []string{"a1", "b2", "b1"}, []string{"a", "b", "b"}},
+		{"out of id order", [][]extract.DocResult{{e}, {b}, {d}, {a}, {c}}, 5, []string{"a1", "b2", "b1"}, []string{"a", "b", "b"}},
+		{"out of id order 2", [][]extract.DocResult{{a}, {b}, {d}, {c}, {e}}, 5, []string{"a1", "b2", "b1"}, []string{"a", "b", "b"}},
+		{"one transaction", [][]extract.DocResult{{d, c, e, b, a}}, 5, []string{"a1", "b2", "b1"}, []string{"a", "b", "b"}},
+		{"smaller than the third", [][]extract.DocResult{{c, d, e}, {b}, {a}}, 5, []string{"a1", "b2", "b1"}, []string{"a", "b", "b"}},
+		{"between the first and the third", [][]extract.DocResult{{a, c}, {b}}, 3, []string{"a1", "b2", "b1"}, []string{"a", "b", "b"}},
+		{"fewer than three", [][]extract.DocResult{{e}, {d}}, 2, []string{"d1", "e1"}, []string{"d", "e"}},
+		{"replaced", [][]extract.DocResult{{a, b, c, d, e}, {doc("a", "a9", "a8")}}, 5, []string{"a9", "a8", "b2"}, []string{"a", "a", "b"}},
+		{"replaced in the same transaction", [][]extract.DocResult{{a, b, c, d, e, doc("b", "b9")}}, 5, []string{"a1", "b9", "c1"}, []string{"a", "b", "c"}},
+		{"removed", [][]extract.DocResult{{a, b, c, d, e}, {silent("b")}}, 4, []string{"a1", "c1", "c2"}, []string{"a", "c", "c"}},
+		{"removed then added", [][]extract.DocResult{{a, b, c, d, e}, {silent("a"), silent("b"), doc("0", "01")}}, 4, []string{"01", "c1", "c2"}, []string{"0", "c", "c"}},
+		{"removed and restored", [][]extract.DocResult{{a, b, c, d, e}, {silent("a")}, {a}}, 5, []string{"a1", "b2", "b1"}, []string{"a", "b", "b"}},
+		{"without evidence", [][]extract.DocResult{{b, doc("d")}, {doc("a")}, {e}}, 4, []string{"b2", "b1", "e1"}, []string{"b", "b", "e"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
 			s, _ := openTemp(t)
-			for _, i := range order { // one transaction each: aids follow this order
-				ingest(t, s, docs[i])
+			current := map[string]extract.DocResult{}
+			for _, tx := range tt.txs {
+				ingest(t, s, tx...)
+				for _, d := range tx {
+					current[d.Doc.ID] = d
+				}
 			}
 			q, _ := queries.Get("partners")
 			params, err := q.Bind(map[string]string{"city": "a"})
@@ -56,15 +90,20 @@ func TestPartnersFirstSentences(t *testing.T) {
 			for i, c := range res.Columns {
 				row[c] = res.Rows[0][i]
 			}
-			if n, _ := row["article_count"].(int64); n != 5 {
-				t.Errorf("article_count = %v, want 5", row["article_count"])
+			if n, _ := row["article_count"].(int64); n != tt.count {
+				t.Errorf("article_count = %v, want %d", row["article_count"], tt.count)
 			}
-			if got, want := stringList(row["sentences"]), []string{"a1", "b2", "b1"}; !slices.Equal(got, want) {
-				t.Errorf("sentences = %q, want %q", got, want)
+			if got := stringList(row["sentences"]); !slices.Equal(got, tt.sentences) {
+				t.Errorf("sentences = %q, want %q", got, tt.sentences)
 			}
-			if got, want := stringList(row["articles"]), []string{"a", "b", "b"}; !slices.Equal(got, want) {
-				t.Errorf("articles = %q, want %q", got, want)
+			if got := stringList(row["articles"]); !slices.Equal(got, tt.articles) {
+				t.Errorf("articles = %q, want %q", got, tt.articles)
 			}
+			var final []extract.DocResult
+			for _, id := range slices.Sorted(maps.Keys(current)) {
+				final = append(final, current[id])
+			}
+			compareGraph(t, snap(t, s), expected(final))
 		})
 	}
 }
@@ -80,32 +119,66 @@ func stringList(v any) []string {
 }
 
 // TestMigrateFromVersion1 opens a store written by a kg that knew only
-// the first migration: a read-only open asks for an ingest, a write open
-// migrates it in place and keeps its graph.
+// the first migration (or the first two): a read-only open asks for an
+// ingest, a write open migrates it in place and keeps its graph, with
+// the evidence summaries of migration 3 filled from edge_facts (snap
+// reads them; compareGraph compares them with what the writer kept).
 func TestMigrateFromVersion1(t *testing.T) {
-	s, path := openTemp(t)
-	ingest(t, s, fixture(t)...)
-	before := snap(t, s)
-	for _, stmt := range []string{"DROP INDEX edge_facts_eid", "DROP INDEX articles_aid_id", "PRAGMA user_version = 1"} {
-		if _, err := s.db.Exec(stmt); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s.Close()
+	docs := append(fixture(t), extract.DocResult{
+		// A relation one article states without evidence.
+		Doc: extract.DocumentInfo{ID: "fx-000", Hash: "silent"},
+		Entities: []extract.Entity{
+			{ID: "city:a", Type: extract.City, Name: "A"},
+			{ID: "city:b", Type: extract.City, Name: "B"},
+		},
+		Relations: []extract.Relation{{Type: extract.PartnerOf, From: "city:a", To: "city:b"}},
+	})
+	for _, from := range []int{1, 2} {
+		t.Run(fmt.Sprint(from), func(t *testing.T) {
+			s, path := openTemp(t)
+			ingest(t, s, docs...)
+			// Replace one so that the facts are not in aid order.
+			v2 := docs[0]
+			v2.Doc.Hash = "v2"
+			ingest(t, s, v2)
+			before := snap(t, s)
+			stmts := []string{"ALTER TABLE edges DROP COLUMN n_articles", "ALTER TABLE edges DROP COLUMN first_evidence"}
+			if from == 1 {
+				stmts = append(stmts, "DROP INDEX edge_facts_eid", "DROP INDEX articles_aid_id")
+			}
+			stmts = append(stmts, fmt.Sprintf("PRAGMA user_version = %d", from))
+			for _, stmt := range stmts {
+				if _, err := s.db.Exec(stmt); err != nil {
+					t.Fatal(err)
+				}
+			}
+			s.Close()
 
-	if _, err := Open(context.Background(), path, Options{ReadOnly: true}); err == nil || !errors.Is(err, ErrReadOnly) {
-		t.Fatalf("read-only open of a version 1 store: %v, want ErrReadOnly asking for an ingest", err)
+			if _, err := Open(context.Background(), path, Options{ReadOnly: true}); err == nil || !errors.Is(err, ErrReadOnly) {
+				t.Fatalf("read-only open of a version %d store: %v, want ErrReadOnly asking for an ingest", from, err)
+			}
+			s, err := Open(context.Background(), path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			var version, indexes int
+			s.db.QueryRow("PRAGMA user_version").Scan(&version)
+			s.db.QueryRow("SELECT count(*) FROM sqlite_schema WHERE name IN ('edge_facts_eid', 'articles_aid_id')").Scan(&indexes)
+			if version != SchemaVersion || indexes != 2 {
+				t.Errorf("after a write open: version %d, %d of 2 new indexes; want version %d", version, indexes, SchemaVersion)
+			}
+			after := snap(t, s)
+			compareGraph(t, after, before)
+			var withEvidence int
+			for _, sum := range after.Summaries {
+				if len(sum.First) > 0 {
+					withEvidence++
+				}
+			}
+			if withEvidence == 0 || len(after.Summaries) == 0 || after.Summaries[0].N == 0 {
+				t.Errorf("migrated summaries look empty: %+v", after.Summaries)
+			}
+		})
 	}
-	s, err := Open(context.Background(), path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	var version, indexes int
-	s.db.QueryRow("PRAGMA user_version").Scan(&version)
-	s.db.QueryRow("SELECT count(*) FROM sqlite_schema WHERE name IN ('edge_facts_eid', 'articles_aid_id')").Scan(&indexes)
-	if version != SchemaVersion || indexes != 2 {
-		t.Errorf("after a write open: version %d, %d of 2 new indexes; want version %d", version, indexes, SchemaVersion)
-	}
-	compareGraph(t, snap(t, s), before)
 }

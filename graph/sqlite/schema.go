@@ -124,6 +124,25 @@ CREATE INDEX quantity_facts_aid ON quantity_facts(aid);
 CREATE INDEX edge_facts_eid ON edge_facts(eid, aid);
 CREATE INDEX articles_aid_id ON articles(aid, id);
 `,
+	// 3: a summary of each relation's evidence, kept by the writer so that
+	// partners reads one row per relation instead of every fact:
+	// n_articles counts its edge_facts rows, first_evidence holds its
+	// first three sentences in (article id, offset) order as a JSON array
+	// of [article id, sentence]. Filled here from edge_facts.
+	`
+ALTER TABLE edges ADD COLUMN n_articles INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE edges ADD COLUMN first_evidence TEXT NOT NULL DEFAULT '[]';
+UPDATE edges SET
+	n_articles = (SELECT count(*) FROM edge_facts f WHERE f.eid = edges.eid),
+	first_evidence = (
+		SELECT json_group_array(json_array(id, sentence) ORDER BY id, k)
+		FROM (SELECT x.id, j.key AS k, j.value ->> 2 AS sentence
+		      FROM (SELECT a.id, f.evidence
+		            FROM edge_facts f CROSS JOIN articles a ON a.aid = f.aid
+		            WHERE f.eid = edges.eid AND f.evidence <> '[]'
+		            ORDER BY a.id LIMIT 3) x, json_each(x.evidence) j
+		      ORDER BY x.id, j.key LIMIT 3));
+`,
 }
 
 // SchemaVersion is the user_version of a store with every migration.

@@ -86,7 +86,15 @@ type snapshot struct {
 	Nodes      []graph.NodeRow
 	Edges      []graph.EdgeRow
 	Quantities []graph.QuantityRow
+	Summaries  []edgeSummary // by key
 	Counts     graph.Counts
+}
+
+// edgeSummary is what edges.n_articles and edges.first_evidence hold.
+type edgeSummary struct {
+	Key   string
+	N     int
+	First [][2]string // [article id, sentence]
 }
 
 func snap(t testing.TB, s *Store) snapshot {
@@ -104,6 +112,25 @@ func snap(t testing.TB, s *Store) snapshot {
 	if err := s.Quantities(ctx, func(q graph.QuantityRow) error { sn.Quantities = append(sn.Quantities, q); return nil }); err != nil {
 		t.Fatal(err)
 	}
+	rows, err := s.db.QueryContext(ctx, "SELECT key, n_articles, first_evidence FROM edges ORDER BY key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sum edgeSummary
+		var first string
+		if err := rows.Scan(&sum.Key, &sum.N, &first); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal([]byte(first), &sum.First); err != nil {
+			t.Fatalf("edge %s: first_evidence %q: %v", sum.Key, first, err)
+		}
+		sn.Summaries = append(sn.Summaries, sum)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
 	sn.Counts = counts(t, s)
 	return sn
 }
@@ -112,9 +139,13 @@ func snap(t testing.TB, s *Store) snapshot {
 // extract.Merge of the articles' rows, as rows.
 func expected(docs []extract.DocResult) snapshot {
 	var rows []extract.DocResult
+	articles := map[string]int{} // edge key → articles stating it
 	for _, d := range docs {
 		// Merge the rows Build keeps (flattened props, symmetric order).
 		b := graph.Build(d)
+		for _, e := range b.Edges {
+			articles[e.Key]++
+		}
 		r := extract.DocResult{Doc: d.Doc}
 		for _, n := range b.Nodes {
 			r.Entities = append(r.Entities, n.Entity())
@@ -135,6 +166,14 @@ func expected(docs []extract.DocResult) snapshot {
 	for _, r := range m.Relations {
 		sn.Edges = append(sn.Edges, graph.EdgeRow{Type: r.Type, From: r.From, To: r.To, Key: extract.RelationKey(r), Props: graph.Props(r.Props), Evidence: r.Evidence})
 	}
+	for _, e := range sn.Edges {
+		sum := edgeSummary{Key: e.Key, N: articles[e.Key], First: [][2]string{}}
+		for _, ev := range e.Evidence[:min(len(e.Evidence), 3)] {
+			sum.First = append(sum.First, [2]string{ev.Doc, ev.Text})
+		}
+		sn.Summaries = append(sn.Summaries, sum)
+	}
+	slices.SortFunc(sn.Summaries, func(a, b edgeSummary) int { return strings.Compare(a.Key, b.Key) })
 	for _, q := range m.Quantities {
 		sn.Quantities = append(sn.Quantities, graph.QuantityRow{Key: extract.QuantityKey(q), Subject: q.Subject, Of: q.Of, Unit: q.Unit, Count: q.Count, Approx: q.Approx, Evidence: q.Evidence})
 	}
@@ -155,7 +194,7 @@ func compareGraph(t *testing.T, got snapshot, want snapshot) {
 	for _, part := range []struct {
 		name      string
 		got, want any
-	}{{"nodes", got.Nodes, want.Nodes}, {"edges", got.Edges, want.Edges}, {"quantities", got.Quantities, want.Quantities}} {
+	}{{"nodes", got.Nodes, want.Nodes}, {"edges", got.Edges, want.Edges}, {"quantities", got.Quantities, want.Quantities}, {"evidence summaries", got.Summaries, want.Summaries}} {
 		if g, w := jsonText(t, part.got), jsonText(t, part.want); g != w {
 			t.Errorf("%s differ:\ngot  %s\nwant %s", part.name, g, w)
 		}

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/kg-dev/kg/extract"
@@ -61,13 +63,29 @@ type nodeState struct {
 	changed bool
 }
 
+// edgeState is an edge's merged state during a transaction. Besides the
+// props it keeps the evidence summary (n_articles, first_evidence), which
+// stays exact as articles are added in any order; only removing an
+// article's facts (stale) makes flush recompute it from edge_facts.
 type edgeState struct {
-	eid     int64
-	props   map[string]any
-	last    string
-	dirty   bool
-	changed bool
+	eid      int64
+	props    map[string]any
+	last     string
+	n        int64           // n_articles: edge_facts rows
+	first    []firstSentence // first_evidence, when decoded
+	firstRaw string          // first_evidence as stored; "" once first is newer
+	dirty    bool
+	stale    bool // first_evidence must be recomputed (implies dirty)
+	changed  bool
 }
+
+// firstSentence is one entry of edges.first_evidence.
+type firstSentence struct {
+	article, text string
+}
+
+// maxFirst is how many sentences edges.first_evidence keeps.
+const maxFirst = 3
 
 type quantState struct {
 	qid     int64
@@ -81,7 +99,7 @@ type stmts struct {
 	selArticle, insArticle, updArticle                           *sql.Stmt
 	selNode, insNode, updNode, delNode, insKey, delKey           *sql.Stmt
 	insNodeFact, selNodeFactIDs, delNodeFacts, selNodeFacts      *sql.Stmt
-	selEdge, insEdge, updEdge, delEdge                           *sql.Stmt
+	selEdge, insEdge, updEdge, delEdge, selEdgeFirst             *sql.Stmt
 	insEdgeFact, selEdgeFactKeys, delEdgeFacts, selEdgeFacts     *sql.Stmt
 	selQuant, insQuant, updQuant, delQuant                       *sql.Stmt
 	insQuantFact, selQuantFactKeys, delQuantFacts, selQuantFacts *sql.Stmt
@@ -105,10 +123,13 @@ var stmtText = map[string]string{
 	"delNodeFacts":   `DELETE FROM node_facts WHERE aid = ?`,
 	"selNodeFacts":   `SELECT f.name, f.aliases, f.props, a.id FROM node_facts f JOIN articles a ON a.aid = f.aid WHERE f.nid = ? ORDER BY a.id`,
 
-	"selEdge": `SELECT eid, props, last_article FROM edges WHERE key = ?`,
-	"insEdge": `INSERT INTO edges (key, type, src, dst, props, last_article) VALUES (?, ?, ?, ?, ?, ?)`,
-	"updEdge": `UPDATE edges SET props = ?, last_article = ? WHERE eid = ?`,
+	"selEdge": `SELECT eid, props, last_article, n_articles, first_evidence FROM edges WHERE key = ?`,
+	"insEdge": `INSERT INTO edges (key, type, src, dst, props, last_article, n_articles, first_evidence) VALUES (?, ?, ?, ?, ?, ?, 1, ?)`,
+	"updEdge": `UPDATE edges SET props = ?, last_article = ?, n_articles = ?, first_evidence = ? WHERE eid = ?`,
 	"delEdge": `DELETE FROM edges WHERE eid = ?`,
+	// The facts with the first sentences: at most maxFirst articles with
+	// evidence, in id order.
+	"selEdgeFirst": `SELECT a.id, f.evidence FROM edge_facts f CROSS JOIN articles a ON a.aid = f.aid WHERE f.eid = ? AND f.evidence <> '[]' ORDER BY a.id LIMIT 3`,
 
 	"insEdgeFact":     `INSERT INTO edge_facts (eid, aid, props, evidence) VALUES (?, ?, ?, ?)`,
 	"selEdgeFactKeys": `SELECT e.key FROM edge_facts f JOIN edges e ON e.eid = f.eid WHERE f.aid = ?`,
@@ -160,7 +181,7 @@ func (t *Tx) prepare() error {
 		"selNode": &t.st.selNode, "insNode": &t.st.insNode, "updNode": &t.st.updNode, "delNode": &t.st.delNode,
 		"insKey": &t.st.insKey, "delKey": &t.st.delKey,
 		"insNodeFact": &t.st.insNodeFact, "selNodeFactIDs": &t.st.selNodeFactIDs, "delNodeFacts": &t.st.delNodeFacts, "selNodeFacts": &t.st.selNodeFacts,
-		"selEdge": &t.st.selEdge, "insEdge": &t.st.insEdge, "updEdge": &t.st.updEdge, "delEdge": &t.st.delEdge,
+		"selEdge": &t.st.selEdge, "insEdge": &t.st.insEdge, "updEdge": &t.st.updEdge, "delEdge": &t.st.delEdge, "selEdgeFirst": &t.st.selEdgeFirst,
 		"insEdgeFact": &t.st.insEdgeFact, "selEdgeFactKeys": &t.st.selEdgeFactKeys, "delEdgeFacts": &t.st.delEdgeFacts, "selEdgeFacts": &t.st.selEdgeFacts,
 		"selQuant": &t.st.selQuant, "insQuant": &t.st.insQuant, "updQuant": &t.st.updQuant, "delQuant": &t.st.delQuant,
 		"insQuantFact": &t.st.insQuantFact, "selQuantFactKeys": &t.st.selQuantFactKeys, "delQuantFacts": &t.st.delQuantFacts, "selQuantFacts": &t.st.selQuantFacts,
@@ -310,7 +331,7 @@ func (t *Tx) forget(aid int64) error {
 		if err != nil {
 			return err
 		}
-		st.dirty = true
+		st.dirty, st.stale = true, true
 	}
 	if keys, err = t.strings(t.st.selQuantFactKeys, aid); err != nil {
 		return err
@@ -420,7 +441,7 @@ func (t *Tx) edge(key string) (*edgeState, error) {
 	}
 	var st edgeState
 	var props string
-	err := t.st.selEdge.QueryRowContext(t.ctx, key).Scan(&st.eid, &props, &st.last)
+	err := t.st.selEdge.QueryRowContext(t.ctx, key).Scan(&st.eid, &props, &st.last, &st.n, &st.firstRaw)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -447,28 +468,109 @@ func (t *Tx) putEdge(article string, aid int64, e graph.EdgeRow) error {
 		return err
 	}
 	if st == nil {
-		res, err := t.st.insEdge.ExecContext(t.ctx, e.Key, e.Type, src.nid, dst.nid, mustJSON(e.Props), article)
+		st = &edgeState{props: e.Props, last: article, n: 1, first: []firstSentence{}}
+		st.addFirst(article, e.Evidence)
+		st.firstRaw = firstJSON(st.first)
+		res, err := t.st.insEdge.ExecContext(t.ctx, e.Key, e.Type, src.nid, dst.nid, mustJSON(e.Props), article, st.firstRaw)
 		if err != nil {
 			return err
 		}
-		eid, err := res.LastInsertId()
-		if err != nil {
+		if st.eid, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		st = &edgeState{eid: eid, props: e.Props, last: article}
 		t.edges[e.Key] = st
 		t.stats.Edges++
-	} else if !st.dirty {
-		if article > st.last {
-			st.props = extract.MergeRelationProps(st.props, e.Props)
-			st.last = article
-			st.changed = true
-		} else {
-			st.dirty = true
+	} else {
+		if !st.dirty {
+			if article > st.last {
+				st.props = extract.MergeRelationProps(st.props, e.Props)
+				st.last = article
+			} else {
+				st.dirty = true
+			}
 		}
+		if !st.stale {
+			// A new fact: the article is not yet among the edge's.
+			st.n++
+			if err := st.addFirst(article, e.Evidence); err != nil {
+				return err
+			}
+		}
+		st.changed = true
 	}
 	_, err = t.st.insEdgeFact.ExecContext(t.ctx, st.eid, aid, mustJSON(e.Props), evidenceJSON(e.Evidence))
 	return err
+}
+
+// addFirst adds the evidence of an article that is not yet among the
+// edge's to first: the first maxFirst sentences of the union are the
+// first maxFirst of first and the new ones.
+func (st *edgeState) addFirst(article string, ev []extract.Span) error {
+	if len(ev) == 0 {
+		return nil
+	}
+	if st.first == nil {
+		var pairs [][2]string
+		if err := decode(st.firstRaw, &pairs); err != nil {
+			return fmt.Errorf("first evidence: %w", err)
+		}
+		st.first = make([]firstSentence, len(pairs), maxFirst)
+		for i, p := range pairs {
+			st.first[i] = firstSentence{p[0], p[1]}
+		}
+	}
+	i, _ := slices.BinarySearchFunc(st.first, article, func(f firstSentence, a string) int { return strings.Compare(f.article, a) })
+	if i >= maxFirst {
+		return nil
+	}
+	add := make([]firstSentence, 0, maxFirst-i)
+	for _, sp := range ev[:min(len(ev), maxFirst-i)] {
+		add = append(add, firstSentence{article, sp.Text})
+	}
+	st.first = slices.Insert(st.first, i, add...)
+	st.first = st.first[:min(len(st.first), maxFirst)]
+	st.firstRaw = ""
+	return nil
+}
+
+// recomputeFirst reads the edge's first sentences from edge_facts.
+func (t *Tx) recomputeFirst(st *edgeState) error {
+	rows, err := t.st.selEdgeFirst.QueryContext(t.ctx, st.eid)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	first := []firstSentence{}
+	for rows.Next() {
+		var art, evidence string
+		if err := rows.Scan(&art, &evidence); err != nil {
+			return err
+		}
+		var ev [][3]any
+		if err := decode(evidence, &ev); err != nil {
+			return fmt.Errorf("evidence of article %s: %w", art, err)
+		}
+		for _, e := range ev {
+			if len(first) == maxFirst {
+				break
+			}
+			text, _ := e[2].(string)
+			first = append(first, firstSentence{art, text})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	st.first, st.firstRaw, st.stale = first, "", false
+	return nil
+}
+
+func firstJSON(first []firstSentence) string {
+	pairs := make([][2]string, len(first))
+	for i, f := range first {
+		pairs[i] = [2]string{f.article, f.text}
+	}
+	return mustJSON(pairs)
 }
 
 func (t *Tx) quant(key string) (*quantState, error) {
@@ -622,11 +724,19 @@ func (t *Tx) flushEdge(st *edgeState) error {
 			t.stats.Edges--
 			return err
 		}
-		st.props = props
+		st.props, st.n = props, int64(n)
+		if st.stale {
+			if err := t.recomputeFirst(st); err != nil {
+				return err
+			}
+		}
 	} else if !st.changed {
 		return nil
 	}
-	_, err := t.st.updEdge.ExecContext(t.ctx, mustJSON(graph.Props(st.props)), st.last, st.eid)
+	if st.firstRaw == "" {
+		st.firstRaw = firstJSON(st.first)
+	}
+	_, err := t.st.updEdge.ExecContext(t.ctx, mustJSON(graph.Props(st.props)), st.last, st.n, st.firstRaw, st.eid)
 	return err
 }
 
