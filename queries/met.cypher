@@ -1,6 +1,6 @@
 // name: met
 // description: Who met whom: meetings between two people, with date, place and evidence
-// param: person words  Words of either person's name, any spelling; empty for every meeting (e.g. park won soon)
+// param: person words  Words of either person's name, any spelling; empty for every meeting (e.g. nguyen, or le van)
 // columns: person, person_id, other, other_id, date, place, sentences:list, articles:list
 MATCH (a:Person)-[r:MET]->(b:Person)
 WHERE any(k IN a.keys WHERE all(w IN $person WHERE k CONTAINS w))

@@ -1,6 +1,6 @@
 // name: roles
 // description: People and the roles they hold, found by words of their name
-// param: person words  Words of the person's name, any spelling; empty for everyone (e.g. tran sy thanh)
+// param: person words  Words of the person's name, any spelling; empty for everyone (e.g. nguyen van, or dupont)
 // columns: person, person_id, title, body, body_id, as_of
 MATCH (p:Person)
 WHERE any(k IN p.keys WHERE all(w IN $person WHERE k CONTAINS w))

@@ -380,8 +380,8 @@ func isASCII(s string) bool {
 	return true
 }
 
-// stripMarks removes diacritics, keeping case: "Trần Lưu Quang" → "Tran
-// Luu Quang", "Đinh" → "Dinh".
+// stripMarks removes diacritics, keeping case: "Đặng Văn Minh" → "Dang
+// Van Minh", "Đinh" → "Dinh".
 func stripMarks(s string) string {
 	if isASCII(s) {
 		return s
