@@ -5,9 +5,7 @@
 MATCH (c:City)
 WHERE $city IN c.keys
 MATCH (c)-[r:PARTNER_OF]-(p)
-WITH c, r, p, coalesce(r.ev_articles, []) AS arts
 RETURN c.name AS city, c.id AS city_id, p.name AS partner, p.id AS partner_id,
-       r.kind AS kind, r.since AS since,
-       size([i IN range(0, size(arts) - 1) WHERE i = 0 OR arts[i] <> arts[i - 1]]) AS article_count,
-       coalesce(r.ev_sentences, [])[..3] AS sentences, arts[..3] AS articles
+       r.kind AS kind, r.since AS since, size(coalesce(r.src_articles, [])) AS article_count,
+       coalesce(r.ev_sentences, [])[..3] AS sentences, coalesce(r.ev_articles, [])[..3] AS articles
 ORDER BY city_id, partner_id
