@@ -776,14 +776,7 @@ func numModifierBefore(text string, i int) (int, bool) {
 				break
 			}
 		}
-		k := j
-		for k > 0 {
-			r, size := utf8.DecodeLastRuneInString(text[:k])
-			if !unicode.IsLetter(r) {
-				break
-			}
-			k -= size
-		}
+		k := numWordStartBack(text, j)
 		if k == j || j-k > len(bufs[nw]) {
 			break
 		}
@@ -845,22 +838,7 @@ func numNextWord(text string, i int) (int, int) {
 	if !numIsASCIILetter(text[j]) && text[j] < utf8.RuneSelf {
 		return j, j + 1
 	}
-	k := j
-	for k < len(text) {
-		c := text[k]
-		if numIsASCIILetter(c) {
-			k++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			break
-		}
-		r, size := utf8.DecodeRuneInString(text[k:])
-		if !unicode.IsLetter(r) {
-			break
-		}
-		k += size
-	}
+	k := numWordEnd(text, j)
 	if k == j {
 		return -1, -1
 	}

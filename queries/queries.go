@@ -420,48 +420,29 @@ func scalar(v any) any {
 func toList(v any) ([]any, bool) {
 	switch x := v.(type) {
 	case []any:
-		if x == nil {
-			return nil, true
-		}
 		return x, true
 	case []string:
-		if x == nil {
-			return nil, true
-		}
-		out := make([]any, len(x))
-		for i, s := range x {
-			out[i] = s
-		}
-		return out, true
+		return anys(x), true
 	case []int64:
-		if x == nil {
-			return nil, true
-		}
-		out := make([]any, len(x))
-		for i, s := range x {
-			out[i] = s
-		}
-		return out, true
+		return anys(x), true
 	case []float64:
-		if x == nil {
-			return nil, true
-		}
-		out := make([]any, len(x))
-		for i, s := range x {
-			out[i] = s
-		}
-		return out, true
+		return anys(x), true
 	case []bool:
-		if x == nil {
-			return nil, true
-		}
-		out := make([]any, len(x))
-		for i, s := range x {
-			out[i] = s
-		}
-		return out, true
+		return anys(x), true
 	}
 	return nil, false
+}
+
+// anys converts a typed list to []any; nil stays nil.
+func anys[T any](x []T) []any {
+	if x == nil {
+		return nil
+	}
+	out := make([]any, len(x))
+	for i, s := range x {
+		out[i] = s
+	}
+	return out
 }
 
 func rank(v any) int {
