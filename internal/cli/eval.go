@@ -6,7 +6,6 @@ import (
 	"os"
 
 	"github.com/kg-dev/kg/eval"
-	"github.com/kg-dev/kg/extract"
 	ucli "github.com/urfave/cli/v2"
 )
 
@@ -44,19 +43,11 @@ func evalCommand() *ucli.Command {
 			if err != nil {
 				return fmt.Errorf("%w: %v", ErrUsage, err)
 			}
-			var docs []extract.DocResult
-			workers, err := workersOf(c)
+			res, failed, err := extractArgs(c)
 			if err != nil {
 				return err
 			}
-			failed, err := extractPaths(c.Context, c.Args().Slice(), workers, c.App.ErrWriter, func(r extract.DocResult) error {
-				docs = append(docs, r)
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-			rep := eval.Score(gold, extract.Merge(docs))
+			rep := eval.Score(gold, res)
 			w := c.App.Writer
 			if err := rep.WriteText(w, c.Bool("verbose")); err != nil {
 				return err

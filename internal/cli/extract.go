@@ -32,19 +32,10 @@ func extractCommand() *ucli.Command {
 			if c.NArg() == 0 {
 				return fmt.Errorf("%w: extract needs at least one PATH", ErrUsage)
 			}
-			var docs []extract.DocResult
-			workers, err := workersOf(c)
+			res, failed, err := extractArgs(c)
 			if err != nil {
 				return err
 			}
-			failed, err := extractPaths(c.Context, c.Args().Slice(), workers, c.App.ErrWriter, func(r extract.DocResult) error {
-				docs = append(docs, r)
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-			res := extract.Merge(docs)
 			w := c.App.Writer
 			finish := func(err error) error { return err }
 			if out := c.String("out"); out != "" {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
@@ -48,18 +47,23 @@ func workersOf(c *ucli.Context) (int, error) {
 	return n, nil
 }
 
-// extractPaths reads every article under paths and extracts them on
-// workers goroutines, calling fn with each result in input order.
-// Unreadable inputs are reported on stderr and returned; they never stop
-// the others.
-func extractPaths(ctx context.Context, paths []string, workers int, stderr io.Writer, fn func(extract.DocResult) error) ([]failure, error) {
+// extractArgs reads every article under the command's PATH arguments,
+// extracts them on --workers goroutines and merges the results, one entity
+// per real-world thing. Unreadable inputs are reported on stderr and
+// returned; they never stop the others.
+func extractArgs(c *ucli.Context) (extract.Result, []failure, error) {
+	workers, err := workersOf(c)
+	if err != nil {
+		return extract.Result{}, nil, err
+	}
 	x, err := sharedExtractor()
 	if err != nil {
-		return nil, fmt.Errorf("loading extractor data: %w", err)
+		return extract.Result{}, nil, fmt.Errorf("loading extractor data: %w", err)
 	}
+	stderr := c.App.ErrWriter
 	var failed []failure
 	read := func(emit func(extract.Document) error) error {
-		return reader.WalkWith(ctx, paths, emit, reader.Options{
+		return reader.WalkWith(c.Context, c.Args().Slice(), emit, reader.Options{
 			OnError: func(where string, err error) {
 				fmt.Fprintf(stderr, "kg: skipping %s: %v\n", where, err)
 				failed = append(failed, failure{where, err})
@@ -69,8 +73,15 @@ func extractPaths(ctx context.Context, paths []string, workers int, stderr io.Wr
 			},
 		})
 	}
-	err = ordered.Map(ctx, workers, read, x.Extract, fn)
-	return failed, err
+	var docs []extract.DocResult
+	err = ordered.Map(c.Context, workers, read, x.Extract, func(r extract.DocResult) error {
+		docs = append(docs, r)
+		return nil
+	})
+	if err != nil {
+		return extract.Result{}, failed, err
+	}
+	return extract.Merge(docs), failed, nil
 }
 
 // inputsError summarises failed inputs as an error carrying ErrInputs.
