@@ -93,16 +93,7 @@ func ingest(ctx context.Context, k sink, paths []string, opts ingestOptions) (in
 				return nil
 			}
 			return emit(doc)
-		}, reader.Options{
-			OnError: func(where string, err error) {
-				fmt.Fprintf(stderr, "kg: skipping %s: %v\n", where, err)
-				rep.Failed = append(rep.Failed, failure{where, err})
-				bar.Add(1)
-			},
-			OnWarn: func(where string, err error) {
-				fmt.Fprintf(stderr, "kg: warning: %s: %v\n", where, err)
-			},
-		})
+		}, walkOptions(stderr, &rep.Failed, func() { bar.Add(1) }))
 	}
 	build := func(doc extract.Document) graph.Batch { return graph.Build(x.Extract(doc)) }
 	var putErr error

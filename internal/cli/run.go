@@ -60,18 +60,9 @@ func extractArgs(c *ucli.Context) (extract.Result, []failure, error) {
 	if err != nil {
 		return extract.Result{}, nil, fmt.Errorf("loading extractor data: %w", err)
 	}
-	stderr := c.App.ErrWriter
 	var failed []failure
 	read := func(emit func(extract.Document) error) error {
-		return reader.WalkWith(c.Context, c.Args().Slice(), emit, reader.Options{
-			OnError: func(where string, err error) {
-				fmt.Fprintf(stderr, "kg: skipping %s: %v\n", where, err)
-				failed = append(failed, failure{where, err})
-			},
-			OnWarn: func(where string, err error) {
-				fmt.Fprintf(stderr, "kg: warning: %s: %v\n", where, err)
-			},
-		})
+		return reader.WalkWith(c.Context, c.Args().Slice(), emit, walkOptions(c.App.ErrWriter, &failed, nil))
 	}
 	var docs []extract.DocResult
 	err = ordered.Map(c.Context, workers, read, x.Extract, func(r extract.DocResult) error {
@@ -82,6 +73,23 @@ func extractArgs(c *ucli.Context) (extract.Result, []failure, error) {
 		return extract.Result{}, failed, err
 	}
 	return extract.Merge(docs), failed, nil
+}
+
+// walkOptions reports unreadable inputs and warnings on stderr and
+// appends each failure to *failed, then calls onFailed if it is not nil.
+func walkOptions(stderr io.Writer, failed *[]failure, onFailed func()) reader.Options {
+	return reader.Options{
+		OnError: func(where string, err error) {
+			fmt.Fprintf(stderr, "kg: skipping %s: %v\n", where, err)
+			*failed = append(*failed, failure{where, err})
+			if onFailed != nil {
+				onFailed()
+			}
+		},
+		OnWarn: func(where string, err error) {
+			fmt.Fprintf(stderr, "kg: warning: %s: %v\n", where, err)
+		},
+	}
 }
 
 // inputsError summarises failed inputs as an error carrying ErrInputs.
