@@ -108,11 +108,22 @@ func decodeList(s string) ([]any, error) {
 	if l, ok := parseList(s); ok {
 		return l, nil
 	}
+	l, err := jsonList(s)
+	if err != nil {
+		return nil, fmt.Errorf("decoding list %.40q: %w", s, err)
+	}
+	return l, nil
+}
+
+// jsonList decodes a JSON array with encoding/json, integers as int64
+// and other numbers as float64: decodeList's slow path, and the reference
+// its fast path is tested against.
+func jsonList(s string) ([]any, error) {
 	dec := json.NewDecoder(bytes.NewReader([]byte(s)))
 	dec.UseNumber()
 	var l []any
 	if err := dec.Decode(&l); err != nil {
-		return nil, fmt.Errorf("decoding list %.40q: %w", s, err)
+		return nil, err
 	}
 	if l == nil {
 		l = []any{}

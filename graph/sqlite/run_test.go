@@ -1,34 +1,9 @@
 package sqlite
 
 import (
-	"bytes"
-	"encoding/json"
 	"reflect"
 	"testing"
 )
-
-// slowList is decodeList without its fast path.
-func slowList(s string) ([]any, error) {
-	dec := json.NewDecoder(bytes.NewReader([]byte(s)))
-	dec.UseNumber()
-	var l []any
-	if err := dec.Decode(&l); err != nil {
-		return nil, err
-	}
-	if l == nil {
-		l = []any{}
-	}
-	for i, x := range l {
-		if n, ok := x.(json.Number); ok {
-			if v, err := n.Int64(); err == nil {
-				l[i] = v
-			} else if f, err := n.Float64(); err == nil {
-				l[i] = f
-			}
-		}
-	}
-	return l, nil
-}
 
 // TestDecodeList checks decodeList (with its fast path) against
 // encoding/json on what SQLite writes and on what takes the slow path.
@@ -39,7 +14,7 @@ func TestDecodeList(t *testing.T) {
 		`[ "spaced" ]`, `[["nested"]]`, `[{"a":1}]`, `["a",]`, `[`, `["unterminated]`, `[1,2`, `[nul]`,
 		`[99999999999999999999]`, "[\"\xff\"]", `["a"]x`,
 	} {
-		want, werr := slowList(s)
+		want, werr := jsonList(s)
 		got, gerr := decodeList(s)
 		if (werr != nil) != (gerr != nil) {
 			t.Errorf("decodeList(%q): error %v, encoding/json: %v", s, gerr, werr)
