@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
+	"time"
+
+	"github.com/dlclark/regexp2"
 	"strconv"
 	"strings"
 )
@@ -34,7 +36,7 @@ type GoldEntity struct {
 	Optional bool     `json:"optional"`
 
 	keys map[string]bool
-	re   *regexp.Regexp
+	re   *pattern
 }
 
 // GoldRelation is one relation of the gold. From and To may list
@@ -192,18 +194,32 @@ func (g *Gold) prepare() error {
 	return errors.Join(errs...)
 }
 
-// compilePattern compiles a gold pattern, written for Python's re, with
-// RE2, refusing the syntax both accept with different meanings.
-func compilePattern(p string) (*regexp.Regexp, error) {
+// pattern is a compiled gold pattern. Gold patterns are written for
+// Python's re and use its lookarounds ((?=…), (?!…)), which RE2 lacks, so
+// they are compiled with regexp2, a backtracking engine with the same
+// syntax for everything gold uses; TestPatternsAgreeWithPython checks the
+// two engines agree.
+type pattern struct{ re *regexp2.Regexp }
+
+// MatchString reports whether the pattern matches anywhere in s, as
+// Python's re.search does.
+func (p pattern) MatchString(s string) bool {
+	ok, err := p.re.MatchString(s)
+	return err == nil && ok
+}
+
+func (p pattern) String() string { return p.re.String() }
+
+// compilePattern compiles a gold pattern, written for Python's re,
+// refusing the syntax Python and regexp2 accept with different meanings.
+func compilePattern(p string) (*pattern, error) {
 	if i := strings.Index(p, "{,"); i >= 0 && (i == 0 || p[i-1] != '\\') {
-		return nil, fmt.Errorf("pattern %q: {,n} is a repetition in Python but literal text in RE2; write {0,n}", p)
+		return nil, fmt.Errorf("pattern %q: {,n} is a repetition in Python but literal text in regexp2; write {0,n}", p)
 	}
-	if strings.Contains(p, "[:") {
-		return nil, fmt.Errorf("pattern %q: [:...:] is a POSIX class in RE2 but literal characters in Python", p)
-	}
-	re, err := regexp.Compile(p)
+	re, err := regexp2.Compile(p, regexp2.None)
 	if err != nil {
 		return nil, fmt.Errorf("pattern %q: %w", p, err)
 	}
-	return re, nil
+	re.MatchTimeout = time.Second
+	return &pattern{re: re}, nil
 }
