@@ -110,6 +110,11 @@ func New(opts ...Option) (*Extractor, error) {
 func (x *Extractor) Extract(doc Document) DocResult {
 	bufs := docPool.Get().(*docBufs)
 	defer bufs.release()
+	return x.run(doc, bufs).result()
+}
+
+// run runs every stage of the extraction of doc and returns its state.
+func (x *Extractor) run(doc Document, bufs *docBufs) *docState {
 	d := &docState{x: x, doc: doc, text: doc.Text, ents: map[string]*entBuilder{}, bufs: bufs}
 	d.prepare()
 	for i := range d.toks {
@@ -130,7 +135,7 @@ func (x *Extractor) Extract(doc Document) DocResult {
 	d.findPlaces()
 	d.relate()
 	d.findQuantities()
-	return d.result()
+	return d
 }
 
 // docBufs are the working slices of one extraction, reused by the next
@@ -199,6 +204,8 @@ type docState struct {
 	order      []string
 	rels       []Relation
 	qs         []Quantity
+	focus      []string // focusEvents, computed on the first call
+	focusDone  bool
 }
 
 type placeCand struct {

@@ -1,0 +1,115 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// Weights of where an event is named, for focusEvents: the headline says
+// what the article reports, the lead paragraph says it again, and the
+// body names it more often than the events it only recalls.
+const (
+	focusTitleWeight = 8
+	focusLeadWeight  = 4
+	focusLeadSents   = 3 // sentences of the lead paragraph that count as the lead
+)
+
+// focusEvents returns the ids of the events the article reports (its
+// focus), most important first. An event is in focus when the headline or
+// the lead paragraph names it (by name or by a resolved reference such as
+// "the conference" or "cette rencontre"); when neither names one, the most
+// mentioned event is the focus if the body names it at least twice. Events
+// the article only recalls ("the 11th conference, held in 2021") are
+// therefore left out unless the headline or lead is about them. Ranking:
+// headline, then lead, then number of mentions, then first mention.
+//
+// The result is computed once, on the first call, from the event mentions
+// found so far: call it after findEvents (relations, quantities and dates
+// do). The slice is shared: callers must not modify it.
+func (d *docState) focusEvents() []string {
+	if d.focusDone {
+		return d.focus
+	}
+	d.focusDone = true
+	type cand struct {
+		id                 string
+		title, lead, count int
+		first              int
+	}
+	titleEnd, leadEnd := d.titleAndLead()
+	byID := map[string]*cand{}
+	var cs []*cand
+	for _, m := range d.ments {
+		if m.typ != Event {
+			continue
+		}
+		s := d.toks[m.i].sent
+		if d.sents[s].caption {
+			continue
+		}
+		c := byID[m.id]
+		if c == nil {
+			c = &cand{id: m.id, first: m.i}
+			byID[m.id] = c
+			cs = append(cs, c)
+		}
+		c.count++
+		if m.i < c.first {
+			c.first = m.i
+		}
+		switch {
+		case s < titleEnd:
+			c.title = 1
+		case s < leadEnd:
+			c.lead = 1
+		}
+	}
+	score := func(c *cand) int { return c.title*focusTitleWeight + c.lead*focusLeadWeight + c.count }
+	sort.SliceStable(cs, func(i, j int) bool {
+		if a, b := score(cs[i]), score(cs[j]); a != b {
+			return a > b
+		}
+		return cs[i].first < cs[j].first
+	})
+	for _, c := range cs {
+		if c.title+c.lead > 0 {
+			d.focus = append(d.focus, c.id)
+		}
+	}
+	if len(d.focus) == 0 && len(cs) > 0 && cs[0].count >= 2 {
+		d.focus = append(d.focus, cs[0].id)
+	}
+	return d.focus
+}
+
+// titleAndLead returns the sentence indexes where the headline ends (the
+// sentences of the article's first line) and where the lead ends (the
+// first focusLeadSents sentences of the paragraph after it, captions not
+// counted).
+func (d *docState) titleAndLead() (titleEnd, leadEnd int) {
+	if len(d.sents) == 0 {
+		return 0, 0
+	}
+	first := d.sents[0].start
+	nl := strings.IndexByte(d.text[first:], '\n')
+	if nl < 0 {
+		return len(d.sents), len(d.sents)
+	}
+	lineEnd := first + nl
+	for titleEnd < len(d.sents) && d.sents[titleEnd].start < lineEnd {
+		titleEnd++
+	}
+	leadEnd = titleEnd
+	n := 0
+	for leadEnd < len(d.sents) && n < focusLeadSents {
+		if !d.sents[leadEnd].caption {
+			n++
+			// the lead paragraph ends at a line break
+			if n > 1 && strings.Contains(d.text[d.sents[leadEnd-1].end:d.sents[leadEnd].start], "\n") {
+				break
+			}
+		}
+		leadEnd++
+	}
+	return titleEnd, leadEnd
+}
