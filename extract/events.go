@@ -37,6 +37,7 @@ type eventMention struct {
 // references ("the conference", "la conférence") to the event last named.
 func (d *docState) findEvents() {
 	var named []*ment
+	var refs []*eventMention // references no named event of their type explains
 	for h := 0; h < len(d.toks); h++ {
 		if !d.toks[h].word || d.inCaption(h) || d.cover[h] >= 0 {
 			continue
@@ -50,14 +51,19 @@ func (d *docState) findEvents() {
 			continue
 		}
 		if !ev.named {
-			// a reference: the last named event of that type
-			for k := len(named) - 1; k >= 0; k-- {
+			// a reference: the last named event of that type, else the
+			// event the article reports (below)
+			found := false
+			for k := len(named) - 1; k >= 0 && !d.x.lx.refHeads[ev.typ]; k-- {
 				if d.eventType(named[k].id) == ev.typ && (ev.ordinal == 0 || d.ents[named[k].id].e.Props["ordinal"] == ev.ordinal) {
-					m := d.addMention(named[k].id, Event, d.ents[named[k].id].e.Name, ev.i, ev.j, true)
+					d.addMention(named[k].id, Event, d.ents[named[k].id].e.Name, ev.i, ev.j, true)
 					d.setCover(ev.i, ev.j, len(d.ments)-1)
-					_ = m
+					found = true
 					break
 				}
+			}
+			if !found && ev.ordinal == 0 && ev.i > 0 && d.definiteRef(ev.i-1) {
+				refs = append(refs, ev)
 			}
 			h = he - 1
 			continue
@@ -82,6 +88,28 @@ func (d *docState) findEvents() {
 		}
 		h = ev.j - 1
 	}
+	// "the event", "cette manifestation", "the meeting" with no named
+	// event of its type: the event the article reports
+	if f := d.focusEvents(); len(f) > 0 {
+		for _, ev := range refs {
+			if d.covered(ev.i, ev.j) || d.ents[f[0]].first > ev.i {
+				continue // a reference needs its event named before it
+			}
+			d.addMention(f[0], Event, d.ents[f[0]].e.Name, ev.i, ev.j, true)
+			d.setCover(ev.i, ev.j, len(d.ments)-1)
+		}
+	}
+}
+
+// definiteRef reports whether token k is a definite or demonstrative
+// determiner, which makes the event noun after it a reference ("the
+// event", "cette rencontre", "l'événement", "ces Assises").
+func (d *docState) definiteRef(k int) bool {
+	t := d.toks[k]
+	if t.punct == '\'' && k > 0 {
+		t = d.toks[k-1]
+	}
+	return d.x.lx.definites[t.key]
 }
 
 func (d *docState) eventType(id string) string {
@@ -251,6 +279,9 @@ func (d *docState) readEvent(h, he int, typ string) *eventMention {
 	if len(ev.topics) > 0 || len(ev.countries) > 0 || (headCap && ev.typ != "meeting") || ev.year > 0 {
 		ev.named = true
 	}
+	if d.x.lx.refHeads[ev.typ] {
+		ev.named, ev.quoted = false, "" // "the event": only ever a reference
+	}
 	if ev.typ == "meeting" && !(headCap || ev.ordinal > 0) {
 		return nil // "une réunion", "a meeting": not a named event
 	}
@@ -381,7 +412,7 @@ func (d *docState) eventIdentity(ev *eventMention, named []*ment) (string, strin
 	if ev.ordinal > 0 {
 		parts = append(parts, strconv.Itoa(ev.ordinal))
 	}
-	parts = append(parts, ev.typ)
+	parts = append(parts, strings.ReplaceAll(ev.typ, " ", "-"))
 	for _, c := range countries {
 		parts = append(parts, strings.ToLower(c))
 	}

@@ -206,6 +206,7 @@ type docState struct {
 	qs         []Quantity
 	focus      []string // focusEvents, computed on the first call
 	focusDone  bool
+	ctxEvents  []string // sentence -> event last named earlier in its paragraph (contextEvent)
 }
 
 type placeCand struct {

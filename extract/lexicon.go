@@ -25,6 +25,12 @@ type lexicon struct {
 	topics      map[string]string
 	units       *keyMatcher[string]
 	prefixes    map[string]string // "franco" -> "FR"
+	shows       map[string]bool   // event types whose speakers are not participants (events.tsv "show")
+	refHeads    map[string]bool   // generic event nouns that only refer ("the event", "la manifestation")
+	venuePreps  map[string]bool   // cues.tsv venue: "in", "à", "dans"
+	placeKinds  map[string]bool   // cues.tsv placekind: "city", "province", "ville"
+	listWords   map[string]bool   // cues.tsv listword: "and", "et", "par"
+	definites   map[string]bool   // cues.tsv definite: "the", "cette", "ces"
 }
 
 type titleCue struct {
@@ -73,6 +79,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		topics:      map[string]string{},
 		units:       newKeyMatcher[string](),
 		prefixes:    map[string]string{},
+		shows:       map[string]bool{},
+		refHeads:    map[string]bool{},
 	}
 	need := func(f []string, n int) error {
 		if len(f) < n {
@@ -123,6 +131,9 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			}
 			m.add(f[1], v)
 			lx.cueIdx.add(f[0], f[1], v)
+			if set := lx.wordSet(f[0]); set != nil {
+				set[phraseKey(f[1])] = true
+			}
 			return nil
 		}},
 		{"data/events.tsv", func(f []string) error {
@@ -130,6 +141,16 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 				return err
 			}
 			lx.eventHeads.add(f[0], f[1])
+			if len(f) > 2 {
+				switch f[2] {
+				case "show":
+					lx.shows[f[1]] = true
+				case "ref":
+					lx.refHeads[f[1]] = true
+				default:
+					return fmt.Errorf("unknown event flag %q", f[2])
+				}
+			}
 			return nil
 		}},
 		{"data/topics.tsv", func(f []string) error {
@@ -159,7 +180,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			return nil, err
 		}
 	}
-	for _, c := range []string{"partner", "kind", "met", "held", "host", "hostedby", "participate", "gather", "teaser", "caption", "notperson-before", "notperson-after", "twocities", "twocountries", "capital"} {
+	for _, c := range []string{"partner", "kind", "met", "held", "host", "hostedby", "participate", "represent", "gather", "teaser", "caption", "notperson-before", "notperson-after", "twocities", "twocountries", "capital", "speak", "venue", "placekind", "listword", "definite"} {
 		if lx.cues[c] == nil {
 			lx.cues[c] = newKeyMatcher[string]()
 		}
@@ -167,6 +188,28 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	}
 	lx.cueIdx.finish()
 	return lx, nil
+}
+
+// wordSet returns the set of single words a cue category fills, or nil
+// for categories matched as phrases.
+func (lx *lexicon) wordSet(cat string) map[string]bool {
+	var set *map[string]bool
+	switch cat {
+	case "venue":
+		set = &lx.venuePreps
+	case "placekind":
+		set = &lx.placeKinds
+	case "listword":
+		set = &lx.listWords
+	case "definite":
+		set = &lx.definites
+	default:
+		return nil
+	}
+	if *set == nil {
+		*set = map[string]bool{}
+	}
+	return *set
 }
 
 // cue reports the end of the longest cue of a category starting at toks[i].

@@ -144,7 +144,10 @@ func (d *docState) relate() {
 		d.meetings(s, ms)
 		d.participation(s, ms)
 		d.eventPlaces(s, ms)
+		d.heldIn(s, ms)
+		d.hostedBy(s, ms)
 	}
+	d.nameCountriesParticipate()
 	d.roles()
 	for _, id := range d.order {
 		b := d.ents[id]
@@ -289,31 +292,9 @@ func sentEvent(ms []*ment) string {
 	return ""
 }
 
-func (d *docState) participation(s int, ms []*ment) {
-	ev := sentEvent(ms)
-	if ev == "" {
-		return
-	}
-	cue, _ := d.hasCue("participate", s)
-	if cue == "" {
-		return
-	}
-	reps := cue == "representatives" || cue == "représentants" || strings.Contains(cue, "delegation") || strings.Contains(cue, "délégation")
-	for _, m := range ms {
-		switch m.typ {
-		case Person:
-			d.addRel(ParticipatedIn, m.id, ev, nil, s)
-		case City, Country:
-			if reps && !d.insideOther(m) {
-				d.addRel(ParticipatedIn, m.id, ev, nil, s)
-			}
-		}
-	}
-}
-
-// eventPlaces finds HELD_IN ("held in X", "in X" right after the event's
-// name, "tenu à X") and HOSTED_BY ("X hosts", "honoured to host", "hosted
-// by X", "organisé par X").
+// eventPlaces finds HELD_IN ("in X" right after the event's name) and
+// HOSTED_BY ("X hosts", "honoured to host"); heldIn and hostedBy
+// (docrel.go) read "held in X" and "hosted by X".
 func (d *docState) eventPlaces(s int, ms []*ment) {
 	for _, m := range ms {
 		if m.typ != Event || m.coref {
@@ -331,20 +312,6 @@ func (d *docState) eventPlaces(s int, ms []*ment) {
 			}
 			if t.punct == ';' || (t.word && d.cover[k] >= 0 && d.ments[d.cover[k]].typ == Event) {
 				break
-			}
-		}
-	}
-	if _, k := d.hasCue("hostedby", s); k >= 0 {
-		var ev string
-		for _, m := range ms {
-			if m.typ == Event && m.j <= k {
-				ev = m.id
-			}
-		}
-		for _, m := range ms {
-			if m.i > k && (m.typ == City || m.typ == Organization) && ev != "" {
-				d.addRel(HostedBy, ev, m.id, nil, s)
-				return
 			}
 		}
 	}

@@ -1,0 +1,297 @@
+package extract
+
+import (
+	"strings"
+	"time"
+)
+
+// Document-level relations: participants, hosts and places attached to
+// the event a sentence is about even when the sentence does not name it
+// ("More than 500 delegates attended", "Co-hosted by X and Y, the event
+// ...", "Etaient présents : M. X, Mme Y"). The event of such a sentence is
+// the one last named earlier in its paragraph, else the article's focus
+// (focusEvents).
+
+// contextEvent returns the event sentence s is about when it names none:
+// the event last named earlier in the same paragraph (after the
+// headline), else the first focus event, else "".
+func (d *docState) contextEvent(s int) string {
+	if d.ctxEvents == nil {
+		d.ctxEvents = make([]string, len(d.sents))
+		titleEnd, _ := d.titleAndLead()
+		last := ""
+		for k := range d.sents {
+			if k > 0 && (k == titleEnd || strings.IndexByte(d.text[d.sents[k-1].end:d.sents[k].start], '\n') >= 0) {
+				last = "" // a new paragraph
+			}
+			d.ctxEvents[k] = last
+			if d.sents[k].caption {
+				continue
+			}
+			if ev := lastEventIn(d.sentMentions(k)); ev != "" && k >= titleEnd {
+				last = ev
+			}
+		}
+	}
+	if ev := d.ctxEvents[s]; ev != "" {
+		return ev
+	}
+	if f := d.focusEvents(); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// sentOrContextEvent returns the first event sentence s names, or its
+// context event; named reports whether the sentence names it.
+func (d *docState) sentOrContextEvent(s int, ms []*ment) (ev string, named bool) {
+	if ev = sentEvent(ms); ev != "" {
+		return ev, true
+	}
+	return d.contextEvent(s), false
+}
+
+// isShow reports whether an event is of a type where speakers are not
+// thereby participants (an exhibition, a fair: data/events.tsv "show").
+func (d *docState) isShow(ev string) bool { return d.x.lx.shows[d.eventType(ev)] }
+
+// participation finds who took part in the sentence's event: the people
+// of a sentence with a participation cue ("attended", "co-chaired by",
+// "ont assisté à", "étaient présents"), and its places and bodies when the
+// cue speaks of delegations or representation ("delegations from", "with
+// leaders of", "la participation de"); the speaker of a gathering ("X
+// said", "a souligné", "in his opening speech, X").
+func (d *docState) participation(s int, ms []*ment) {
+	ev, named := d.sentOrContextEvent(s, ms)
+	if ev == "" {
+		return
+	}
+	cue, _ := d.hasCue("participate", s)
+	rep, _ := d.hasCue("represent", s)
+	if cue == "" && rep == "" {
+		if sp, _ := d.hasCue("speak", s); sp != "" && !d.isShow(ev) && (!named || d.onlyEvent(ms, ev)) && d.isCurrent(ev) {
+			for _, m := range ms {
+				if m.typ == Person && !d.insideOther(m) {
+					d.addRel(ParticipatedIn, m.id, ev, nil, s)
+					break
+				}
+			}
+		}
+		return
+	}
+	lists := rep != ""
+	// who is met ("attended the forum and met X") and who hosts is not
+	// thereby a participant; nor is the body or place of a person's title
+	_, metAt := d.hasCue("met", s)
+	_, hostAt := d.hasCue("hostedby", s)
+	var hosts []*ment
+	if hostAt >= 0 {
+		hosts = d.listAfter(ms, hostAt, City, Country, Organization)
+	}
+	for _, m := range ms {
+		if (metAt >= 0 && m.i > metAt && cue != "sidelines") || containsMent(hosts, m) || d.isRoleTarget(ms, m) {
+			continue
+		}
+		switch m.typ {
+		case Person:
+			d.addRel(ParticipatedIn, m.id, ev, nil, s)
+		case City, Country, Organization:
+			if lists && !d.insideOther(m) && !d.isVenue(m) {
+				d.addRel(ParticipatedIn, m.id, ev, nil, s)
+			}
+		}
+	}
+}
+
+func containsMent(ms []*ment, m *ment) bool {
+	for _, x := range ms {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// isRoleTarget reports whether m is the body or place of the title of a
+// person of the sentence ("Chairman of the X People's Committee Y").
+func (d *docState) isRoleTarget(ms []*ment, m *ment) bool {
+	if m.typ == Person || m.typ == Event {
+		return false
+	}
+	for _, p := range ms {
+		if p.typ == Person && p.role != nil && p.role.target == m.id {
+			return true
+		}
+	}
+	return false
+}
+
+// isCurrent reports whether an event happens when the article is written
+// (or either date is unknown): a conference held months before the
+// article is recalled, not reported, and who speaks in the article does
+// not speak at it.
+func (d *docState) isCurrent(ev string) bool {
+	date, _ := d.ents[ev].e.Props["date"].(string)
+	ref := d.doc.Date
+	if date == "" || ref == "" {
+		return true
+	}
+	n := min(len(date), len(ref))
+	if n < 10 {
+		return date[:n] >= ref[:n]
+	}
+	de, err1 := time.Parse("2006-01-02", date[:10])
+	re, err2 := time.Parse("2006-01-02", ref[:10])
+	if err1 != nil || err2 != nil {
+		return true
+	}
+	return re.Sub(de) <= 10*24*time.Hour
+}
+
+// onlyEvent reports whether ev is the only event the sentence names.
+func (d *docState) onlyEvent(ms []*ment, ev string) bool {
+	for _, m := range ms {
+		if m.typ == Event && m.id != ev {
+			return false
+		}
+	}
+	return true
+}
+
+// isVenue reports whether a place mention is where something happens ("in
+// Hanoi", "à Chengdu", "dans la ville de Da Nang") rather than who comes.
+func (d *docState) isVenue(m *ment) bool {
+	if m.typ != City && m.typ != Country {
+		return false
+	}
+	a, _ := d.sentRange(d.toks[m.i].sent)
+	for k, n := m.i-1, 0; k >= a && n < 4; k, n = k-1, n+1 {
+		t := d.toks[k]
+		if d.x.lx.venuePreps[t.key] {
+			return true
+		}
+		if !t.word || !(d.isDeterminer(t.key) || d.x.lx.placeKinds[t.key] || (!t.cap && n < 3 && d.x.lx.placeKinds[d.toks[k+1].key])) {
+			return false
+		}
+	}
+	return false
+}
+
+// heldIn finds where the sentence's event took place: a place after a
+// "held" cue ("took place in the capital Vientiane", "s'est tenue à
+// Hanoï", "a eu lieu le 13 janvier dans la ville de Da Nang") when the
+// sentence names the event (or refers to it) before the cue.
+func (d *docState) heldIn(s int, ms []*ment) {
+	_, k := d.hasCue("held", s)
+	if k < 0 {
+		return
+	}
+	var evs []string
+	for _, m := range ms {
+		if m.typ == Event && m.j <= k {
+			evs = append(evs, m.id)
+		}
+	}
+	if len(evs) == 0 {
+		return
+	}
+	for _, m := range ms {
+		if m.i <= k || m.i > k+14 || (m.typ != City && m.typ != Country) || d.insideOther(m) {
+			continue
+		}
+		if !d.isVenue(m) {
+			continue
+		}
+		for _, ev := range evs {
+			d.addRel(HeldIn, ev, m.id, nil, s)
+		}
+		return
+	}
+}
+
+// hostedBy finds the hosts of the sentence's event: every place or body
+// listed after a "hosted by" cue ("co-hosted by X and Y", "organisées
+// conjointement par X, Y et par Z"); the event is named before the cue,
+// after the list ("Co-hosted by X, the event ...") or is the sentence's
+// context event.
+func (d *docState) hostedBy(s int, ms []*ment) {
+	_, k := d.hasCue("hostedby", s)
+	if k < 0 {
+		return
+	}
+	hosts := d.listAfter(ms, k, City, Country, Organization)
+	if len(hosts) == 0 {
+		return
+	}
+	ev := ""
+	for _, m := range ms {
+		if m.typ == Event && (m.j <= k || ev == "") {
+			ev = m.id
+		}
+	}
+	if ev == "" {
+		ev = d.contextEvent(s)
+	}
+	for _, h := range hosts {
+		d.addRel(HostedBy, ev, h.id, nil, s)
+	}
+}
+
+// listAfter returns the mentions of the given types listed after token k:
+// the first within a few words of k, then each one separated from the
+// previous only by list separators, determiners, prepositions and words
+// for kinds of places ("X, Y et la ville de Z", "A and B", "(C, D)").
+func (d *docState) listAfter(ms []*ment, k int, types ...string) []*ment {
+	var out []*ment
+	prev := k
+	for _, m := range ms {
+		if m.i < prev || d.insideOther(m) {
+			continue
+		}
+		ok := false
+		for _, t := range types {
+			ok = ok || m.typ == t
+		}
+		if !ok {
+			if len(out) > 0 && m.typ != Country {
+				break
+			}
+			continue
+		}
+		gap := 0
+		for g := prev; g < m.i; g++ {
+			if t := d.toks[g]; !(t.punct == ',' || t.punct == '(' || t.punct == ')' || t.punct == '\'' || d.isDeterminer(t.key) || d.x.lx.listWords[t.key] || d.x.lx.placeKinds[t.key]) {
+				gap++
+			}
+		}
+		if (len(out) == 0 && gap > 3) || (len(out) > 0 && gap > 0) {
+			break
+		}
+		out = append(out, m)
+		prev = m.j
+	}
+	return out
+}
+
+// nameCountriesParticipate makes the countries a gathering the article
+// reports is named after take part in it ("Vietnam-France conference", "rencontres franco-
+// chinoises"): two countries or more, for bilateral and multilateral
+// events.
+func (d *docState) nameCountriesParticipate() {
+	for _, id := range d.focusEvents() {
+		b := d.ents[id]
+		if d.isShow(id) {
+			continue
+		}
+		cs, _ := b.e.Props["countries"].([]string)
+		if len(cs) < 2 {
+			continue
+		}
+		for _, iso := range cs {
+			if p := d.x.gaz.Country(iso); p != nil {
+				d.ensureCountry(p.ID)
+				d.addRel(ParticipatedIn, p.ID, id, nil, d.toks[b.first].sent)
+			}
+		}
+	}
+}
