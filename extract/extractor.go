@@ -19,6 +19,7 @@ type Extractor struct {
 	lx       *lexicon
 	places   *keyMatcher[placeAlias]
 	demonyms *keyMatcher[*gazetteer.Place]
+	pw       *placeWords
 	orgHeads *keyMatcher[string]
 	ner      nerSignal
 	starts   map[string]uint64 // key -> matchers a phrase of which it may start (startMasks)
@@ -80,6 +81,10 @@ func New(opts ...Option) (*Extractor, error) {
 	}
 	x := &Extractor{gaz: g, lx: lx, places: newKeyMatcher[placeAlias](), demonyms: newKeyMatcher[*gazetteer.Place](), orgHeads: newKeyMatcher[string]()}
 	g.Names(func(surface string, p *gazetteer.Place) { x.places.add(surface, placeAlias{p, surface}) })
+	sortPlaceCandidates(x.places)
+	if x.pw, err = loadPlaceWords(c.data, g); err != nil {
+		return nil, err
+	}
 	g.DemonymNames(func(surface string, p *gazetteer.Place) { x.demonyms.add(surface, p) })
 	if err := readLines(c.data, "data/orgheads.tsv", func(f []string) error {
 		if len(f) < 2 {
@@ -93,7 +98,7 @@ func New(opts ...Option) (*Extractor, error) {
 	if c.ner {
 		x.ner = newProseNER()
 	}
-	ms := []startIndexed{x.places, x.demonyms, x.orgHeads, lx.titles, lx.orgs, lx.eventHeads, lx.units, lx.cueIdx}
+	ms := []startIndexed{x.places, x.demonyms, x.pw.units, x.orgHeads, lx.titles, lx.orgs, lx.eventHeads, lx.units, lx.cueIdx}
 	cats := make([]string, 0, len(lx.cues))
 	for c := range lx.cues {
 		cats = append(cats, c)
@@ -142,14 +147,15 @@ func (x *Extractor) run(doc Document, bufs *docBufs) *docState {
 // (docPool): none of them reaches a DocResult, and tokens are cleared on
 // release so that no article text stays reachable from the pool.
 type docBufs struct {
-	toks     []token
-	line     []token
-	sents    []sentence
-	cover    []int
-	placeAt  []placeCand
-	cueFirst []sentCue
-	cueDone  []bool
-	cueHits  []cueHit
+	toks      []token
+	line      []token
+	sents     []sentence
+	cover     []int
+	placeAt   []placeCand
+	countries []string // ISO codes of the countries the article names (noteCountries)
+	cueFirst  []sentCue
+	cueDone   []bool
+	cueHits   []cueHit
 }
 
 var docPool = sync.Pool{New: func() any { return new(docBufs) }}
@@ -191,7 +197,8 @@ type docState struct {
 	sents   []sentence
 	cover   []int // token -> index of the person/org/event mention covering it, -1 if none
 
-	placeAt  []placeCand // token -> longest place or demonym match starting there
+	placeAt  []placeCand        // token -> longest place or demonym match starting there
+	units    []*gazetteer.Place // administrative units read in the article (placeunits.go)
 	pending  []pendingName
 	nerCache map[int][]string // sentence -> names prose's NER tags PERSON
 
@@ -213,6 +220,7 @@ type placeCand struct {
 	end     int // exclusive token index; 0 if none
 	p       *gazetteer.Place
 	demonym bool
+	cands   []placeAlias // the gazetteer's readings of the name, best first (findPlaceCandidates)
 }
 
 // ment is one mention of an entity in the document.

@@ -350,7 +350,7 @@ func (d *docState) findPartialPeople() {
 		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.cover[i-1] < 0 && d.toks[i-1].sent == t.sent && !d.isTitleEnd(i) {
 			continue
 		}
-		if i > 0 && placeContext[d.toks[i-1].key] && d.placeAt[i].p != nil {
+		if i > 0 && d.x.pw.context[d.toks[i-1].key] && d.placeAt[i].p != nil {
 			continue // "in Vinh": the place
 		}
 		b := d.ents[id]

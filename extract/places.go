@@ -1,22 +1,39 @@
 package extract
 
 import (
+	"slices"
+
 	"github.com/kg-dev/kg/extract/gazetteer"
 )
 
-// placeContext are words after which an ambiguous place name ("Nice",
-// "Vinh", "Orange") is read as a place.
-var placeContext = map[string]bool{
-	"in": true, "at": true, "from": true, "to": true, "of": true, "visit": true, "visited": true, "near": true,
-	"a": true, "au": true, "en": true, "de": true, "d": true, "depuis": true, "vers": true, "city": true, "province": true,
-	"ville": true, "capitale": true, "capital": true, "and": true, "et": true, "with": true, "avec": true, "between": true, "entre": true,
+// Places are found in two passes over the tokens. The first records, for
+// every token, the longest gazetteer name or demonym that starts there, and
+// notes the countries the article names without doubt (a country's name, a
+// demonym, a place name only one country has). The second chooses, for each
+// name, which place it is with those countries in view (homonyms: "Brest"
+// in Brittany or in Belarus), drops names that need context and have none
+// ("Nice", "Vinh") and names that are part of a person's name ("Nguyen Duc
+// Tho"), and reads administrative units named with their type word
+// ("Hoan Kiem District", "quận Ba Đình"; see placeunits.go).
+
+// sortPlaceCandidates orders the places registered under each key of the
+// place matcher by gazetteer.Compare (countries first, then capitals, then
+// population), so that the first candidate is the best one when nothing
+// in the article says otherwise.
+func sortPlaceCandidates(m *keyMatcher[placeAlias]) {
+	for _, l := range m.full {
+		slices.SortStableFunc(l, func(a, b placeAlias) int { return gazetteer.Compare(a.p, b.p) })
+	}
 }
 
-// findPlaceCandidates records, for every token, the longest gazetteer place
-// or demonym that starts there. Names must be capitalised ("Hà Nội",
-// "HÀ NỘI"); French demonyms may be lowercase ("localités françaises").
+// findPlaceCandidates fills placeAt: for every token, the place or demonym
+// mention that starts there. Names must be capitalised ("Hà Nội", "HÀ
+// NỘI"); French demonyms may be lowercase ("localités françaises").
 func (d *docState) findPlaceCandidates() {
 	d.placeAt = resize(&d.bufs.placeAt, len(d.toks))
+	d.bufs.countries = d.bufs.countries[:0]
+	d.units = d.units[:0]
+	inside := 0 // end of the last name matched: its inner tokens say nothing of countries
 	for i := range d.toks {
 		t := d.toks[i]
 		if !t.word || t.num {
@@ -24,44 +41,89 @@ func (d *docState) findPlaceCandidates() {
 		}
 		if t.cap {
 			if j, ps := d.x.places.longest(d.toks, i); ps != nil {
-				if p := d.choosePlace(ps, i, j); p != nil {
-					d.placeAt[i] = placeCand{end: j, p: p}
-					continue
+				d.placeAt[i] = placeCand{end: j, cands: ps}
+				if i >= inside {
+					d.noteCountries(ps)
+					inside = j
 				}
+				continue
 			}
 		}
-		if j, ps := d.x.demonyms.longest(d.toks, i); ps != nil {
-			if t.cap || d.lang != "en" {
-				d.placeAt[i] = placeCand{end: j, p: ps[0], demonym: true}
+		if j, ps := d.x.demonyms.longest(d.toks, i); ps != nil && (t.cap || d.lang != "en") {
+			d.placeAt[i] = placeCand{end: j, p: ps[0], demonym: true}
+			if !d.x.gaz.AmbiguousName(d.surface(i, j), ps[0]) {
+				d.noteCountry(ps[0].Country)
 			}
 		}
 	}
+	nameEnd := -1 // end of the last place rejected as part of a person's name
+	for i := range d.placeAt {
+		c := &d.placeAt[i]
+		if c.cands == nil {
+			continue
+		}
+		p := d.choosePlace(c.cands, i, c.end)
+		if p != nil && p.Type == City && d.insideName(i, c.end, nameEnd == i) {
+			nameEnd, p = c.end, nil
+		}
+		if p == nil {
+			*c = placeCand{}
+			if j, ps := d.x.demonyms.longest(d.toks, i); ps != nil {
+				*c = placeCand{end: j, p: ps[0], demonym: true}
+			}
+			continue
+		}
+		c.p = p
+	}
+	d.findUnits()
 }
+
+// noteCountries records the country a place name stands for when it can
+// stand for one country only and needs no context.
+func (d *docState) noteCountries(ps []placeAlias) {
+	iso := ps[0].p.Country
+	if ps[0].p.Type != Country {
+		for _, c := range ps[1:] {
+			if c.p.Country != iso {
+				return
+			}
+		}
+	}
+	if d.x.gaz.AmbiguousName(ps[0].surface, ps[0].p) {
+		return
+	}
+	d.noteCountry(iso)
+}
+
+func (d *docState) noteCountry(iso string) {
+	if !slices.Contains(d.bufs.countries, iso) {
+		d.bufs.countries = append(d.bufs.countries, iso)
+	}
+}
+
+// namesCountry reports whether the article names the country iso without
+// doubt (see noteCountries).
+func (d *docState) namesCountry(iso string) bool { return slices.Contains(d.bufs.countries, iso) }
 
 // choosePlace picks the reading of a place name at tokens [i, j), or nil
 // when the name is ambiguous and nothing in the context says it is a place.
 func (d *docState) choosePlace(cands []placeAlias, i, j int) *gazetteer.Place {
-	p := cands[0].p
 	// an all-caps match of a short name is an acronym, not a place ("HA")
 	if j-i == 1 && len(d.toks[i].key) <= 3 && d.toks[i].upper {
 		return nil
 	}
-	// the next word capitalised and glued: part of a longer name we don't know
-	// ("Ha Huy Tap": "Ha" would be a place only alone)
-	if !p.Ambiguous && !d.x.gaz.AmbiguousName(cands[0].surface, p) {
+	best := d.homonym(cands, i, j)
+	p := best.p
+	if !p.Ambiguous && !d.x.gaz.AmbiguousName(best.surface, p) {
 		return p
 	}
+	// the next word capitalised and glued: part of a longer name we don't know
+	// ("Ha Huy Tap": "Ha" would be a place only alone)
 	if j < len(d.toks) && d.toks[j].word && d.toks[j].cap && d.toks[j].sent == d.toks[i].sent {
 		return nil
 	}
-	if i > 0 && d.toks[i-1].sent == d.toks[i].sent {
-		prev := d.toks[i-1]
-		if prev.punct == '\'' && i > 1 {
-			prev = d.toks[i-2]
-		}
-		if placeContext[prev.key] {
-			return p
-		}
+	if d.afterPlaceWord(i) || d.unitAround(i, j) {
+		return p
 	}
 	if j < len(d.toks) && d.toks[j].punct == '(' && j+1 < len(d.toks) {
 		if k, ps := d.x.places.longest(d.toks, j+1); ps != nil && k > j+1 {
@@ -69,6 +131,107 @@ func (d *docState) choosePlace(cands []placeAlias, i, j int) *gazetteer.Place {
 		}
 	}
 	return nil
+}
+
+// afterPlaceWord reports whether token i follows a word after which a name
+// is read as a place ("in", "à", "province"), in the same sentence.
+func (d *docState) afterPlaceWord(i int) bool {
+	if i == 0 || d.toks[i-1].sent != d.toks[i].sent {
+		return false
+	}
+	prev := d.toks[i-1]
+	if prev.punct == '\'' && i > 1 {
+		prev = d.toks[i-2]
+	}
+	return d.x.pw.context[prev.key]
+}
+
+// bigPlace is the population above which a place keeps its name against a
+// small homonym in a country the article names ("Paris" is not a village
+// of the same name in a country the article is about).
+const bigPlace = 1_000_000
+
+// homonym chooses among the places a name can stand for (best first):
+// the one a following "(country)" or ", region" names, else the best one
+// in a country the article names, else the best one.
+func (d *docState) homonym(cands []placeAlias, i, j int) placeAlias {
+	if len(cands) == 1 || cands[0].p.Type == Country {
+		return cands[0]
+	}
+	// "Brest (France)", "Saint-Denis, La Réunion", "Cambridge (Massachusetts)"
+	if j+1 < len(d.toks) && (d.toks[j].punct == '(' || d.toks[j].punct == ',') && d.toks[j+1].sent == d.toks[i].sent {
+		if _, ps := d.x.places.longest(d.toks, j+1); ps != nil {
+			for _, q := range ps {
+				for _, c := range cands {
+					if c.p != q.p && c.p.Country == q.p.Country {
+						return c
+					}
+				}
+			}
+		}
+	}
+	top := cands[0].p
+	for _, c := range cands {
+		if c.p.Country == top.Country {
+			if d.namesCountry(top.Country) {
+				return cands[0]
+			}
+			continue
+		}
+		if !d.namesCountry(c.p.Country) {
+			continue
+		}
+		if (top.Capital || top.Population >= bigPlace) && c.p.Population < bigPlace/10 {
+			return cands[0]
+		}
+		return c
+	}
+	return cands[0]
+}
+
+// insideName reports whether a city name at [i, j) is part of a person's
+// name: glued after a Vietnamese family name or a given name ("Huỳnh Đức
+// Thọ", "Hồ Thanh Sơn"), after a place name that was itself part of a
+// name (chained), or a one-word name between two other capitalised words
+// that are neither places nor titles ("Ricardo Concepción Rodríguez").
+func (d *docState) insideName(i, j int, chained bool) bool {
+	if i == 0 {
+		return false
+	}
+	prev := d.toks[i-1]
+	if !prev.word || !prev.cap || prev.sent != d.toks[i].sent || d.inCaption(i) {
+		return false
+	}
+	if chained {
+		return true
+	}
+	if c := d.placeAt[i-1]; c.end >= j {
+		return false // inside a longer place name
+	}
+	lx := d.x.lx
+	if lx.surnamesVI[prev.key] || lx.given[prev.key] {
+		return true
+	}
+	if j-i != 1 || j >= len(d.toks) {
+		return false
+	}
+	next := d.toks[j]
+	if !next.word || !next.cap || next.sent != prev.sent || notNameWords[prev.key] || d.x.pw.context[prev.key] {
+		return false
+	}
+	if s := d.sents[prev.sent]; i-1 == s.tokStart {
+		return false // a sentence's first word is capitalised anyway
+	}
+	if d.isTitleEnd(i) {
+		return false
+	}
+	if k, _ := d.x.orgHeads.longest(d.toks, j); k > j {
+		return false // "Lyon People's Committee"
+	}
+	if k, _ := d.x.lx.titles.longest(d.toks, j); k > j {
+		return false
+	}
+	return true
 }
 
 // findPlaces turns place candidates not covered by people into mentions.
@@ -116,8 +279,21 @@ func (d *docState) ensureCountry(id string) {
 	}
 }
 
-// placeIn returns the place mention candidate at token i, skipping an
-// article ("la", "the").
+// place returns the place with the given id: a gazetteer place or an
+// administrative unit read in this article, or nil.
+func (d *docState) place(id string) *gazetteer.Place {
+	if p := d.x.gaz.ByID(id); p != nil {
+		return p
+	}
+	for _, u := range d.units {
+		if u.ID == id {
+			return u
+		}
+	}
+	return nil
+}
+
+// placeAtTok returns the place mention candidate at token i.
 func (d *docState) placeAtTok(i int) (int, *gazetteer.Place) {
 	if i < len(d.placeAt) && d.placeAt[i].p != nil && !d.placeAt[i].demonym {
 		return d.placeAt[i].end, d.placeAt[i].p

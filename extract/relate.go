@@ -154,7 +154,7 @@ func (d *docState) relate() {
 		if b.e.Type != City || b.count == 0 {
 			continue
 		}
-		if p := d.x.gaz.ByID(id); p != nil && p.CountryID != "" {
+		if p := d.place(id); p != nil && p.CountryID != "" {
 			d.ensureCountry(p.CountryID)
 			d.addRel(LocatedIn, id, p.CountryID, nil, d.toks[b.first].sent)
 		}

@@ -264,3 +264,9 @@ func weight(p *Place) int {
 	}
 	return w
 }
+
+// Compare orders two readings of one name, best first: countries before
+// cities, sovereign states before territories, national capitals first,
+// then by population (Vietnamese and French places weighing more), then
+// by id. Lookup returns candidates in this order.
+func Compare(a, b *Place) int { return rank(a, b) }

@@ -1,0 +1,86 @@
+package extract
+
+import "testing"
+
+// TestPlaces checks place reading on sentences written for the test, in
+// English and French: homonyms chosen with the article in view, names
+// that are parts of people's names, administrative units named with their
+// type word. not lists ids that must not be found.
+func TestPlaces(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"homonym: the better-known reading by default", "La métropole de Brest accueille une délégation de Hải Phòng.",
+			[]string{"city:brest-fr"}, []string{"city:brest", "country:belarus"}},
+		{"homonym: the country the article names", "Brest, near the Polish border, is the fifth city of Belarus.",
+			[]string{"city:brest", "country:belarus"}, []string{"city:brest-fr"}},
+		{"homonym: X, country", "The mayor of Córdoba, Spain, signed a charter with Huế.",
+			[]string{"city:cordoba-es", "country:spain"}, []string{"city:cordoba", "country:argentina"}},
+		{"homonym: X (country)", "Une délégation de Valencia (Espagne) est attendue à Đà Nẵng.",
+			[]string{"city:valencia-es"}, []string{"city:valencia", "country:venezuela"}},
+		{"homonym: a big city keeps its name", "Paris and Hanoi renewed their agreement; Vietnam and France were both represented.",
+			[]string{"city:paris", "city:hanoi"}, nil},
+		{"a French country name is the country", "La Chine et le Vietnam ont signé un accord de coopération.",
+			[]string{"country:china", "country:vietnam"}, []string{"city:chi-ne"}},
+		{"a district name inside a Vietnamese person's name", "Chairman Nguyễn Kim Sơn received the French delegation in Hanoi.",
+			[]string{"city:hanoi"}, []string{"city:kim-son"}},
+		{"the same without diacritics, in French", "Le président Tran Kim Son a reçu la délégation à Hanoï.",
+			[]string{"city:hanoi"}, []string{"city:kim-son"}},
+		{"the district itself", "The delegation visited Kim Son district in Ninh Binh province.",
+			[]string{"city:kim-son", "city:ninh-binh"}, nil},
+		{"Spanish surnames that are also cities", "The deputy Aurelio Córdoba Toledo met officials of Hà Nội.",
+			[]string{"city:hanoi"}, []string{"city:cordoba", "city:cordoba-es", "city:toledo", "city:toledo-es", "city:toledo-ph"}},
+		{"a place before a body is still a place", "The Lyon Metropolitan Council and the Hanoi People's Committee signed.",
+			[]string{"city:lyon", "city:hanoi"}, nil},
+		{"a ward named with its type word", "Officials of Tây Hồ Ward welcomed the visitors from Rennes.",
+			[]string{"city:tay-ho-ward", "city:rennes"}, []string{"city:tay-ho"}},
+		{"an unknown Vietnamese ward", "Les habitants du phường Tràng Tiền ont accueilli la délégation.",
+			[]string{"city:trang-tien-ward"}, nil},
+		{"two wards before a plural type word", "Tràng Tiền and Hàng Bạc wards will host the festival.",
+			[]string{"city:trang-tien-ward", "city:hang-bac-ward"}, nil},
+		{"a known district named with its type word", "Le district de Cầu Giấy a signé avec une commune française.",
+			[]string{"city:cau-giay"}, []string{"city:cau-giay-district"}},
+		{"a known province named with its type word", "Ninh Binh Province sent a delegation.",
+			[]string{"city:ninh-binh"}, []string{"city:ninh-binh-province"}},
+		{"not a unit: a person called Ward", "Mr Ward said the Rodríguez Ward plan was ready.",
+			nil, []string{"city:rodriguez-ward", "city:mr-ward"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractText(t, tt.text)
+			for _, id := range tt.want {
+				if !hasEntity(r, id) {
+					t.Errorf("missing %s in %v", id, entityIDs(r))
+				}
+			}
+			for _, id := range tt.not {
+				if hasEntity(r, id) {
+					t.Errorf("unexpected %s in %v", id, entityIDs(r))
+				}
+			}
+		})
+	}
+}
+
+// TestUnitsLocatedIn checks that units read with their type word are
+// located in their country.
+func TestUnitsLocatedIn(t *testing.T) {
+	r := extractText(t, "A delegation of Tây Hồ Ward and of xã Hòa Tiến visited Lyon.")
+	for _, id := range []string{"city:tay-ho-ward", "city:hoa-tien-commune"} {
+		if !hasRelation(r, LocatedIn, id, "country:vietnam") {
+			t.Errorf("missing %s LOCATED_IN country:vietnam in %+v", id, r.Relations)
+		}
+	}
+	if !hasRelation(r, LocatedIn, "city:lyon", "country:france") {
+		t.Errorf("missing Lyon LOCATED_IN France")
+	}
+}
+
+func entityIDs(r DocResult) []string {
+	var ids []string
+	for _, e := range r.Entities {
+		ids = append(ids, e.ID)
+	}
+	return ids
+}

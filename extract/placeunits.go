@@ -1,0 +1,288 @@
+package extract
+
+import (
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+
+	"github.com/kg-dev/kg/extract/fold"
+	"github.com/kg-dev/kg/extract/gazetteer"
+)
+
+// placeWords are the words that speak of places (data/placewords.tsv):
+// the words after which an ambiguous name is read as a place, and the
+// words naming administrative units ("District", "quận", "province de").
+type placeWords struct {
+	context map[string]bool
+	units   *keyMatcher[unitWord]
+	viSyll  map[string]bool // fold.Key of every syllable of a Vietnamese place name in the gazetteer
+	// Vietnamese syllable shape, folded: initial consonants and final
+	// consonants (longest first); the nucleus is one to three vowels
+	viInitials, viFinals []string
+}
+
+// unitWord is a word naming a kind of administrative unit.
+type unitWord struct {
+	kind   string // district, ward, commune, town, province, city
+	before bool   // the word comes before the name ("quận Ba Đình", "district de Hoan Kiem")
+	plural bool   // "Hoan Kiem and Cua Nam wards"
+	label  string // the English word kept in the unit's name ("District")
+	vi     bool   // a Vietnamese word: the unit is in Vietnam
+}
+
+// newUnit reports whether units of this kind are entities of their own
+// ("Hoan Kiem District" is not Hoan Kiem's city) rather than another way
+// to name a known place ("Quang Ninh Province" is Quang Ninh).
+func (u unitWord) newUnit() bool { return u.kind != "province" && u.kind != "city" }
+
+func loadPlaceWords(fsys fs.FS, g *gazetteer.Gazetteer) (*placeWords, error) {
+	pw := &placeWords{context: map[string]bool{}, units: newKeyMatcher[unitWord](), viSyll: map[string]bool{}}
+	err := readLines(fsys, "data/placewords.tsv", func(f []string) error {
+		switch {
+		case f[0] == "context" && len(f) == 2:
+			pw.context[fold.Key(f[1])] = true
+		case f[0] == "vi-initials" && len(f) == 2:
+			pw.viInitials = longestFirst(strings.Split(f[1], "|"))
+		case f[0] == "vi-finals" && len(f) == 2:
+			pw.viFinals = longestFirst(strings.Split(f[1], "|"))
+		case (f[0] == "unit" || f[0] == "units") && len(f) == 6:
+			if f[2] != "before" && f[2] != "after" {
+				return fmt.Errorf("position %q: want before or after", f[2])
+			}
+			u := unitWord{kind: f[1], before: f[2] == "before", plural: f[0] == "units", label: f[3], vi: f[4] == "vi"}
+			for _, ph := range strings.Split(f[5], "|") {
+				pw.units.add(ph, u)
+			}
+		default:
+			return fmt.Errorf("want context WORD or unit(s) KIND POSITION LABEL LANG PHRASES, got %q", strings.Join(f, "\t"))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	g.Names(func(surface string, p *gazetteer.Place) {
+		if p.Country != "VN" || p.Type != gazetteer.TypeCity {
+			return
+		}
+		for _, w := range strings.Fields(surface) {
+			if k := fold.Key(w); k != "" {
+				pw.viSyll[k] = true
+			}
+		}
+	})
+	return pw, nil
+}
+
+func longestFirst(l []string) []string {
+	slices.SortStableFunc(l, func(a, b string) int { return len(b) - len(a) })
+	return l
+}
+
+// vietSyllable reports whether a folded word has the shape of a Vietnamese
+// syllable: an initial consonant (or none), one to three vowels, a final
+// consonant (or none): "cua", "nguyen", "kiem", not "rodriguez" or "ward".
+func (pw *placeWords) vietSyllable(k string) bool {
+	if pw.viSyll[k] {
+		return true
+	}
+	rest := k
+	for _, c := range pw.viInitials {
+		if strings.HasPrefix(rest, c) {
+			rest = rest[len(c):]
+			break
+		}
+	}
+	for _, c := range pw.viFinals {
+		if strings.HasSuffix(rest, c) {
+			rest = rest[:len(rest)-len(c)]
+			break
+		}
+	}
+	if len(rest) == 0 || len(rest) > 3 {
+		return false
+	}
+	for i := 0; i < len(rest); i++ {
+		if !strings.ContainsRune("aeiouy", rune(rest[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxUnitName is the longest unit name read without the gazetteer, in words.
+const maxUnitName = 3
+
+// unitName reads the name of a unit starting at token i: a place of the
+// gazetteer (its end and place) or, when vi, a run of capitalised
+// Vietnamese syllables (its end, no place). It returns (i, nil) when no
+// name starts there.
+func (d *docState) unitName(i int, vi bool) (int, *gazetteer.Place) {
+	if i >= len(d.toks) || !d.toks[i].word || !d.toks[i].cap || d.toks[i].num {
+		return i, nil
+	}
+	run := i // a run of capitalised Vietnamese syllables
+	for vi && run < len(d.toks) && run-i < maxUnitName {
+		t := d.toks[run]
+		if !t.word || !t.cap || t.num || t.sent != d.toks[i].sent || !d.x.pw.vietSyllable(t.key) {
+			break
+		}
+		run++
+	}
+	if j, ps := d.x.places.longest(d.toks, i); ps != nil && ps[0].p.Type == City && j >= run {
+		p := d.homonym(ps, i, j).p
+		for _, c := range ps {
+			if vi && c.p.Country == "VN" {
+				p = c.p
+				break
+			}
+		}
+		return j, p
+	}
+	return run, nil
+}
+
+// vietShaped reports whether every word of [i, j) is a syllable of a
+// Vietnamese place name.
+func (d *docState) vietShaped(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !d.toks[k].word || !d.x.pw.vietSyllable(d.toks[k].key) {
+			return false
+		}
+	}
+	return j > i
+}
+
+// unitAt returns the unit word starting at token i of the given position
+// (before or after its name), with its end.
+func (d *docState) unitAt(i int, before bool) (int, *unitWord) {
+	j, us := d.x.pw.units.longest(d.toks, i)
+	for k := range us {
+		if us[k].before == before {
+			return j, &us[k]
+		}
+	}
+	return i, nil
+}
+
+// unitAround reports whether a unit word comes right before or after the
+// name at [i, j) ("Duc Tho district", "huyện Đức Thọ").
+func (d *docState) unitAround(i, j int) bool {
+	if k, u := d.unitAt(j, false); u != nil && k > j {
+		return true
+	}
+	for b := i - 1; b >= 0 && b >= i-3 && d.toks[b].sent == d.toks[i].sent; b-- {
+		if k, u := d.unitAt(b, true); u != nil && k == i {
+			return true
+		}
+	}
+	return false
+}
+
+// findUnits reads administrative units named with their type word:
+// "Hoan Kiem District", "quận Ba Đình", "district de Hoan Kiem", "Cua Nam
+// Ward", "Hoan Kiem and Cua Nam wards". Districts, wards, communes and
+// towns become places of their own, named "<name> <English type word>"
+// and located in the country of the place they are named after, or in
+// Vietnam when the type word is Vietnamese or the name is made of
+// Vietnamese syllables. A known place named with the word for its own
+// level stays that place: "Quang Ninh Province" is Quang Ninh, "Dong Da
+// District" is the gazetteer's Dong Da (its Vietnamese localities are
+// districts and towns); "Hoan Kiem Ward" is a ward named after it.
+func (d *docState) findUnits() {
+	for i := 0; i < len(d.toks); i++ {
+		t := d.toks[i]
+		if !t.word || t.num || d.inCaption(i) {
+			continue
+		}
+		if k, u := d.unitAt(i, true); u != nil && k > i {
+			if j, p := d.unitName(k, u.vi || d.lang == "vi"); j > k {
+				if d.addUnit(*u, i, j, k, j, p) {
+					i = j - 1
+					continue
+				}
+			}
+		}
+		if !t.cap {
+			continue
+		}
+		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.toks[i-1].sent == t.sent &&
+			!notNameWords[d.toks[i-1].key] && !d.x.pw.context[d.toks[i-1].key] {
+			continue // inside a capitalised run: its first word was tried
+		}
+		j, p := d.unitName(i, true)
+		if j == i {
+			continue
+		}
+		k, u := d.unitAt(j, false)
+		if u == nil {
+			continue
+		}
+		if d.addUnit(*u, i, k, i, j, p) {
+			if u.plural {
+				d.pluralUnits(*u, i)
+			}
+			i = k - 1
+		}
+	}
+}
+
+// pluralUnits reads the names listed before a plural unit word whose last
+// name starts at token i: "Hoan Kiem and Cua Nam wards".
+func (d *docState) pluralUnits(u unitWord, i int) {
+	for i >= 2 && (d.toks[i-1].key == "and" || d.toks[i-1].key == "et" || d.toks[i-1].punct == ',') {
+		sep := i - 1
+		found := false
+		for b := max(sep-maxUnitName, 0); b < sep; b++ {
+			if d.toks[b].sent != d.toks[i].sent || (b > 0 && d.toks[b-1].word && d.toks[b-1].cap && d.toks[b-1].sent == d.toks[b].sent) {
+				continue
+			}
+			if j, p := d.unitName(b, true); j == sep {
+				found = d.addUnit(u, b, sep, b, sep, p)
+				i = b
+				break
+			}
+		}
+		if !found {
+			return
+		}
+	}
+}
+
+// addUnit records a unit spanning tokens [i, j) whose name is [ni, nj),
+// named after the gazetteer place p (nil when unknown). It reports whether
+// the tokens were read as a unit.
+func (d *docState) addUnit(u unitWord, i, j, ni, nj int, p *gazetteer.Place) bool {
+	if d.coveredBy(i, j, Person) {
+		return false
+	}
+	if p != nil && (!u.newUnit() || u.kind == "district") {
+		d.placeAt[ni] = placeCand{end: nj, p: p} // the gazetteer's place is the district
+		return true
+	}
+	// wards, communes, towns and unknown districts: Vietnam's
+	if !u.newUnit() || !(u.vi || d.vietShaped(ni, nj) || (p != nil && p.Country == "VN")) {
+		return false
+	}
+	iso := "VN"
+	base := d.surface(ni, nj)
+	if p != nil {
+		base = p.Name
+	}
+	name := base + " " + u.label
+	id := slugID("city", name)
+	unit := d.place(id)
+	if unit == nil || unit.Type != City {
+		unit = &gazetteer.Place{ID: id, Type: City, Name: name, Country: iso, Kind: gazetteer.KindCity}
+		if c := d.x.gaz.Country(iso); c != nil {
+			unit.CountryID = c.ID
+		}
+		d.units = append(d.units, unit)
+	}
+	for k := i; k < j; k++ {
+		d.placeAt[k] = placeCand{}
+	}
+	d.placeAt[i] = placeCand{end: j, p: unit}
+	return true
+}
