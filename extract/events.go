@@ -153,7 +153,7 @@ func (d *docState) readEvent(h, he int, typ string) *eventMention {
 		if !t.word {
 			break
 		}
-		if n, ok := ParseOrdinal(t.text); ok {
+		if n, ok := d.x.numbers.Ordinal(t.text); ok {
 			ev.ordinal = n
 			l--
 			continue
@@ -176,7 +176,7 @@ func (d *docState) readEvent(h, he int, typ string) *eventMention {
 	}
 	for k := l; k < h && ev.quoted == ""; k++ {
 		t := d.toks[k]
-		if !t.word || (ev.ordinal > 0 && isOrdinalTok(t.text)) || (ev.year > 0 && t.text == strconv.Itoa(ev.year)) {
+		if !t.word || (ev.ordinal > 0 && d.x.isOrdinal(t.text)) || (ev.year > 0 && t.text == strconv.Itoa(ev.year)) {
 			continue
 		}
 		if c, e := d.countrySpan(k); c != "" {
@@ -398,7 +398,7 @@ func (d *docState) isDeterminer(k string) bool {
 	return false
 }
 
-func isOrdinalTok(s string) bool { _, ok := ParseOrdinal(s); return ok }
+func (x *Extractor) isOrdinal(s string) bool { _, ok := x.numbers.Ordinal(s); return ok }
 
 // eventIdentity returns the id and English name of an event. Within an
 // article, a name without ordinal resolves to a named event with the same

@@ -7,8 +7,10 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/kg-dev/kg/extract/dates"
 	"github.com/kg-dev/kg/extract/fold"
 	"github.com/kg-dev/kg/extract/gazetteer"
+	"github.com/kg-dev/kg/extract/numbers"
 )
 
 // Extractor extracts entities, relations and quantities from documents. It
@@ -23,6 +25,8 @@ type Extractor struct {
 	orgHeads *keyMatcher[string]
 	ner      nerSignal
 	starts   map[string]uint64 // key -> matchers a phrase of which it may start (startMasks)
+	dates    *dates.Words      // data/LANG/dates.tsv
+	numbers  *numbers.Words    // data/LANG/numbers.tsv
 }
 
 type placeAlias struct {
@@ -80,6 +84,12 @@ func New(opts ...Option) (*Extractor, error) {
 		}
 	}
 	x := &Extractor{gaz: g, lx: lx, places: newKeyMatcher[placeAlias](), demonyms: newKeyMatcher[*gazetteer.Place](), orgHeads: newKeyMatcher[string]()}
+	if x.dates, err = dates.Default(); err != nil {
+		return nil, fmt.Errorf("loading date words: %w", err)
+	}
+	if x.numbers, err = numbers.Default(); err != nil {
+		return nil, fmt.Errorf("loading number words: %w", err)
+	}
 	g.Names(func(surface string, p *gazetteer.Place) { x.places.add(surface, placeAlias{p, surface}) })
 	sortPlaceCandidates(x.places)
 	if x.pw, err = loadPlaceWords(c.data, g); err != nil {

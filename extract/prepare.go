@@ -3,6 +3,8 @@ package extract
 import (
 	"sort"
 	"strings"
+
+	"github.com/kg-dev/kg/extract/dates"
 )
 
 // header reads the optional first line " date YYYY-MM[-DD] title…" of an
@@ -33,7 +35,7 @@ func header(text string) (date, title string, bodyStart int) {
 		if j < 0 {
 			j = len(rest)
 		}
-		if d, ok := ParseHeaderDate(rest[:j]); ok {
+		if d, ok := dates.ParseISO(rest[:j]); ok {
 			date = d
 			titleStart = lineEnd - len(rest) + j
 			for titleStart < lineEnd && (text[titleStart] == ' ' || text[titleStart] == '\t') {

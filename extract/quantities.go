@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/kg-dev/kg/extract/numbers"
+
 // findQuantities reads counts of participants and outcomes ("près de
 // 1.000 délégués de 50 localités du Vietnam et 12 villes de France",
 // "representatives from 50 Vietnamese and 12 French localities") and
@@ -27,9 +29,9 @@ func (d *docState) findQuantities() {
 		}
 		st := d.sents[s]
 		a, b := d.sentRange(s)
-		counts := FindCounts(d.text[st.start:st.end], d.lang)
+		counts := d.x.numbers.Counts(d.text[st.start:st.end], d.lang)
 		type q struct {
-			c    CountSpan
+			c    numbers.Count
 			unit string
 			of   string
 			next int // token after the count phrase
@@ -77,7 +79,7 @@ func (d *docState) findQuantities() {
 					p = e
 				}
 			}
-			if x.unit == "" && IsYearLike(c.Value) {
+			if x.unit == "" && numbers.IsYearLike(c.Value) {
 				continue
 			}
 			x.next = p

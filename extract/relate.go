@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/kg-dev/kg/extract/dates"
 )
 
 // kindRank orders partnership kinds from the most specific.
@@ -226,7 +228,7 @@ func (d *docState) sinceYear(s, cue int) int {
 				consider(y, k)
 			}
 		}
-		if n, ok := ParseOrdinal(t.text); ok && k+1 < b && strings.HasPrefix(d.toks[k+1].key, "anniversa") && d.ctxYear > 0 {
+		if n, ok := d.x.numbers.Ordinal(t.text); ok && k+1 < b && strings.HasPrefix(d.toks[k+1].key, "anniversa") && d.ctxYear > 0 {
 			consider(d.ctxYear-n, k)
 		}
 		if t.num && k+2 < b && (d.toks[k+1].key == "years" || d.toks[k+1].key == "ans") && (d.toks[k+2].key == "of" || d.toks[k+2].key == "de" || d.toks[k+2].key == "d") && d.ctxYear > 0 {
@@ -259,7 +261,7 @@ func (d *docState) meetings(s int, ms []*ment) {
 	}
 	props := map[string]any{}
 	st := d.sents[s]
-	for _, ds := range FindDates(d.text[st.start:st.end], DateOptions{Lang: d.lang, Ref: d.doc.Date, ContextYear: d.ctxYear}) {
+	for _, ds := range d.x.dates.Find(d.text[st.start:st.end], dates.Options{Lang: d.lang, Ref: d.doc.Date, ContextYear: d.ctxYear}) {
 		props["date"] = ds.Value
 		break
 	}
@@ -409,8 +411,8 @@ func (d *docState) eventDates() {
 			continue
 		}
 		st := d.sents[s]
-		dates := FindDates(d.text[st.start:st.end], DateOptions{Lang: d.lang, Ref: d.doc.Date, ContextYear: d.ctxYear})
-		if len(dates) == 0 {
+		found := d.x.dates.Find(d.text[st.start:st.end], dates.Options{Lang: d.lang, Ref: d.doc.Date, ContextYear: d.ctxYear})
+		if len(found) == 0 {
 			continue
 		}
 		held, _ := d.hasCue("held", s)
@@ -425,7 +427,7 @@ func (d *docState) eventDates() {
 				others = append(others, k) // "une réunion", not "a rencontré"
 			}
 		}
-		for _, ds := range dates {
+		for _, ds := range found {
 			pos := d.tokenAt(st.start+ds.Start, a, b)
 			var nearest *ment
 			dist := 1 << 30

@@ -60,7 +60,7 @@ func tokenize(text string, start, end int, sent int, out []token) []token {
 						}
 					case r2 >= '0' && r2 <= '9':
 					default:
-						// keep "1,000" and "1.000" apart: numbers are read by FindCounts
+						// keep "1,000" and "1.000" apart: numbers are read by extract/numbers
 						goto done
 					}
 				} else {

@@ -1,52 +1,23 @@
-package extract
-
-// Dates in English and French news text.
-//
-// FindDates is one forward pass over tokens (words, digit runs,
-// punctuation) read straight from the text: a word is lowercased and
-// stripped of Latin-1 accents into a stack buffer and looked up in one
-// small table of month, weekday and cue words; only a month, a weekday or
-// a digit run starts a look-ahead of a few tokens. There is no regexp and
-// no allocation per token.
-//
-// Why not github.com/markusmobius/go-dateparser. It was measured for
-// parsing the short spans found here (v1.4.7, Go 1.26, 2-core AMD EPYC):
-//   - importing it runs package init that allocates 95 MB in 388,378
-//     allocations and takes 134 ms on an idle machine (809 ms under
-//     load), at the start of every kg process, even one that parses no
-//     date. Reproduce: go test -c -o /tmp/x.test ./extract &&
-//     GODEBUG=inittrace=1 /tmp/x.test -test.run XXX 2>&1 | grep dateparser;
-//   - one Parse of "29 août 2023" (Languages ["fr"]) takes about 115 µs,
-//     13 KB and 252 allocations (go test -run XXX -bench Dateparser
-//     ./extract), and Parse holds a mutex, so a shared Parser serialises
-//     goroutines. With a date every few hundred bytes of news text, that
-//     alone caps extraction at a few MB/s per core, under the 20 MB/s this
-//     finder is held to (BenchmarkFindDates);
-//   - it does not resolve the forms news articles use most: "avril
-//     dernier", "last April", "next August", "vendredi dernier" fail, "en
-//     avril 2023" gives 2023-04-30, and a missing year comes from the
-//     clock, not the article date.
-//
-// The tests keep go-dateparser as an oracle: every absolute day-month-year
-// form this finder reads is checked against it
-// (TestFindDatesAgreesWithDateparser).
+package dates
 
 import (
 	"time"
 	"unicode/utf8"
+
+	"github.com/kg-dev/kg/extract/internal/scan"
 )
 
-// DateSpan is a date found in text: text[Start:End] is the date phrase
+// Span is a date found in text: text[Start:End] is the date phrase
 // ("29 août 2023", "last April", "vendredi dernier"; a preposition such as
 // "le", "on", "in", "en" before it is not included). Value is an ISO 8601
 // prefix: "2023", "2023-04" or "2023-04-14".
-type DateSpan struct {
+type Span struct {
 	Start, End int
 	Value      string
 }
 
-// DateOptions tells FindDates how to read a text.
-type DateOptions struct {
+// Options tells Find how to read a text.
+type Options struct {
 	// Lang is the text's language, "en", "fr" or "" (both). In French,
 	// "sept" is the month only when written "sept." (it is also seven).
 	Lang string
@@ -59,189 +30,13 @@ type DateOptions struct {
 	ContextYear int
 }
 
-// ParseHeaderDate validates an ISO 8601 date prefix: "2023", "2023-04" or
-// "2023-04-14" (surrounding spaces allowed). It returns the prefix and
-// whether it is a real date: "2023-02-29" and "2023-13" are rejected.
-func ParseHeaderDate(s string) (string, bool) {
-	s = numTrimSpace(s)
-	y, m, d, ok := dateParseISO(s)
-	if !ok {
-		return "", false
-	}
-	return dateFormat(y, m, d), true
-}
-
-// dateParseISO parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" exactly.
-func dateParseISO(s string) (y, m, d int, ok bool) {
-	digits := func(t string) (int, bool) {
-		v := 0
-		for i := 0; i < len(t); i++ {
-			if !numIsDigit(t[i]) {
-				return 0, false
-			}
-			v = v*10 + int(t[i]-'0')
-		}
-		return v, true
-	}
-	switch len(s) {
-	case 4, 7, 10:
-	default:
-		return 0, 0, 0, false
-	}
-	if y, ok = digits(s[:4]); !ok || y < 1000 {
-		return 0, 0, 0, false
-	}
-	if len(s) >= 7 {
-		if s[4] != '-' {
-			return 0, 0, 0, false
-		}
-		if m, ok = digits(s[5:7]); !ok || m < 1 || m > 12 {
-			return 0, 0, 0, false
-		}
-	}
-	if len(s) == 10 {
-		if s[7] != '-' {
-			return 0, 0, 0, false
-		}
-		if d, ok = digits(s[8:10]); !ok || d < 1 || d > dateDaysIn(y, m) {
-			return 0, 0, 0, false
-		}
-	}
-	return y, m, d, true
-}
-
-// dateDaysIn returns the number of days of month m in year y.
-func dateDaysIn(y, m int) int {
-	switch m {
-	case 1, 3, 5, 7, 8, 10, 12:
-		return 31
-	case 4, 6, 9, 11:
-		return 30
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	}
-	return 0
-}
-
-// dateFormat writes y, y-m or y-m-d (m, d zero when absent).
-func dateFormat(y, m, d int) string {
-	var b [10]byte
-	b[0] = byte('0' + y/1000%10)
-	b[1] = byte('0' + y/100%10)
-	b[2] = byte('0' + y/10%10)
-	b[3] = byte('0' + y%10)
-	if m == 0 {
-		return string(b[:4])
-	}
-	b[4], b[5], b[6] = '-', byte('0'+m/10), byte('0'+m%10)
-	if d == 0 {
-		return string(b[:7])
-	}
-	b[7], b[8], b[9] = '-', byte('0'+d/10), byte('0'+d%10)
-	return string(b[:])
-}
-
-// dateCode classifies a word.
-type dateCode uint8
-
-const (
-	dcNone dateCode = iota
-	dcMonth
-	dcWeekday
-	dcLast     // "last"
-	dcNext     // "next"
-	dcThis     // "this"
-	dcDernier  // "dernier", "dernière"
-	dcProchain // "prochain", "prochaine"
-	dcCe       // "ce", "cette"
-	dcOf       // "of"
-	dcDe       // "de", "d", "du"
-	dcLe       // "l", "le", "la"
-	dcYear     // "year", "année", "an"
-	dcPeriod   // "mois", "month", "end", "beginning", "start", "middle", "milieu"
-	dcEvery    // "every", "each", "chaque"
-	dcPrep     // "in", "en", "since", "depuis", "early", "fin", "mi", ...
-	dcConn     // "to", "au", "and", "et", "until", "jusqu": ranges
-)
-
-type dateEntry struct {
-	code  dateCode
-	v     int8 // month 1-12, weekday (time.Weekday), or a connector's kind
-	abbr  bool // abbreviation: may end with "."
-	cap   bool // a month only when capitalised: "May", "March", "Mar."
-	dotFR bool // "sept": a month in French only as "sept."
-}
-
-var dateWords = dateBuildWords()
-
-func dateBuildWords() map[string]dateEntry {
-	t := make(map[string]dateEntry, 160)
-	months := [][]string{
-		{"january", "janvier"}, {"february", "fevrier"}, {"march", "mars"},
-		{"april", "avril"}, {"may", "mai"}, {"june", "juin"}, {"july", "juillet"},
-		{"august", "aout"}, {"september", "septembre"}, {"october", "octobre"},
-		{"november", "novembre"}, {"december", "decembre"},
-	}
-	for i, names := range months {
-		for _, w := range names {
-			t[w] = dateEntry{code: dcMonth, v: int8(i + 1), cap: w == "may" || w == "march"}
-		}
-	}
-	abbr := map[string]int{
-		"jan": 1, "janv": 1, "feb": 2, "fev": 2, "fevr": 2, "mar": 3, "apr": 4, "avr": 4,
-		"jun": 6, "jul": 7, "juil": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-	}
-	for w, m := range abbr {
-		t[w] = dateEntry{code: dcMonth, v: int8(m), abbr: true, cap: w == "mar" || w == "jan", dotFR: w == "sept"}
-	}
-	weekdays := [][]string{
-		{"sunday", "dimanche"}, {"monday", "lundi"}, {"tuesday", "mardi"}, {"wednesday", "mercredi"},
-		{"thursday", "jeudi"}, {"friday", "vendredi"}, {"saturday", "samedi"},
-	}
-	for i, names := range weekdays {
-		for _, w := range names {
-			t[w] = dateEntry{code: dcWeekday, v: int8(i)}
-		}
-	}
-	for code, words := range map[dateCode][]string{
-		dcLast:     {"last"},
-		dcNext:     {"next"},
-		dcThis:     {"this"},
-		dcDernier:  {"dernier", "derniere"},
-		dcProchain: {"prochain", "prochaine"},
-		dcCe:       {"ce", "cette"},
-		dcOf:       {"of"},
-		dcDe:       {"de", "d", "du"},
-		dcLe:       {"l", "le", "la"},
-		dcYear:     {"year", "annee", "an"},
-		dcPeriod:   {"mois", "month", "end", "beginning", "start", "middle", "milieu"},
-		dcEvery:    {"every", "each", "chaque"},
-		dcPrep: {"in", "en", "since", "depuis", "during", "early", "late", "mid",
-			"mi", "debut", "fin", "courant", "from", "before", "after", "avant", "apres", "by",
-			"throughout", "between", "entre", "ici"},
-	} {
-		for _, w := range words {
-			t[w] = dateEntry{code: code}
-		}
-	}
-	// Range connectors: v 1 also introduces a month alone ("until May"),
-	// v 2 is "jusqu", which takes "au" after it.
-	for w, v := range map[string]int8{"to": 1, "until": 1, "till": 1, "through": 1, "au": 0, "and": 0, "et": 0, "jusqu": 2} {
-		t[w] = dateEntry{code: dcConn, v: v}
-	}
-	return t
-}
-
 // dateMonthOK applies the rules that keep "may", "march" and French
-// "sept" (seven) from being read as months.
-func dateMonthOK(text string, ws, we int, e dateEntry, lang string) bool {
+// "sept" (seven) from being read as months (the cap and dot flags).
+func dateMonthOK(text string, ws, we int, e entry) bool {
 	if e.cap && !(text[ws] >= 'A' && text[ws] <= 'Z') {
 		return false
 	}
-	if e.dotFR && lang != "en" && (we >= len(text) || text[we] != '.') {
+	if e.dot && (we >= len(text) || text[we] != '.') {
 		return false
 	}
 	return true
@@ -252,7 +47,7 @@ func dateMonthOK(text string, ws, we int, e dateEntry, lang string) bool {
 type dateTok struct {
 	start, end int
 	kind       uint8 // dtEOF, dtWord, dtNum, dtPunct
-	e          dateEntry
+	e          entry
 	num        int  // dtNum: value, capped
 	ndig       int  // dtNum: number of digits
 	suf        int  // dtNum: end of the digits when letters follow
@@ -267,8 +62,8 @@ const (
 	dtPunct
 )
 
-// dateNext returns the token at or after i.
-func dateNext(text string, i int) dateTok {
+// dateNext returns the token at or after i, its word looked up in tab.
+func dateNext(text string, i int, tab map[string]entry, daySufs map[string]bool) dateTok {
 	n := len(text)
 	for i < n {
 		c := text[i]
@@ -276,7 +71,7 @@ func dateNext(text string, i int) dateTok {
 			i++
 			continue
 		}
-		if s := numSpaceLen(text, i); s > 0 {
+		if s := scan.SpaceLen(text, i); s > 0 {
 			i += s
 			continue
 		}
@@ -286,30 +81,30 @@ func dateNext(text string, i int) dateTok {
 		return dateTok{start: n, end: n}
 	}
 	c := text[i]
-	if numIsDigit(c) {
+	if scan.IsDigit(c) {
 		j := i
 		v := 0
-		for j < n && numIsDigit(text[j]) {
+		for j < n && scan.IsDigit(text[j]) {
 			if v < 1e8 {
 				v = v*10 + int(text[j]-'0')
 			}
 			j++
 		}
 		t := dateTok{start: i, end: j, kind: dtNum, num: v, ndig: j - i, suf: j}
-		if k := numWordEnd(text, j); k > j {
+		if k := scan.WordEnd(text, j); k > j {
 			t.end = k
-			t.daySuf = dateIsDaySuffix(text[j:k])
+			t.daySuf = daySufs[text[j:k]]
 		}
 		return t
 	}
-	if numIsASCIILetter(c) || c >= utf8.RuneSelf {
-		k := numWordEnd(text, i)
+	if scan.IsASCIILetter(c) || c >= utf8.RuneSelf {
+		k := scan.WordEnd(text, i)
 		if k > i {
 			t := dateTok{start: i, end: k, kind: dtWord}
 			if k-i <= 12 {
-				var buf [12]byte
-				if w, ok := numFoldInto(buf[:0], text[i:k]); ok {
-					t.e = dateWords[string(w)]
+				var buf [maxWord]byte
+				if w, ok := scan.FoldInto(buf[:0], text[i:k]); ok {
+					t.e = tab[string(w)]
 				}
 			}
 			return t
@@ -318,16 +113,6 @@ func dateNext(text string, i int) dateTok {
 		return dateTok{start: i, end: i + size, kind: dtPunct, punct: 0x80}
 	}
 	return dateTok{start: i, end: i + 1, kind: dtPunct, punct: c}
-}
-
-// dateIsDaySuffix reports whether s, glued to a day number, is an ordinal
-// suffix used in dates: "1er", "1ᵉʳ", "29th", "1st", "2nd", "3rd".
-func dateIsDaySuffix(s string) bool {
-	switch s {
-	case "er", "st", "nd", "rd", "th", "ER", "ST", "ND", "RD", "TH", "\u1d49\u02b3":
-		return true
-	}
-	return false
 }
 
 // dateIsApostrophe reports whether t is ' or U+2019.
@@ -344,18 +129,19 @@ const (
 	dmFuture                 // "août prochain", "next August": after Ref
 )
 
-// dateFinder holds one FindDates call.
+// dateFinder holds one Find call.
 type dateFinder struct {
 	text        string
-	lang        string
+	tab         map[string]entry
+	daySufs     map[string]bool
 	ry, rm, rd  int // Ref, zero parts when absent
 	contextYear int
-	out         []DateSpan
+	out         []Span
 	keepSpans   bool     // record every date phrase read, resolved or not
 	spans       [][2]int // the phrases read, when keepSpans
 }
 
-// FindDates returns the dates of text in order. It recognises:
+// Find returns the dates of text in order. It recognises:
 //
 //   - day and month, with an optional year: "29 août", "1er mai",
 //     "29 août 2023", "29 August 2023", "29th of August", "August 29",
@@ -392,9 +178,9 @@ type dateFinder struct {
 // with a month. Invalid dates ("31 avril", "February 30", "29 février
 // 2023") are skipped. Month names are matched in any case, with or without
 // accents, except that "May", "March" and "Mar." must be capitalised.
-func FindDates(text string, o DateOptions) []DateSpan {
-	f := dateFinder{text: text, lang: o.Lang, contextYear: o.ContextYear}
-	if y, m, d, ok := dateParseISO(numTrimSpace(o.Ref)); ok {
+func (w *Words) Find(text string, o Options) []Span {
+	f := dateFinder{text: text, tab: w.table(o.Lang), daySufs: w.daySufs, contextYear: o.ContextYear}
+	if y, m, d, ok := dateParseISO(scan.TrimSpace(o.Ref)); ok {
 		f.ry, f.rm, f.rd = y, m, d
 	}
 	if f.contextYear < 1000 || f.contextYear > 9999 {
@@ -404,11 +190,11 @@ func FindDates(text string, o DateOptions) []DateSpan {
 	return f.out
 }
 
-// dateShapes returns the byte ranges of text that read as dates, whether
-// or not they resolve to one ("29 août" without a year, "31 avril"):
-// FindCounts skips the numbers inside them.
-func dateShapes(text, lang string) [][2]int {
-	f := dateFinder{text: text, lang: lang, keepSpans: true}
+// Shapes returns the byte ranges of text that read as dates, whether or
+// not they resolve to one ("29 août" without a year, "31 avril"): a
+// counter of numbers skips the numbers inside them.
+func (w *Words) Shapes(text, lang string) [][2]int {
+	f := dateFinder{text: text, tab: w.table(lang), daySufs: w.daySufs, keepSpans: true}
 	f.run()
 	return f.spans
 }
@@ -417,7 +203,7 @@ func (f *dateFinder) run() {
 	text := f.text
 	var prev [3]dateTok // prev[0] is the token just before, apostrophes left out
 	for i := 0; ; {
-		t := dateNext(text, i)
+		t := dateNext(text, i, f.tab, f.daySufs)
 		if t.kind == dtEOF {
 			break
 		}
@@ -426,11 +212,11 @@ func (f *dateFinder) run() {
 		switch {
 		case t.kind == dtNum:
 			end = f.fromNumber(t)
-		case t.kind == dtWord && t.e.code == dcMonth:
-			if dateMonthOK(text, t.start, t.end, t.e, f.lang) {
+		case t.kind == dtWord && t.e.role == rMonth:
+			if dateMonthOK(text, t.start, t.end, t.e) {
 				end = f.fromMonth(t, prev)
 			}
-		case t.kind == dtWord && t.e.code == dcWeekday:
+		case t.kind == dtWord && t.e.role == rWeekday:
 			end = f.fromWeekday(t, prev)
 		}
 		if end >= 0 {
@@ -453,15 +239,15 @@ func (f *dateFinder) emit(start, end, y, m, d int) int {
 	if y < 1000 || y > 9999 || m != 0 && (m < 1 || m > 12) || d < 0 || d != 0 && d > dateDaysIn(y, m) {
 		return end
 	}
-	f.out = append(f.out, DateSpan{Start: start, End: end, Value: dateFormat(y, m, d)})
+	f.out = append(f.out, Span{Start: start, End: end, Value: dateFormat(y, m, d)})
 	return end
 }
 
 // next returns the token after i, skipping apostrophes.
 func (f *dateFinder) next(i int) dateTok {
-	t := dateNext(f.text, i)
+	t := dateNext(f.text, i, f.tab, f.daySufs)
 	for dateIsApostrophe(f.text, t) {
-		t = dateNext(f.text, t.end)
+		t = dateNext(f.text, t.end, f.tab, f.daySufs)
 	}
 	return t
 }
@@ -479,7 +265,7 @@ func (f *dateFinder) isDay(t dateTok, loose bool) bool {
 	if t.kind != dtNum || t.ndig > 2 || !loose && (t.num < 1 || t.num > 31) || t.suf != t.end && !t.daySuf {
 		return false
 	}
-	if t.end < len(f.text) && t.end+1 < len(f.text) && numIsDigit(f.text[t.end+1]) {
+	if t.end < len(f.text) && t.end+1 < len(f.text) && scan.IsDigit(f.text[t.end+1]) {
 		switch f.text[t.end] {
 		case ',', '.', ':', '/':
 			return false
@@ -513,7 +299,7 @@ func (f *dateFinder) finish(c dateCand) int {
 
 // isMonth reports whether t is a month name that reads as one here.
 func (f *dateFinder) isMonth(t dateTok) bool {
-	return t.kind == dtWord && t.e.code == dcMonth && dateMonthOK(f.text, t.start, t.end, t.e, f.lang)
+	return t.kind == dtWord && t.e.role == rMonth && dateMonthOK(f.text, t.start, t.end, t.e)
 }
 
 // isConn reports whether t joins the two ends of a range: "-", "–", "to",
@@ -521,7 +307,7 @@ func (f *dateFinder) isMonth(t dateTok) bool {
 func (f *dateFinder) isConn(t dateTok) bool {
 	switch t.kind {
 	case dtWord:
-		return t.e.code == dcConn
+		return t.e.role == rRangeTo || t.e.role == rRange || t.e.role == rRangeElided
 	case dtPunct:
 		return t.punct == '-' || t.punct == 0x80 && f.text[t.start:t.end] == "\u2013"
 	}
@@ -532,7 +318,7 @@ func (f *dateFinder) isConn(t dateTok) bool {
 // is one connector).
 func (f *dateFinder) afterConn(c dateTok) dateTok {
 	n := f.next(c.end)
-	if c.kind == dtWord && c.e.v == 2 && n.kind == dtWord && n.e.code == dcConn {
+	if c.kind == dtWord && c.e.role == rRangeElided && n.kind == dtWord && f.isConn(n) {
 		n = f.next(n.end) // "jusqu'au"
 	}
 	return n
@@ -563,9 +349,9 @@ func (f *dateFinder) tail(c *dateCand, pos int) {
 	switch {
 	case dateIsYear(n):
 		c.y, c.end = n.num, n.end
-	case n.kind == dtWord && n.e.code == dcDernier:
+	case n.kind == dtWord && n.e.role == rPast:
 		c.mode, c.end = dmPast, n.end
-	case n.kind == dtWord && n.e.code == dcProchain:
+	case n.kind == dtWord && n.e.role == rFuture:
 		c.mode, c.end = dmFuture, n.end
 	default:
 		if delta, yend, ok := f.yearWords(pos); ok {
@@ -586,7 +372,7 @@ func (f *dateFinder) dayFirst(t dateTok) (dateCand, bool) {
 			}
 		}
 	}
-	if n1.kind == dtWord && n1.e.code == dcOf {
+	if n1.kind == dtWord && n1.e.role == rOf {
 		n1 = f.next(n1.end)
 	}
 	if !f.isMonth(n1) {
@@ -668,7 +454,7 @@ func (f *dateFinder) joinRange(c *dateCand) {
 // of what it consumed, or -1.
 func (f *dateFinder) fromNumber(t dateTok) int {
 	text := f.text
-	if numGluedBefore(text, t.start) {
+	if scan.GluedBefore(text, t.start) {
 		return -1
 	}
 	if t.suf == t.end && t.end < len(text) {
@@ -693,7 +479,7 @@ func (f *dateFinder) fromNumber(t dateTok) int {
 // abbreviation rather than ending the sentence: kept unless a capital
 // letter or the end of the text follows.
 func dateIsMonthDot(text string, end int) bool {
-	j := numSkipSpace(text, end)
+	j := scan.SkipSpace(text, end)
 	return j < len(text) && text[j] != '\n' && !(text[j] >= 'A' && text[j] <= 'Z')
 }
 
@@ -704,7 +490,7 @@ func (f *dateFinder) numericDate(t dateTok, sep byte) int {
 	// run reads digits at i and returns their value, count and end.
 	run := func(i int) (int, int, int) {
 		v, j := 0, i
-		for j < len(text) && numIsDigit(text[j]) && j-i < 5 {
+		for j < len(text) && scan.IsDigit(text[j]) && j-i < 5 {
 			v = v*10 + int(text[j]-'0')
 			j++
 		}
@@ -716,10 +502,10 @@ func (f *dateFinder) numericDate(t dateTok, sep byte) int {
 		return -1
 	}
 	c, nc, e2 := run(e1 + 1)
-	if e2 < len(text) && (numIsDigit(text[e2]) || numIsDigitSepDigit(text, e2) && text[e2] == sep) {
+	if e2 < len(text) && (scan.IsDigit(text[e2]) || scan.IsDigitSepDigit(text, e2) && text[e2] == sep) {
 		return -1
 	}
-	if e2 < len(text) && numIsASCIILetter(text[e2]) {
+	if e2 < len(text) && scan.IsASCIILetter(text[e2]) {
 		return -1
 	}
 	switch {
@@ -748,29 +534,27 @@ func (f *dateFinder) fromMonth(t dateTok, prev [3]dateTok) int {
 	c.end = t.end
 	p := prev[0]
 	if p.kind == dtWord {
-		switch p.e.code {
-		case dcLast:
+		switch p.e.role {
+		case rLast:
 			c.start, c.mode = p.start, dmPast
 			return f.finish(c)
-		case dcNext:
+		case rNext:
 			c.start, c.mode = p.start, dmFuture
 			return f.finish(c)
-		case dcThis:
+		case rThis:
 			c.start = p.start
 			return f.finish(c)
-		case dcPrep:
+		case rPrep:
 			return f.finish(c)
-		case dcConn:
-			if p.e.v == 1 {
-				return f.finish(c) // "until May", "from April to June"
-			}
-		case dcOf, dcDe:
-			if prev[1].kind == dtWord && (prev[1].e.code == dcPeriod || prev[1].e.code == dcPrep) {
+		case rRangeTo:
+			return f.finish(c) // "until May", "from April to June"
+		case rOf, rDe:
+			if prev[1].kind == dtWord && (prev[1].e.role == rPeriod || prev[1].e.role == rPrep) {
 				return f.finish(c) // "au mois d'août", "the end of May"
 			}
 		}
 	}
-	if p.kind == dtPunct && p.punct == '-' && p.end == t.start && prev[1].kind == dtWord && prev[1].e.code == dcPrep {
+	if p.kind == dtPunct && p.punct == '-' && p.end == t.start && prev[1].kind == dtWord && prev[1].e.role == rPrep {
 		return f.finish(c) // "mi-avril", "mid-April"
 	}
 	return -1
@@ -784,29 +568,29 @@ func (f *dateFinder) yearWords(i int) (int, int, bool) {
 	if a.kind != dtWord {
 		return 0, 0, false
 	}
-	if a.e.code == dcDe {
+	if a.e.role == rDe {
 		a = f.next(a.end)
 		if a.kind != dtWord {
 			return 0, 0, false
 		}
 	}
 	b := f.next(a.end)
-	if b.kind != dtWord || b.e.code != dcYear {
+	if b.kind != dtWord || b.e.role != rYear {
 		return 0, 0, false
 	}
-	switch a.e.code {
-	case dcThis, dcCe:
+	switch a.e.role {
+	case rThis:
 		return 0, b.end, true
-	case dcLast:
+	case rLast:
 		return -1, b.end, true
-	case dcNext:
+	case rNext:
 		return 1, b.end, true
-	case dcLe:
+	case rArticle:
 		c := f.next(b.end)
-		if c.kind == dtWord && c.e.code == dcDernier {
+		if c.kind == dtWord && c.e.role == rPast {
 			return -1, c.end, true
 		}
-		if c.kind == dtWord && c.e.code == dcProchain {
+		if c.kind == dtWord && c.e.role == rFuture {
 			return 1, c.end, true
 		}
 	}
@@ -819,14 +603,14 @@ func (f *dateFinder) fromWeekday(t dateTok, prev [3]dateTok) int {
 	n1 := f.next(t.end)
 	if n1.kind == dtNum {
 		if f.isDay(n1, false) {
-			if n2 := f.next(n1.end); !(n2.kind == dtWord && n2.e.code == dcMonth) && !(n2.kind == dtWord && n2.e.code == dcOf) {
+			if n2 := f.next(n1.end); !(n2.kind == dtWord && n2.e.role == rMonth) && !(n2.kind == dtWord && n2.e.role == rOf) {
 				return f.weekdayDay(t, n1)
 			}
 		}
 		return -1 // "vendredi 29 août": the date follows
 	}
 	if n1.kind == dtPunct && n1.punct == ',' {
-		if n2 := f.next(n1.end); n2.kind == dtNum || n2.kind == dtWord && n2.e.code == dcMonth {
+		if n2 := f.next(n1.end); n2.kind == dtNum || n2.kind == dtWord && n2.e.role == rMonth {
 			return -1 // "Friday, August 29"
 		}
 	}
@@ -836,22 +620,22 @@ func (f *dateFinder) fromWeekday(t dateTok, prev [3]dateTok) int {
 	start, end, mode := t.start, t.end, dmWindow
 	p := prev[0]
 	if p.kind == dtWord {
-		switch p.e.code {
-		case dcEvery:
+		switch p.e.role {
+		case rEvery:
 			return -1
-		case dcLast:
+		case rLast:
 			start, mode = p.start, dmPast
-		case dcNext:
+		case rNext:
 			start, mode = p.start, dmFuture
-		case dcThis, dcCe:
+		case rThis:
 			start = p.start
 		}
 	}
 	if n1.kind == dtWord {
-		switch n1.e.code {
-		case dcDernier:
+		switch n1.e.role {
+		case rPast:
 			end, mode = n1.end, dmPast
-		case dcProchain:
+		case rFuture:
 			end, mode = n1.end, dmFuture
 		}
 	}

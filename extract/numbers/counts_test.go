@@ -1,15 +1,45 @@
-package extract
+package numbers
 
 import (
 	"math"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/kg-dev/kg/extract/dates"
 	"strconv"
 	"strings"
 	"testing"
 )
 
+var (
+	testWordsOnce sync.Once
+	testWords     *Words
+	testWordsErr  error
+)
+
+// words loads the repository's data files from disk, as Default loads
+// their embedded copy.
+func words(tb testing.TB) *Words {
+	tb.Helper()
+	testWordsOnce.Do(func() {
+		fsys := os.DirFS(filepath.Join("..", "data"))
+		d, err := dates.Load(fsys)
+		if err != nil {
+			testWordsErr = err
+			return
+		}
+		testWords, testWordsErr = Load(fsys, d)
+	})
+	if testWordsErr != nil {
+		tb.Fatalf("Load: %v", testWordsErr)
+	}
+	return testWords
+}
+
 // renderCounts writes each span as "modifier |number=value", with "|"
 // marking NumStart when a modifier precedes it and "~" for Approx.
-func renderCounts(text string, spans []CountSpan) []string {
+func renderCounts(text string, spans []Count) []string {
 	var out []string
 	for _, s := range spans {
 		var b strings.Builder
@@ -28,7 +58,7 @@ func renderCounts(text string, spans []CountSpan) []string {
 	return out
 }
 
-func TestFindCounts(t *testing.T) {
+func TestCounts(t *testing.T) {
 	tests := []struct {
 		name string
 		lang string
@@ -123,9 +153,9 @@ func TestFindCounts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := renderCounts(tt.text, FindCounts(tt.text, tt.lang))
+			got := renderCounts(tt.text, words(t).Counts(tt.text, tt.lang))
 			if strings.Join(got, " ; ") != strings.Join(tt.want, " ; ") {
-				t.Errorf("FindCounts(%q, %q)\n got %q\nwant %q", tt.text, tt.lang, got, tt.want)
+				t.Errorf("Counts(%q, %q)\n got %q\nwant %q", tt.text, tt.lang, got, tt.want)
 			}
 		})
 	}
@@ -148,7 +178,7 @@ func TestIsYearLike(t *testing.T) {
 	}
 }
 
-func TestParseOrdinal(t *testing.T) {
+func TestOrdinal(t *testing.T) {
 	tests := []struct {
 		token string
 		want  int
@@ -184,15 +214,15 @@ func TestParseOrdinal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.token, func(t *testing.T) {
-			got, ok := ParseOrdinal(tt.token)
+			got, ok := words(t).Ordinal(tt.token)
 			if got != tt.want || ok != tt.ok {
-				t.Errorf("ParseOrdinal(%q) = %d, %v, want %d, %v", tt.token, got, ok, tt.want, tt.ok)
+				t.Errorf("Ordinal(%q) = %d, %v, want %d, %v", tt.token, got, ok, tt.want, tt.ok)
 			}
 		})
 	}
 }
 
-func FuzzFindCounts(f *testing.F) {
+func FuzzCounts(f *testing.F) {
 	for _, s := range []string{
 		"près de 1.000 délégués de 50 localités",
 		"nearly 1,000 delegates, twenty-two cities and one hundred and fifty mayors",
@@ -205,7 +235,7 @@ func FuzzFindCounts(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text, lang string) {
 		last := 0
-		for _, s := range FindCounts(text, lang) {
+		for _, s := range words(t).Counts(text, lang) {
 			if s.Start < last || s.Start > s.NumStart || s.NumStart >= s.End || s.End > len(text) {
 				t.Fatalf("span %+v out of order or outside text of length %d (previous end %d)", s, len(text), last)
 			}
@@ -217,22 +247,71 @@ func FuzzFindCounts(f *testing.F) {
 	})
 }
 
-func FuzzParseOrdinal(f *testing.F) {
+func FuzzOrdinal(f *testing.F) {
 	for _, s := range []string{"12th", "1ère", "XXIe", "vingt et unième", "twenty-first", "14ᵉ", "MMMCMXCIXe"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, token string) {
-		if v, ok := ParseOrdinal(token); ok && v < 1 || !ok && v != 0 {
-			t.Fatalf("ParseOrdinal(%q) = %d, %v", token, v, ok)
+		if v, ok := words(t).Ordinal(token); ok && v < 1 || !ok && v != 0 {
+			t.Fatalf("Ordinal(%q) = %d, %v", token, v, ok)
 		}
 	})
 }
 
-func BenchmarkFindCounts(b *testing.B) {
+func BenchmarkCounts(b *testing.B) {
 	text := benchNewsText(b)
+	w := words(b)
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		FindCounts(text, "")
+		w.Counts(text, "")
 	}
+}
+
+var (
+	benchTextOnce sync.Once
+	benchText     string
+)
+
+// benchNewsText returns about 100 KB (the same text as extract/dates' benchmark) of English and French news text: the
+// seed articles of the repository and paraphrases of the same kind of
+// reporting, repeated.
+func benchNewsText(b *testing.B) string {
+	benchTextOnce.Do(func() {
+		var sb strings.Builder
+		files, _ := filepath.Glob(filepath.Join("..", "..", "seeds", "*.txt"))
+		for _, f := range files {
+			if data, err := os.ReadFile(f); err == nil {
+				sb.Write(data)
+				sb.WriteString("\n\n")
+			}
+		}
+		for _, s := range benchSentences {
+			sb.WriteString(s)
+			sb.WriteString(" ")
+		}
+		unit := sb.String()
+		sb.Reset()
+		for sb.Len() < 100_000 {
+			sb.WriteString(unit)
+			sb.WriteString("\n\n")
+		}
+		benchText = sb.String()
+	})
+	if len(benchText) < 100_000 {
+		b.Fatalf("benchmark text has %d bytes, want at least 100000", len(benchText))
+	}
+	return benchText
+}
+
+var benchSentences = []string{
+	"Hanoi (VNA) - Le Comité populaire municipal de Hanoi a organisé le 29 août une réunion pour faire le point de l'organisation de la 12e Conférence de coopération décentralisée Vietnam - France.",
+	"La conférence s'est tenue en avril dernier et a rassemblé près de 1.000 délégués de 50 localités du Vietnam et 12 villes de France.",
+	"Une vingtaine d'accords de coopération ont été signés, et plus d'un millier de visiteurs ont assisté au festival «Balade en France» vendredi dernier.",
+	"The People's Committee of Hanoi hosted a meeting on August 29 to review the organisation of the 12th Vietnam-France decentralised cooperation conference, held successfully in April 2023.",
+	"More than 38 French localities and 18 provinces and cities of Vietnam take part in the mechanism, with 240 projects worth some 2.5 million euros.",
+	"Da Nang and the French city of Toulouse signed a memorandum on 14/04/2023, the twenty-second agreement since 2004; dozens of businesses and hundreds of students joined.",
+	"Le président Nguyen Duc Chung a rencontré le 10 juillet à Singapour le maire de Séoul, à l'occasion du Sommet mondial des villes 2016, qui a accueilli environ 2 500 participants de quatre-vingt-dix pays.",
+	"Next Friday the delegation of about 30 mayors will visit Huế, and in December the two cities will celebrate the 30th anniversary of their twinning, said the vice mayor on Tuesday.",
+	"Les deux parties ont convenu d'organiser la 13e conférence en 2025 en France, avec une cinquantaine de collectivités et des centaines de chefs d'entreprise.",
 }

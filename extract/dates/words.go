@@ -1,0 +1,210 @@
+package dates
+
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/kg-dev/kg/extract/data"
+	"github.com/kg-dev/kg/extract/internal/scan"
+)
+
+// role is what a word does in a date phrase (see data/en/dates.tsv).
+type role uint8
+
+const (
+	rNone        role = iota
+	rMonth            // "avril", "Aug."
+	rWeekday          // "Friday"
+	rLast             // "last": before
+	rNext             // "next": before
+	rThis             // "this", "ce", "cette"
+	rPast             // "dernier": after
+	rFuture           // "prochain": after
+	rOf               // "of"
+	rDe               // "de", "d", "du"
+	rArticle          // "l", "le", "la"
+	rYear             // "year", "année", "an"
+	rPeriod           // "month", "end", "mois", "milieu"
+	rEvery            // "every", "chaque"
+	rPrep             // "in", "en", "since", "mi", "fin", ...
+	rRangeTo          // "to", "until": a range connector that introduces a month alone
+	rRange            // "and", "et", "au"
+	rRangeElided      // "jusqu", which takes "au" after it
+)
+
+var roleNames = map[string]role{
+	"month": rMonth, "weekday": rWeekday, "last": rLast, "next": rNext, "this": rThis,
+	"past": rPast, "future": rFuture, "of": rOf, "de": rDe, "article": rArticle,
+	"year": rYear, "period": rPeriod, "every": rEvery, "prep": rPrep,
+	"range-to": rRangeTo, "range": rRange, "range-elided": rRangeElided,
+}
+
+// entry is one folded word's role.
+type entry struct {
+	role role
+	v    int8 // month 1-12 or weekday (time.Weekday)
+	abbr bool // may end with "."
+	cap  bool // a month only when capitalised
+	dot  bool // a month only when written with its "."
+}
+
+// Words holds the date words of every language, loaded once. It is
+// read-only and safe for concurrent use.
+type Words struct {
+	all     map[string]entry            // every language; flags merged
+	byLang  map[string]map[string]entry // every language, the language's own entries winning
+	daySufs map[string]bool             // "29th", "1er": as written
+	langs   []string
+}
+
+// table returns the word table for lang.
+func (w *Words) table(lang string) map[string]entry {
+	if t, ok := w.byLang[lang]; ok {
+		return t
+	}
+	return w.all
+}
+
+// Langs returns the languages loaded, sorted.
+func (w *Words) Langs() []string { return append([]string(nil), w.langs...) }
+
+var (
+	defaultOnce  sync.Once
+	defaultWords *Words
+	defaultErr   error
+)
+
+// Default returns the words of the embedded data (extract/data), loaded
+// once per process.
+func Default() (*Words, error) {
+	defaultOnce.Do(func() { defaultWords, defaultErr = Load(data.FS) })
+	return defaultWords, defaultErr
+}
+
+// MustDefault is Default for callers that cannot go on without the
+// embedded data (it is compiled in, so it only fails if the binary is
+// broken).
+func MustDefault() *Words {
+	w, err := Default()
+	if err != nil {
+		panic(err)
+	}
+	return w
+}
+
+// Load reads LANG/dates.tsv for every directory LANG of fsys.
+func Load(fsys fs.FS) (*Words, error) {
+	dirs, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("listing languages: %w", err)
+	}
+	w := &Words{all: map[string]entry{}, byLang: map[string]map[string]entry{}, daySufs: map[string]bool{}}
+	own := map[string]map[string]entry{}
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		name := d.Name() + "/dates.tsv"
+		if _, err := fs.Stat(fsys, name); err != nil {
+			continue
+		}
+		t := map[string]entry{}
+		if err := readDates(fsys, name, t, w.daySufs); err != nil {
+			return nil, err
+		}
+		own[d.Name()] = t
+		w.langs = append(w.langs, d.Name())
+	}
+	if len(w.langs) == 0 {
+		return nil, fmt.Errorf("no LANG/dates.tsv found")
+	}
+	sort.Strings(w.langs)
+	for _, l := range w.langs {
+		for k, e := range own[l] {
+			if p, ok := w.all[k]; ok && p.role == e.role && p.v == e.v {
+				e.abbr, e.cap, e.dot = e.abbr || p.abbr, e.cap || p.cap, e.dot || p.dot
+			}
+			w.all[k] = e
+		}
+	}
+	for _, l := range w.langs {
+		t := make(map[string]entry, len(w.all))
+		for k, e := range w.all {
+			t[k] = e
+		}
+		for k, e := range own[l] {
+			t[k] = e
+		}
+		w.byLang[l] = t
+	}
+	return w, nil
+}
+
+func readDates(fsys fs.FS, name string, t map[string]entry, daySufs map[string]bool) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return fmt.Errorf("opening %s: %w", name, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		s := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		fields := strings.Split(s, "\t")
+		if len(fields) < 2 {
+			return fmt.Errorf("%s:%d: want word<TAB>role, got %q", name, line, s)
+		}
+		if fields[1] == "day-suffix" {
+			daySufs[fields[0]] = true
+			continue
+		}
+		r, ok := roleNames[fields[1]]
+		if !ok {
+			return fmt.Errorf("%s:%d: unknown role %q", name, line, fields[1])
+		}
+		word := scan.Fold(fields[0])
+		if word == "" || len(word) > maxWord {
+			return fmt.Errorf("%s:%d: word %q cannot be folded to at most %d bytes", name, line, fields[0], maxWord)
+		}
+		e := entry{role: r}
+		if r == rMonth || r == rWeekday {
+			if len(fields) < 3 {
+				return fmt.Errorf("%s:%d: %s needs a value", name, line, fields[1])
+			}
+			v, err := strconv.Atoi(fields[2])
+			if err != nil || r == rMonth && (v < 1 || v > 12) || r == rWeekday && (v < 0 || v > 6) {
+				return fmt.Errorf("%s:%d: bad value %q", name, line, fields[2])
+			}
+			e.v = int8(v)
+		}
+		if len(fields) > 3 {
+			for _, fl := range strings.Fields(fields[3]) {
+				switch fl {
+				case "abbr":
+					e.abbr = true
+				case "cap":
+					e.cap = true
+				case "dot":
+					e.dot = true
+				default:
+					return fmt.Errorf("%s:%d: unknown flag %q", name, line, fl)
+				}
+			}
+		}
+		t[word] = e
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("reading %s: %w", name, err)
+	}
+	return nil
+}
+
+// maxWord is the longest folded word looked up.
+const maxWord = 12
