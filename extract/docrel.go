@@ -119,8 +119,13 @@ func (d *docState) isRoleTarget(ms []*ment, m *ment) bool {
 		return false
 	}
 	for _, p := range ms {
-		if p.typ == Person && p.role != nil && p.role.target == m.id {
-			return true
+		if p.typ != Person {
+			continue
+		}
+		for _, r := range p.roles {
+			if r.target == m.id {
+				return true
+			}
 		}
 	}
 	return false

@@ -168,7 +168,7 @@ func (d *docState) readEvent(h, he int, typ string) *eventMention {
 		if d.cover[l-1] >= 0 || d.isDeterminer(t.key) {
 			break
 		}
-		if c := d.countryAt(l - 1); c != "" || d.x.lx.topics[t.key] != "" || (t.cap && !d.isSentenceStart(l-1) && !notNameWords[t.key]) {
+		if c := d.countryAt(l - 1); c != "" || d.x.lx.topics[t.key] != "" || (t.cap && !d.isSentenceStart(l-1) && !d.notName(t.key)) {
 			l--
 			continue
 		}
@@ -319,7 +319,7 @@ func (d *docState) eventGroup(r int) ([]string, int) {
 			r = e
 			continue
 		}
-		if t.word && (d.x.lx.topics[t.key] != "" || (t.cap && !notNameWords[t.key] && d.cover[r] < 0)) {
+		if t.word && (d.x.lx.topics[t.key] != "" || (t.cap && !d.notName(t.key) && d.cover[r] < 0)) {
 			g = append(g, t.text)
 			r++
 			continue

@@ -101,6 +101,7 @@ func New(opts ...Option) (*Extractor, error) {
 			return fmt.Errorf("want 2 fields, got %d", len(f))
 		}
 		x.orgHeads.add(f[0], f[1])
+		lx.addRoleWords(f[0])
 		return nil
 	}); err != nil {
 		return nil, err
@@ -108,7 +109,7 @@ func New(opts ...Option) (*Extractor, error) {
 	if c.ner {
 		x.ner = newProseNER()
 	}
-	ms := []startIndexed{x.places, x.demonyms, x.pw.units, x.orgHeads, lx.titles, lx.orgs, lx.eventHeads, lx.units, lx.cueIdx}
+	ms := []startIndexed{x.places, x.demonyms, x.pw.units, x.orgHeads, lx.titles, lx.orgs, lx.eventHeads, lx.units, lx.cueIdx, lx.orgWords}
 	cats := make([]string, 0, len(lx.cues))
 	for c := range lx.cues {
 		cats = append(cats, c)
@@ -119,6 +120,17 @@ func New(opts ...Option) (*Extractor, error) {
 	}
 	x.starts = startMasks(ms)
 	return x, nil
+}
+
+// knownWord reports whether a word key is one the extractor knows by
+// itself: part of a title, head, cue, topic or stop list, a place, or a
+// family or given name. Words of two letters or fewer do not count.
+func (x *Extractor) knownWord(key string) bool {
+	if len(key) < 3 {
+		return key == "of" || key == "de" || key == "du"
+	}
+	lx := x.lx
+	return lx.roleWords[key] || lx.nonName[key] != "" || lx.surnamesVI[key] || lx.surnamesEtc[key] || lx.given[key] || x.places.full[key] != nil || x.starts[key] != 0
 }
 
 // Extract extracts one document. Ids in the result are global.
@@ -238,8 +250,8 @@ type ment struct {
 	i, j  int // token range [i, j)
 	typ   string
 	id    string
-	coref bool // "the conference", "Quang": not an alias
-	role  *role
+	coref bool    // "the conference", "Quang": not an alias
+	roles []*role // the offices the text gives a person here
 }
 
 // role is the office a person holds, as stated in the text.

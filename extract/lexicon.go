@@ -31,6 +31,19 @@ type lexicon struct {
 	placeKinds  map[string]bool   // cues.tsv placekind: "city", "province", "ville"
 	listWords   map[string]bool   // cues.tsv listword: "and", "et", "par"
 	definites   map[string]bool   // cues.tsv definite: "the", "cette", "ces"
+	nonName     map[string]string // word key -> stop, thing or suffix (data/nonname.tsv)
+	orgWords    *keyMatcher[orgWord]
+	placeDescr  map[string]bool // "province", "northern": words before a place's name (data/placedescr.tsv)
+	// roleWords are the word keys of titles, organisation heads, event
+	// heads and topics: a capitalised run made only of these (and nonName
+	// words) is not a person's name ("Secretary General").
+	roleWords map[string]bool
+}
+
+// orgWord is a head noun of organisation names (data/orgwords.tsv).
+type orgWord struct {
+	kind             string
+	in, lower, alone bool
 }
 
 type titleCue struct {
@@ -81,7 +94,12 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		prefixes:    map[string]string{},
 		shows:       map[string]bool{},
 		refHeads:    map[string]bool{},
+		nonName:     map[string]string{},
+		orgWords:    newKeyMatcher[orgWord](),
+		roleWords:   map[string]bool{},
+		placeDescr:  map[string]bool{},
 	}
+	words := lx.addRoleWords
 	need := func(f []string, n int) error {
 		if len(f) < n {
 			return fmt.Errorf("want %d tab-separated fields, got %d", n, len(f))
@@ -97,6 +115,9 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 				return err
 			}
 			lx.titles.add(f[0], titleCue{f[0], f[1], f[2]})
+			if f[2] != "honorific" {
+				words(f[0])
+			}
 			return nil
 		}},
 		{"data/orgs.tsv", func(f []string) error {
@@ -151,6 +172,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 					return fmt.Errorf("unknown event flag %q", f[2])
 				}
 			}
+			words(f[0])
 			return nil
 		}},
 		{"data/topics.tsv", func(f []string) error {
@@ -158,6 +180,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 				return err
 			}
 			lx.topics[phraseKey(f[0])] = f[1]
+			words(f[0])
 			return nil
 		}},
 		{"data/demonym_prefixes.tsv", func(f []string) error {
@@ -165,6 +188,43 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 				return err
 			}
 			lx.prefixes[phraseKey(f[0])] = f[1]
+			return nil
+		}},
+		{"data/nonname.tsv", func(f []string) error {
+			if err := need(f, 2); err != nil {
+				return err
+			}
+			switch f[1] {
+			case "stop", "thing", "suffix":
+			default:
+				return fmt.Errorf("unknown class %q", f[1])
+			}
+			lx.nonName[phraseKey(f[0])] = f[1]
+			return nil
+		}},
+		{"data/placedescr.tsv", func(f []string) error { lx.placeDescr[phraseKey(f[0])] = true; return nil }},
+		{"data/orgwords.tsv", func(f []string) error {
+			if err := need(f, 2); err != nil {
+				return err
+			}
+			w := orgWord{kind: f[1]}
+			if len(f) > 2 {
+				for _, fl := range strings.Split(f[2], ",") {
+					switch strings.TrimSpace(fl) {
+					case "in":
+						w.in = true
+					case "lower":
+						w.lower = true
+					case "alone":
+						w.alone = true
+					case "":
+					default:
+						return fmt.Errorf("unknown flag %q", fl)
+					}
+				}
+			}
+			lx.orgWords.add(f[0], w)
+			words(f[0])
 			return nil
 		}},
 		{"data/units.tsv", func(f []string) error {
@@ -210,6 +270,15 @@ func (lx *lexicon) wordSet(cat string) map[string]bool {
 		*set = map[string]bool{}
 	}
 	return *set
+}
+
+// addRoleWords adds the words of a title, head or topic phrase to roleWords.
+func (lx *lexicon) addRoleWords(phrase string) {
+	for _, t := range tokenize(phrase, 0, len(phrase), 0, nil) {
+		if t.word && !t.num {
+			lx.roleWords[t.key] = true
+		}
+	}
 }
 
 // cue reports the end of the longest cue of a category starting at toks[i].

@@ -2,33 +2,11 @@ package extract
 
 import (
 	"strings"
-
-	"github.com/kg-dev/kg/extract/gazetteer"
 )
 
-// notNameWords are capitalised words that never start or continue a
-// person's name.
-var notNameWords = map[string]bool{
-	"the": true, "le": true, "la": true, "les": true, "l": true, "un": true, "une": true, "a": true, "an": true,
-	"in": true, "on": true, "at": true, "he": true, "she": true, "it": true, "il": true, "elle": true, "this": true,
-	"ce": true, "cette": true, "ces": true, "these": true, "that": true, "and": true, "et": true, "of": true, "de": true,
-	"du": true, "des": true, "but": true, "mais": true, "for": true, "pour": true, "with": true, "avec": true, "since": true,
-	"depuis": true, "after": true, "apres": true, "before": true, "avant": true, "during": true, "selon": true, "according": true,
-	"his": true, "her": true, "their": true, "son": true, "sa": true, "ses": true, "leur": true, "we": true, "nous": true,
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true,
-	"september": true, "october": true, "november": true, "december": true, "janvier": true, "fevrier": true, "mars": true,
-	"avril": true, "mai": true, "juin": true, "juillet": true, "aout": true, "septembre": true, "octobre": true, "novembre": true,
-	"decembre": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
-	"sunday": true, "lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
-	"photo": true, "vna": true, "vns": true, "afp": true, "reuters": true, "covid": true, "party": true, "parti": true, "state": true,
-	"etat": true, "government": true, "gouvernement": true, "deputy": true, "vice": true, "speaking": true, "meanwhile": true,
-	"also": true, "however": true, "toutefois": true, "en": true, "au": true, "aux": true, "par": true, "sur": true, "to": true,
-	"as": true, "by": true, "from": true, "is": true, "was": true, "said": true, "has": true, "had": true, "will": true, "would": true,
-	"can": true, "not": true, "no": true, "all": true, "both": true, "each": true, "every": true, "other": true,
-	"new": true, "quand": true, "when": true, "where": true, "while": true, "lors": true, "dans": true, "si": true,
-	"if": true, "our": true, "my": true, "your": true, "there": true, "here": true, "what": true, "who": true, "which": true,
-	"madame": true, "monsieur": true, "mr": true, "mrs": true, "ms": true, "mme": true, "m": true, "dr": true, "gen": true,
-}
+// notName reports whether a word never starts or continues a person's
+// name (data/nonname.tsv, class stop).
+func (d *docState) notName(key string) bool { return d.x.lx.nonName[key] == "stop" }
 
 // nameShape reads a capitalised name starting at token i: up to five
 // words, glued by hyphens ("Jean-Claude", "Won-soon"). It returns the end
@@ -43,12 +21,17 @@ func (d *docState) nameShape(i int) (int, int) {
 		if d.cover[j] >= 0 {
 			break
 		}
-		if notNameWords[t.key] && !(words == 0 && d.vietSurnameStart(j)) {
-			break // "Le" is an article, unless it is Lê opening a Vietnamese name
+		// "Le" is an article, unless it is Lê opening a Vietnamese name;
+		// "Son" is French, but Sơn in "Hồ Thanh Sơn"
+		if d.notName(t.key) && !(words == 0 && d.vietSurnameStart(j)) && !(words > 0 && words < 4 && d.x.lx.surnamesVI[d.toks[i].key] && len(t.key) <= 5 && !t.upper) {
+			break
 		}
 		if words > 0 {
 			// a country or a long place name ends the name ("Nguyen Van An Vietnam")
-			if c := d.placeAt[j]; c.p != nil && !c.demonym && (c.p.Type == Country || c.end-j >= 2) && !d.x.lx.surnamesVI[t.key] {
+			// (a Vietnamese name keeps syllables that also name a Vietnamese
+			// commune or district: "Huỳnh Đức Thọ", "Hồ Thanh Sơn")
+			if c := d.placeAt[j]; c.p != nil && !c.demonym && (c.p.Type == Country || c.end-j >= 2) && !d.x.lx.surnamesVI[t.key] &&
+				!(c.p.Type == City && c.p.Country == "VN" && d.x.lx.surnamesVI[d.toks[i].key] && c.end-i <= 4) {
 				break
 			}
 			if k, _ := d.x.lx.titles.longest(d.toks, j); k > j {
@@ -128,7 +111,7 @@ func (d *docState) givenKey(i int) string {
 // name, and records the role the text gives them.
 func (d *docState) findPeople() {
 	for i := 0; i < len(d.toks); i++ {
-		if !d.toks[i].word || d.inCaption(i) || d.cover[i] >= 0 {
+		if !d.toks[i].word || d.cover[i] >= 0 {
 			continue
 		}
 		if j := d.titledPerson(i); j > i {
@@ -140,11 +123,16 @@ func (d *docState) findPeople() {
 		if !d.toks[i].word || !d.toks[i].cap || d.inCaption(i) || d.cover[i] >= 0 {
 			continue
 		}
-		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.cover[i-1] < 0 && !notNameWords[d.toks[i-1].key] && d.toks[i-1].sent == d.toks[i].sent {
+		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.cover[i-1] < 0 && !d.notName(d.toks[i-1].key) && d.toks[i-1].sent == d.toks[i].sent &&
+			d.placeEndingAt(i) == nil && !d.isTitleEnd(i) {
 			continue // inside a capitalised run that did not start a name
 		}
+		if k, c := d.x.lx.titles.longest(d.toks, i); c != nil {
+			i = k - 1 // a title is not part of the name after it
+			continue
+		}
 		j, n := d.nameShape(i)
-		if n < 2 || d.thingNamedAfter(i, j) {
+		if n < 2 || d.thingNamedAfter(i, j) || d.notPersonName(i, j) {
 			continue
 		}
 		if c := d.placeAt[i]; c.p != nil && c.end >= j {
@@ -153,9 +141,7 @@ func (d *docState) findPeople() {
 		// "X, the President of the Senate": a role after the name
 		if r := d.roleAfter(j); r != nil || d.personShape(i, j, n) || (d.x.ner != nil && d.placeAt[i].end < j && d.x.ner.isPerson(d, i, j)) {
 			m := d.addPerson(i, j)
-			if r != nil {
-				m.role = r
-			}
+			m.roles = r
 			i = j - 1
 		}
 	}
@@ -163,144 +149,57 @@ func (d *docState) findPeople() {
 
 // addPerson records a person mention over [i, j).
 func (d *docState) addPerson(i, j int) *ment {
-	name := d.surface(i, j)
-	name = strings.Join(strings.Fields(name), " ")
+	name := d.personName(i, j)
 	id := slugID("person", name)
 	m := d.addMention(id, Person, name, i, j, false)
 	d.setCover(i, j, len(d.ments)-1)
 	return m
 }
 
-// titledPerson reads "TITLE [of BODY|PLACE] [,] NAME" at token i and
-// returns the end of the name, or i when there is none.
-func (d *docState) titledPerson(i int) int {
-	j, cues := d.x.lx.titles.longest(d.toks, i)
-	if cues == nil {
-		return i
-	}
-	cue := cues[0]
-	if cue.scope == "honorific" && (!d.toks[i].cap || (len(d.toks[i].key) <= 2 && !(i+1 < len(d.toks) && d.toks[i+1].punct == '.'))) {
-		return i
-	}
-	target := ""
-	// a body or place before the title: "the Hà Nội Party Committee’s Secretary"
-	if b := i - 1; b >= 1 && d.toks[b].key == "s" && d.toks[b-1].punct == '\'' {
-		if m := d.cover[b-2]; b >= 2 && m >= 0 {
-			target = d.ments[m].id
-		} else if c := d.placeEndingAt(b - 1); c != nil {
-			target = c.ID
+// personName is the name written over [i, j) with one space between its
+// words, also between words the outlet ran together ("PhamQuang").
+func (d *docState) personName(i, j int) string {
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		t := d.toks[k]
+		if k > i && (t.space || (t.word && d.toks[k-1].word)) {
+			b.WriteByte(' ')
 		}
+		b.WriteString(t.text)
 	}
-	if c := d.placeAt[max(i-1, 0)]; i > 0 && target == "" && c.demonym && c.end == i {
-		target = c.p.ID
-	}
-	r := j
-	if r < len(d.toks) && d.toks[r].punct == '.' && cue.scope == "honorific" {
-		r++
-	}
-	r, target = d.roleComplement(r, target)
-	if r < len(d.toks) && d.toks[r].punct == ',' {
-		r++
-	}
-	e, n := d.nameShape(r)
-	if n == 0 || d.thingNamedAfter(r, e) {
-		return i
-	}
-	if n == 1 {
-		// "Mayor Sobyanin", "M. Gricourt": one word, resolved once every
-		// full name of the article is known (findPartialPeople)
-		if c := d.placeAt[r]; c.p != nil && !c.p.Ambiguous {
-			return i
-		}
-		p := pendingName{i: r, j: e}
-		if cue.scope != "honorific" {
-			p.role = &role{title: cue.role, target: target, sent: d.toks[i].sent, scope: cue.scope}
-		}
-		d.pending = append(d.pending, p)
-		return e
-	}
-	m := d.addPerson(r, e)
-	if cue.scope != "honorific" {
-		m.role = &role{title: cue.role, target: target, sent: d.toks[i].sent, scope: cue.scope}
-	}
-	// "les anciens SG Tran Phu et Ha Huy Tap": coordinated names share the title
-	if e+1 < len(d.toks) && (d.toks[e].key == "and" || d.toks[e].key == "et") {
-		if e2, n2 := d.nameShape(e + 1); n2 >= 2 && !d.thingNamedAfter(e+1, e2) {
-			m2 := d.addPerson(e+1, e2)
-			if m.role != nil {
-				r2 := *m.role
-				m2.role = &r2
-			}
-			return e2
-		}
-	}
-	return e
+	return b.String()
 }
 
-// roleComplement reads "of the Hanoi People's Committee", "de Séoul", "du
-// Conseil européen" after a title and returns the end and the body or
-// place it names (or target unchanged).
-func (d *docState) roleComplement(r int, target string) (int, string) {
-	for r < len(d.toks) {
-		k := d.toks[r].key
-		if !(k == "of" || k == "de" || k == "du" || k == "des" || k == "d") {
-			break
-		}
-		s := r + 1
-		for s < len(d.toks) && (d.toks[s].key == "the" || d.toks[s].key == "la" || d.toks[s].key == "le" || d.toks[s].key == "l" || d.toks[s].punct == '\'' || (localModifiers[d.toks[s].key] && d.cover[s] < 0)) {
-			s++
-		}
-		if s >= len(d.toks) {
-			break
-		}
-		if m := d.cover[s]; m >= 0 && d.ments[m].i == s && d.ments[m].typ == Organization {
-			target = d.ments[m].id
-			r = d.ments[m].j
+// notPersonName reports whether the capitalised run [i, j) cannot be a
+// person's name: it has a number or a noun of bodies, agreements or places
+// ("Cooperation Treaty", "Central Committee"), ends in a place-type noun
+// ("Hoan Kiem Ward"), or is made only of title, head, topic and stop words
+// ("Secretary General", "Public Administration") or of all-capital words
+// ("DETACH DELETE").
+func (d *docState) notPersonName(i, j int) bool {
+	words, role, upper := 0, 0, 0
+	last := ""
+	for k := i; k < j; k++ {
+		t := d.toks[k]
+		if !t.word {
 			continue
 		}
-		if e, p := d.placeAtTok(s); p != nil {
-			if target == "" {
-				target = p.ID
-			}
-			r = e
-			continue
+		if t.num {
+			return true
 		}
-		break
-	}
-	// "l'ambassadeur de Chine au Vietnam": a place after "au/in/to" doesn't change the target
-	if r+1 < len(d.toks) && (d.toks[r].key == "au" || d.toks[r].key == "in" || d.toks[r].key == "to" || d.toks[r].key == "en") {
-		if e, p := d.placeAtTok(r + 1); p != nil {
-			r = e
+		words++
+		switch cl := d.x.lx.nonName[t.key]; {
+		case cl == "thing":
+			return true
+		case cl == "stop" || d.x.lx.roleWords[t.key]:
+			role++
 		}
-	}
-	return r, target
-}
-
-// placeEndingAt returns a place whose candidate mention ends at token e.
-func (d *docState) placeEndingAt(e int) *gazetteer.Place {
-	for b := e - 1; b >= 0 && b >= e-6; b-- {
-		if c := d.placeAt[b]; c.p != nil && !c.demonym && c.end == e {
-			return c.p
+		if t.upper {
+			upper++
 		}
+		last = t.key
 	}
-	return nil
-}
-
-// roleAfter reads ", [the] TITLE [of X]" after a name ending at e.
-func (d *docState) roleAfter(e int) *role {
-	if e >= len(d.toks) || d.toks[e].punct != ',' {
-		return nil
-	}
-	r := e + 1
-	for r < len(d.toks) && (d.toks[r].key == "the" || d.toks[r].key == "le" || d.toks[r].key == "la" || d.toks[r].punct == '\'' || d.toks[r].key == "l") {
-		r++
-	}
-	j, cues := d.x.lx.titles.longest(d.toks, r)
-	if cues == nil || cues[0].scope == "honorific" {
-		return nil
-	}
-	_, target := d.roleComplement(j, "")
-	return &role{title: cues[0].role, target: target, sent: d.toks[e].sent, scope: cues[0].scope}
+	return words == 0 || role == words || upper == words || d.x.lx.nonName[last] == "suffix"
 }
 
 // findPartialPeople resolves later partial mentions ("Quang said",
@@ -358,7 +257,7 @@ func (d *docState) findPartialPeople() {
 		d.setCover(i, i+1, len(d.ments)-1)
 		for _, p := range d.pending {
 			if p.i == i {
-				m.role = p.role
+				m.roles = p.roles
 			}
 		}
 	}
@@ -368,14 +267,14 @@ func (d *docState) findPartialPeople() {
 			continue
 		}
 		m := d.addPerson(p.i, p.j)
-		m.role = p.role
+		m.roles = p.roles
 	}
 }
 
 // pendingName is a one-word name after a title ("Mayor Sobyanin").
 type pendingName struct {
-	i, j int
-	role *role
+	i, j  int
+	roles []*role
 }
 
 // isTitleEnd reports whether a title cue ends right before token i.
@@ -396,7 +295,7 @@ func (d *docState) vietSurnameStart(i int) bool {
 		return false
 	}
 	for k := i + 1; k <= i+2; k++ {
-		if k >= len(d.toks) || !d.toks[k].word || !d.toks[k].cap || notNameWords[d.toks[k].key] || len(d.toks[k].key) > 7 || d.toks[k].sent != d.toks[i].sent {
+		if k >= len(d.toks) || !d.toks[k].word || !d.toks[k].cap || d.notName(d.toks[k].key) || len(d.toks[k].key) > 7 || d.toks[k].sent != d.toks[i].sent {
 			return false
 		}
 	}

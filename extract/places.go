@@ -216,7 +216,7 @@ func (d *docState) insideName(i, j int, chained bool) bool {
 		return false
 	}
 	next := d.toks[j]
-	if !next.word || !next.cap || next.sent != prev.sent || notNameWords[prev.key] || d.x.pw.context[prev.key] {
+	if !next.word || !next.cap || next.sent != prev.sent || d.notName(prev.key) || d.x.pw.context[prev.key] {
 		return false
 	}
 	if s := d.sents[prev.sent]; i-1 == s.tokStart {

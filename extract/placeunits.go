@@ -208,7 +208,7 @@ func (d *docState) findUnits() {
 			continue
 		}
 		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.toks[i-1].sent == t.sent &&
-			!notNameWords[d.toks[i-1].key] && !d.x.pw.context[d.toks[i-1].key] {
+			!d.notName(d.toks[i-1].key) && !d.x.pw.context[d.toks[i-1].key] {
 			continue // inside a capitalised run: its first word was tried
 		}
 		j, p := d.unitName(i, true)

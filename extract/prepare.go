@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/kg-dev/kg/extract/dates"
+	"github.com/kg-dev/kg/extract/fold"
 )
 
 // header reads the optional first line " date YYYY-MM[-DD] title…" of an
@@ -116,6 +117,7 @@ func (d *docState) prepare() {
 			le += ls
 		}
 		line = tokenize(text, ls, le, 0, line[:0])
+		line = d.splitRunTogether(line)
 		capEnd := captionEnd(line, ls)
 		if capEnd > ls {
 			d.addSentence(ls, capEnd, true, line)
@@ -126,6 +128,49 @@ func (d *docState) prepare() {
 		ls = le + 1
 	}
 	d.bufs.toks, d.bufs.sents, d.bufs.line = d.toks, d.sents, line
+}
+
+// splitRunTogether splits words that outlets ran together at a lower→upper
+// case change ("CommitteeSecretary", "theVientiane") in two tokens when both
+// halves are words the extractor knows: a title, head, cue or stop word, a
+// place, a family or given name. Most lines have no such word and are
+// returned unchanged, without allocating.
+func (d *docState) splitRunTogether(line []token) []token {
+	var out []token
+	for k, t := range line {
+		var a, b token
+		// a lowercase left half ("receivingVientiane") need not be known
+		ok := t.camel > 0 && !t.upper && (!t.cap && t.camel >= 3 || d.x.knownWord(fold.Key(t.text[:t.camel]))) && d.x.knownWord(fold.Key(t.text[t.camel:]))
+		if ok {
+			a, b = splitToken(t, int(t.camel))
+		}
+		if ok && out == nil {
+			out = make([]token, k, len(line)+4)
+			copy(out, line[:k])
+		}
+		switch {
+		case ok:
+			out = append(out, a, b)
+		case out != nil:
+			out = append(out, t)
+		}
+	}
+	if out == nil {
+		return line
+	}
+	return out
+}
+
+// splitToken cuts a word token at byte offset at of its text.
+func splitToken(t token, at int) (token, token) {
+	a := t
+	a.end = t.start + at
+	a.text, a.key, a.camel = t.text[:at], fold.Key(t.text[:at]), 0
+	b := t
+	b.start = a.end
+	b.text, b.key, b.camel = t.text[at:], fold.Key(t.text[at:]), 0
+	b.cap, b.space, b.num = true, false, false
+	return a, b
 }
 
 // captionEnd returns where a photo caption at the start of a line ends

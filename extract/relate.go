@@ -338,43 +338,49 @@ func (d *docState) eventPlaces(s int, ms []*ment) {
 // (a Vietnamese name: Vietnam), which is how the domain's press writes.
 func (d *docState) roles() {
 	for _, m := range d.ments {
-		if m.typ != Person || m.role == nil {
+		if m.typ != Person {
 			continue
 		}
-		r := m.role
-		target := r.target
-		title := r.title
-		if target == "" && (r.scope == "national" || title == "President" || title == "Vice President") {
-			if d.x.lx.surnamesVI[d.toks[m.i].key] {
-				if p := d.x.gaz.Country("VN"); p != nil {
-					target = p.ID
-					d.ensureCountry(p.ID)
-				}
-			}
+		for _, r := range m.roles {
+			d.role(m, r)
 		}
-		if target == "" {
-			continue
-		}
-		if b := d.ents[target]; b != nil && b.e.Type == Organization {
-			kind, _ := b.e.Props["kind"].(string)
-			switch kind {
-			case "peoples_committee", "peoples_council":
-				title = strings.Replace(strings.Replace(title, "Vice President", "Vice Chairman", 1), "President", "Chairman", 1)
-				title += " of the " + strings.TrimPrefix(b.e.Name, d.placeName(b)+" ")
-			case "party_committee":
-				title += " of the Party Committee"
-			default:
-				if kind != "" && !strings.Contains(title, " of ") {
-					title += " of the " + b.e.Name
-				}
-			}
-		}
-		props := map[string]any{"title": title}
-		if d.doc.Date != "" {
-			props["as_of"] = d.doc.Date
-		}
-		d.addRel(HoldsRole, m.id, target, props, r.sent)
 	}
+}
+
+// role adds the HOLDS_ROLE relation of one role of a person's mention.
+func (d *docState) role(m *ment, r *role) {
+	target := r.target
+	title := r.title
+	if target == "" && (r.scope == "national" || title == "President" || title == "Vice President") {
+		if d.x.lx.surnamesVI[d.toks[m.i].key] {
+			if p := d.x.gaz.Country("VN"); p != nil {
+				target = p.ID
+				d.ensureCountry(p.ID)
+			}
+		}
+	}
+	if target == "" {
+		return
+	}
+	if b := d.ents[target]; b != nil && b.e.Type == Organization {
+		kind, _ := b.e.Props["kind"].(string)
+		switch kind {
+		case "peoples_committee", "peoples_council":
+			title = strings.Replace(strings.Replace(title, "Vice President", "Vice Chairman", 1), "President", "Chairman", 1)
+			title += " of the " + strings.TrimPrefix(b.e.Name, d.placeName(b)+" ")
+		case "party_committee":
+			title += " of the Party Committee"
+		default:
+			if kind != "" && !strings.Contains(title, " of ") {
+				title += " of the " + b.e.Name
+			}
+		}
+	}
+	props := map[string]any{"title": title}
+	if d.doc.Date != "" {
+		props["as_of"] = d.doc.Date
+	}
+	d.addRel(HoldsRole, m.id, target, props, r.sent)
 }
 
 func (d *docState) placeName(b *entBuilder) string {

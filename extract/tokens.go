@@ -20,6 +20,7 @@ type token struct {
 	num        bool   // starts with a digit
 	punct      rune   // the punctuation rune, for non-words
 	space      bool   // preceded by white space (or at text start)
+	camel      int32  // byte offset of a lower→upper case change inside the word ("CommitteeSecretary"), 0 if none
 	sent       int    // sentence index
 	starts     uint64 // matchers that may start here (see startMasks)
 }
@@ -42,7 +43,7 @@ func tokenize(text string, start, end int, sent int, out []token) []token {
 		case isWordRune(r):
 			j := i
 			cap, lower, upperCount := false, false, 0
-			first := true
+			first, prevLower, camel := true, false, 0
 			for j < end {
 				r2, s2 := rune(text[j]), 1
 				if r2 >= utf8.RuneSelf {
@@ -52,13 +53,17 @@ func tokenize(text string, start, end int, sent int, out []token) []token {
 					// ASCII: letters and digits are the word runes
 					switch {
 					case r2 >= 'a' && r2 <= 'z':
-						lower = true
+						lower, prevLower = true, true
 					case r2 >= 'A' && r2 <= 'Z':
 						upperCount++
 						if first {
 							cap = true
+						} else if prevLower && camel == 0 {
+							camel = j - i
 						}
+						prevLower = false
 					case r2 >= '0' && r2 <= '9':
+						prevLower = false
 					default:
 						// keep "1,000" and "1.000" apart: numbers are read by extract/numbers
 						goto done
@@ -72,9 +77,12 @@ func tokenize(text string, start, end int, sent int, out []token) []token {
 							upperCount++
 							if first {
 								cap = true
+							} else if prevLower && camel == 0 {
+								camel = j - i
 							}
+							prevLower = false
 						} else if unicode.IsLower(r2) {
-							lower = true
+							lower, prevLower = true, true
 						}
 					}
 				}
@@ -84,7 +92,7 @@ func tokenize(text string, start, end int, sent int, out []token) []token {
 		done:
 			w := text[i:j]
 			t := token{start: i, end: j, text: w, key: fold.Key(w), word: true, cap: cap,
-				upper: upperCount >= 2 && !lower, num: r >= '0' && r <= '9', space: space, sent: sent}
+				upper: upperCount >= 2 && !lower, num: r >= '0' && r <= '9', space: space, sent: sent, camel: int32(camel)}
 			if w == "" {
 				j = i + size
 			}
@@ -161,6 +169,12 @@ func splitSentences(text string, start, end int) [][2]int {
 		for j < end && (text[j] == '.' || text[j] == '"' || text[j] == ')' || text[j] == '\'') {
 			j++
 		}
+		if c == '.' && j == i+1 && runTogether(text, s, i, end) {
+			// "…in 2019.The mayor…": a sentence run into the next one
+			out = append(out, [2]int{s, j})
+			s = j
+			continue
+		}
 		if j >= end || !(text[j] == ' ' || text[j] == '\t') {
 			continue
 		}
@@ -194,6 +208,35 @@ func splitSentences(text string, start, end int) [][2]int {
 		out = append(out, [2]int{s, end})
 	}
 	return out
+}
+
+// runTogether reports whether the period at text[i] ends a sentence run
+// into the next without a space: a lowercase letter or a digit before it,
+// an uppercase letter and a lowercase one after it ("2019.The",
+// "partners.Both"), and no abbreviation before it ("Mr.Smith").
+func runTogether(text string, s, i, end int) bool {
+	if i == s || i+2 >= end {
+		return false
+	}
+	p := text[i-1]
+	if !(p >= 'a' && p <= 'z' || p >= '0' && p <= '9' || p >= 0x80) {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(text[i+1 : end])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	r2, _ := utf8.DecodeRuneInString(text[i+1+size : end])
+	if !unicode.IsLower(r2) {
+		return false
+	}
+	if p >= 0x80 {
+		if r0, _ := utf8.DecodeLastRuneInString(text[s:i]); !unicode.IsLower(r0) {
+			return false
+		}
+	}
+	w := lastWord(text[s:i])
+	return !abbreviations[strings.ToLower(w)] && utf8.RuneCountInString(w) > 1
 }
 
 func lastWord(s string) string {

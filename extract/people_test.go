@@ -1,0 +1,141 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// personIDs lists the Person ids of a result.
+func personIDs(r DocResult) []string {
+	var out []string
+	for _, e := range r.Entities {
+		if e.Type == Person {
+			out = append(out, e.ID)
+		}
+	}
+	return out
+}
+
+// TestPeople checks who becomes a person, in both languages: people named
+// after a title (the title is not part of the name), and capitalised runs
+// that are not names.
+func TestPeople(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"title before the name is not the name", "The British Prime Minister's Trade Envoy Jane Holloway opened the seminar.",
+			[]string{"person:jane-holloway"}, []string{"person:trade-envoy-jane-holloway", "person:envoy-jane-holloway"}},
+		{"place and title before the name", "Quebec Premier Marie Tremblay met the delegation.", []string{"person:marie-tremblay"}, []string{"person:quebec-premier-marie-tremblay"}},
+		{"title then a single name, then the name alone", "Busan Mayor Park Jin-ho arrived. Mayor Park said the talks went well.", []string{"person:park-jin-ho"}, []string{"person:mayor-park"}},
+		{"bodies and agreements are not people", "The Cooperation Treaty was signed before the Central Committee and the Public Administration Office.", nil,
+			[]string{"person:cooperation-treaty", "person:central-committee", "person:public-administration-office"}},
+		{"titles alone are not people", "The Secretary General and the Vice Chairman attended the Trans-Pacific Partnership talks.", nil,
+			[]string{"person:secretary-general", "person:vice-chairman", "person:trans-pacific-partnership"}},
+		{"command words are not people", "'); MATCH (n) DETACH DELETE n //", nil, []string{"person:detach-delete", "person:match"}},
+		{"wards are not people", "The project covers Tay Ho Ward and Ba Dinh District.", nil, []string{"person:tay-ho-ward", "person:ba-dinh-district"}},
+		{"vietnamese name with syllables of a district", "Chairman Trần Thanh Sơn welcomed the guests.", []string{"person:tran-thanh-son"}, []string{"person:tran-thanh", "city:thanh-son"}},
+		{"honorifics before a name", "Deputy Prime Minister and Minister of Interior Samdech Krolahom Chan Sokha opened the meeting.", []string{"person:chan-sokha"}, []string{"person:samdech-krolahom-chan-sokha"}},
+		{"name at the end of a body's name", "Head of the Department of External Relations of the Party Central Committee Lucia Herrera Soto welcomed them.", []string{"person:lucia-herrera-soto"}, nil},
+		{"french: ambassador with a demonym", "L'ambassadeur vietnamien en France, Nguyễn Văn Minh, a ouvert le colloque.", []string{"person:nguyen-van-minh"}, nil},
+		{"french: an extraordinary ambassador is not a person", "Était présent M. Trần Văn Hải, Ambassadeur Extraordinaire et Plénipotentiaire du Vietnam.", []string{"person:tran-van-hai"}, []string{"person:extraordinaire"}},
+		{"run-together sentences", "The agreement was signed in 2019.The mayor of Lyon, Marie Dupont, welcomed it.", []string{"person:marie-dupont"}, []string{"person:the"}},
+		{"run-together words", "He met Hanoi Party CommitteeSecretary Nguyễn Văn Bình and PhamVan Dong.", []string{"person:nguyen-van-binh"}, []string{"person:committeesecretary-nguyen-van-binh"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractText(t, tt.text)
+			var got []string
+			for _, e := range r.Entities {
+				got = append(got, e.ID)
+			}
+			for _, id := range tt.want {
+				if !hasEntity(r, id) {
+					t.Errorf("got %v, want %s among them", got, id)
+				}
+			}
+			for _, id := range tt.not {
+				if hasEntity(r, id) {
+					t.Errorf("got %v, want no %s", got, id)
+				}
+			}
+		})
+	}
+}
+
+// TestRoles checks the HOLDS_ROLE relations of titles before and after
+// names, compound and coordinated titles, in both languages.
+func TestRoles(t *testing.T) {
+	tests := []struct {
+		name, text, from string
+		to               []string // any of these
+		title            string   // a word the title contains
+	}{
+		{"place before the title", "Quebec Premier Marie Tremblay met the delegation.", "person:marie-tremblay", []string{"city:quebec"}, "Premier"},
+		{"body before the title, run together", "He met Hanoi Party CommitteeSecretary Nguyễn Văn Bình.", "person:nguyen-van-binh", []string{"org:hanoi-party-committee"}, "Secretary"},
+		{"demonym before the title", "Vietnamese Ambassador to the UK Lê Văn Hùng spoke.", "person:le-van-hung", []string{"country:vietnam"}, "Ambassador"},
+		{"described place", "Chairman of the People's Committee of the northern province of Bac Ninh Nguyen Van Tuan spoke.", "person:nguyen-van-tuan",
+			[]string{"org:bac-ninh-peoples-committee", "city:bac-ninh"}, "Chairman"},
+		{"body named earlier in the sentence", "A delegation of the Can Tho Party Committee, led by Permanent Deputy Secretary Tran Van Lau, arrived.", "person:tran-van-lau",
+			[]string{"org:can-tho-party-committee"}, "Secretary"},
+		{"title after the name", "Marie Dupont, the Mayor of Nantes, welcomed them.", "person:marie-dupont", []string{"city:nantes"}, "Mayor"},
+		{"french title after the name", "Marie Dupont, maire de Nantes, a reçu la délégation.", "person:marie-dupont", []string{"city:nantes"}, "Mayor"},
+		{"coordinated titles, second role", "General Secretary of the Party and President of Laos Bounmy Vongsa attended.", "person:bounmy-vongsa", []string{"country:laos"}, "President"},
+		{"coordinated titles after the name", "Khamsay Vongsa, Secretary of the Party Committee and Governor of Luang Prabang province, spoke.", "person:khamsay-vongsa",
+			[]string{"city:luang-prabang"}, "Governor"},
+		{"french chain of titles", "Le gouverneur de la province cubaine de Matanzas et vice-président de l'Assemblée, Pedro Gómez Ruiz, a signé.", "person:pedro-gomez-ruiz",
+			[]string{"city:matanzas"}, "Governor"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractText(t, tt.text)
+			for _, x := range r.Relations {
+				if x.Type != HoldsRole || x.From != tt.from {
+					continue
+				}
+				for _, to := range tt.to {
+					if x.To == to && strings.Contains(fmtAny(x.Props["title"]), tt.title) {
+						return
+					}
+				}
+			}
+			var got []string
+			for _, x := range r.Relations {
+				if x.Type == HoldsRole {
+					got = append(got, x.From+" -> "+x.To+" "+fmtAny(x.Props["title"]))
+				}
+			}
+			t.Errorf("got roles %v (people %v), want %s -> %v (%s)", got, personIDs(r), tt.from, tt.to, tt.title)
+		})
+	}
+}
+
+// TestRunTogether checks the repair of text as outlets publish it.
+func TestRunTogether(t *testing.T) {
+	s := "It began in 2019.The mayor came. Mr.Smith too. TP.HCM and U.S. stay."
+	sents := splitSentences(s, 0, len(s))
+	if len(sents) != 4 {
+		t.Errorf("got %d sentences %v, want 4 (2019.The split; Mr.Smith, TP.HCM and U.S. kept)", len(sents), sents)
+	}
+	x := testExtractor(t)
+	d := &docState{x: x}
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"CommitteeSecretary", []string{"Committee", "Secretary"}},
+		{"theVientiane", []string{"the", "Vientiane"}},
+		{"McDonald", []string{"McDonald"}},
+		{"iPhone", []string{"iPhone"}},
+		{"VnExpress", []string{"VnExpress"}},
+	} {
+		toks := d.splitRunTogether(tokenize(tc.in, 0, len(tc.in), 0, nil))
+		var got []string
+		for _, t := range toks {
+			got = append(got, t.text)
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("%s: got %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,386 @@
+package extract
+
+import (
+	"github.com/kg-dev/kg/extract/gazetteer"
+)
+
+// Titles and the offices they name. A title before a name ("Deputy Prime
+// Minister Trần Hồng Hà", "le maire de Lyon, Grégory Doucet", "Ontario
+// Premier Kathleen Wynne") or after it ("Anne Hidalgo, the Mayor of Paris",
+// "X, maire de Y") gives the person a role: the title and the body or place
+// whose office it is (the HOLDS_ROLE target). Coordinated titles ("General
+// Secretary of the Party and President of Laos") give several roles.
+
+// titledPerson reads "[BODY|PLACE] TITLE [of BODY|PLACE] [and TITLE …] [,]
+// NAME" at token i and returns the end of the name, or i when there is none.
+func (d *docState) titledPerson(i int) int {
+	j, cues := d.x.lx.titles.longest(d.toks, i)
+	if cues == nil {
+		return i
+	}
+	cue := cues[0]
+	honor := cue.scope == "honorific"
+	if honor && (!d.toks[i].cap || (len(d.toks[i].key) <= 2 && !(i+1 < len(d.toks) && d.toks[i+1].punct == '.'))) {
+		return i
+	}
+	sent := d.toks[i].sent
+	var roles []*role
+	r := j
+	if honor {
+		if r < len(d.toks) && d.toks[r].punct == '.' {
+			r++
+		}
+	} else {
+		ro := &role{title: cue.role, target: d.targetBefore(i), sent: sent, scope: cue.scope}
+		r = d.roleTail(r, ro)
+		roles = append(roles, ro)
+		r, roles = d.moreRoles(r, roles)
+		if ro.target == "" && ro.scope != "national" {
+			ro.target = d.localBodyBefore(i)
+		}
+	}
+	if r < len(d.toks) && d.toks[r].punct == ',' {
+		r++
+	}
+	if q, c := d.x.lx.titles.longest(d.toks, r); c != nil && c[0].scope == "honorific" && (d.toks[r].cap || d.toks[r].upper) {
+		r = q // "Deputy Prime Minister Samdech X"
+		if r < len(d.toks) && d.toks[r].punct == '.' {
+			r++
+		}
+	}
+	e, n := d.nameShape(r)
+	if n >= 2 && d.notPersonName(r, e) {
+		n = 0
+	}
+	if n == 0 {
+		// "Minister of Interior Samdech Krolahom Sar Kheng": a name at the
+		// end of the capitalised run after the title
+		if r, e = d.runName(r); e == r {
+			return i
+		}
+		n = 2
+	}
+	if d.thingNamedAfter(r, e) {
+		return i
+	}
+	if n == 1 {
+		// "Mayor Sobyanin", "M. Gricourt": one word, resolved once every
+		// full name of the article is known (findPartialPeople)
+		if c := d.placeAt[r]; c.p != nil && !c.p.Ambiguous {
+			return i
+		}
+		if d.notPersonName(r, e) {
+			return i
+		}
+		d.pending = append(d.pending, pendingName{i: r, j: e, roles: roles})
+		return e
+	}
+	m := d.addPerson(r, e)
+	m.roles = roles
+	// "les anciens SG Tran Phu et Ha Huy Tap": coordinated names share the title
+	if e+1 < len(d.toks) && (d.toks[e].key == "and" || d.toks[e].key == "et") {
+		if e2, n2 := d.nameShape(e + 1); n2 >= 2 && !d.thingNamedAfter(e+1, e2) && !d.notPersonName(e+1, e2) {
+			m2 := d.addPerson(e+1, e2)
+			for _, ro := range roles {
+				r2 := *ro
+				m2.roles = append(m2.roles, &r2)
+			}
+			return e2
+		}
+	}
+	return e
+}
+
+// moreRoles reads coordinated titles after a first one: "and President of
+// Laos", "et président du Groupe …". It returns the end and the roles.
+func (d *docState) moreRoles(r int, roles []*role) (int, []*role) {
+	for r < len(d.toks) && len(roles) < 4 {
+		k := d.skipComplement(r)
+		if !(d.toks[k].key == "and" || d.toks[k].key == "et") {
+			if d.toks[k].punct == ',' {
+				r = k
+			}
+			break
+		}
+		k = d.skipArticles(k + 1)
+		j, cues := d.x.lx.titles.longest(d.toks, k)
+		if cues == nil || cues[0].scope == "honorific" {
+			break
+		}
+		ro := &role{title: cues[0].role, sent: d.toks[k].sent, scope: cues[0].scope}
+		r = d.roleTail(j, ro)
+		roles = append(roles, ro)
+	}
+	return r, roles
+}
+
+// skipComplement steps over the rest of a title's complement that names no
+// known body or place ("of the Party", "de l'Assemblée") up to the comma,
+// "and" or "et" that ends it, within a few words; else it returns r.
+func (d *docState) skipComplement(r int) int {
+	if r >= len(d.toks) {
+		return r
+	}
+	switch d.toks[r].key {
+	case "of", "de", "du", "des", "d", "to", "for", "pour", "in", "en", "au", "aux", "a":
+	default:
+		return r
+	}
+	for k := r + 1; k < len(d.toks) && k < r+12 && d.toks[k].sent == d.toks[r].sent; k++ {
+		t := d.toks[k]
+		if t.punct == ',' || t.key == "and" || t.key == "et" {
+			return k
+		}
+		if !t.word && t.punct != '\'' && t.punct != '-' {
+			return r
+		}
+	}
+	return r
+}
+
+// skipArticles steps over articles ("the", "le", "la", "l'").
+func (d *docState) skipArticles(k int) int {
+	for k < len(d.toks) && (d.toks[k].key == "the" || d.toks[k].key == "le" || d.toks[k].key == "la" || d.toks[k].key == "l" || d.toks[k].punct == '\'') {
+		k++
+	}
+	return k
+}
+
+// roleTail reads what follows a title: a demonym ("l'ambassadeur
+// vietnamien"), "of/de BODY|PLACE", "to/in/en/auprès de PLACE", and sets
+// the role's target. It returns the end.
+func (d *docState) roleTail(r int, ro *role) int {
+	if r < len(d.toks) {
+		if c := d.placeAt[r]; c.p != nil && c.demonym && !d.toks[r].cap {
+			if ro.target == "" {
+				ro.target = c.p.ID
+			}
+			r = c.end
+		}
+	}
+	r, ro.target = d.roleComplement(r, ro.target)
+	return r
+}
+
+// targetBefore returns the body or place named right before a title: "the
+// Hà Nội Party Committee’s Secretary", "Ontario Premier", "Vietnamese
+// Ambassador", "the UK Prime Minister's Trade Envoy" (the office of a
+// title in the possessive is that title's).
+func (d *docState) targetBefore(i int) string {
+	b := i - 1
+	if b >= 1 && d.toks[b].key == "s" && d.toks[b-1].punct == '\'' {
+		b -= 2
+		for s := b; s >= 0 && s >= b-4; s-- {
+			if e, c := d.x.lx.titles.longest(d.toks, s); c != nil && e == b+1 && c[0].scope != "honorific" {
+				b = s - 1
+				break
+			}
+		}
+	}
+	if b < 0 || d.toks[b].sent != d.toks[i].sent || !d.toks[b].word {
+		return ""
+	}
+	if m := d.cover[b]; m >= 0 {
+		if mm := d.ments[m]; mm.typ == Organization && mm.j == b+1 {
+			return mm.id
+		}
+		return ""
+	}
+	if c := d.placeEndingAt(b + 1); c != nil {
+		return c.ID
+	}
+	for s := b; s >= 0 && s >= b-3; s-- {
+		if c := d.placeAt[s]; c.p != nil && c.demonym && c.end == b+1 {
+			return c.p.ID
+		}
+	}
+	return ""
+}
+
+// localBodyBefore returns the nearest local body (People's Committee,
+// Party Committee) named earlier in the sentence of token i: "a delegation
+// of the X Party Committee, led by Permanent Deputy Secretary Y".
+func (d *docState) localBodyBefore(i int) string {
+	a, _ := d.sentRange(d.toks[i].sent)
+	for k := i - 1; k >= a; k-- {
+		m := d.cover[k]
+		if m < 0 {
+			continue
+		}
+		mm := d.ments[m]
+		if mm.typ == Person {
+			return "" // the body is that person's
+		}
+		if mm.typ != Organization {
+			continue
+		}
+		if _, ok := d.ents[mm.id].e.Props["place"]; ok {
+			return mm.id
+		}
+		k = mm.i
+	}
+	return ""
+}
+
+// roleComplement reads "of the Hanoi People's Committee", "de Séoul", "du
+// Conseil européen", "of the northern province of X" after a title and
+// returns the end and the body or place it names (or target unchanged).
+func (d *docState) roleComplement(r int, target string) (int, string) {
+	for r < len(d.toks) {
+		k := d.toks[r].key
+		if !(k == "of" || k == "de" || k == "du" || k == "des" || k == "d") {
+			break
+		}
+		s := r + 1
+		for s < len(d.toks) && (d.toks[s].key == "the" || d.toks[s].key == "la" || d.toks[s].key == "le" || d.toks[s].key == "l" || d.toks[s].punct == '\'' || (localModifiers[d.toks[s].key] && d.cover[s] < 0)) {
+			s++
+		}
+		if s >= len(d.toks) {
+			break
+		}
+		if m := d.cover[s]; m >= 0 && d.ments[m].i == s && d.ments[m].typ == Organization {
+			target = d.ments[m].id
+			r = d.ments[m].j
+			continue
+		}
+		if e, p := d.describedPlace(s); p != nil {
+			if target == "" {
+				target = p.ID
+			}
+			r = e
+			continue
+		}
+		break
+	}
+	// "l'ambassadeur de Chine au Vietnam", "Ambassador to the UK": a place
+	// after "au/in/to/auprès de" doesn't change the target
+	if r+1 < len(d.toks) {
+		k := d.toks[r].key
+		s := r + 1
+		if k == "aupres" && (d.toks[s].key == "de" || d.toks[s].key == "du" || d.toks[s].key == "des") {
+			s++
+		}
+		if k == "au" || k == "in" || k == "to" || k == "en" || k == "aux" || k == "aupres" {
+			if e, p := d.describedPlace(d.skipArticles(s)); p != nil {
+				r = e
+			}
+		}
+	}
+	return r, target
+}
+
+// describedPlace reads a place at token s, after words that describe it
+// ("Vietnamese northern province of Bac Giang", "province cubaine
+// d'Artemisa"): it returns the place's end and the place, or (s, nil).
+func (d *docState) describedPlace(s int) (int, *gazetteer.Place) {
+	k := s
+	for n := 0; k < len(d.toks) && n < 6; n++ {
+		if e, p := d.placeAtTok(k); p != nil {
+			return e, p
+		}
+		t := d.toks[k]
+		switch {
+		case t.punct == '\'' || t.punct == '-':
+			k++
+		case t.word && d.x.lx.placeDescr[t.key]:
+			k++
+		case t.word && d.placeAt[k].demonym && t.upper:
+			return d.placeAt[k].end, d.placeAt[k].p // "the UK"
+		case t.word && d.placeAt[k].demonym:
+			k = d.placeAt[k].end
+		default:
+			return s, nil
+		}
+	}
+	return s, nil
+}
+
+// placeEndingAt returns a place whose candidate mention ends at token e.
+func (d *docState) placeEndingAt(e int) *gazetteer.Place {
+	for b := e - 1; b >= 0 && b >= e-6; b-- {
+		if c := d.placeAt[b]; c.p != nil && !c.demonym && c.end == e {
+			return c.p
+		}
+	}
+	return nil
+}
+
+// roleAfter reads ", [the] TITLE [of X] [and TITLE of Y]" after a name
+// ending at e.
+func (d *docState) roleAfter(e int) []*role {
+	if e >= len(d.toks) || d.toks[e].punct != ',' {
+		return nil
+	}
+	r := d.skipArticles(e + 1)
+	j, cues := d.x.lx.titles.longest(d.toks, r)
+	if cues == nil || cues[0].scope == "honorific" {
+		return nil
+	}
+	ro := &role{title: cues[0].role, sent: d.toks[e].sent, scope: cues[0].scope}
+	r = d.roleTail(j, ro)
+	_, roles := d.moreRoles(r, []*role{ro})
+	return roles
+}
+
+// runName finds a person's name at the end of the capitalised run that
+// starts at r, after the portfolio or body a title names ("of Interior
+// Samdech Krolahom Sar Kheng", "of the CPC Central Committee Emilio Lozada
+// García"): the name starts after a word that cannot be part of it (a
+// connector, a head or title word, an acronym, a place) or after an
+// honorific, and runs to the end of the run. It returns (r, r) when there
+// is none.
+func (d *docState) runName(r int) (int, int) {
+	if r >= len(d.toks) {
+		return r, r
+	}
+	sent := d.toks[r].sent
+	end := r
+	for k := r; k < len(d.toks) && k < r+20 && d.toks[k].sent == sent; k++ {
+		t := d.toks[k]
+		if t.word && (t.cap || t.upper) {
+			end = k + 1
+			continue
+		}
+		if t.word && nameConnectors[t.key] || t.punct == '\'' || t.punct == '-' || (t.key == "s" && k > 0 && d.toks[k-1].punct == '\'') {
+			continue
+		}
+		break
+	}
+	for p := r; p < end; {
+		if q, c := d.x.lx.titles.longest(d.toks, p); c != nil && q > p {
+			p = q
+			continue
+		}
+		t := d.toks[p]
+		if !t.word || !t.cap || t.upper || p == r || !d.breaksName(p-1) {
+			p++
+			continue
+		}
+		if c := d.placeAt[p]; c.p != nil && !d.x.lx.surnamesVI[t.key] {
+			p++
+			continue
+		}
+		if e, n := d.nameShape(p); e == end && n >= 2 && n <= 4 && !d.notPersonName(p, e) {
+			return p, e
+		}
+		p++
+	}
+	return r, r
+}
+
+// breaksName reports whether token k cannot be the last word before a
+// name: a connector, a title, head or stop word, an acronym, a place or a
+// covered mention, or an honorific title ending there.
+func (d *docState) breaksName(k int) bool {
+	t := d.toks[k]
+	if !t.word {
+		return t.punct != '-'
+	}
+	if nameConnectors[t.key] || d.x.lx.nonName[t.key] != "" || d.x.lx.roleWords[t.key] || t.upper || d.cover[k] >= 0 {
+		return true
+	}
+	if d.placeEndingAt(k+1) != nil {
+		return true
+	}
+	return d.isTitleEnd(k + 1)
+}
