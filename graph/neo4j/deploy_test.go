@@ -8,8 +8,9 @@ import (
 	"testing"
 )
 
-// The deployment files cannot be run here (no Docker engine), so these
-// tests check their structure line by line.
+// The Docker files cannot be run here (no Docker engine), so these tests
+// check their structure line by line. (.ci/run runs a real Neo4j through
+// tools/neo4j/neo4j.sh instead.)
 
 func readRoot(t *testing.T, name string) string {
 	t.Helper()
@@ -113,7 +114,7 @@ func TestEnvExample(t *testing.T) {
 
 func TestWorkflow(t *testing.T) {
 	w := readRoot(t, ".github/workflows/ci.yml")
-	for _, want := range []string{"go-version: '1.26'", "node-version: '20'", "bash .ci/run", "image: neo4j:5.26-community", "NEO4J_URI:", "./graph/neo4j/"} {
+	for _, want := range []string{"go-version: '1.26'", "node-version: '20'", "java-version: '17'", "bash .ci/run"} {
 		if !strings.Contains(w, want) {
 			t.Errorf("ci.yml: got no %q", want)
 		}

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/kg-dev/kg/graph"
+	"github.com/kg-dev/kg/internal/livetest"
 	"github.com/kg-dev/kg/queries"
 )
 
@@ -28,15 +29,8 @@ import (
 
 func integrationConfig(t *testing.T) Config {
 	t.Helper()
-	uri := os.Getenv("NEO4J_URI")
-	if uri == "" {
-		t.Skip("skipping Neo4j integration test: NEO4J_URI is not set")
-	}
-	user := os.Getenv("NEO4J_USERNAME")
-	if user == "" {
-		user = "neo4j"
-	}
-	return Config{URI: uri, Username: user, Password: os.Getenv("NEO4J_PASSWORD"), Database: os.Getenv("NEO4J_DATABASE")}
+	s := livetest.Neo4j(t)
+	return Config{URI: s.URI, Username: s.Username, Password: s.Password, Database: s.Database}
 }
 
 var (
@@ -60,7 +54,7 @@ func openIntegration(t *testing.T, cfg Config) *Store {
 		}
 	})
 	if emptyErr != nil {
-		t.Skip(emptyErr)
+		livetest.Skip(t, emptyErr)
 	}
 	wipe(t, st)
 	if err := st.EnsureSchema(ctx); err != nil {

@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"context"
 	"net"
-	"os"
 	"strings"
 	"testing"
 
+	"github.com/kg-dev/kg/internal/livetest"
 	ucli "github.com/urfave/cli/v2"
 )
 
@@ -120,10 +120,7 @@ func TestNeo4jUnavailable(t *testing.T) {
 // ingest fails before reading), so it can run while graph/neo4j's
 // integration tests load that database.
 func TestNeo4jIntegrationSettings(t *testing.T) {
-	uri, password := os.Getenv("NEO4J_URI"), os.Getenv("NEO4J_PASSWORD")
-	if uri == "" {
-		t.Skip("skipping Neo4j integration test: NEO4J_URI is not set")
-	}
+	password := livetest.Neo4j(t).Password
 	wrong := password + "-" + testSecret
 	tests := []struct {
 		name string
