@@ -68,6 +68,14 @@ func (d *docState) participation(s int, ms []*ment) {
 	}
 	cue, _ := d.hasCue("participate", s)
 	rep, _ := d.hasCue("represent", s)
+	if !named {
+		if cue == "named" {
+			cue = ""
+		}
+		if rep == "named" {
+			rep = ""
+		}
+	}
 	if cue == "" && rep == "" {
 		if sp, _ := d.hasCue("speak", s); sp != "" && !d.isShow(ev) && (!named || d.onlyEvent(ms, ev)) && d.isCurrent(ev) {
 			for _, m := range ms {
@@ -166,16 +174,22 @@ func (d *docState) onlyEvent(ms []*ment, ev string) bool {
 // isVenue reports whether a place mention is where something happens ("in
 // Hanoi", "à Chengdu", "dans la ville de Da Nang") rather than who comes.
 func (d *docState) isVenue(m *ment) bool {
-	if m.typ != City && m.typ != Country {
-		return false
-	}
-	a, _ := d.sentRange(d.toks[m.i].sent)
-	for k, n := m.i-1, 0; k >= a && n < 4; k, n = k-1, n+1 {
+	return (m.typ == City || m.typ == Country) && d.venueBefore(m.i)
+}
+
+// venueBefore reports whether the place name at token i follows a venue
+// preposition, maybe through a determiner, words for kinds of places, an
+// adjective after one and "of"/"de" ("in the capital Vientiane", "dans la
+// ville centrale de Da Nang", "in the city of Birmingham").
+func (d *docState) venueBefore(i int) bool {
+	a, _ := d.sentRange(d.toks[i].sent)
+	for k, n := i-1, 0; k >= a && n < 6; k, n = k-1, n+1 {
 		t := d.toks[k]
 		if d.x.lx.venuePreps[t.key] {
 			return true
 		}
-		if !t.word || !(d.isDeterminer(t.key) || d.x.lx.placeKinds[t.key] || (!t.cap && n < 3 && d.x.lx.placeKinds[d.toks[k+1].key])) {
+		kindAfter := k > a && d.x.lx.placeKinds[d.toks[k-1].key]
+		if !t.word || !(d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || ((t.key == "of" || t.key == "de") && n == 0) || (!t.cap && kindAfter) || (t.cap && kindAfter && d.countryAt(k) != "")) {
 			return false
 		}
 	}

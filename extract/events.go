@@ -2,7 +2,6 @@ package extract
 
 import (
 	"github.com/kg-dev/kg/extract/fold"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -26,79 +25,12 @@ type eventMention struct {
 	topics    []string // canonical English topic words, in English order
 	named     bool     // more than a bare head ("the conference")
 	acronym   string
-	quoted    string // a quoted proper name: «Lumières de Hué»
-}
-
-// findEvents recognises event names ("12e Conférence de coopération
-// décentralisée Vietnam - France", "12th Conference on Việt Nam-France’s
-// Decentralised Cooperation", "Sommet mondial des villes 2016 (WCS
-// 2016)"), gives each a key from its ordinal, type, countries and topic so
-// that its French and English names get one id, and resolves bare
-// references ("the conference", "la conférence") to the event last named.
-func (d *docState) findEvents() {
-	var named []*ment
-	var refs []*eventMention // references no named event of their type explains
-	for h := 0; h < len(d.toks); h++ {
-		if !d.toks[h].word || d.inCaption(h) || d.cover[h] >= 0 {
-			continue
-		}
-		he, types := d.x.lx.eventHeads.longest(d.toks, h)
-		if types == nil {
-			continue
-		}
-		ev := d.readEvent(h, he, types[0])
-		if ev == nil {
-			continue
-		}
-		if !ev.named {
-			// a reference: the last named event of that type, else the
-			// event the article reports (below)
-			found := false
-			for k := len(named) - 1; k >= 0 && !d.x.lx.refHeads[ev.typ]; k-- {
-				if d.eventType(named[k].id) == ev.typ && (ev.ordinal == 0 || d.ents[named[k].id].e.Props["ordinal"] == ev.ordinal) {
-					d.addMention(named[k].id, Event, d.ents[named[k].id].e.Name, ev.i, ev.j, true)
-					d.setCover(ev.i, ev.j, len(d.ments)-1)
-					found = true
-					break
-				}
-			}
-			if !found && ev.ordinal == 0 && ev.i > 0 && d.definiteRef(ev.i-1) {
-				refs = append(refs, ev)
-			}
-			h = he - 1
-			continue
-		}
-		id, name := d.eventIdentity(ev, named)
-		m := d.addMention(id, Event, name, ev.i, ev.j, false)
-		d.setCover(ev.i, ev.j, len(d.ments)-1)
-		b := d.entity(id, Event, name)
-		b.e.Props["type"] = ev.typ
-		if ev.ordinal > 0 {
-			b.e.Props["ordinal"] = ev.ordinal
-		}
-		if len(ev.countries) > 0 && b.e.Props["countries"] == nil {
-			b.e.Props["countries"] = append([]string(nil), ev.countries...)
-		}
-		if ev.year > 0 && b.e.Props["date"] == nil {
-			b.e.Props["date"] = strconv.Itoa(ev.year)
-		}
-		named = append(named, m)
-		if ev.acronym != "" {
-			b.names[ev.acronym] = true
-		}
-		h = ev.j - 1
-	}
-	// "the event", "cette manifestation", "the meeting" with no named
-	// event of its type: the event the article reports
-	if f := d.focusEvents(); len(f) > 0 {
-		for _, ev := range refs {
-			if d.covered(ev.i, ev.j) || d.ents[f[0]].first > ev.i {
-				continue // a reference needs its event named before it
-			}
-			d.addMention(f[0], Event, d.ents[f[0]].e.Name, ev.i, ev.j, true)
-			d.setCover(ev.i, ev.j, len(d.ments)-1)
-		}
-	}
+	acroRef   string   // "MGMAC Conference": the name is an acronym and a head
+	quoted    string   // a quoted proper name: «Lumières de Hué»
+	parties   []string // ids of the places it is between ("entre Lao Cai et la Nouvelle-Aquitaine")
+	place     string   // an event described, not named: where it took place ("a seminar ... took place in X")
+	described bool
+	id, name  string // identity (clusterEvents)
 }
 
 // definiteRef reports whether token k is a definite or demonstrative
@@ -122,14 +54,20 @@ func (d *docState) eventType(id string) string {
 }
 
 // readEvent reads the extent of an event name around the head at [h, he).
-func (d *docState) readEvent(h, he int, typ string) *eventMention {
+// floor is the first token it may extend to (the end of the previous
+// event name).
+func (d *docState) readEvent(h, he, floor int, typ string) *eventMention {
 	ev := &eventMention{i: h, j: he, typ: typ}
 	sent := d.toks[h].sent
 	var left []string
 	// left: ordinals, countries, capitalised and topic words ("12th Vietnam-France decentralised cooperation")
 	l := h
-	for l > 0 && d.toks[l-1].sent == sent {
+	for l > floor && d.toks[l-1].sent == sent {
 		t := d.toks[l-1]
+		if t.punct == '\'' && l >= 2 && l-2 >= floor && d.toks[l-2].word && strings.HasSuffix(d.toks[l-2].key, "s") && d.toks[l-2].sent == sent {
+			l-- // "ASEAN Capital Mayors' Conference"
+			continue
+		}
 		if t.punct == '-' {
 			if l >= 2 && d.toks[l-2].word {
 				l--
@@ -188,6 +126,22 @@ func (d *docState) readEvent(h, he int, typ string) *eventMention {
 			left = append(left, t.text)
 		}
 	}
+	if len(left) == 1 && ev.ordinal == 0 && len(ev.countries) == 0 && l < h && d.toks[l].upper && d.toks[l].text == left[0] {
+		ev.acroRef = left[0]
+	}
+	// "the 11th session of the Joint Commission", "la 11e session de la Commission mixte"
+	if ev.ordinal == 0 && l > 0 {
+		q := l - 1
+		if q > floor && d.x.lx.definites[d.toks[q].key] {
+			q--
+		}
+		if q > floor+1 && d.x.lx.eventPreps[d.toks[q].key] && d.x.lx.sessions[d.toks[q-1].key] {
+			if n, ok := d.x.numbers.Ordinal(d.toks[q-2].text); ok && q-2 >= floor {
+				ev.ordinal = n
+				l = q - 2
+			}
+		}
+	}
 	ev.i = l
 	// right: French adjectives, then groups introduced by de/des/on/of...
 	r := he
@@ -200,8 +154,16 @@ func (d *docState) readEvent(h, he int, typ string) *eventMention {
 			r++
 			continue
 		}
-		if t.word && (t.key == "de" || t.key == "des" || t.key == "du" || t.key == "d" || t.key == "on" || t.key == "of" || t.key == "for" || t.key == "sur" || t.key == "pour") {
-			g, e := d.eventGroup(r + 1)
+		if t.word && d.x.lx.eventPreps[t.key] {
+			// "des 20 ans de", "marking 10 years of": an anniversary's ordinal
+			if r+2 < len(d.toks) && d.toks[r+1].num && d.x.lx.yearWords[d.toks[r+2].key] && ev.ordinal == 0 {
+				if n, err := strconv.Atoi(d.toks[r+1].text); err == nil && n > 0 && n < 200 {
+					ev.ordinal = n
+					r += 3
+					continue
+				}
+			}
+			g, e := d.eventGroup(ev, r+1)
 			if len(g) == 0 && e == r+1 {
 				break
 			}
@@ -226,6 +188,13 @@ func (d *docState) readEvent(h, he int, typ string) *eventMention {
 			if y, err := strconv.Atoi(t.text); err == nil && y >= 1900 && y <= 2100 {
 				ev.year = y
 				r++
+				continue
+			}
+		}
+		if d.x.lx.venuePreps[t.key] && r+1 < len(d.toks) && d.toks[r+1].num && len(d.toks[r+1].text) == 4 && ev.year == 0 {
+			if y, err := strconv.Atoi(d.toks[r+1].text); err == nil && y >= 1900 && y <= 2100 {
+				ev.year = y // "le Forum des maires (AMF) en 2024"
+				r += 2
 				continue
 			}
 		}
@@ -276,13 +245,29 @@ func (d *docState) readEvent(h, he int, typ string) *eventMention {
 		}
 	}
 	headCap := d.toks[h].cap && !d.isSentenceStart(h)
-	if len(ev.topics) > 0 || len(ev.countries) > 0 || (headCap && ev.typ != "meeting") || ev.year > 0 {
-		ev.named = true
+	leftCap := false
+	for k := ev.i; k < h; k++ {
+		leftCap = leftCap || (d.toks[k].cap && !d.isSentenceStart(k) && !d.notName(d.toks[k].key))
+	}
+	det := ""
+	if ev.i > 0 && d.toks[ev.i-1].sent == sent {
+		det = d.toks[ev.i-1].key
+		if d.toks[ev.i-1].punct == '\'' && ev.i > 1 {
+			det = d.toks[ev.i-2].key
+		}
+	}
+	// a name, not a description: proper words, numbers, countries,
+	// parties, an acronym; topic words alone only after "the"/"la" or in
+	// a capitalised name ("business conferences" is no event)
+	ev.named = ev.named || ev.ordinal > 0 || ev.year > 0 || len(ev.countries) > 0 || len(ev.parties) > 0 || ev.acronym != "" || leftCap ||
+		(len(ev.topics) > 0 && (headCap || d.x.lx.definites[det]))
+	if !ev.named && d.x.lx.indefinites[det] && !d.x.lx.refHeads[ev.typ] {
+		d.describedEvent(ev)
 	}
 	if d.x.lx.refHeads[ev.typ] {
 		ev.named, ev.quoted = false, "" // "the event": only ever a reference
 	}
-	if ev.typ == "meeting" && !(headCap || ev.ordinal > 0) {
+	if ev.typ == "meeting" && !(headCap || ev.ordinal > 0 || ev.acronym != "" || len(ev.countries) > 0 || ev.described) {
 		return nil // "une réunion", "a meeting": not a named event
 	}
 	if !ev.named {
@@ -297,13 +282,28 @@ func (d *docState) readEvent(h, he int, typ string) *eventMention {
 // eventGroup reads the words of a group after a preposition inside an
 // event name: topic words, capitalised words and countries, joined by
 // hyphens, "'s" and "and/et".
-func (d *docState) eventGroup(r int) ([]string, int) {
+func (d *docState) eventGroup(ev *eventMention, r int) ([]string, int) {
 	var g []string
 	start := r
 	for r < len(d.toks) && d.toks[r].sent == d.toks[start].sent {
 		t := d.toks[r]
-		if t.word && (t.key == "la" || t.key == "le" || t.key == "les" || t.key == "the" || t.key == "l") && len(g) == 0 {
-			r++
+		if t.word && (d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key]) && d.x.lx.topics[t.key] == "" && d.groupItemAt(r+1) {
+			r++ // "la région", "the city of"
+			continue
+		}
+		if t.word && d.x.lx.eventPreps[t.key] && r > start && d.x.lx.placeKinds[d.toks[r-1].key] && d.groupItemAt(r+1) {
+			r++ // "province de Lao Cai"
+			continue
+		}
+		if t.punct == '(' && r+2 < len(d.toks) && d.toks[r+2].punct == ')' && d.countryAt(r+1) != "" {
+			ev.addCountry(d.countryAt(r + 1)) // "Lao Cai (Vietnam)"
+			r += 3
+			continue
+		}
+		if c := d.placeAt[r]; c.p != nil && !c.demonym && c.p.Type == City && d.cover[r] < 0 {
+			ev.addParty(c.p.ID)
+			g = append(g, "\x01")
+			r = c.end
 			continue
 		}
 		if t.punct == '\'' && r+1 < len(d.toks) && d.toks[r+1].key == "s" {
@@ -324,7 +324,7 @@ func (d *docState) eventGroup(r int) ([]string, int) {
 			r++
 			continue
 		}
-		if t.word && (t.key == "and" || t.key == "et") && len(g) > 0 && r+1 < len(d.toks) && d.x.lx.topics[d.toks[r+1].key] != "" {
+		if t.word && (t.key == "and" || t.key == "et") && len(g) > 0 && r+1 < len(d.toks) && d.groupItemAt(r+1) {
 			r++
 			continue
 		}
@@ -340,6 +340,31 @@ func (d *docState) eventGroup(r int) ([]string, int) {
 	return g, r
 }
 
+// groupItemAt reports whether an event-name group can go on at token r
+// after "and"/"et": a topic word, a country or a place, maybe after a
+// determiner and a word for a kind of place.
+func (d *docState) groupItemAt(r int) bool {
+	for n := 0; r < len(d.toks) && n < 4; r, n = r+1, n+1 {
+		t := d.toks[r]
+		if d.x.lx.topics[t.key] != "" || d.countryAt(r) != "" || (d.placeAt[r].p != nil && !d.placeAt[r].demonym) || (t.cap && !d.notName(t.key)) {
+			return true
+		}
+		if !(d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || d.x.lx.eventPreps[t.key] || t.punct == '\'') {
+			return false
+		}
+	}
+	return false
+}
+
+func (ev *eventMention) addParty(id string) {
+	for _, p := range ev.parties {
+		if p == id {
+			return
+		}
+	}
+	ev.parties = append(ev.parties, id)
+}
+
 func (ev *eventMention) addCountry(iso string) {
 	for _, c := range ev.countries {
 		if c == iso {
@@ -353,6 +378,9 @@ func (ev *eventMention) addTopic(d *docState, w string) {
 	if strings.HasPrefix(w, "\x00") {
 		ev.addCountry(w[1:])
 		return
+	}
+	if w == "\x01" {
+		return // a party, already added
 	}
 	k := phraseKey(w)
 	if k == "" || eventStop[k] {
@@ -399,66 +427,6 @@ func (d *docState) isDeterminer(k string) bool {
 }
 
 func (x *Extractor) isOrdinal(s string) bool { _, ok := x.numbers.Ordinal(s); return ok }
-
-// eventIdentity returns the id and English name of an event. Within an
-// article, a name without ordinal resolves to a named event with the same
-// type, countries and topic.
-func (d *docState) eventIdentity(ev *eventMention, named []*ment) (string, string) {
-	countries := append([]string(nil), ev.countries...)
-	sort.Strings(countries)
-	topics := append([]string(nil), ev.topics...)
-	sort.Strings(topics)
-	parts := []string{}
-	if ev.ordinal > 0 {
-		parts = append(parts, strconv.Itoa(ev.ordinal))
-	}
-	parts = append(parts, strings.ReplaceAll(ev.typ, " ", "-"))
-	for _, c := range countries {
-		parts = append(parts, strings.ToLower(c))
-	}
-	parts = append(parts, topics...)
-	if ev.ordinal == 0 && ev.year > 0 {
-		parts = append(parts, strconv.Itoa(ev.year))
-	}
-	id := "event:" + strings.Join(parts, "-")
-	if ev.ordinal == 0 {
-		suffix := strings.TrimPrefix(id, "event:")
-		for k := len(named) - 1; k >= 0; k-- {
-			nid := named[k].id
-			if strings.HasSuffix(nid, "-"+suffix) || strings.HasSuffix(nid, "-"+strings.TrimSuffix(suffix, "-"+strconv.Itoa(ev.year))) {
-				return nid, d.ents[nid].e.Name
-			}
-		}
-	}
-	// English display name
-	var b []string
-	if ev.ordinal > 0 {
-		b = append(b, ordinalEN(ev.ordinal))
-	}
-	if len(ev.countries) > 0 {
-		var cs []string
-		for _, c := range ev.countries {
-			if p := d.x.gaz.Country(c); p != nil {
-				cs = append(cs, p.Name)
-			} else {
-				cs = append(cs, c)
-			}
-		}
-		b = append(b, strings.Join(cs, "-"))
-	}
-	if ev.quoted != "" {
-		b = append(b, ev.quoted)
-	} else {
-		for _, t := range ev.topics {
-			b = append(b, titleWord(t))
-		}
-	}
-	b = append(b, titleWord(ev.typ))
-	if ev.year > 0 {
-		b = append(b, strconv.Itoa(ev.year))
-	}
-	return id, strings.Join(b, " ")
-}
 
 func ordinalEN(n int) string {
 	suffix := "th"

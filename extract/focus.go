@@ -11,7 +11,7 @@ import (
 const (
 	focusTitleWeight = 8
 	focusLeadWeight  = 4
-	focusLeadSents   = 3 // sentences of the lead paragraph that count as the lead
+	focusLeadSents   = 2 // sentences after the headline that count as the lead (a teaser line may come first)
 )
 
 // focusEvents returns the ids of the events the article reports (its
@@ -84,8 +84,7 @@ func (d *docState) focusEvents() []string {
 
 // titleAndLead returns the sentence indexes where the headline ends (the
 // sentences of the article's first line) and where the lead ends (the
-// first focusLeadSents sentences of the paragraph after it, captions not
-// counted).
+// first focusLeadSents sentences after it, captions not counted).
 func (d *docState) titleAndLead() (titleEnd, leadEnd int) {
 	if len(d.sents) == 0 {
 		return 0, 0
@@ -104,10 +103,6 @@ func (d *docState) titleAndLead() (titleEnd, leadEnd int) {
 	for leadEnd < len(d.sents) && n < focusLeadSents {
 		if !d.sents[leadEnd].caption {
 			n++
-			// the lead paragraph ends at a line break
-			if n > 1 && strings.Contains(d.text[d.sents[leadEnd-1].end:d.sents[leadEnd].start], "\n") {
-				break
-			}
 		}
 		leadEnd++
 	}

@@ -20,6 +20,7 @@ func TestFocusEvents(t *testing.T) {
 		{"headline event first",
 			" date 2024-05-02 The 3rd Vietnam-France Decentralised Cooperation Conference opens in Nantes\n" +
 				"Delegates from both countries arrived on Monday.\n" +
+				"The talks cover water and transport.\n" +
 				"They recalled the 2nd Vietnam-France Decentralised Cooperation Conference, held in 2022, and the 2nd Vietnam-France Decentralised Cooperation Conference's results.\n",
 			[]string{"event:3-conference-fr-vn-cooperation-decentralised"}},
 		{"lead event when the headline names none",
@@ -30,6 +31,7 @@ func TestFocusEvents(t *testing.T) {
 		{"a recalled event mentioned once is not the focus",
 			" date 2024-05-02 Hue and Blois sign an agreement\n" +
 				"The two cities signed a cooperation agreement on Tuesday.\n" +
+				"It covers schools, water and transport.\n" +
 				"The mayors first met at the Sommet mondial des villes 2016 in Singapore.\n",
 			nil},
 		{"most mentioned event without headline or lead",

@@ -31,6 +31,10 @@ type lexicon struct {
 	placeKinds  map[string]bool   // cues.tsv placekind: "city", "province", "ville"
 	listWords   map[string]bool   // cues.tsv listword: "and", "et", "par"
 	definites   map[string]bool   // cues.tsv definite: "the", "cette", "ces"
+	indefinites map[string]bool   // cues.tsv indefinite: "a", "une"
+	eventPreps  map[string]bool   // cues.tsv eventprep: prepositions inside event names ("of", "de", "entre")
+	sessions    map[string]bool   // cues.tsv session: "the 11th session of the Joint Commission"
+	yearWords   map[string]bool   // cues.tsv years: "20 years of", "20 ans de"
 	nonName     map[string]string // word key -> stop, thing or suffix (data/nonname.tsv)
 	orgWords    *keyMatcher[orgWord]
 	placeDescr  map[string]bool // "province", "northern": words before a place's name (data/placedescr.tsv)
@@ -240,7 +244,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			return nil, err
 		}
 	}
-	for _, c := range []string{"partner", "kind", "met", "held", "host", "hostedby", "participate", "represent", "gather", "teaser", "caption", "notperson-before", "notperson-after", "twocities", "twocountries", "capital", "speak", "venue", "placekind", "listword", "definite"} {
+	for _, c := range []string{"partner", "kind", "met", "held", "host", "hostedby", "participate", "represent", "gather", "teaser", "caption", "notperson-before", "notperson-after", "twocities", "twocountries", "capital", "speak", "venue", "placekind", "listword", "definite", "indefinite", "eventprep", "session", "years"} {
 		if lx.cues[c] == nil {
 			lx.cues[c] = newKeyMatcher[string]()
 		}
@@ -263,6 +267,14 @@ func (lx *lexicon) wordSet(cat string) map[string]bool {
 		set = &lx.listWords
 	case "definite":
 		set = &lx.definites
+	case "indefinite":
+		set = &lx.indefinites
+	case "eventprep":
+		set = &lx.eventPreps
+	case "session":
+		set = &lx.sessions
+	case "years":
+		set = &lx.yearWords
 	default:
 		return nil
 	}

@@ -97,7 +97,7 @@ func TestHeldOutArticles(t *testing.T) {
 	for _, e := range res.Entities {
 		ents[e.ID] = true
 	}
-	for _, id := range []string{"person:marc-gricourt", "person:phan-thien-dinh", "event:forum-fr-vn-cities-sustainable", "org:ho-chi-minh-city-party-committee"} {
+	for _, id := range []string{"person:marc-gricourt", "person:phan-thien-dinh", "event:forum-fr-vn-cities-sustainable-2024", "org:ho-chi-minh-city-party-committee"} {
 		if !ents[id] {
 			t.Errorf("got no entity %s", id)
 		}
