@@ -1,10 +1,13 @@
 package extract_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/kg-dev/kg/extract"
 	"github.com/kg-dev/kg/internal/corpus"
@@ -21,11 +24,20 @@ import (
 // Nothing is cached across Extract calls (the NER results are kept per
 // article only), so repeating the same articles measures real work.
 
-// mixDocs is a realistic mix: the sample articles and 200 generated
+// mixDocs is a realistic mix: the sample articles, the dev set's real
+// articles when ../shared is beside the repository, and 200 generated
 // English and French ones (internal/corpus, seed 1).
 func mixDocs(b *testing.B) []extract.Document {
 	b.Helper()
 	docs := seedDocs(b)
+	dev, _ := filepath.Glob(filepath.Join("..", "..", "shared", "eval", "dev", "articles", "*.txt"))
+	for _, f := range dev {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, extract.Document{ID: filepath.Base(f), Text: string(t)})
+	}
 	err := corpus.Generate(corpus.Options{Seed: 1, N: 200}, func(a corpus.Article) error {
 		docs = append(docs, extract.Document{ID: a.Name, Text: a.Text})
 		return nil
@@ -136,4 +148,90 @@ func BenchmarkExtractMix(b *testing.B) { benchSerial(b, mixDocs(b)) }
 func BenchmarkExtractParallel(b *testing.B) {
 	b.Run("seeds", func(b *testing.B) { benchParallel(b, seedDocs(b)) })
 	b.Run("mix", func(b *testing.B) { benchParallel(b, mixDocs(b)) })
+}
+
+// BenchmarkExtractBySize measures one article of 1, 4, 16 and 32 MB
+// ("one") against the same text as the separate generated articles it was
+// made of ("split"), so that the per-byte cost of a long article can be
+// compared with that of ordinary ones (MB/s), with the peak heap in use
+// while extracting (sampled every millisecond):
+//
+//	go test ./extract -run XXX -bench ExtractBySize -benchtime 1x
+func BenchmarkExtractBySize(b *testing.B) {
+	x, err := extract.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var arts []extract.Document
+	total := 0
+	err = corpus.Generate(corpus.Options{Seed: 7, N: 12000}, func(a corpus.Article) error {
+		if total < 32<<20 {
+			arts = append(arts, extract.Document{ID: a.Name, Text: a.Text})
+			total += len(a.Text)
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, mb := range []int{1, 4, 16, 32} {
+		var split []extract.Document
+		var one strings.Builder
+		for _, a := range arts {
+			if one.Len() >= mb<<20 {
+				break
+			}
+			split = append(split, a)
+			one.WriteString(a.Text)
+			one.WriteString("\n\n")
+		}
+		long := []extract.Document{{ID: "long", Text: one.String()}}
+		for _, c := range []struct {
+			name string
+			docs []extract.Document
+		}{{"one", long}, {"split", split}} {
+			b.Run(fmt.Sprintf("%s/%dMB", c.name, mb), func(b *testing.B) {
+				b.SetBytes(docBytes(c.docs))
+				runtime.GC()
+				stop := peakHeap(b)
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					for _, d := range c.docs {
+						x.Extract(d)
+					}
+				}
+				b.StopTimer()
+				stop()
+			})
+		}
+	}
+}
+
+// peakHeap samples the heap in use until the returned function is called,
+// which reports the peak as MB-peak-heap.
+func peakHeap(b *testing.B) func() {
+	done := make(chan struct{})
+	peak := make(chan uint64)
+	go func() {
+		var max uint64
+		var ms runtime.MemStats
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > max {
+				max = ms.HeapInuse
+			}
+			select {
+			case <-done:
+				peak <- max
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		b.ReportMetric(float64(<-peak)/(1<<20), "MB-peak-heap")
+	}
 }

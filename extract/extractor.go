@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/kg-dev/kg/extract/dates"
 	"github.com/kg-dev/kg/extract/fold"
@@ -134,22 +135,87 @@ func (x *Extractor) knownWord(key string) bool {
 }
 
 // Extract extracts one document. Ids in the result are global.
+//
+// A body longer than maxSegment (a report pasted as one record, a saved
+// page with its comments) is extracted in segments of about that size cut
+// at line ends, and their results are merged as one article's: the cost
+// stays linear in the length and memory bounded by the segment, at the
+// price of resolving partial names and references within a segment only.
 func (x *Extractor) Extract(doc Document) DocResult {
-	bufs := docPool.Get().(*docBufs)
-	defer bufs.release()
-	return x.run(doc, bufs).result()
+	return x.extractSegments(doc, maxSegment)
 }
 
-// run runs every stage of the extraction of doc and returns its state.
+func (x *Extractor) extractSegments(doc Document, maxSeg int) DocResult {
+	bufs := docPool.Get().(*docBufs)
+	defer bufs.release()
+	d := x.newDoc(doc, bufs)
+	bodyStart := d.prepareMeta()
+	segs := segments(doc.Text, bodyStart, d.bodyEnd, maxSeg)
+	if len(segs) == 1 {
+		return d.runStages(bodyStart, d.bodyEnd).result()
+	}
+	doc.Date, doc.Title, doc.Lang = d.doc.Date, d.doc.Title, d.doc.Lang
+	parts := make([]DocResult, 0, len(segs))
+	for k, sg := range segs {
+		if k > 0 {
+			bodyEnd := d.bodyEnd
+			d = x.newDoc(doc, bufs)
+			d.bodyEnd, d.lang = bodyEnd, doc.Lang
+		}
+		parts = append(parts, d.runStages(sg[0], sg[1]).result())
+	}
+	m := Merge(parts)
+	return DocResult{Doc: parts[0].Doc, Entities: m.Entities, Relations: m.Relations, Quantities: m.Quantities}
+}
+
+func (x *Extractor) newDoc(doc Document, bufs *docBufs) *docState {
+	return &docState{x: x, doc: doc, text: doc.Text, ents: map[string]*entBuilder{}, bufs: bufs}
+}
+
+// run runs every stage of the extraction of doc, in one piece, and returns
+// its state.
 func (x *Extractor) run(doc Document, bufs *docBufs) *docState {
-	d := &docState{x: x, doc: doc, text: doc.Text, ents: map[string]*entBuilder{}, bufs: bufs}
-	d.prepare()
+	d := x.newDoc(doc, bufs)
+	bodyStart := d.prepareMeta()
+	return d.runStages(bodyStart, d.bodyEnd)
+}
+
+// maxSegment is the longest body extracted in one piece, in bytes: far
+// longer than any news article.
+const maxSegment = 1 << 20
+
+// segments cuts text[start:end] into pieces of at most about max bytes,
+// each ending at a line end where the text has one in the second half of
+// the piece, else at white space, else at a rune boundary.
+func segments(text string, start, end, max int) [][2]int {
+	var out [][2]int
+	for end-start > max {
+		cut := start + max
+		if i := strings.LastIndexByte(text[start+max/2:cut], '\n'); i >= 0 {
+			cut = start + max/2 + i + 1
+		} else if i := strings.LastIndexAny(text[start+max/2:cut], " \t\r"); i >= 0 {
+			cut = start + max/2 + i + 1
+		} else {
+			for cut > start && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+		}
+		out = append(out, [2]int{start, cut})
+		start = cut
+	}
+	return append(out, [2]int{start, end})
+}
+
+// runStages runs the stages after prepareMeta on text[start:end].
+func (d *docState) runStages(start, end int) *docState {
+	x := d.x
+	d.tokenizeBody(start, end)
 	for i := range d.toks {
 		if t := &d.toks[i]; t.word {
 			t.starts = x.starts[t.key] | startsKnown
 		}
 	}
-	d.cover = resize(&bufs.cover, len(d.toks))
+	d.cover = resize(&d.bufs.cover, len(d.toks))
 	for i := range d.cover {
 		d.cover[i] = -1
 	}
@@ -223,6 +289,10 @@ type docState struct {
 	units    []*gazetteer.Place // administrative units read in the article (placeunits.go)
 	pending  []pendingName
 	nerCache map[int][]string // sentence -> names prose's NER tags PERSON
+
+	focusCityDone bool             // focusCityP computed
+	focusCityP    *gazetteer.Place // focusCity's answer
+	salientMemo   map[salientKey]salientAnswer
 
 	sentMents  [][]*ment // sentence -> its mentions in text order (sentMentions)
 	sentMentsN int       // len(ments) when sentMents was built

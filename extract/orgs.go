@@ -169,7 +169,18 @@ func kindOf(head string) string {
 
 // focusCity is the article's main locality: the Vietnamese city named most
 // often (ties: first named), else the city named most often.
+// It is computed once per document: the place candidates it counts are
+// fixed before organisations are recognised, and a local body without its
+// place may occur in every sentence of a long article.
 func (d *docState) focusCity() *gazetteer.Place {
+	if !d.focusCityDone {
+		d.focusCityDone = true
+		d.focusCityP = d.computeFocusCity()
+	}
+	return d.focusCityP
+}
+
+func (d *docState) computeFocusCity() *gazetteer.Place {
 	counts := map[*gazetteer.Place]int{}
 	first := map[*gazetteer.Place]int{}
 	for i, c := range d.placeAt {

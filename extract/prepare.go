@@ -69,6 +69,14 @@ func header(text string) (date, title string, bodyStart int) {
 // article's own text (photo captions, related-article teasers), splits the
 // body into sentences and tokenises it.
 func (d *docState) prepare() {
+	bodyStart := d.prepareMeta()
+	d.tokenizeBody(bodyStart, d.bodyEnd)
+}
+
+// prepareMeta fills the document's date, title and language from its text
+// where the source gave none, sets bodyEnd (where related-article teasers
+// start) and returns where the body starts.
+func (d *docState) prepareMeta() (bodyStart int) {
 	text := d.text
 	// the body starts after the date line's date: the rest of that line is
 	// the headline, which is part of the article's text
@@ -103,13 +111,22 @@ func (d *docState) prepare() {
 		d.doc.Lang = detectLang(text[bodyStart:end])
 	}
 	d.lang = d.doc.Lang
-	// each line is tokenised once; its sentences take their tokens from it
-	if need := (end-bodyStart)/5 + 16; cap(d.bufs.toks) < need {
+	d.bufs.line = line
+	return bodyStart
+}
+
+// tokenizeBody splits text[start:end] into sentences and tokens: each line
+// is tokenised once and its sentences take their tokens from it. start and
+// end are at line boundaries.
+func (d *docState) tokenizeBody(start, end int) {
+	text := d.text
+	line := d.bufs.line
+	if need := (end-start)/5 + 16; cap(d.bufs.toks) < need {
 		d.bufs.toks = make([]token, 0, need)
 	}
 	d.toks = d.bufs.toks[:0]
 	d.sents = d.bufs.sents[:0]
-	for ls := bodyStart; ls < end; {
+	for ls := start; ls < end; {
 		le := strings.IndexByte(text[ls:end], '\n')
 		if le < 0 {
 			le = end

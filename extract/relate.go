@@ -108,7 +108,34 @@ type sentCue struct {
 
 // salient returns the n most mentioned entities of a type (ties: first
 // mentioned), for "the two cities" and "les deux pays".
+//
+// The answer is kept per (type, n) and recomputed only when mentions were
+// added since: partners asks for it in every sentence that speaks of "the
+// two cities", which would make a long article quadratic.
 func (d *docState) salient(typ string, n int) []string {
+	k := salientKey{typ, n}
+	if c, ok := d.salientMemo[k]; ok && c.ments == len(d.ments) {
+		return c.ids
+	}
+	ids := d.computeSalient(typ, n)
+	if d.salientMemo == nil {
+		d.salientMemo = map[salientKey]salientAnswer{}
+	}
+	d.salientMemo[k] = salientAnswer{len(d.ments), ids}
+	return ids
+}
+
+type salientKey struct {
+	typ string
+	n   int
+}
+
+type salientAnswer struct {
+	ments int // len(d.ments) when computed
+	ids   []string
+}
+
+func (d *docState) computeSalient(typ string, n int) []string {
 	type c struct {
 		id           string
 		count, first int
