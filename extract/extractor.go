@@ -306,6 +306,10 @@ type docState struct {
 	focus      []string // focusEvents, computed on the first call
 	focusDone  bool
 	ctxEvents  []string // sentence -> event last named earlier in its paragraph (contextEvent)
+
+	// docdates.go
+	textDates     []dates.Span // dates the text gives with their year
+	textDatesDone bool
 }
 
 type placeCand struct {
@@ -400,28 +404,6 @@ func (d *docState) sentRange(s int) (int, int) {
 		return 0, 0
 	}
 	return st.tokStart, st.tokEnd
-}
-
-// contextYear is the year the article speaks from: its date's year, or
-// the first plausible year in the text.
-func (d *docState) contextYear() int {
-	if len(d.doc.Date) >= 4 {
-		y := 0
-		fmt.Sscanf(d.doc.Date[:4], "%d", &y)
-		if y > 0 {
-			return y
-		}
-	}
-	for _, t := range d.toks {
-		if t.num && len(t.text) == 4 {
-			y := 0
-			fmt.Sscanf(t.text, "%d", &y)
-			if y >= 1950 && y <= 2100 {
-				return y
-			}
-		}
-	}
-	return 0
 }
 
 // result assembles the DocResult: entities with their aliases, relations

@@ -4,8 +4,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-
-	"github.com/kg-dev/kg/extract/dates"
 )
 
 // kindRank orders partnership kinds from the most specific.
@@ -287,8 +285,7 @@ func (d *docState) meetings(s int, ms []*ment) {
 		return
 	}
 	props := map[string]any{}
-	st := d.sents[s]
-	for _, ds := range d.x.dates.Find(d.text[st.start:st.end], dates.Options{Lang: d.lang, Ref: d.doc.Date, ContextYear: d.ctxYear}) {
+	for _, ds := range d.sentDates(s) {
 		props["date"] = ds.Value
 		break
 	}
@@ -444,7 +441,7 @@ func (d *docState) eventDates() {
 			continue
 		}
 		st := d.sents[s]
-		found := d.x.dates.Find(d.text[st.start:st.end], dates.Options{Lang: d.lang, Ref: d.doc.Date, ContextYear: d.ctxYear})
+		found := d.sentDates(s)
 		if len(found) == 0 {
 			continue
 		}

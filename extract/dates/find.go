@@ -25,9 +25,10 @@ type Options struct {
 	// "2023-08", "2023-08-30") or "". Dates without a year, relative
 	// months and weekdays are resolved against it.
 	Ref string
-	// ContextYear is a year known from context, 0 if none. It is used
-	// for a date without a year when Ref has no year.
-	ContextYear int
+	// Anchor is a date the text itself gives (an ISO 8601 prefix), used
+	// when Ref is empty to place a day and month without a year, as Ref
+	// would; relative forms ("last week", "on Monday") still need Ref.
+	Anchor string
 }
 
 // dateMonthOK applies the rules that keep "may", "march" and French
@@ -131,14 +132,14 @@ const (
 
 // dateFinder holds one Find call.
 type dateFinder struct {
-	text        string
-	tab         map[string]entry
-	daySufs     map[string]bool
-	ry, rm, rd  int // Ref, zero parts when absent
-	contextYear int
-	out         []Span
-	keepSpans   bool     // record every date phrase read, resolved or not
-	spans       [][2]int // the phrases read, when keepSpans
+	text       string
+	tab        map[string]entry
+	daySufs    map[string]bool
+	ry, rm, rd int // Ref, zero parts when absent
+	ay, am     int // Anchor, zero parts when absent
+	out        []Span
+	keepSpans  bool     // record every date phrase read, resolved or not
+	spans      [][2]int // the phrases read, when keepSpans
 }
 
 // Find returns the dates of text in order. It recognises:
@@ -174,17 +175,19 @@ type dateFinder struct {
 // months before Ref's month to five months after it ("29 août" in an
 // article of 2023-08 is 2023-08-29; "December 30" in one of 2024-01-02 is
 // 2023-12-30); with a Ref that is only a year, that year; without Ref,
-// ContextYear; without any, the date is skipped. Relative forms need a Ref
+// the same around Anchor; without either, the date is skipped. Relative forms need a Ref
 // with a month. Invalid dates ("31 avril", "February 30", "29 février
 // 2023") are skipped. Month names are matched in any case, with or without
 // accents, except that "May", "March" and "Mar." must be capitalised.
 func (w *Words) Find(text string, o Options) []Span {
-	f := dateFinder{text: text, tab: w.table(o.Lang), daySufs: w.daySufs, contextYear: o.ContextYear}
+	f := dateFinder{text: text, tab: w.table(o.Lang), daySufs: w.daySufs}
 	if y, m, d, ok := dateParseISO(scan.TrimSpace(o.Ref)); ok {
 		f.ry, f.rm, f.rd = y, m, d
 	}
-	if f.contextYear < 1000 || f.contextYear > 9999 {
-		f.contextYear = 0
+	if f.ry == 0 {
+		if y, m, _, ok := dateParseISO(scan.TrimSpace(o.Anchor)); ok {
+			f.ay, f.am = y, m
+		}
 	}
 	f.run()
 	return f.out
@@ -688,16 +691,10 @@ func (f *dateFinder) weekdayDay(t, n1 dateTok) int {
 func (f *dateFinder) resolve(start, end, m, d int, mode dateMode) int {
 	y := 0
 	switch {
-	case mode == dmWindow && f.rm != 0:
-		for k := -1; k <= 1; k++ {
-			if diff := 12*k + m - f.rm; diff >= -6 && diff <= 5 {
-				y = f.ry + k
-			}
-		}
 	case mode == dmWindow && f.ry != 0:
-		y = f.ry
+		y = window(f.ry, f.rm, m)
 	case mode == dmWindow:
-		y = f.contextYear
+		y = window(f.ay, f.am, m)
 	case f.rm == 0:
 		// Relative forms need a Ref month.
 	case mode == dmPast:
@@ -715,4 +712,20 @@ func (f *dateFinder) resolve(start, end, m, d int, mode dateMode) int {
 		return end
 	}
 	return f.emit(start, end, y, m, d)
+}
+
+// window returns the year that puts month m from six months before the
+// reference month rm of year ry to five months after it; with no
+// reference month, ry; with no reference, 0.
+func window(ry, rm, m int) int {
+	if rm == 0 {
+		return ry
+	}
+	y := 0
+	for k := -1; k <= 1; k++ {
+		if diff := 12*k + m - rm; diff >= -6 && diff <= 5 {
+			y = ry + k
+		}
+	}
+	return y
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -125,10 +126,14 @@ func TestFind(t *testing.T) {
 		{"janvier prochain in december", "en janvier prochain", Options{Lang: "fr", Ref: "2023-12"}, []string{"janvier prochain=2024-01"}},
 		{"weekday across year", "on Friday", Options{Lang: "en", Ref: "2024-01-02"}, []string{"Friday=2023-12-29"}},
 		{"ref year only", "le 29 août", Options{Lang: "fr", Ref: "2023"}, []string{"29 août=2023-08-29"}},
-		{"context year", "le 29 août", Options{Lang: "fr", ContextYear: 2019}, []string{"29 août=2019-08-29"}},
+		{"anchor year", "le 29 août", Options{Lang: "fr", Anchor: "2019"}, []string{"29 août=2019-08-29"}},
+		{"anchor month window", "le 14 décembre et le 3 janvier", Options{Lang: "fr", Anchor: "2021-12-13"},
+			[]string{"14 décembre=2021-12-14", "3 janvier=2022-01-03"}},
+		{"anchor is no ref for relative forms", "vendredi dernier et avril dernier, last week", Options{Lang: "fr", Anchor: "2021-12-13"}, nil},
+		{"ref wins over anchor", "le 29 août", Options{Lang: "fr", Ref: "2023-08", Anchor: "2019"}, []string{"29 août=2023-08-29"}},
 		{"no year source", "le 29 août", Options{Lang: "fr"}, nil},
-		{"relative needs ref month", "avril dernier", Options{Lang: "fr", Ref: "2023", ContextYear: 2023}, nil},
-		{"invalid ref is ignored", "le 29 août", Options{Lang: "fr", Ref: "2023-13", ContextYear: 2020}, []string{"29 août=2020-08-29"}},
+		{"relative needs ref month", "avril dernier", Options{Lang: "fr", Ref: "2023"}, nil},
+		{"invalid ref is ignored", "le 29 août", Options{Lang: "fr", Ref: "2023-13", Anchor: "2020"}, []string{"29 août=2020-08-29"}},
 		// Leap years and invalid dates.
 		{"feb 29 leap", "29 février 2024 and February 29, 2000", Options{}, []string{"29 février 2024=2024-02-29", "February 29, 2000=2000-02-29"}},
 		{"feb 29 non leap", "29 février 2023 and February 29, 1900", Options{}, nil},
@@ -164,6 +169,48 @@ func TestFind(t *testing.T) {
 			got := renderDates(tt.text, words(t).Find(tt.text, tt.o))
 			if strings.Join(got, " ; ") != strings.Join(tt.want, " ; ") {
 				t.Errorf("Find(%q, %+v)\n got %q\nwant %q", tt.text, tt.o, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseNumeric(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"2023", "2023", true}, {"2023-04", "2023-04", true}, {"2023-04-14", "2023-04-14", true},
+		{"2023/04/14", "2023-04-14", true}, {"2023.4.5", "2023-04-05", true}, {"2023-04-14T10:00:00Z", "2023-04-14", true},
+		{"2023-04-14 10:00", "2023-04-14", true}, {" 16/05/2024 ", "2024-05-16", true}, {"16-05-2024", "2024-05-16", true},
+		{"16.05.2024", "2024-05-16", true}, {"5/6/2024", "2024-06-05", true}, {"04/14/2023", "2023-04-14", true},
+		{"05/2024", "2024-05", true}, {"29/02/2024", "2024-02-29", true},
+		{"29/02/2023", "", false}, {"31/04/2024", "", false}, {"13/13/2024", "", false}, {"2023-13", "", false},
+		{"2023-02-30", "", false}, {"16/05/24", "", false}, {"16/05-2024", "", false}, {"2023-04-", "", false},
+		{"0/05/2024", "", false}, {"00/2024", "", false}, {"05-2024", "", false}, {"1/2/3/2024", "", false},
+		{"12345", "", false}, {"", "", false}, {"mai 2024", "", false}, {"2024-05-16x", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := ParseNumeric(tt.in)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("ParseNumeric(%q) = %q, %v, want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"16/05/2024", "2024-05-16"}, {"2023", "2023"}, {"16 mai 2024", "2024-05-16"}, {"May 16, 2024", "2024-05-16"},
+		{"Thursday, 16 May 2024 10:30 GMT+7", "2024-05-16"}, {"jeudi 16 mai 2024", "2024-05-16"}, {"avril 2023", "2023-04"},
+		{"16 mai", ""}, {"hier", ""}, {"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := words(t).Parse(tt.in)
+			if got != tt.want || ok != (tt.want != "") {
+				t.Errorf("Parse(%q) = %q, %v, want %q", tt.in, got, ok, tt.want)
 			}
 		})
 	}
@@ -242,7 +289,7 @@ func FuzzFind(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text, lang, ref string, year int) {
 		last := 0
-		for _, s := range words(t).Find(text, Options{Lang: lang, Ref: ref, ContextYear: year}) {
+		for _, s := range words(t).Find(text, Options{Lang: lang, Ref: ref, Anchor: strconv.Itoa(year)}) {
 			if s.Start < last || s.Start >= s.End || s.End > len(text) {
 				t.Fatalf("span %+v out of order or outside text of length %d (previous end %d)", s, len(text), last)
 			}
