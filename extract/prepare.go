@@ -36,7 +36,7 @@ func header(text string) (date, title string, bodyStart int) {
 		if j < 0 {
 			j = len(rest)
 		}
-		if d, ok := dates.ParseISO(rest[:j]); ok {
+		if d, ok := dates.ParseNumeric(rest[:j]); ok {
 			date = d
 			titleStart = lineEnd - len(rest) + j
 			for titleStart < lineEnd && (text[titleStart] == ' ' || text[titleStart] == '\t') {

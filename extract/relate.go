@@ -246,15 +246,33 @@ func (d *docState) sinceYear(s, cue int) int {
 			best, bestDist = y, dist
 		}
 	}
+	// The year an anniversary is celebrated: the one the sentence gives
+	// ("in 2017 for the 50th anniversary"), else the article's.
+	annivYear, inYear := d.ctxYear, 0
+	for k := a; k+1 < b; k++ {
+		if strings.HasPrefix(d.toks[k+1].key, "anniversa") {
+			if _, ok := d.x.numbers.Ordinal(d.toks[k].text); ok {
+				inYear = -1
+			}
+		}
+	}
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		if (t.key == "in" || t.key == "en") && inYear < 0 && k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 {
+			if y, err := strconv.Atoi(d.toks[k+1].text); err == nil && y > 1900 && y < 2100 {
+				annivYear, inYear = y, y
+			}
+		}
+	}
 	for k := a; k < b; k++ {
 		t := d.toks[k]
 		if (t.key == "since" || t.key == "depuis" || t.key == "in" || t.key == "en") && k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 {
-			if y, err := strconv.Atoi(d.toks[k+1].text); err == nil && y > 1900 && y < 2100 {
+			if y, err := strconv.Atoi(d.toks[k+1].text); err == nil && y > 1900 && y < 2100 && y != inYear {
 				consider(y, k)
 			}
 		}
-		if n, ok := d.x.numbers.Ordinal(t.text); ok && k+1 < b && strings.HasPrefix(d.toks[k+1].key, "anniversa") && d.ctxYear > 0 {
-			consider(d.ctxYear-n, k)
+		if n, ok := d.x.numbers.Ordinal(t.text); ok && k+1 < b && strings.HasPrefix(d.toks[k+1].key, "anniversa") && annivYear > 0 {
+			consider(annivYear-n, k)
 		}
 		if t.num && k+2 < b && (d.toks[k+1].key == "years" || d.toks[k+1].key == "ans") && (d.toks[k+2].key == "of" || d.toks[k+2].key == "de" || d.toks[k+2].key == "d") && d.ctxYear > 0 {
 			if n, err := strconv.Atoi(t.text); err == nil && n > 0 && n < 200 {

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/kg-dev/kg/extract"
+	"github.com/kg-dev/kg/extract/dates"
 )
 
 // record is one line of a JSON Lines corpus. Unknown fields are ignored.
@@ -155,7 +156,7 @@ func parseRecord(line []byte, first bool) (extract.Document, []error, error) {
 		Hash:  hex.EncodeToString(sum[:]),
 	}
 	if rec.Date != "" {
-		if doc.Date = normDate(rec.Date); doc.Date == "" {
+		if doc.Date = recordDate(rec.Date); doc.Date == "" {
 			warns = append(warns, fmt.Errorf("date %q not understood, ignored", rec.Date))
 		}
 	}
@@ -232,6 +233,26 @@ func normDate(s string) string {
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t.Format("2006-01-02")
+		}
+	}
+	return ""
+}
+
+// recordDate reads a JSON Lines record's date: what normDate reads, then
+// numeric dates written day first as French archives give them
+// ("16/05/2024", "16.05.2024", "05/2024") and dates written out in a
+// language kg reads ("16 mai 2024", "jeudi 16 mai 2024"). It returns an
+// ISO 8601 date or prefix with the precision written, or "".
+func recordDate(s string) string {
+	if d := normDate(s); d != "" {
+		return d
+	}
+	if d, ok := dates.ParseNumeric(s); ok {
+		return d
+	}
+	if w, err := dates.Default(); err == nil {
+		if d, ok := w.Parse(s); ok {
+			return d
 		}
 	}
 	return ""

@@ -103,6 +103,32 @@ func TestNormDate(t *testing.T) {
 	}
 }
 
+func TestRecordDate(t *testing.T) {
+	tests := map[string]string{
+		"2023":                 "2023",
+		"2023-04":              "2023-04",
+		"2023-04-14":           "2023-04-14",
+		"16/05/2024":           "2024-05-16",
+		"16.05.2024":           "2024-05-16",
+		"16-05-2024":           "2024-05-16",
+		"04/14/2023":           "2023-04-14",
+		"05/2024":              "2024-05",
+		"16 mai 2024":          "2024-05-16",
+		"jeudi 16 mai 2024":    "2024-05-16",
+		"mai 2024":             "2024-05",
+		"Thursday 16 May 2024": "2024-05-16",
+		"31/04/2024":           "",
+		"16/05":                "",
+		"16 mai":               "",
+		"hier":                 "",
+	}
+	for in, want := range tests {
+		if got := recordDate(in); got != want {
+			t.Errorf("recordDate(%q): got %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestNormLang(t *testing.T) {
 	tests := map[string]string{
 		"fr": "fr", "FR": "fr", "fr-FR": "fr", "en_US": "en", "French": "fr", "fra": "fr",

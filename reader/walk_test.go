@@ -210,7 +210,7 @@ func TestWalkInputs(t *testing.T) {
 				`["not","an","object"]` + "\n" +
 				`{"id":"vna-6","content":"wrong field name"}` + "\n" +
 				`{"id":"vna-7","text":"  "}` + "\n" +
-				`{"id":8,"date":"14/04/2023","text":"Đà Nẵng."}`},
+				`{"id":8,"date":"31/04/2023","text":"Đà Nẵng."}`},
 			docs: []wantDoc{
 				{id: "vna-1", path: "corpus.jsonl", title: "Hanoi", date: "2023-04-14", lang: "fr", text: "Hanoi et Toulouse."},
 				{id: "corpus-3", text: "Huế et Blois."},
@@ -221,7 +221,7 @@ func TestWalkInputs(t *testing.T) {
 				"corpus.jsonl:5: a line must be a JSON object, not array",
 				`corpus.jsonl:6: record has no "text" field`,
 			},
-			warns: []string{"corpus.jsonl:7: no text", `corpus.jsonl:8: date "14/04/2023" not understood`},
+			warns: []string{"corpus.jsonl:7: no text", `corpus.jsonl:8: date "31/04/2023" not understood`},
 		},
 		{
 			name: "mixed directory",
