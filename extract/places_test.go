@@ -43,6 +43,16 @@ func TestPlaces(t *testing.T) {
 			[]string{"city:cau-giay"}, []string{"city:cau-giay-district"}},
 		{"a known province named with its type word", "Ninh Binh Province sent a delegation.",
 			[]string{"city:ninh-binh"}, []string{"city:ninh-binh-province"}},
+		{"a former French region", "La région Midi-Pyrénées et la Picardie ont financé le projet.",
+			[]string{"city:midi-pyrenees", "city:picardy", "country:france"}, nil},
+		{"a current region is not two former ones", "Auvergne-Rhône-Alpes signed with Nord-Pas-de-Calais in 2012.",
+			[]string{"city:auvergne-rhone-alpes", "city:nord-pas-de-calais"}, []string{"city:auvergne", "city:rhone-alpes", "city:rhone"}},
+		{"a first name that is a former region", "Lorraine Dupont spoke for the association.",
+			nil, []string{"city:lorraine"}},
+		{"a province under its usual English name", "Officials from Svay Rieng and Champassak provinces met.",
+			[]string{"city:svaay-rieng", "city:champasak"}, nil},
+		{"GeoNames spelling variants", "Flights link HCMC and Pusan.",
+			[]string{"city:ho-chi-minh-city", "city:busan"}, nil},
 		{"not a unit: a person called Ward", "Mr Ward said the Rodríguez Ward plan was ready.",
 			nil, []string{"city:rodriguez-ward", "city:mr-ward"}},
 	}
@@ -83,4 +93,14 @@ func entityIDs(r DocResult) []string {
 		ids = append(ids, e.ID)
 	}
 	return ids
+}
+
+// BenchmarkNew measures building an Extractor: loading the embedded
+// gazetteer and cue lists and indexing every place name.
+func BenchmarkNew(b *testing.B) {
+	for b.Loop() {
+		if _, err := New(WithNER(false)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -154,7 +154,7 @@ func (g *Gazetteer) DemonymNames(fn func(surface string, p *Place)) {
 // not), or it is a single word of four letters or fewer without
 // diacritics naming a Vietnamese place ("Vinh", "Long", "Binh"), since
 // such syllables are also parts of people's names ("Hanoi", "Danang"
-// are not). AmbiguousName applies to demonyms too ("US").
+// are not; nor is an acronym written in capitals, "HCMC"). AmbiguousName applies to demonyms too ("US").
 func (g *Gazetteer) AmbiguousName(surface string, p *Place) bool {
 	k := fold.Key(surface)
 	if k == "" || g.stop[k] || g.words[strings.ToLower(surface)] {
@@ -164,7 +164,7 @@ func (g *Gazetteer) AmbiguousName(surface string, p *Place) bool {
 		return true
 	}
 	if p != nil && p.Type == TypeCity && p.Country == "VN" && isASCII(surface) && len(k) <= 4 &&
-		!strings.Contains(fold.Fold(surface), " ") {
+		!strings.Contains(fold.Fold(surface), " ") && surface != strings.ToUpper(surface) {
 		return true // a Vietnamese syllable: Vinh, Long, Binh
 	}
 	return false

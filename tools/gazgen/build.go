@@ -101,7 +101,7 @@ var frenchOverseas = map[string]bool{"RE": true, "GP": true, "MQ": true, "GF": t
 var subCountries = map[string]bool{
 	"KR": true, "JP": true, "CN": true, "LA": true, "KH": true, "TH": true, "MM": true, "MY": true,
 	"ID": true, "PH": true, "BN": true, "TL": true, "US": true, "CA": true, "AU": true, "DE": true,
-	"IT": true, "ES": true, "BE": true, "CH": true, "GB": true, "IN": true,
+	"IT": true, "ES": true, "BE": true, "CH": true, "GB": true, "IN": true, "CU": true,
 }
 
 // subNames overrides the English names of subdivisions whose ISO 3166-2
@@ -126,7 +126,7 @@ var subNames = map[string]string{
 	"KH-12": "Phnom Penh", "KH-17": "Siem Reap", "KH-2": "Battambang", "KH-18": "Sihanoukville",
 	"LA-VT": "Vientiane Prefecture", "LA-LP": "Luang Prabang",
 	"ID-JK": "Jakarta", "ID-YO": "Yogyakarta",
-	"VN-26": "Thua Thien Hue", "VN-43": "Ba Ria-Vung Tau",
+	"VN-26": "Thua Thien Hue", "VN-43": "Ba Ria-Vung Tau", "CU-03": "Havana",
 }
 
 // cityNames gives the usual English name of cities that GeoNames names
