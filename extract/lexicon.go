@@ -35,6 +35,8 @@ type lexicon struct {
 	eventPreps  map[string]bool   // cues.tsv eventprep: prepositions inside event names ("of", "de", "entre")
 	sessions    map[string]bool   // cues.tsv session: "the 11th session of the Joint Commission"
 	yearWords   map[string]bool   // cues.tsv years: "20 years of", "20 ans de"
+	pairPreps   map[string]string // cues.tsv pairprep: "entre" -> between, "avec" -> with, "et" -> and
+	kindRank    map[string]int    // partnership kind -> rank, most specific first (cues.tsv kind order)
 	nonName     map[string]string // word key -> stop, thing or suffix (data/nonname.tsv)
 	orgWords    *keyMatcher[orgWord]
 	placeDescr  map[string]bool // "province", "northern": words before a place's name (data/placedescr.tsv)
@@ -98,6 +100,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		prefixes:    map[string]string{},
 		shows:       map[string]bool{},
 		refHeads:    map[string]bool{},
+		pairPreps:   map[string]string{},
+		kindRank:    map[string]int{},
 		nonName:     map[string]string{},
 		orgWords:    newKeyMatcher[orgWord](),
 		roleWords:   map[string]bool{},
@@ -158,6 +162,14 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			lx.cueIdx.add(f[0], f[1], v)
 			if set := lx.wordSet(f[0]); set != nil {
 				set[phraseKey(f[1])] = true
+			}
+			switch f[0] {
+			case "pairprep":
+				lx.pairPreps[phraseKey(f[1])] = v
+			case "kind":
+				if _, ok := lx.kindRank[v]; !ok {
+					lx.kindRank[v] = len(lx.kindRank)
+				}
 			}
 			return nil
 		}},
@@ -244,7 +256,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			return nil, err
 		}
 	}
-	for _, c := range []string{"partner", "kind", "met", "held", "host", "hostedby", "participate", "represent", "gather", "teaser", "caption", "notperson-before", "notperson-after", "twocities", "twocountries", "capital", "speak", "venue", "placekind", "listword", "definite", "indefinite", "eventprep", "session", "years"} {
+	for _, c := range []string{"partner", "kind", "met", "held", "host", "hostedby", "participate", "represent", "gather", "teaser", "caption", "notperson-before", "notperson-after", "twocities", "twocountries", "capital", "speak", "venue", "placekind", "listword", "definite", "indefinite", "eventprep", "session", "years", "tie", "planned", "ongoing", "pairprep"} {
 		if lx.cues[c] == nil {
 			lx.cues[c] = newKeyMatcher[string]()
 		}

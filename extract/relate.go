@@ -6,11 +6,6 @@ import (
 	"strings"
 )
 
-// kindRank orders partnership kinds from the most specific.
-var kindRank = map[string]int{
-	"comprehensive strategic partnership": 0, "strategic partnership": 1, "twinning": 2, "agreement": 3, "friendship": 4, "partnership": 5,
-}
-
 // sentMentions returns the mentions of sentence s in text order (ties in
 // the order they were found). The mentions of every sentence are indexed
 // at once, again whenever mentions were added since.
@@ -185,50 +180,6 @@ func (d *docState) relate() {
 			d.ensureCountry(p.CountryID)
 			d.addRel(LocatedIn, id, p.CountryID, nil, d.toks[b.first].sent)
 		}
-	}
-}
-
-func (d *docState) partners(s int, ms []*ment) {
-	if v, _ := d.hasCue("partner", s); v == "" {
-		return
-	}
-	var cities, countries []string
-	seen := map[string]bool{}
-	for _, m := range ms {
-		if seen[m.id] {
-			continue
-		}
-		seen[m.id] = true
-		switch m.typ {
-		case City:
-			cities = append(cities, m.id)
-		case Country:
-			countries = append(countries, m.id)
-		}
-	}
-	if v, _ := d.hasCue("twocities", s); v != "" && len(cities) < 2 {
-		cities = d.salient(City, 2)
-	}
-	if v, _ := d.hasCue("twocountries", s); v != "" && len(countries) < 2 {
-		countries = d.salient(Country, 2)
-	}
-	kind := "partnership"
-	a, b := d.sentRange(s)
-	for k := a; k < b; k++ {
-		if _, v := d.x.lx.cue("kind", d.toks, k); v != "" && kindRank[v] < kindRank[kind] {
-			kind = v
-		}
-	}
-	props := map[string]any{"kind": kind}
-	_, cueAt := d.hasCue("partner", s)
-	if y := d.sinceYear(s, cueAt); y > 0 {
-		props["since"] = y
-	}
-	switch {
-	case len(cities) == 2:
-		d.addRel(PartnerOf, cities[0], cities[1], props, s)
-	case len(countries) == 2 && len(cities) < 2:
-		d.addRel(PartnerOf, countries[0], countries[1], props, s)
 	}
 }
 

@@ -1,0 +1,290 @@
+package extract
+
+// partners finds the partnerships a sentence states: pairs after
+// "between/entre" ("cooperation between A and B", "entre A et B, C et D",
+// "entre A avec B, C et D"), a locality and the list after "with/avec"
+// ("A signed partnerships with B, C and D", "A est jumelée avec B, C et
+// D"), else the two localities (or countries) of a sentence with a
+// partnership cue ("A and B became sister cities", "the two cities").
+// Localities of one country are not partners of each other (a ward and
+// its city, two districts). A partnership planned or discussed ("will
+// sign", "envisagent de signer") is not one yet and is left out.
+func (d *docState) partners(s int, ms []*ment) {
+	cue, cueAt := d.hasCue("partner", s)
+	_, tieAt := d.hasCue("tie", s)
+	if cue == "" && tieAt < 0 {
+		return
+	}
+	at := cueAt
+	if at < 0 || (tieAt >= 0 && tieAt < at) {
+		at = tieAt
+	}
+	if p, k := d.hasCue("planned", s); p != "" && k < at && k >= at-8 {
+		if o, _ := d.hasCue("ongoing", s); o == "" {
+			return // "will sign a twinning agreement", "envisagent de signer"
+		}
+	}
+	props := map[string]any{"kind": d.partnerKind(s)}
+	if y := d.sinceYear(s, at); y > 0 {
+		props["since"] = y
+	}
+	var pairs [][2]*ment
+	a, b := d.sentRange(s)
+	for k := at + 1; k < b && len(pairs) == 0; k++ {
+		switch d.x.lx.pairPreps[d.toks[k].key] {
+		case "between":
+			pairs = d.betweenPairs(ms, k+1)
+		case "with":
+			if anchor := d.placeBefore(ms, k, a); anchor != nil {
+				for _, m := range d.placeList(ms, k+1) {
+					pairs = append(pairs, [2]*ment{anchor, m.m})
+				}
+			}
+		}
+	}
+	if len(pairs) == 0 {
+		pairs = d.dashPairs(ms)
+	}
+	if len(pairs) == 0 && cue != "" {
+		pairs = d.twoParties(s, ms)
+	}
+	if len(pairs) == 0 && props["kind"] == "twinning" {
+		pairs = d.twinOfSalient(ms)
+	}
+	for _, p := range pairs {
+		if d.partnersOK(p[0], p[1]) {
+			d.addRel(PartnerOf, p[0].id, p[1].id, cloneProps(props), s)
+		}
+	}
+}
+
+// partnerKind is the most specific kind of partnership the sentence names
+// (data/cues.tsv "kind", most specific first), "partnership" by default.
+func (d *docState) partnerKind(s int) string {
+	kind := "partnership"
+	rank := d.x.lx.kindRank
+	a, b := d.sentRange(s)
+	for k := a; k < b; k++ {
+		if _, v := d.x.lx.cue("kind", d.toks, k); v != "" && rank[v] < rank[kind] {
+			kind = v
+		}
+	}
+	return kind
+}
+
+// partnersOK reports whether two places can be partners: both localities
+// of different countries, or both countries.
+func (d *docState) partnersOK(x, y *ment) bool {
+	if x.id == y.id || x.typ != y.typ {
+		return false
+	}
+	if x.typ == City {
+		px, py := d.x.gaz.ByID(x.id), d.x.gaz.ByID(y.id)
+		return px != nil && py != nil && px.Country != py.Country
+	}
+	return x.typ == Country
+}
+
+// listed is a place of a list with the separator before it.
+type listed struct {
+	m   *ment
+	sep string // "", ",", "and", "with"
+}
+
+// placeList reads the places listed from token k: names separated by
+// commas, "and"/"et", "with"/"avec", determiners, words for kinds of
+// places and "of"/"de" ("la province de Lao Cai"); a place in parentheses
+// after another is where that one lies ("Dong Da (Hanoi)"), not a member.
+func (d *docState) placeList(ms []*ment, k int) []listed {
+	var out []listed
+	sep := ""
+	for _, m := range ms {
+		if m.i < k || d.insideBody(m) {
+			continue
+		}
+		if m.typ != City && m.typ != Country {
+			break
+		}
+		ok := true
+		for g := k; g < m.i && ok; g++ {
+			t := d.toks[g]
+			switch {
+			case t.punct == ',' || t.punct == ';':
+				sep = ","
+			case t.word && d.x.lx.pairPreps[t.key] == "and":
+				sep = "and"
+			case t.word && d.x.lx.pairPreps[t.key] == "with":
+				sep = "with"
+			case t.punct == '(' && len(out) > 0:
+				ok = false
+			case t.punct == '\'' || t.punct == ')' || d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || t.key == "de" || t.key == "of" || t.key == "d":
+			default:
+				ok = false
+			}
+		}
+		if !ok {
+			break
+		}
+		out = append(out, listed{m, sep})
+		sep = ""
+		k = m.j
+		if k < len(d.toks) && d.toks[k].punct == '(' {
+			// "Lao Cai (Vietnam)": skip the parenthesis
+			for k < len(d.toks) && d.toks[k].punct != ')' && k < m.j+6 {
+				k++
+			}
+			k++
+		}
+	}
+	return out
+}
+
+// betweenPairs reads the pairs after "between/entre": "A and B", "A et
+// B, C et D", "A avec B, C et D".
+func (d *docState) betweenPairs(ms []*ment, k int) [][2]*ment {
+	l := d.placeList(ms, k)
+	switch {
+	case len(l) == 2 && l[1].sep != ",":
+		return [][2]*ment{{l[0].m, l[1].m}}
+	case len(l) >= 2 && l[1].sep == "with":
+		var out [][2]*ment
+		for _, x := range l[1:] {
+			out = append(out, [2]*ment{l[0].m, x.m})
+		}
+		return out
+	case len(l) >= 4 && len(l)%2 == 0:
+		var out [][2]*ment
+		for i := 0; i+1 < len(l); i += 2 {
+			if l[i+1].sep != "and" || (i > 0 && l[i].sep != ",") {
+				return nil
+			}
+			out = append(out, [2]*ment{l[i].m, l[i+1].m})
+		}
+		return out
+	}
+	return nil
+}
+
+// placeBefore returns the last place named before token k in the
+// sentence (from a), outside other names: the subject of "X signed an
+// agreement with".
+func (d *docState) placeBefore(ms []*ment, k, a int) *ment {
+	var last *ment
+	for _, m := range ms {
+		if m.j > k || m.i < a {
+			break
+		}
+		if (m.typ == City || m.typ == Country) && !d.insideBody(m) && !d.inParens(m) {
+			last = m
+		}
+	}
+	return last
+}
+
+// inParens reports whether a mention is in parentheses right after
+// another name ("Dong Da (Hanoi)").
+func (d *docState) inParens(m *ment) bool {
+	return m.i > 0 && d.toks[m.i-1].punct == '(' && m.j < len(d.toks) && d.toks[m.j].punct == ')'
+}
+
+// twoParties returns the pair of a sentence with exactly two localities
+// (or two countries and fewer than two localities), or the two salient
+// ones for "the two cities", "les deux pays".
+func (d *docState) twoParties(s int, ms []*ment) [][2]*ment {
+	var cities, countries []*ment
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if seen[m.id] || d.inParens(m) {
+			continue
+		}
+		seen[m.id] = true
+		switch m.typ {
+		case City:
+			cities = append(cities, m)
+		case Country:
+			countries = append(countries, m)
+		}
+	}
+	if v, _ := d.hasCue("twocities", s); v != "" && len(cities) < 2 {
+		cities = d.salientMents(City)
+	}
+	if v, _ := d.hasCue("twocountries", s); v != "" && len(countries) < 2 {
+		countries = d.salientMents(Country)
+	}
+	switch {
+	case len(cities) == 2:
+		return [][2]*ment{{cities[0], cities[1]}}
+	case len(countries) == 2 && len(cities) < 2:
+		return [][2]*ment{{countries[0], countries[1]}}
+	}
+	return nil
+}
+
+// salientMents returns the two most mentioned entities of a type as
+// mentions (their first).
+func (d *docState) salientMents(typ string) []*ment {
+	var out []*ment
+	for _, id := range d.salient(typ, 2) {
+		for _, m := range d.ments {
+			if m.id == id {
+				out = append(out, m)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// dashPairs returns the places joined by a dash in the sentence ("the
+// Hanoi - Vientiane cooperation", "Vietnam-Laos friendship").
+func (d *docState) dashPairs(ms []*ment) [][2]*ment {
+	var out [][2]*ment
+	for k := 1; k < len(ms); k++ {
+		x, y := ms[k-1], ms[k]
+		if (x.typ != City && x.typ != Country) || y.typ != x.typ || y.i != x.j+1 || !isDash(d.toks[x.j].punct) || d.insideBody(x) || d.insideBody(y) {
+			continue
+		}
+		out = append(out, [2]*ment{x, y})
+	}
+	return out
+}
+
+func isDash(r rune) bool { return r == '-' || r == '\u2013' || r == '\u2014' }
+
+// insideBody reports whether a place mention lies inside an
+// organisation's name (a place inside an event's name, "cooperation
+// between X and Y", still counts).
+func (d *docState) insideBody(m *ment) bool {
+	c := d.cover[m.i]
+	return c >= 0 && d.ments[c] != m && d.ments[c].typ != Event
+}
+
+// twinOfSalient pairs the one foreign locality of a twinning sentence
+// ("l'arrondissement jumelé de X", "its sister city X") with the
+// article's most mentioned locality of another country.
+func (d *docState) twinOfSalient(ms []*ment) [][2]*ment {
+	var one *ment
+	for _, m := range ms {
+		if m.typ != City || d.inParens(m) || d.insideBody(m) {
+			continue
+		}
+		if one != nil && one.id != m.id {
+			return nil
+		}
+		one = m
+	}
+	if one == nil {
+		return nil
+	}
+	p := d.x.gaz.ByID(one.id)
+	for _, id := range d.salient(City, 4) {
+		if q := d.x.gaz.ByID(id); q != nil && p != nil && q.Country != p.Country {
+			for _, m := range d.ments {
+				if m.id == id {
+					return [][2]*ment{{one, m}}
+				}
+			}
+		}
+	}
+	return nil
+}
