@@ -288,7 +288,8 @@ type docState struct {
 	placeAt  []placeCand        // token -> longest place or demonym match starting there
 	units    []*gazetteer.Place // administrative units read in the article (placeunits.go)
 	pending  []pendingName
-	nerCache map[int][]string // sentence -> names prose's NER tags PERSON
+	acronyms map[string]string // acronym key -> the entity its expansion in this article names
+	nerCache map[int][]string  // sentence -> names prose's NER tags PERSON
 
 	focusCityDone bool             // focusCityP computed
 	focusCityP    *gazetteer.Place // focusCity's answer

@@ -211,7 +211,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 				return err
 			}
 			switch f[1] {
-			case "stop", "thing", "suffix":
+			case "stop", "thing", "suffix", "verb":
 			default:
 				return fmt.Errorf("unknown class %q", f[1])
 			}

@@ -12,16 +12,6 @@ var localModifiers = map[string]bool{
 	"municipal": true, "provincial": true, "city": true, "municipale": true, "provinciale": true, "district": true,
 }
 
-// genericOrgHeads are the head words of organisation names built from
-// capitalised words ("Ministry of Planning and Investment", "Vietnam
-// National University", "Université de Lyon").
-var genericOrgHeads = map[string]bool{
-	"ministry": true, "ministere": true, "university": true, "universite": true, "institute": true, "institut": true,
-	"academy": true, "academie": true, "association": true, "federation": true, "foundation": true, "fondation": true,
-	"agency": true, "agence": true, "bank": true, "banque": true, "corporation": true, "group": true, "groupe": true,
-	"company": true, "union": true, "chamber": true, "chambre": true,
-}
-
 var nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "de": true, "des": true, "du": true, "d": true, "et": true, "la": true, "l": true, "pour": true, "the": true}
 
 func (d *docState) inCaption(i int) bool { return d.sents[d.toks[i].sent].caption }
@@ -32,6 +22,19 @@ func (d *docState) inCaption(i int) bool { return d.sents[d.toks[i].sent].captio
 func (d *docState) findOrgs() {
 	for i := 0; i < len(d.toks); i++ {
 		if !d.toks[i].word || d.inCaption(i) || d.cover[i] >= 0 {
+			continue
+		}
+		if i > 0 && d.toks[i-1].punct == '(' {
+			if d.bindAfter(i - 1); d.cover[i] >= 0 {
+				continue
+			}
+		}
+		if j, ok := d.boundAcronym(i); ok {
+			i = j - 1
+			continue
+		}
+		if j, ok := d.bindAcronym(i); ok {
+			i = j - 1
 			continue
 		}
 		if j, ok := d.knownOrg(i); ok {
@@ -46,6 +49,7 @@ func (d *docState) findOrgs() {
 			i = j - 1
 		}
 	}
+	d.initialAcronyms()
 }
 
 func (d *docState) knownOrg(i int) (int, bool) {
@@ -95,7 +99,8 @@ func (d *docState) mentionsPlace(id string) bool {
 // of <place>", "Comité populaire (municipal) de <place>" and the bare
 // "municipal People's Committee" of the article's main locality.
 func (d *docState) localBody(i int) (int, bool) {
-	if !d.toks[i].cap {
+	lower := !d.toks[i].cap // "le comité populaire de la province de X": French only, with its place
+	if lower && d.lang != "fr" {
 		return i, false
 	}
 	j, heads := d.x.orgHeads.longest(d.toks, i)
@@ -129,17 +134,14 @@ func (d *docState) localBody(i int) (int, bool) {
 			local = true
 		}
 		if r < len(d.toks) && (d.toks[r].key == "of" || d.toks[r].key == "de" || d.toks[r].key == "du" || d.toks[r].key == "d") {
-			r++
-			if r < len(d.toks) && d.toks[r].punct == '\'' {
-				r++
-			}
-			for r < len(d.toks) && (d.toks[r].key == "the" || d.toks[r].key == "la" || d.toks[r].key == "city" || d.toks[r].key == "ville" || d.toks[r].key == "province" || d.toks[r].key == "de" || d.toks[r].key == "of") {
-				r++
-			}
-			if e, p := d.placeAtTok(r); p != nil && p.Type == City {
+			// "of the Vietnamese northern province of X", "de la ville de X"
+			if e, p := d.describedPlace(d.skipArticles(r + 1)); p != nil && p.Type == City {
 				place, end = p, e
 			}
 		}
+	}
+	if place == nil && lower {
+		return i, false
 	}
 	if place == nil {
 		switch head {
@@ -202,49 +204,6 @@ func (d *docState) computeFocusCity() *gazetteer.Place {
 		}
 	}
 	return best
-}
-
-// genericOrg recognises names built on a generic head: "Ministry of
-// Planning and Investment", "Vietnam National University", "Université
-// de Lyon". The name is the surface text.
-func (d *docState) genericOrg(i int) (int, bool) {
-	t := d.toks[i]
-	if !t.cap || !genericOrgHeads[t.key] {
-		return i, false
-	}
-	start := i
-	// English names put capitalised words before the head
-	for start > 0 && d.toks[start-1].word && d.toks[start-1].cap && d.toks[start-1].sent == t.sent && !d.isSentenceStart(start-1) && d.cover[start-1] < 0 && d.x.lx.titles.full[d.toks[start-1].key] == nil {
-		start--
-	}
-	end := i + 1
-	for end < len(d.toks) && d.toks[end].sent == t.sent {
-		u := d.toks[end]
-		if u.word && u.cap && d.cover[end] < 0 {
-			end++
-			continue
-		}
-		if u.word && nameConnectors[u.key] && end+1 < len(d.toks) && (d.toks[end+1].cap || (d.toks[end+1].punct == '\'' && end+2 < len(d.toks) && d.toks[end+2].cap) || (nameConnectors[d.toks[end+1].key] && end+2 < len(d.toks) && d.toks[end+2].cap)) {
-			end++
-			continue
-		}
-		if u.punct == '\'' && end+1 < len(d.toks) && d.toks[end+1].cap && d.toks[end-1].key == "d" || u.punct == '\'' && d.toks[end-1].key == "l" {
-			end++
-			continue
-		}
-		break
-	}
-	for end > i+1 && !d.toks[end-1].cap {
-		end--
-	}
-	if end == i+1 && start == i {
-		return i, false // a bare head is not a name
-	}
-	name := d.surface(start, end)
-	id := slugID("org", name)
-	d.addMention(id, Organization, name, start, end, false)
-	d.setCover(start, end, len(d.ments)-1)
-	return end, true
 }
 
 // isSentenceStart reports whether token i opens its sentence (after

@@ -24,6 +24,25 @@ func (d *docState) titledPerson(i int) int {
 		return i
 	}
 	sent := d.toks[i].sent
+	if !honor {
+		// "M. X, vice-président du Comité …, M. Y": a title in apposition
+		// after a name is that person's
+		b := i - 1
+		for b > 0 && (d.toks[b].key == "the" || d.toks[b].key == "le" || d.toks[b].key == "la" || d.toks[b].key == "l" || d.toks[b].punct == '\'') {
+			b--
+		}
+		if b > 0 && d.toks[b].punct == ',' && d.toks[b].sent == sent {
+			if m := d.cover[b-1]; m >= 0 && d.ments[m].typ == Person && d.ments[m].j == b {
+				if rs := d.roleAfter(b); rs != nil {
+					d.ments[m].roles = append(d.ments[m].roles, rs...)
+				}
+				ro := &role{}
+				e := d.roleTail(j, ro)
+				e, _ = d.moreRoles(e, nil)
+				return max(e, i+1)
+			}
+		}
+	}
 	var roles []*role
 	r := j
 	if honor {

@@ -1,0 +1,398 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kg-dev/kg/extract/gazetteer"
+)
+
+// Organisation names built on a head noun (data/orgwords.tsv). English
+// writes them as a capitalised run around the head ("Lao People's
+// Revolutionary Party", "Department of Foreign Affairs", "Embassy of
+// Vietnam in the UK"); French puts the head first and may write it in
+// lower case, with adjectives and complements after it ("le conseil
+// départemental du Val-de-Marne", "Agence wallonne à l'exportation et aux
+// investissements étrangers"). Embassies get one English name in both
+// languages ("Embassy of Vietnam in France" = "l'ambassade du Vietnam en
+// France").
+
+// orgConnectors join the words of an English organisation name.
+var orgConnectors = map[string]bool{"of": true, "and": true, "for": true, "on": true, "with": true, "the": true}
+
+// frPreps join the words of a French organisation name.
+var frPreps = map[string]bool{"de": true, "du": true, "des": true, "d": true, "pour": true, "a": true, "aux": true, "au": true, "en": true, "sur": true, "avec": true}
+
+// genericOrg recognises a name built on a head at token i and returns its
+// end.
+func (d *docState) genericOrg(i int) (int, bool) {
+	t := d.toks[i]
+	j, ws := d.x.lx.orgWords.longest(d.toks, i)
+	if ws == nil {
+		return i, false
+	}
+	w := ws[0]
+	if d.lang == "fr" || !t.cap {
+		if s, e, ok := d.frenchOrg(i, j, w); ok {
+			return d.addOrgName(s, e, w)
+		}
+		if !t.cap {
+			return i, false
+		}
+	}
+	s, e, ok := d.englishOrg(i, j, w)
+	if !ok {
+		return i, false
+	}
+	return d.addOrgName(s, e, w)
+}
+
+// englishOrg extends the head [i, j) to the capitalised run around it.
+func (d *docState) englishOrg(i, j int, w orgWord) (int, int, bool) {
+	sent := d.toks[i].sent
+	start := i
+	// left: "Lao People's Revolutionary Party", "Japan-Vietnam Friendship Parliamentary Alliance"
+	for start > 0 {
+		k := start - 1
+		u := d.toks[k]
+		if u.sent != sent || d.cover[k] >= 0 {
+			break
+		}
+		if u.word && u.key == "s" && k >= 2 && d.toks[k-1].punct == '\'' && d.toks[k-2].cap && d.cover[k-2] < 0 {
+			start = k - 1 // "People's"
+			continue
+		}
+		if (u.punct == '-' || u.punct == '\'') && k >= 1 && d.toks[k-1].word && d.toks[k-1].cap && d.cover[k-1] < 0 {
+			start = k // "Japan-Vietnam"
+			continue
+		}
+		if !u.word || !(u.cap || u.upper) || d.notName(u.key) || d.x.lx.titles.full[u.key] != nil {
+			break
+		}
+		if d.isSentenceStart(k) && d.placeAt[k].p == nil && !u.upper && !d.x.lx.roleWords[u.key] {
+			break // "Earlier": capitalised because it opens the sentence
+		}
+		start = k
+	}
+	end := j
+	for end < len(d.toks) && d.toks[end].sent == sent {
+		u := d.toks[end]
+		if d.cover[end] >= 0 {
+			if m := d.ments[d.cover[end]]; m.typ != Person && m.i == end && end > j-1 && d.toks[end-1].word && orgConnectors[d.toks[end-1].key] {
+				end = m.j // "Communist Party of Vietnam" over a place mention
+				continue
+			}
+			break
+		}
+		if u.word && (u.cap || u.upper) {
+			if d.nameStartsAt(end) {
+				break // "… Central Committee Emilio Lozada García"
+			}
+			if q, c := d.x.lx.titles.longest(d.toks, end); c != nil && q > end && c[0].scope != "honorific" {
+				if _, ws := d.x.lx.orgWords.longest(d.toks, end); ws == nil {
+					break // "… Central Committee and President of Laos"
+				}
+			}
+			end++
+			continue
+		}
+		if u.word && u.key == "s" && d.toks[end-1].punct == '\'' {
+			if d.placeEndingAt(end-1) != nil {
+				end -= 2 // "… and Ontario's": the place owns what follows
+				for end > j && !d.toks[end-1].word {
+					end--
+				}
+				if end > j && orgConnectors[d.toks[end-1].key] {
+					end--
+				}
+				break
+			}
+			end++
+			continue
+		}
+		if (u.punct == '\'' || u.punct == '-' || u.punct == '&') && end+1 < len(d.toks) && d.toks[end+1].word && (d.toks[end+1].cap || d.toks[end+1].key == "s") {
+			end++
+			continue
+		}
+		if u.word && orgConnectors[u.key] && end+1 < len(d.toks) {
+			if u.key == "and" && d.toks[end+1].key == "the" {
+				break // "the X Committee and the Y Commission": two bodies
+			}
+			n := end + 1
+			for n < len(d.toks) && orgConnectors[d.toks[n].key] && n < end+3 {
+				n++
+			}
+			if n < len(d.toks) && d.toks[n].word && d.toks[n].cap && !d.nameStartsAt(n) {
+				end = n
+				continue
+			}
+		}
+		break
+	}
+	for end > j && !(d.toks[end-1].word && (d.toks[end-1].cap || d.toks[end-1].upper || d.toks[end-1].key == "s")) {
+		end--
+	}
+	end = d.cutNameTail(j, end)
+	// "Embassy of Vietnam in the UK"
+	if w.in && end < len(d.toks) && (d.toks[end].key == "in" || d.toks[end].key == "to") {
+		if e, p := d.describedPlace(d.skipArticles(end + 1)); p != nil && p.Type == Country {
+			end = e
+		}
+	}
+	if !d.specificOrg(start, end, i, j) {
+		return i, i, false
+	}
+	return start, end, true
+}
+
+// frenchOrg reads a French name: the head at [i, j) (capitalised, or in
+// lower case after an article when its flag allows) and what follows it,
+// adjectives and complements, up to the last word that names something.
+func (d *docState) frenchOrg(i, j int, w orgWord) (int, int, bool) {
+	t := d.toks[i]
+	if !t.cap {
+		if !w.lower || i == 0 {
+			return i, i, false
+		}
+		p := d.toks[i-1]
+		if !(p.punct == '\'' || p.key == "le" || p.key == "la" || p.key == "les" || p.key == "du" || p.key == "des" || p.key == "au" || p.key == "aux") {
+			return i, i, false
+		}
+	}
+	sent := t.sent
+	end := j    // the name so far
+	named := -1 // end of the last capitalised word (or place) of the name
+	if t.cap {
+		named = j
+	}
+	k := j
+	adj := 0
+	for k < len(d.toks) && d.toks[k].sent == sent && k < j+24 {
+		u := d.toks[k]
+		if d.cover[k] >= 0 {
+			m := d.ments[d.cover[k]]
+			if m.typ == Person || m.i != k || !d.toks[k-1].word || !frPreps[d.toks[k-1].key] && d.toks[k-1].punct != '\'' {
+				break
+			}
+			k = m.j // "du Val-de-Marne": a place inside the name
+			end, named, adj = k, k, 0
+			continue
+		}
+		switch {
+		case u.word && (u.cap || u.upper):
+			if d.nameStartsAt(k) {
+				break
+			}
+			k++
+			end, named, adj = k, k, 0
+			continue
+		case u.punct == '-' || u.punct == '\'':
+			k++
+			continue
+		case u.word && (frPreps[u.key] || u.key == "et"):
+			n := k + 1
+			if u.key == "et" && !(n < len(d.toks) && frPreps[d.toks[n].key]) {
+				break // "X et l'Association Y": two bodies
+			}
+			for n < len(d.toks) && (d.toks[n].key == "la" || d.toks[n].key == "le" || d.toks[n].key == "les" || d.toks[n].key == "l" || d.toks[n].punct == '\'' || (u.key == "et" && frPreps[d.toks[n].key])) && n < k+4 {
+				n++
+			}
+			if n < len(d.toks) && d.toks[n].word && !d.toks[n].num && (d.toks[n].cap || !d.frStop(d.toks[n].key)) {
+				if _, es := d.x.lx.orgs.longest(d.toks, n); es != nil {
+					break // "Département … du ministère français des Affaires étrangères": two bodies
+				}
+				k = n
+				adj = 0
+				continue
+			}
+		case u.word && !u.num && !d.frStop(u.key) && adj < 3 && d.x.lx.titles.full[u.key] == nil:
+			// an adjective or a noun of the name ("générale", "exportation")
+			k++
+			adj++
+			end = k
+			if adj <= 2 && named == k-adj && frenchAdjective(u.text) {
+				named = k // "Affaires étrangères", "Assemblée populaire nationale"
+			}
+			continue
+		}
+		break
+	}
+	if w.in && end < len(d.toks) && (d.toks[end].key == "en" || d.toks[end].key == "au") {
+		if e, p := d.describedPlace(end + 1); p != nil {
+			end, named = e, e
+		}
+	}
+	if !t.cap {
+		end = named // a lower-case head needs a name after it
+	}
+	for end > j && !d.toks[end-1].word {
+		end--
+	}
+	if end <= j || end < 0 || !d.specificOrg(i, end, i, j) {
+		return i, i, false
+	}
+	return i, end, true
+}
+
+// frenchAdjective reports whether a lower-case French word has the ending
+// of an adjective ("étrangères", "nationale", "populaire", "wallonne").
+func frenchAdjective(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	for _, suf := range frAdjSuffixes {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+var frAdjSuffixes = []string{"ère", "ères", "ier", "iers", "ale", "ales", "al", "aux", "aire", "aires", "ique", "iques", "ien", "ienne", "iennes", "ais", "aise", "aises", "ois", "oise", "ée", "ées", "é", "és", "el", "elle", "elles", "onne", "eure", "eur", "ent", "ente", "ant", "ante", "if", "ive", "in", "ine"}
+
+// cutNameTail ends an English name before a person's name that follows it
+// without a break ("… of the CPC Central Committee Emilio Lozada García
+// expressed"): two to four capitalised words, none a head, title, stop
+// word, acronym or place, after the last such word, followed by a lower
+// case word or punctuation. It returns the new end.
+func (d *docState) cutNameTail(j, end int) int {
+	last := -1
+	for k := j - 1; k < end; k++ {
+		t := d.toks[k]
+		if !t.word {
+			continue
+		}
+		if orgConnectors[t.key] || t.key == "s" {
+			last = -2 // a connector after the last generic word: part of the name
+			continue
+		}
+		if t.upper || d.x.lx.nonName[t.key] != "" || d.x.lx.roleWords[t.key] || d.placeAt[k].p != nil {
+			last = k
+		}
+	}
+	if last < 0 || end-last-1 < 2 || end-last-1 > 4 {
+		return end
+	}
+	if end < len(d.toks) && d.toks[end].word && d.toks[end].cap {
+		return end
+	}
+	return last + 1
+}
+
+// nameStartsAt reports whether a person's name starts at token k: a
+// given name or a family name followed by another capitalised word.
+func (d *docState) nameStartsAt(k int) bool {
+	t := d.toks[k]
+	if !t.word || !t.cap || t.upper || k+1 >= len(d.toks) || !d.toks[k+1].word || !d.toks[k+1].cap || d.placeAt[k].p != nil {
+		return false
+	}
+	if d.x.lx.nonName[d.toks[k+1].key] != "" || d.x.lx.roleWords[d.toks[k+1].key] {
+		return false
+	}
+	return d.x.lx.given[d.givenKey(k)] || d.x.lx.surnamesVI[t.key] || d.x.lx.surnamesEtc[t.key]
+}
+
+// specificOrg reports whether [s, e) with the head at [hi, hj) names one
+// body: more than the head, and not only generic words ("Central
+// Committee", "Joint Commission"), unless a complement names something
+// ("Department of Foreign Affairs").
+func (d *docState) specificOrg(s, e, hi, hj int) bool {
+	if e-s <= hj-hi {
+		return false
+	}
+	for k := s; k < e; k++ {
+		if k >= hi && k < hj {
+			continue
+		}
+		t := d.toks[k]
+		if !t.word || nameConnectors[t.key] || orgConnectors[t.key] || frPreps[t.key] || t.key == "s" {
+			continue
+		}
+		if t.upper || d.placeAt[k].p != nil || d.cover[k] >= 0 {
+			return true
+		}
+		if d.x.lx.nonName[t.key] == "" && !d.x.lx.roleWords[t.key] && !d.x.lx.placeDescr[t.key] {
+			return true
+		}
+		if k > hj && t.cap && d.toks[hi].cap {
+			return true // a capitalised complement: "Department of Foreign Affairs", not "l'organisation du Parti"
+		}
+	}
+	return false
+}
+
+// addOrgName records the organisation named over [s, e): its surface
+// name, or the English name of an embassy.
+func (d *docState) addOrgName(s, e int, w orgWord) (int, bool) {
+	name := d.personName(s, e)
+	if r, _ := utf8.DecodeRuneInString(name); unicode.IsLower(r) {
+		name = string(unicode.ToUpper(r)) + name[utf8.RuneLen(r):]
+	}
+	if w.kind == "embassy" || w.kind == "consulate" {
+		if n := d.missionName(s, e, w.kind); n != "" {
+			name = n
+		}
+	}
+	id := slugID("org", name)
+	d.addMention(id, Organization, name, s, e, false)
+	b := d.entity(id, Organization, name)
+	if _, ok := b.e.Props["kind"]; !ok {
+		b.e.Props["kind"] = w.kind
+	}
+	d.setCover(s, e, len(d.ments)-1)
+	return e, true
+}
+
+// missionName names an embassy or consulate over [s, e) by its countries:
+// "Embassy of Vietnam in the United Kingdom" for "the Vietnamese Embassy
+// in the UK" and "l'ambassade du Vietnam au Royaume-Uni".
+func (d *docState) missionName(s, e int, kind string) string {
+	var from, in *gazetteer.Place
+	for k := s; k < e; k++ {
+		c := d.placeAt[k]
+		if c.p == nil || c.p.Type != Country {
+			continue
+		}
+		prev := ""
+		if k > s {
+			prev = d.toks[k-1].key
+		}
+		switch {
+		case from == nil && in == nil && prev != "in" && prev != "en" && prev != "au" && prev != "to":
+			from = c.p
+		case prev == "in" || prev == "en" || prev == "au" || prev == "to" || prev == "the" || prev == "aux":
+			in = c.p
+		}
+		k = c.end - 1
+	}
+	if from == nil {
+		return ""
+	}
+	head := "Embassy"
+	if kind == "consulate" {
+		head = "Consulate General"
+	}
+	if in == nil || in == from {
+		return "" // "l'Ambassade de France": the host country is not said
+	}
+	return head + " of " + countryName(from) + " in " + countryName(in)
+}
+
+// countryName is a country's English name as written in a sentence: "the
+// United Kingdom", "the Philippines", "Vietnam".
+func countryName(p *gazetteer.Place) string {
+	n := p.Name
+	if strings.HasPrefix(n, "United ") || strings.Contains(n, "Republic") || strings.HasSuffix(n, "lands") || strings.HasSuffix(n, "ines") || strings.HasSuffix(n, "Islands") {
+		return "the " + n
+	}
+	return n
+}
+
+// frStop reports whether a lower-case word ends a French name: a stop word
+// or a verb (data/nonname.tsv).
+func (d *docState) frStop(key string) bool {
+	c := d.x.lx.nonName[key]
+	return c == "stop" || c == "verb"
+}

@@ -1,0 +1,64 @@
+package extract
+
+import "testing"
+
+// TestOrganisations checks organisation names built on heads, in both
+// languages, acronyms bound to their expansion, and runs that name no
+// one body.
+func TestOrganisations(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"english party name with a possessive", "Delegates of the Mongolian People's Party arrived.", []string{"org:mongolian-peoples-party"}, nil},
+		{"english department", "The Department of Foreign Affairs hosted the talks.", []string{"org:department-of-foreign-affairs"}, nil},
+		{"embassy named by its countries, EN", "The Thai Embassy in the UK and the Embassy of Thailand in the UK co-hosted it.",
+			[]string{"org:embassy-of-thailand-in-the-united-kingdom"}, []string{"org:thai-embassy-in-the-uk"}},
+		{"embassy named by its countries, FR = EN", "L'ambassade de Thaïlande au Royaume-Uni a organisé la soirée.",
+			[]string{"org:embassy-of-thailand-in-the-united-kingdom"}, nil},
+		{"a body's name ends before a person's", "Head of the International Department of the Party Central Committee Lucia Herrera Soto spoke.",
+			[]string{"org:international-department-of-the-party-central-committee", "person:lucia-herrera-soto"}, nil},
+		{"two bodies joined by and the", "The Finance Committee and the Audit Commission met.", nil,
+			[]string{"org:finance-committee-and-the-audit-commission"}},
+		{"generic words only", "The Central Committee and the Joint Commission met.", nil, []string{"org:central-committee", "org:joint-commission"}},
+		{"french lower-case council of a département", "Le conseil départemental du Val-de-Marne et le conseil régional de Bretagne ont voté.",
+			[]string{"org:val-de-marne-departmental-council", "org:brittany-regional-council"}, nil},
+		{"french ministry in lower case", "Le ministère de l'Europe et des Affaires étrangères soutient le projet.",
+			[]string{"org:french-ministry-for-europe-and-foreign-affairs"}, nil},
+		{"french name with adjectives and complements", "L'Agence régionale pour l'innovation et le développement durable a signé.",
+			[]string{"org:agence-regionale-pour-linnovation"}, nil},
+		{"french name ends at a verb", "L'Association des amis du Laos sont venus.", []string{"org:association-des-amis-du-laos"}, []string{"org:association-des-amis-du-laos-sont"}},
+		{"french lower-case head needs a name", "L'organisation du Parti et l'association locale ont travaillé.", nil,
+			[]string{"org:organisation-du-parti", "org:association-locale"}},
+		{"acronym after its expansion", "La Fondation pour le patrimoine urbain (FPU) finance le projet. La FPU a signé.",
+			[]string{"org:fondation-pour-le-patrimoine-urbain"}, []string{"org:fpu"}},
+		{"acronym before its expansion", "ARDI (Agence Rhône-Danube Innovation) ouvre un bureau.", []string{"org:agence-rhone-danube-innovation"}, nil},
+		{"local acronym wins over a well-known one", "The Asian Municipal Federation (AMF) met. The AMF agreed.", []string{"org:asian-municipal-federation"}, []string{"org:association-of-french-mayors"}},
+		{"french expansion of a well-known acronym", "L'Agence japonaise de coopération internationale (JICA) finance le projet.",
+			[]string{"org:japan-international-cooperation-agency"}, []string{"org:agence-japonaise-de-cooperation-internationale"}},
+		{"an agreement is not a body", "The Comprehensive and Progressive Agreement for Trans-Pacific Partnership (CPTPP) took effect.", nil,
+			[]string{"org:comprehensive-and-progressive-agreement-for-trans-pacific-partnership"}},
+		{"provincial people's committee in lower case french", "Le comité populaire de la province de Lao Cai a reçu la délégation.",
+			[]string{"org:lao-cai-peoples-committee"}, nil},
+		{"people's committee of a described province", "The People's Committee of the northern province of Bac Ninh signed.", []string{"org:bac-ninh-peoples-committee"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractText(t, tt.text)
+			var got []string
+			for _, e := range r.Entities {
+				got = append(got, e.ID)
+			}
+			for _, id := range tt.want {
+				if !hasEntity(r, id) {
+					t.Errorf("got %v, want %s among them", got, id)
+				}
+			}
+			for _, id := range tt.not {
+				if hasEntity(r, id) {
+					t.Errorf("got %v, want no %s", got, id)
+				}
+			}
+		})
+	}
+}
