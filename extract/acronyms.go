@@ -60,6 +60,12 @@ func (d *docState) bindAfter(p int) {
 		}
 		// "Agence japonaise de coopération internationale (JICA)": the
 		// well-known body of the acronym
+		// (unless the letters spell the expansion: "Asian Municipal
+		// Federation (AMF)" is not the well-known AMF)
+		if _, es := d.x.lx.orgs.longest(d.toks, p+1); es != nil && d.longForm(key, mm.i, mm.j) == mm.i {
+			d.acronymMention(p+1, mm.id)
+			return
+		}
 		if j, ok := d.knownOrg(p + 1); ok && j == p+2 {
 			known := d.ments[len(d.ments)-1].id
 			d.retarget(mm, known)
