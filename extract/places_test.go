@@ -50,7 +50,7 @@ func TestPlaces(t *testing.T) {
 		{"a first name that is a former region", "Lorraine Dupont spoke for the association.",
 			nil, []string{"city:lorraine"}},
 		{"a province under its usual English name", "Officials from Svay Rieng and Champassak provinces met.",
-			[]string{"city:svaay-rieng", "city:champasak"}, nil},
+			[]string{"city:svay-rieng", "city:champasak"}, nil},
 		{"GeoNames spelling variants", "Flights link HCMC and Pusan.",
 			[]string{"city:ho-chi-minh-city", "city:busan"}, nil},
 		{"not a unit: a person called Ward", "Mr Ward said the Rodríguez Ward plan was ready.",

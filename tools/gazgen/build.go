@@ -125,6 +125,16 @@ var subNames = map[string]string{
 	"FR-CVL": "Centre-Val de Loire", "FR-OCC": "Occitania", "FR-BFC": "Bourgogne-Franche-Comté",
 	"KH-12": "Phnom Penh", "KH-17": "Siem Reap", "KH-2": "Battambang", "KH-18": "Sihanoukville",
 	"LA-VT": "Vientiane Prefecture", "LA-LP": "Luang Prabang",
+	// Lao and Cambodian provinces: the spellings of the countries' governments and of the press
+	// (ISO 3166-2 romanises by the UN system: "Xaisômboun", "Svaay Rieng")
+	"LA-AT": "Attapeu", "LA-BK": "Bokeo", "LA-BL": "Bolikhamxay", "LA-HO": "Houaphanh",
+	"LA-KH": "Khammouane", "LA-LM": "Luang Namtha", "LA-OU": "Oudomxay", "LA-PH": "Phongsaly",
+	"LA-SV": "Savannakhet", "LA-XA": "Xayaboury", "LA-XE": "Sekong",
+	"LA-XI": "Xiengkhouang", "LA-XS": "Xaysomboun",
+	"KH-1": "Banteay Meanchey", "KH-3": "Kampong Cham", "KH-5": "Kampong Speu", "KH-6": "Kampong Thom",
+	"KH-8": "Kandal", "KH-9": "Koh Kong", "KH-10": "Kratie", "KH-11": "Mondulkiri", "KH-14": "Prey Veng",
+	"KH-15": "Pursat", "KH-16": "Ratanakiri", "KH-19": "Stung Treng", "KH-20": "Svay Rieng",
+	"KH-21": "Takeo", "KH-22": "Oddar Meanchey", "KH-23": "Kep",
 	"ID-JK": "Jakarta", "ID-YO": "Yogyakarta",
 	"VN-26": "Thua Thien Hue", "VN-43": "Ba Ria-Vung Tau", "CU-03": "Havana",
 }
