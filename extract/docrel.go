@@ -66,16 +66,8 @@ func (d *docState) participation(s int, ms []*ment) {
 	if ev == "" {
 		return
 	}
-	cue, _ := d.hasCue("participate", s)
-	rep, _ := d.hasCue("represent", s)
-	if !named {
-		if cue == "named" {
-			cue = ""
-		}
-		if rep == "named" {
-			rep = ""
-		}
-	}
+	cue := d.strongestCue("participate", s, named)
+	rep := d.strongestCue("represent", s, named)
 	if cue == "" && rep == "" {
 		if sp, _ := d.hasCue("speak", s); sp != "" && !d.isShow(ev) && (!named || d.onlyEvent(ms, ev)) && d.isCurrent(ev) {
 			for _, m := range ms {
@@ -94,7 +86,7 @@ func (d *docState) participation(s int, ms []*ment) {
 	_, hostAt := d.hasCue("hostedby", s)
 	var hosts []*ment
 	if hostAt >= 0 {
-		hosts = d.listAfter(ms, hostAt, City, Country, Organization)
+		hosts = d.listAfter(ms, d.cueEnd("hostedby", hostAt), City, Country, Organization)
 	}
 	for _, m := range ms {
 		if (metAt >= 0 && m.i > metAt && cue != "sidelines") || containsMent(hosts, m) || d.isRoleTarget(ms, m) {
@@ -159,6 +151,26 @@ func (d *docState) isCurrent(ev string) bool {
 		return true
 	}
 	return re.Sub(de) <= 10*24*time.Hour
+}
+
+// strongestCue returns the value of a cue of the category in sentence s:
+// the first that does not need the event named ("named" in cues.tsv),
+// else, when named, the first; "" if none.
+func (d *docState) strongestCue(cat string, s int, named bool) string {
+	v, k := d.hasCue(cat, s)
+	if v != "named" {
+		return v
+	}
+	_, b := d.sentRange(s)
+	for k++; k < b; k++ {
+		if _, w := d.x.lx.cue(cat, d.toks, k); w != "" && w != "named" {
+			return w
+		}
+	}
+	if named {
+		return v
+	}
+	return ""
 }
 
 // onlyEvent reports whether ev is the only event the sentence names.
@@ -238,7 +250,7 @@ func (d *docState) hostedBy(s int, ms []*ment) {
 	if k < 0 {
 		return
 	}
-	hosts := d.listAfter(ms, k, City, Country, Organization)
+	hosts := d.listAfter(ms, d.cueEnd("hostedby", k), City, Country, Organization)
 	if len(hosts) == 0 {
 		return
 	}
@@ -254,6 +266,12 @@ func (d *docState) hostedBy(s int, ms []*ment) {
 	for _, h := range hosts {
 		d.addRel(HostedBy, ev, h.id, nil, s)
 	}
+}
+
+// cueEnd returns the token after the cue of the category at token k.
+func (d *docState) cueEnd(cat string, k int) int {
+	e, _ := d.x.lx.cue(cat, d.toks, k)
+	return e
 }
 
 // listAfter returns the mentions of the given types listed after token k:

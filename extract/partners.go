@@ -61,13 +61,16 @@ func (d *docState) partners(s int, ms []*ment) {
 // partnerKind is the most specific kind of partnership the sentence names
 // (data/cues.tsv "kind", most specific first), "partnership" by default.
 func (d *docState) partnerKind(s int) string {
-	kind := "partnership"
+	kind := ""
 	rank := d.x.lx.kindRank
 	a, b := d.sentRange(s)
 	for k := a; k < b; k++ {
-		if _, v := d.x.lx.cue("kind", d.toks, k); v != "" && rank[v] < rank[kind] {
+		if _, v := d.x.lx.cue("kind", d.toks, k); v != "" && (kind == "" || rank[v] < rank[kind]) {
 			kind = v
 		}
+	}
+	if kind == "" {
+		return "partnership"
 	}
 	return kind
 }
@@ -99,8 +102,8 @@ func (d *docState) placeList(ms []*ment, k int) []listed {
 	var out []listed
 	sep := ""
 	for _, m := range ms {
-		if m.i < k || d.insideBody(m) {
-			continue
+		if m.i < k || d.insideBody(m) || d.placeAt[m.i].demonym {
+			continue // "the Canadian province of Quebec": Quebec
 		}
 		if m.typ != City && m.typ != Country {
 			break
@@ -117,7 +120,7 @@ func (d *docState) placeList(ms []*ment, k int) []listed {
 				sep = "with"
 			case t.punct == '(' && len(out) > 0:
 				ok = false
-			case t.punct == '\'' || t.punct == ')' || d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || t.key == "de" || t.key == "of" || t.key == "d":
+			case t.punct == '\'' || t.punct == ')' || d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || t.key == "de" || t.key == "of" || t.key == "d" || d.placeAt[g].demonym || d.cover[g] >= 0 && d.ments[d.cover[g]].typ == Country:
 			default:
 				ok = false
 			}
@@ -236,12 +239,13 @@ func (d *docState) salientMents(typ string) []*ment {
 }
 
 // dashPairs returns the places joined by a dash in the sentence ("the
-// Hanoi - Vientiane cooperation", "Vietnam-Laos friendship").
+// Hanoi - Vientiane cooperation", "Vietnam-Laos friendship"), not in a
+// name ("the Vietnam-Japan Forum" states no partnership).
 func (d *docState) dashPairs(ms []*ment) [][2]*ment {
 	var out [][2]*ment
 	for k := 1; k < len(ms); k++ {
 		x, y := ms[k-1], ms[k]
-		if (x.typ != City && x.typ != Country) || y.typ != x.typ || y.i != x.j+1 || !isDash(d.toks[x.j].punct) || d.insideBody(x) || d.insideBody(y) {
+		if (x.typ != City && x.typ != Country) || y.typ != x.typ || y.i != x.j+1 || !isDash(d.toks[x.j].punct) || d.insideOther(x) || d.insideOther(y) {
 			continue
 		}
 		out = append(out, [2]*ment{x, y})

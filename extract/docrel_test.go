@@ -1,0 +1,169 @@
+package extract
+
+import "testing"
+
+type relWant struct{ typ, from, to string }
+
+// TestDocumentRelations checks the relations found with the article in
+// view, on paragraphs written for the domain in both languages: want must
+// be found, not must not.
+func TestDocumentRelations(t *testing.T) {
+	const forum = "event:4-forum-jp-vn-cooperation-local"
+	tests := []struct {
+		name, text string
+		want, not  []relWant
+	}{
+		{"participants of the article's event without its name (en)",
+			" date 2024-03-11 The 4th Vietnam-Japan Local Cooperation Forum opens in Hue\n" +
+				"The 4th Vietnam-Japan Local Cooperation Forum opened in Hue on Monday.\n" +
+				"Deputy Prime Minister Tran Van Minh and Governor Sato Kenji attended.\n" +
+				"Delegations from Hanoi, Da Nang and Osaka took part.\n",
+			[]relWant{{ParticipatedIn, "person:tran-van-minh", forum}, {ParticipatedIn, "city:hanoi", forum}, {ParticipatedIn, "city:da-nang", forum},
+				{ParticipatedIn, "city:osaka", forum}, {HeldIn, forum, "city:hue"}, {ParticipatedIn, "country:vietnam", forum}, {ParticipatedIn, "country:japan", forum}},
+			[]relWant{{ParticipatedIn, "city:hue", forum}}},
+		{"participants listed after étaient présents (fr)",
+			" date 2024-03-11 Le 4e Forum de coopération locale Vietnam-Japon s'ouvre à Hué\n" +
+				"Le 4e Forum de coopération locale Vietnam-Japon s'est ouvert lundi à Hué.\n" +
+				"Étaient présents le vice-Premier ministre Tran Van Minh et des représentants des villes de Hanoï et d'Osaka.\n",
+			[]relWant{{ParticipatedIn, "person:tran-van-minh", forum}, {ParticipatedIn, "city:hanoi", forum}, {ParticipatedIn, "city:osaka", forum}, {HeldIn, forum, "city:hue"}},
+			nil},
+		{"a generic reference is the article's event (fr)",
+			" date 2024-06-02 Le Festival des cultures de Hué 2024 commence\n" +
+				"Le Festival des cultures de Hué 2024 a commencé samedi.\n" +
+				"Les organisateurs ont remercié les artistes.\n" +
+				"La manifestation s'est tenue dans la ville de Hué.\n",
+			[]relWant{{HeldIn, "event:festival-hue-culture-2024", "city:hue"}},
+			nil},
+		{"hosts listed after co-organised by (en)",
+			" date 2024-03-11 Hue hosts a forum\n" +
+				"The 4th Vietnam-Japan Local Cooperation Forum opened on Monday.\n" +
+				"Co-hosted by the Hanoi People's Committee and the city of Osaka, the forum drew 300 delegates.\n",
+			[]relWant{{HostedBy, forum, "org:hanoi-peoples-committee"}, {HostedBy, forum, "city:osaka"}},
+			[]relWant{{ParticipatedIn, "city:osaka", forum}}},
+		{"hosts listed after organisées conjointement par (fr)",
+			" date 2024-03-11 Rencontres à Lyon\n" +
+				"Les 3es Rencontres de la coopération décentralisée franco-vietnamienne se sont tenues à Lyon.\n" +
+				"Organisées conjointement par la ville de Lyon et la province de Quang Nam, ces Rencontres ont rassemblé 400 participants.\n",
+			[]relWant{{HostedBy, "event:3-meeting-fr-vn-cooperation-decentralised", "city:lyon"}, {HostedBy, "event:3-meeting-fr-vn-cooperation-decentralised", "city:quang-nam"},
+				{HeldIn, "event:3-meeting-fr-vn-cooperation-decentralised", "city:lyon"}},
+			[]relWant{{ParticipatedIn, "city:quang-nam", "event:3-meeting-fr-vn-cooperation-decentralised"}}},
+		{"a person in another event's paragraph does not take part in the article's event",
+			" date 2024-03-11 The 4th Vietnam-Japan Local Cooperation Forum opens in Hue\n" +
+				"The 4th Vietnam-Japan Local Cooperation Forum opened in Hue on Monday.\n" +
+				"Governor Sato Kenji attended the forum.\n\n" +
+				"In 2019 the Asia-Pacific Cities Summit 2019 was held in Brisbane. Mayor Anne Leroy spoke there.\n",
+			[]relWant{{ParticipatedIn, "person:sato-kenji", forum}},
+			[]relWant{{ParticipatedIn, "person:anne-leroy", forum}}},
+		{"who speaks now does not speak at an event held months before",
+			" date 2024-08-30 Hue reviews the forum\n" +
+				"The 4th Vietnam-Japan Local Cooperation Forum was held in Hue in March 2024.\n" +
+				"The 4th Vietnam-Japan Local Cooperation Forum brought many investors.\n" +
+				"On Thursday, Chairman Le Van Binh said the city would follow up on its results.\n",
+			nil,
+			[]relWant{{ParticipatedIn, "person:le-van-binh", forum}}},
+		{"a meeting the delegation held is not the event (fr)",
+			" date 2024-03-11 Le 4e Forum de coopération locale Vietnam-Japon s'ouvre à Hué\n" +
+				"Dans le cadre de sa participation au 4e Forum de coopération locale Vietnam-Japon, le maire de Nantes, Paul Girard, a rencontré le gouverneur Sato Kenji.\n",
+			[]relWant{{ParticipatedIn, "person:paul-girard", forum}},
+			[]relWant{{ParticipatedIn, "person:sato-kenji", forum}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractText(t, tt.text)
+			for _, w := range tt.want {
+				if !hasRelation(r, w.typ, w.from, w.to) {
+					t.Errorf("missing %s %s -> %s\ngot %v", w.typ, w.from, w.to, r.Relations)
+				}
+			}
+			for _, w := range tt.not {
+				if hasRelation(r, w.typ, w.from, w.to) {
+					t.Errorf("unexpected %s %s -> %s", w.typ, w.from, w.to)
+				}
+			}
+		})
+	}
+}
+
+// TestPartnerships checks partnership sentences in both languages,
+// enumerations, pairs and the cases that state no partnership.
+func TestPartnerships(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []relWant
+		kind       string
+	}{
+		{"a list after with (en)", "Hanoi has signed partnership agreements with Seoul, Busan and Incheon.",
+			[]relWant{{PartnerOf, "city:hanoi", "city:seoul"}, {PartnerOf, "city:hanoi", "city:busan"}, {PartnerOf, "city:hanoi", "city:incheon"}}, nil, "agreement"},
+		{"a list after avec (fr)", "Depuis 2005, Lyon est jumelée avec Hué, Séoul et Kyoto.",
+			[]relWant{{PartnerOf, "city:lyon", "city:hue"}, {PartnerOf, "city:lyon", "city:seoul"}, {PartnerOf, "city:lyon", "city:kyoto"}}, nil, "twinning"},
+		{"pairs after entre (fr)", "On peut citer les projets de coopération entre Lyon et Hué, Nantes et Da Nang, Rennes et Hai Phong.",
+			[]relWant{{PartnerOf, "city:hue", "city:lyon"}, {PartnerOf, "city:da-nang", "city:nantes"}, {PartnerOf, "city:haiphong", "city:rennes"}},
+			[]relWant{{PartnerOf, "city:hue", "city:nantes"}}, ""},
+		{"cooperation between two localities (en)", "Economic cooperation between Can Tho and the Canadian province of Quebec remains modest.",
+			[]relWant{{PartnerOf, "city:can-tho", "city:quebec"}}, nil, "cooperation"},
+		{"countries joined by a dash (en)", "The leaders praised the Vietnam-Laos friendship.",
+			[]relWant{{PartnerOf, "country:laos", "country:vietnam"}}, nil, "friendship"},
+		{"a planned partnership is no partnership (en)", "Hue and Blois will sign a twinning agreement next year.",
+			nil, []relWant{{PartnerOf, "city:blois", "city:hue"}}, ""},
+		{"a planned partnership is no partnership (fr)", "Nantes et Da Nang envisagent de signer un accord de jumelage.",
+			nil, []relWant{{PartnerOf, "city:da-nang", "city:nantes"}}, ""},
+		{"a partnership that goes on is one", "Hanoi will continue its twinning with Blois.",
+			[]relWant{{PartnerOf, "city:blois", "city:hanoi"}}, nil, "twinning"},
+		{"a district and its city are not partners", "Les échanges avec l'arrondissement jumelé de Hoan Kiem (Hanoï) ont repris à Lyon.",
+			nil, []relWant{{PartnerOf, "city:hanoi", "city:hoan-kiem"}}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractText(t, tt.text)
+			for _, w := range tt.want {
+				if !hasRelation(r, w.typ, w.from, w.to) {
+					t.Errorf("missing %s %s -> %s\ngot %v", w.typ, w.from, w.to, r.Relations)
+				}
+			}
+			for _, w := range tt.not {
+				if hasRelation(r, w.typ, w.from, w.to) {
+					t.Errorf("unexpected %s %s -> %s", w.typ, w.from, w.to)
+				}
+			}
+			if tt.kind == "" {
+				return
+			}
+			for _, x := range r.Relations {
+				if x.Type == PartnerOf && x.Props["kind"] != tt.kind {
+					t.Errorf("%s -> %s: kind %v, want %s", x.From, x.To, x.Props["kind"], tt.kind)
+				}
+			}
+		})
+	}
+}
+
+// TestEventIdentity checks that the names of one event get one id in one
+// article and across languages, and that different editions do not.
+func TestEventIdentity(t *testing.T) {
+	ids := func(text string) map[string]bool {
+		out := map[string]bool{}
+		for _, e := range extractText(t, text).Entities {
+			if e.Type == Event {
+				out[e.ID] = true
+			}
+		}
+		return out
+	}
+	en := ids(" date 2024-05-02 Mayors meet\nThe Asia-Pacific Mayors' Forum (APMF) opened in Hue. The APMF Forum closed on Friday. Delegates praised the APMF.\n")
+	fr := ids(" date 2024-05-03 Les maires se réunissent\nLe Forum des maires d'Asie-Pacifique (APMF) s'est ouvert à Hué.\n")
+	if len(en) != 1 || !en["event:apmf-2024"] || len(fr) != 1 || !fr["event:apmf-2024"] {
+		t.Errorf("acronym event: en %v, fr %v, want one event:apmf-2024 each", en, fr)
+	}
+	two := ids("The 3rd Vietnam-France Decentralised Cooperation Conference was held in 2022; the 4th Vietnam-France Decentralised Cooperation Conference opens today.")
+	if len(two) != 2 {
+		t.Errorf("two editions: got %v, want two events", two)
+	}
+	none := ids("The two cities will hold business conferences and a forum for local leaders.")
+	if len(none) != 0 {
+		t.Errorf("descriptions: got %v, want no event", none)
+	}
+	described := ids(" date 2023-10-11 Ties\nA seminar connecting Vietnam and Japan took place in the city of Osaka on October 10.\n")
+	if !described["event:seminar-jp-vn-osaka-2023"] {
+		t.Errorf("described event: got %v, want event:seminar-jp-vn-osaka-2023", described)
+	}
+}
