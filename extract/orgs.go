@@ -140,7 +140,7 @@ func (d *docState) localBody(i int) (int, bool) {
 			}
 		}
 	}
-	if place == nil && lower {
+	if place == nil && lower && head != "Regional Council" && head != "Departmental Council" {
 		return i, false
 	}
 	if place == nil {
@@ -149,6 +149,10 @@ func (d *docState) localBody(i int) (int, bool) {
 			if local || d.toks[i].cap {
 				place = d.focusCity()
 			}
+		case "Regional Council":
+			place = d.focusOfKind("region") // "M. X, Président du Conseil régional"
+		case "Departmental Council":
+			place = d.focusOfKind("department")
 		}
 		if place == nil {
 			return i, false
@@ -219,4 +223,21 @@ func (d *docState) isSentenceStart(i int) bool {
 		}
 	}
 	return false
+}
+
+// focusOfKind is the place of a kind (region, department) named most
+// often in the article (ties: first named), or nil.
+func (d *docState) focusOfKind(kind string) *gazetteer.Place {
+	counts := map[*gazetteer.Place]int{}
+	var best *gazetteer.Place
+	for i, c := range d.placeAt {
+		if c.p == nil || c.demonym || c.p.Kind != kind || d.inCaption(i) {
+			continue
+		}
+		counts[c.p]++
+		if best == nil || counts[c.p] > counts[best] {
+			best = c.p
+		}
+	}
+	return best
 }

@@ -32,7 +32,14 @@ func (d *docState) titledPerson(i int) int {
 			b--
 		}
 		if b > 0 && d.toks[b].punct == ',' && d.toks[b].sent == sent {
-			if m := d.cover[b-1]; m >= 0 && d.ments[m].typ == Person && d.ments[m].j == b {
+			m := d.cover[b-1]
+			if m < 0 {
+				if s := d.nameEndingAt(b); s >= 0 {
+					d.addPerson(s, b)
+					m = len(d.ments) - 1
+				}
+			}
+			if m >= 0 && d.ments[m].typ == Person && d.ments[m].j == b {
 				if rs := d.roleAfter(b); rs != nil {
 					d.ments[m].roles = append(d.ments[m].roles, rs...)
 				}
@@ -110,27 +117,70 @@ func (d *docState) titledPerson(i int) int {
 	return e
 }
 
+// nameEndingAt returns the start of a person's name of two to four words
+// ending right before token e ("Yamile Ramos Cordero, First Secretary …"),
+// or -1.
+func (d *docState) nameEndingAt(e int) int {
+	for s := e - 1; s >= 0 && s >= e-8; s-- {
+		t := d.toks[s]
+		if t.sent != d.toks[e].sent || d.cover[s] >= 0 || !(t.word && (t.cap || t.upper) || t.punct == '-') {
+			return -1
+		}
+		if !t.word {
+			continue
+		}
+		if s > 0 && d.toks[s-1].word && (d.toks[s-1].cap || d.toks[s-1].upper) && !d.notName(d.toks[s-1].key) && d.cover[s-1] < 0 {
+			continue // the name starts further left
+		}
+		if q, c := d.x.lx.titles.longest(d.toks, s); c != nil && q > s {
+			return -1
+		}
+		if end, n := d.nameShape(s); end == e && n >= 2 && n <= 4 && !d.notPersonName(s, e) && !d.thingNamedAfter(s, e) {
+			if c := d.placeAt[s]; c.p != nil && c.end >= e {
+				return -1
+			}
+			return s
+		}
+		return -1
+	}
+	return -1
+}
+
 // moreRoles reads coordinated titles after a first one: "and President of
 // Laos", "et président du Groupe …". It returns the end and the roles.
 func (d *docState) moreRoles(r int, roles []*role) (int, []*role) {
 	for r < len(d.toks) && len(roles) < 4 {
 		k := d.skipComplement(r)
-		if !(d.toks[k].key == "and" || d.toks[k].key == "et") {
+		if !(d.toks[k].key == "and" || d.toks[k].key == "et" || d.toks[k].punct == ',') {
+			break
+		}
+		n := d.skipMember(d.skipArticles(k + 1))
+		j, cues := d.x.lx.titles.longest(d.toks, n)
+		if cues == nil || cues[0].scope == "honorific" {
 			if d.toks[k].punct == ',' {
 				r = k
 			}
 			break
 		}
-		k = d.skipArticles(k + 1)
-		j, cues := d.x.lx.titles.longest(d.toks, k)
-		if cues == nil || cues[0].scope == "honorific" {
-			break
-		}
-		ro := &role{title: cues[0].role, sent: d.toks[k].sent, scope: cues[0].scope}
+		ro := &role{title: cues[0].role, sent: d.toks[n].sent, scope: cues[0].scope}
 		r = d.roleTail(j, ro)
 		roles = append(roles, ro)
 	}
 	return r, roles
+}
+
+// skipMember steps over "member of the Standing Committee," and "membre
+// du Comité permanent," before a title: membership is not an office.
+func (d *docState) skipMember(k int) int {
+	if k >= len(d.toks) || !(d.toks[k].key == "member" || d.toks[k].key == "membre") {
+		return k
+	}
+	for e := k + 1; e < len(d.toks) && e < k+12 && d.toks[e].sent == d.toks[k].sent; e++ {
+		if d.toks[e].punct == ',' || d.toks[e].key == "and" || d.toks[e].key == "et" {
+			return d.skipArticles(e + 1)
+		}
+	}
+	return k
 }
 
 // skipComplement steps over the rest of a title's complement that names no
@@ -258,15 +308,24 @@ func (d *docState) roleComplement(r int, target string) (int, string) {
 			break
 		}
 		if m := d.cover[s]; m >= 0 && d.ments[m].i == s && d.ments[m].typ == Organization {
-			target = d.ments[m].id
-			r = d.ments[m].j
+			if target == "" {
+				target = d.ments[m].id
+			}
+			r = d.afterNamed(d.ments[m].j)
 			continue
 		}
 		if e, p := d.describedPlace(s); p != nil {
 			if target == "" {
 				target = p.ID
 			}
-			r = e
+			r = d.afterNamed(e)
+			continue
+		}
+		// "du PCC du gouvernement du Sichuan": a word that names nothing
+		// known, before another complement
+		if n := s + 1; n+1 < len(d.toks) && d.toks[s].word && (d.toks[s].upper || !d.toks[s].cap && !d.notName(d.toks[s].key)) &&
+			(d.toks[n].key == "de" || d.toks[n].key == "du" || d.toks[n].key == "of" || d.toks[n].key == "d") {
+			r = n
 			continue
 		}
 		break
@@ -279,13 +338,38 @@ func (d *docState) roleComplement(r int, target string) (int, string) {
 		if k == "aupres" && (d.toks[s].key == "de" || d.toks[s].key == "du" || d.toks[s].key == "des") {
 			s++
 		}
-		if k == "au" || k == "in" || k == "to" || k == "en" || k == "aux" || k == "aupres" {
+		if k == "au" || k == "in" || k == "to" || k == "en" || k == "aux" || k == "aupres" || k == "dans" {
 			if e, p := d.describedPlace(d.skipArticles(s)); p != nil {
-				r = e
+				if target == "" && (k == "in" || k == "dans") {
+					target = p.ID // "First Secretary of the Party in X"
+				}
+				r = d.afterNamed(e)
 			}
 		}
 	}
 	return r, target
+}
+
+// afterNamed steps over what may follow a named body or place in a title's
+// complement: an acronym in parentheses ("(RoK)"), a place-type word
+// ("Xaysomboun province") and generic words that name a part of the body
+// ("… Party (LPRP) Central Committee").
+func (d *docState) afterNamed(r int) int {
+	if r+2 < len(d.toks) && d.toks[r].punct == '(' && d.toks[r+2].punct == ')' && d.toks[r+1].word {
+		r += 3
+	}
+	for r < len(d.toks) && d.toks[r].word && d.toks[r].sent == d.toks[max(r-1, 0)].sent {
+		t := d.toks[r]
+		if q, c := d.x.lx.titles.longest(d.toks, r); c != nil && q > r {
+			break
+		}
+		if d.x.lx.placeDescr[t.key] && !nameConnectors[t.key] && !frPreps[t.key] || (t.cap && d.x.lx.nonName[t.key] == "thing") {
+			r++
+			continue
+		}
+		break
+	}
+	return r
 }
 
 // describedPlace reads a place at token s, after words that describe it
@@ -330,7 +414,7 @@ func (d *docState) roleAfter(e int) []*role {
 	if e >= len(d.toks) || d.toks[e].punct != ',' {
 		return nil
 	}
-	r := d.skipArticles(e + 1)
+	r := d.skipMember(d.skipArticles(e + 1))
 	j, cues := d.x.lx.titles.longest(d.toks, r)
 	if cues == nil || cues[0].scope == "honorific" {
 		return nil
