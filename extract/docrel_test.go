@@ -167,3 +167,41 @@ func TestEventIdentity(t *testing.T) {
 		t.Errorf("described event: got %v, want event:seminar-jp-vn-osaka-2023", described)
 	}
 }
+
+// TestMeetings checks who met whom, in both languages.
+func TestMeetings(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []relWant
+	}{
+		{"a sentence that opens on the meeting (en)",
+			"At a meeting with Mayor Anne Leroy on Monday, Chairman Le Van Binh said the two cities would work together.",
+			[]relWant{{Met, "person:anne-leroy", "person:le-van-binh"}}, nil},
+		{"one subject, two people met (fr)",
+			"Le président Le Van Binh a rendu une visite de courtoisie à Paul Girard et rencontré le gouverneur Sato Kenji.",
+			[]relWant{{Met, "person:le-van-binh", "person:paul-girard"}, {Met, "person:le-van-binh", "person:sato-kenji"}},
+			[]relWant{{Met, "person:paul-girard", "person:sato-kenji"}}},
+		{"a reception for a delegation meets its leader (en)",
+			"A delegation of the Hue People's Committee, led by Vice Chairman Le Van Binh, visited Blois.\n" +
+				"At a reception for the Hue delegation, Mayor Anne Leroy praised the projects.\n",
+			[]relWant{{Met, "person:anne-leroy", "person:le-van-binh"}}, nil},
+		{"people in one sentence without a meeting did not meet",
+			"Chairman Le Van Binh and Mayor Anne Leroy spoke at the forum.",
+			nil, []relWant{{Met, "person:anne-leroy", "person:le-van-binh"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractText(t, tt.text)
+			for _, w := range tt.want {
+				if !hasRelation(r, w.typ, w.from, w.to) {
+					t.Errorf("missing %s %s -> %s\ngot %v", w.typ, w.from, w.to, r.Relations)
+				}
+			}
+			for _, w := range tt.not {
+				if hasRelation(r, w.typ, w.from, w.to) {
+					t.Errorf("unexpected %s %s -> %s", w.typ, w.from, w.to)
+				}
+			}
+		})
+	}
+}

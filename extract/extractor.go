@@ -307,6 +307,7 @@ type docState struct {
 	focus      []string // focusEvents, computed on the first call
 	focusDone  bool
 	ctxEvents  []string // sentence -> event last named earlier in its paragraph (contextEvent)
+	leader     *ment    // the person who leads the delegation last named (meetings)
 
 	// docdates.go
 	textDates     []dates.Span // dates the text gives with their year

@@ -35,6 +35,7 @@ type lexicon struct {
 	eventPreps  map[string]bool   // cues.tsv eventprep: prepositions inside event names ("of", "de", "entre")
 	sessions    map[string]bool   // cues.tsv session: "the 11th session of the Joint Commission"
 	yearWords   map[string]bool   // cues.tsv years: "20 years of", "20 ans de"
+	delegations map[string]bool   // cues.tsv delegation: "delegation", "délégation"
 	pairPreps   map[string]string // cues.tsv pairprep: "entre" -> between, "avec" -> with, "et" -> and
 	kindRank    map[string]int    // partnership kind -> rank, most specific first (cues.tsv kind order)
 	nonName     map[string]string // word key -> stop, thing or suffix (data/nonname.tsv)
@@ -256,7 +257,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			return nil, err
 		}
 	}
-	for _, c := range []string{"partner", "kind", "met", "held", "host", "hostedby", "participate", "represent", "gather", "teaser", "caption", "notperson-before", "notperson-after", "twocities", "twocountries", "capital", "speak", "venue", "placekind", "listword", "definite", "indefinite", "eventprep", "session", "years", "tie", "planned", "ongoing", "pairprep"} {
+	for _, c := range []string{"partner", "kind", "met", "held", "host", "hostedby", "participate", "represent", "gather", "teaser", "caption", "notperson-before", "notperson-after", "twocities", "twocountries", "capital", "speak", "venue", "placekind", "listword", "definite", "indefinite", "eventprep", "session", "years", "tie", "planned", "ongoing", "pairprep", "delegation", "ledby"} {
 		if lx.cues[c] == nil {
 			lx.cues[c] = newKeyMatcher[string]()
 		}
@@ -287,6 +288,8 @@ func (lx *lexicon) wordSet(cat string) map[string]bool {
 		set = &lx.sessions
 	case "years":
 		set = &lx.yearWords
+	case "delegation":
+		set = &lx.delegations
 	default:
 		return nil
 	}

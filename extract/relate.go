@@ -234,41 +234,6 @@ func (d *docState) sinceYear(s, cue int) int {
 	return best
 }
 
-func (d *docState) meetings(s int, ms []*ment) {
-	_, k := d.hasCue("met", s)
-	if k < 0 {
-		return
-	}
-	var before, after *ment
-	for _, m := range ms {
-		if m.typ != Person {
-			continue
-		}
-		if m.j <= k {
-			before = m
-		} else if after == nil {
-			after = m
-		}
-	}
-	if before == nil || after == nil || before.id == after.id {
-		return
-	}
-	props := map[string]any{}
-	for _, ds := range d.sentDates(s) {
-		props["date"] = ds.Value
-		break
-	}
-	for _, m := range ms {
-		if (m.typ == City || m.typ == Country) && m.i > before.i && m.i < after.j+4 {
-			if m.i > 0 && (d.toks[m.i-1].key == "a" || d.toks[m.i-1].key == "in" || d.toks[m.i-1].key == "at") && !d.insideOther(m) {
-				props["place"] = m.id
-				break
-			}
-		}
-	}
-	d.addRel(Met, before.id, after.id, props, s)
-}
-
 // insideOther reports whether a place mention lies inside a body's or an
 // event's name.
 func (d *docState) insideOther(m *ment) bool {

@@ -1,0 +1,129 @@
+package extract
+
+// meetings finds who met whom in a sentence: the person before a meeting
+// cue ("X received Y", "X a reçu Y", "X held talks with Y") meets the
+// first person after each such cue ("X a rendu une visite de courtoisie à
+// Y et rencontré Z"); a sentence that opens on the cue meets its first
+// two people ("At a meeting with Y on Monday, X said"). A reception for a
+// delegation ("a reçu la délégation de X", "at a reception for the X
+// delegation, Y said") meets the person who leads it, named earlier
+// ("a delegation led by Z").
+func (d *docState) meetings(s int, ms []*ment) {
+	a, b := d.sentRange(s)
+	var subject *ment
+	met := map[string]bool{}
+	props := d.meetingProps(s, ms)
+	first := true
+	for k := a; k < b; k++ {
+		e, v := d.x.lx.cue("met", d.toks, k)
+		if v == "" {
+			continue
+		}
+		if first {
+			first = false
+			for _, m := range ms {
+				if m.typ == Person && m.j <= k {
+					subject = m
+				}
+			}
+		}
+		var object *ment
+		for _, m := range ms {
+			if m.typ == Person && m.i >= e && (subject == nil || m.id != subject.id) && !met[m.id] {
+				object = m
+				break
+			}
+		}
+		if dk := d.delegationAt(e, min(b, e+6)); dk >= 0 && d.leader != nil && (object == nil || object.i > dk) {
+			// "received the delegation", "at a reception for the X
+			// delegation, Y said": the host meets its leader
+			host := subject
+			if host == nil {
+				host = object
+			}
+			if host != nil && host.id != d.leader.id {
+				d.addRel(Met, host.id, d.leader.id, cloneProps(props), s)
+			}
+			break
+		}
+		switch {
+		case subject == nil && object != nil:
+			// "At a meeting with Y on Monday, X said": X is the next
+			// person after a comma
+			for _, m := range ms {
+				if m.typ == Person && m.i > object.j && m.id != object.id && d.commaBetween(object.j, m.i) {
+					subject = m
+					break
+				}
+			}
+			if subject == nil {
+				continue
+			}
+		case subject == nil && object == nil:
+			continue
+		}
+		if subject == nil || object == nil || subject.id == object.id {
+			continue
+		}
+		met[object.id] = true
+		d.addRel(Met, subject.id, object.id, cloneProps(props), s)
+		k = e - 1
+	}
+	d.noteLeader(s, ms)
+}
+
+// meetingProps returns the date and place of a meeting sentence.
+func (d *docState) meetingProps(s int, ms []*ment) map[string]any {
+	props := map[string]any{}
+	for _, ds := range d.sentDates(s) {
+		props["date"] = ds.Value
+		break
+	}
+	for _, m := range ms {
+		if (m.typ == City || m.typ == Country) && !d.insideOther(m) && d.venueBefore(m.i) {
+			props["place"] = m.id
+			break
+		}
+	}
+	return props
+}
+
+// commaBetween reports whether a comma lies between tokens i and j.
+func (d *docState) commaBetween(i, j int) bool {
+	for k := i; k < j; k++ {
+		if d.toks[k].punct == ',' {
+			return true
+		}
+	}
+	return false
+}
+
+// delegationAt returns the token of a delegation noun in [e, b), -1 if
+// none ("received the delegation", "a reception for the X delegation").
+func (d *docState) delegationAt(e, b int) int {
+	for k := e; k < b; k++ {
+		if d.x.lx.delegations[d.toks[k].key] {
+			return k
+		}
+	}
+	return -1
+}
+
+// noteLeader remembers the person who leads a delegation ("a delegation
+// led by X", "la délégation dirigée par X"), for later receptions.
+func (d *docState) noteLeader(s int, ms []*ment) {
+	v, k := d.hasCue("ledby", s)
+	if v == "" {
+		return
+	}
+	a, _ := d.sentRange(s)
+	if d.delegationAt(max(a, k-12), k) < 0 {
+		return
+	}
+	for _, m := range ms {
+		if m.typ == Person && m.i >= k {
+			d.leader = m
+			return
+		}
+	}
+}
