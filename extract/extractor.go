@@ -286,6 +286,7 @@ type docState struct {
 	cover   []int // token -> index of the person/org/event mention covering it, -1 if none
 
 	placeAt  []placeCand        // token -> longest place or demonym match starting there
+	anchored []anchoredName     // places read by findAnchored (placeanchors.go)
 	units    []*gazetteer.Place // administrative units read in the article (placeunits.go)
 	pending  []pendingName
 	acronyms map[string]string // acronym key -> the entity its expansion in this article names

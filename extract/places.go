@@ -108,6 +108,10 @@ func (d *docState) namesCountry(iso string) bool { return slices.Contains(d.bufs
 // choosePlace picks the reading of a place name at tokens [i, j), or nil
 // when the name is ambiguous and nothing in the context says it is a place.
 func (d *docState) choosePlace(cands []placeAlias, i, j int) *gazetteer.Place {
+	// a country's short form in capitals: "the UK", "the US's", "UK's"
+	if c := cands[0].p; c.Type == Country && d.toks[i].upper && ((i > 0 && d.toks[i-1].key == "the") || possessiveStart(d.toks, j+2) == j) {
+		return c
+	}
 	// an all-caps match of a short name is an acronym, not a place ("HA")
 	if j-i == 1 && len(d.toks[i].key) <= 3 && d.toks[i].upper {
 		return nil

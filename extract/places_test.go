@@ -53,6 +53,18 @@ func TestPlaces(t *testing.T) {
 			[]string{"city:svay-rieng", "city:champasak"}, nil},
 		{"GeoNames spelling variants", "Flights link HCMC and Pusan.",
 			[]string{"city:ho-chi-minh-city", "city:busan"}, nil},
+		{"an unknown borough anchored by its city", "Hanoi and Munich's Schwabing District signed a memorandum; Schwabing Mayor Anna Weber attended.",
+			[]string{"city:schwabing", "city:munich"}, []string{"city:schwabing-district"}},
+		{"an unknown region anchored by its country", "A delegation from the Tohoku region of Japan visited Huế.",
+			[]string{"city:tohoku", "country:japan"}, nil},
+		{"unknown districts after a known city", "Aid reached the city of Pinar del Río and the districts of Los Palacios and Consolación.",
+			[]string{"city:los-palacios", "city:consolacion"}, nil},
+		{"a French article: unknown districts", "Le projet couvre la ville de Lyon et les communes de Pierre-Bénite et d'Oullins.",
+			[]string{"city:lyon"}, nil},
+		{"no anchor, no place", "The districts of Alpha and Beta were named in the report.",
+			nil, []string{"city:alpha", "city:beta"}},
+		{"a title is not a place name", "The Mayor of the Tohoku region of Japan spoke.",
+			[]string{"city:tohoku"}, []string{"city:mayor"}},
 		{"not a unit: a person called Ward", "Mr Ward said the Rodríguez Ward plan was ready.",
 			nil, []string{"city:rodriguez-ward", "city:mr-ward"}},
 	}
@@ -84,6 +96,10 @@ func TestUnitsLocatedIn(t *testing.T) {
 	}
 	if !hasRelation(r, LocatedIn, "city:lyon", "country:france") {
 		t.Errorf("missing Lyon LOCATED_IN France")
+	}
+	r = extractText(t, "Hanoi and Munich's Schwabing District signed a memorandum.")
+	if !hasRelation(r, LocatedIn, "city:schwabing", "country:germany") {
+		t.Errorf("missing Schwabing LOCATED_IN Germany in %+v", r.Relations)
 	}
 }
 

@@ -31,10 +31,13 @@ type unitWord struct {
 	vi     bool   // a Vietnamese word: the unit is in Vietnam
 }
 
-// newUnit reports whether units of this kind are entities of their own
-// ("Hoan Kiem District" is not Hoan Kiem's city) rather than another way
-// to name a known place ("Quang Ninh Province" is Quang Ninh).
-func (u unitWord) newUnit() bool { return u.kind != "province" && u.kind != "city" }
+// newUnit reports whether units of this kind are Vietnamese entities of
+// their own ("Hoan Kiem Ward" is not Hoan Kiem) rather than another way to
+// name a known place ("Quang Ninh Province" is Quang Ninh): wards,
+// communes, towns and districts the gazetteer does not know.
+func (u unitWord) newUnit() bool {
+	return u.kind == "district" || u.kind == "ward" || u.kind == "commune" || u.kind == "town"
+}
 
 func loadPlaceWords(fsys fs.FS, g *gazetteer.Gazetteer) (*placeWords, error) {
 	pw := &placeWords{context: map[string]bool{}, units: newKeyMatcher[unitWord](), viSyll: map[string]bool{}}
@@ -155,12 +158,22 @@ func (d *docState) vietShaped(i, j int) bool {
 }
 
 // unitAt returns the unit word starting at token i of the given position
-// (before or after its name), with its end.
+// (before or after its name), with its end. Words after a name are one
+// word ("District"), so a longer phrase of the other position starting
+// with it ("region of") does not hide it.
 func (d *docState) unitAt(i int, before bool) (int, *unitWord) {
 	j, us := d.x.pw.units.longest(d.toks, i)
 	for k := range us {
 		if us[k].before == before {
 			return j, &us[k]
+		}
+	}
+	if !before && j > i+1 && d.toks[i].word {
+		us = d.x.pw.units.lookup(d.toks[i].key)
+		for k := range us {
+			if !us[k].before {
+				return i + 1, &us[k]
+			}
 		}
 	}
 	return i, nil
@@ -189,7 +202,9 @@ func (d *docState) unitAround(i, j int) bool {
 // Vietnamese syllables. A known place named with the word for its own
 // level stays that place: "Quang Ninh Province" is Quang Ninh, "Dong Da
 // District" is the gazetteer's Dong Da (its Vietnamese localities are
-// districts and towns); "Hoan Kiem Ward" is a ward named after it.
+// districts and towns); "Hoan Kiem Ward" is a ward named after it. Names
+// of other countries' places the gazetteer lacks are read by
+// findAnchored.
 func (d *docState) findUnits() {
 	for i := 0; i < len(d.toks); i++ {
 		t := d.toks[i]
@@ -226,6 +241,7 @@ func (d *docState) findUnits() {
 			i = k - 1
 		}
 	}
+	d.findAnchored()
 }
 
 // pluralUnits reads the names listed before a plural unit word whose last
@@ -257,8 +273,8 @@ func (d *docState) addUnit(u unitWord, i, j, ni, nj int, p *gazetteer.Place) boo
 	if d.coveredBy(i, j, Person) {
 		return false
 	}
-	if p != nil && (!u.newUnit() || u.kind == "district") {
-		d.placeAt[ni] = placeCand{end: nj, p: p} // the gazetteer's place is the district
+	if p != nil && (!u.newUnit() || u.kind == "district" || u.kind == "town") {
+		d.placeAt[ni] = placeCand{end: nj, p: p} // the gazetteer's place is the district or town
 		return true
 	}
 	// wards, communes, towns and unknown districts: Vietnam's

@@ -1,0 +1,195 @@
+package extract
+
+import (
+	"github.com/kg-dev/kg/extract/gazetteer"
+)
+
+// Places the gazetteer does not know (a Berlin borough, a Cuban
+// municipality, an English region) are read when the text both names
+// their level and ties them to a known place:
+//
+//	Berlin's Lichtenberg District        <place>'s <name> <unit>
+//	the West Midlands region of the UK   <name> <unit> of|in <place>
+//	the city of Pinar del Río and the districts of La Palma and Viñales
+//	                                     <unit> of <name> [and <name>], after a known place in the sentence
+//
+// The place is named as written, without its unit word, and located in
+// the known place's country; its other mentions in the article
+// ("Lichtenberg Mayor …") are found too.
+
+// maxAnchorGap is how many tokens before a "districts of" phrase a known
+// place may stand and still anchor it.
+const maxAnchorGap = 12
+
+// findAnchored reads places named with a unit word and anchored to a
+// known place (see above), then their bare mentions.
+func (d *docState) findAnchored() {
+	d.anchored = d.anchored[:0]
+	for i := 0; i < len(d.toks); i++ {
+		t := d.toks[i]
+		if !t.word || t.num || d.inCaption(i) {
+			continue
+		}
+		// <unit> of <name> [and <name>]
+		if k, u := d.unitAt(i, true); u != nil && k > i && !u.vi && d.toks[i].key != "ville" {
+			if anchor := d.anchorBefore(i); anchor != "" {
+				j := d.readAnchored(k, anchor, *u)
+				for j > k && j+1 < len(d.toks) && (d.toks[j].key == "and" || d.toks[j].key == "et" || d.toks[j].punct == ',') {
+					j2 := d.readAnchored(j+1, anchor, *u)
+					if j2 == j+1 {
+						break
+					}
+					j = j2
+				}
+				if j > k {
+					i = j - 1
+					continue
+				}
+			}
+		}
+		if !t.cap || d.placeAt[i].p != nil {
+			continue
+		}
+		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.toks[i-1].sent == t.sent && !d.x.pw.context[d.toks[i-1].key] {
+			continue // inside a capitalised run
+		}
+		j := d.unknownName(i)
+		if j == i {
+			continue
+		}
+		k, u := d.unitAt(j, false)
+		if u == nil {
+			continue
+		}
+		// <place>'s <name> <unit>
+		if c := d.placeEndingAt(possessiveStart(d.toks, i)); c != nil && possessiveStart(d.toks, i) < i {
+			d.addAnchored(i, j, k, c.Country, *u)
+			i = k - 1
+			continue
+		}
+		// <name> <unit> of|in [the] <place>
+		if k < len(d.toks) && (d.toks[k].key == "of" || d.toks[k].key == "in") {
+			r := k + 1
+			if r < len(d.toks) && d.toks[r].key == "the" {
+				r++
+			}
+			if _, p := d.placeAtTok(r); p != nil && d.toks[r].sent == t.sent {
+				d.addAnchored(i, j, k, p.Country, *u)
+				i = k - 1
+			}
+		}
+	}
+	d.bareMentions()
+}
+
+// possessiveStart returns the token before "'s" ending just before token
+// i, or i when there is none.
+func possessiveStart(toks []token, i int) int {
+	if i >= 2 && toks[i-1].key == "s" && toks[i-2].punct == '\'' {
+		return i - 2
+	}
+	return i
+}
+
+// anchorBefore returns the country of the nearest known place before
+// token i in its sentence (within maxAnchorGap tokens), or "".
+func (d *docState) anchorBefore(i int) string {
+	for b := i - 1; b >= 0 && b >= i-maxAnchorGap && d.toks[b].sent == d.toks[i].sent; b-- {
+		if c := d.placeAt[b]; c.p != nil && !c.demonym && c.end <= i {
+			return c.p.Country
+		}
+	}
+	return ""
+}
+
+// readAnchored reads an unknown name at token i as a place of country
+// iso and returns its end, or i when no unknown name starts there.
+func (d *docState) readAnchored(i int, iso string, u unitWord) int {
+	if i < len(d.toks) && d.toks[i].key == "the" {
+		i++
+	}
+	j := d.unknownName(i)
+	if j == i {
+		return i
+	}
+	d.addAnchored(i, j, j, iso, u)
+	return j
+}
+
+// unknownName reads a name the gazetteer does not know starting at
+// token i: one to maxUnitName capitalised words, none a known place, a
+// title or a word that is no name ("The", "La", except before another
+// capitalised word: "La Palma"). It returns its end, or i.
+func (d *docState) unknownName(i int) int {
+	j := i
+	for j < len(d.toks) && j-i < maxUnitName {
+		t := d.toks[j]
+		if !t.word || !t.cap || t.num || t.sent != d.toks[i].sent || d.placeAt[j].p != nil {
+			break
+		}
+		// "La Palma", "Le Havre": an article opens a name, but never is one
+		if d.notName(t.key) && (j > i || j+1 >= len(d.toks) || !d.toks[j+1].word || !d.toks[j+1].cap) {
+			break
+		}
+		if k, _ := d.unitAt(j, false); k > j {
+			break // the unit word itself ("District")
+		}
+		if k, _ := d.x.lx.titles.longest(d.toks, j); k > j {
+			break
+		}
+		j = nextJoined(d.toks, j)
+	}
+	if j > i && d.toks[j-1].punct != 0 {
+		j--
+	}
+	return j
+}
+
+// addAnchored records the place named by tokens [i, j) of country iso,
+// its unit word ending at k.
+func (d *docState) addAnchored(i, j, k int, iso string, u unitWord) {
+	name := d.surface(i, j)
+	id := slugID("city", name)
+	p := d.place(id)
+	if p == nil {
+		kind := gazetteer.KindCity
+		if u.kind == "region" {
+			kind = gazetteer.KindRegion
+		}
+		p = &gazetteer.Place{ID: id, Type: City, Name: name, Country: iso, Kind: kind}
+		if c := d.x.gaz.Country(iso); c != nil {
+			p.CountryID = c.ID
+		}
+		d.units = append(d.units, p)
+		d.anchored = append(d.anchored, anchoredName{p: p, i: i, j: j})
+	}
+	for t := i; t < k; t++ {
+		d.placeAt[t] = placeCand{}
+	}
+	d.placeAt[i] = placeCand{end: k, p: p}
+}
+
+// anchoredName is a place read by findAnchored and the tokens of its name.
+type anchoredName struct {
+	p    *gazetteer.Place
+	i, j int
+}
+
+// bareMentions finds the other mentions of the places read by
+// findAnchored: the same words, capitalised, where no other place starts.
+func (d *docState) bareMentions() {
+	for _, a := range d.anchored {
+		for i := range d.toks {
+			if d.placeAt[i].p != nil || !d.toks[i].cap || d.toks[i].key != d.toks[a.i].key || i == a.i {
+				continue
+			}
+			k, n := i, a.i
+			for n < a.j && k < len(d.toks) && d.toks[k].word && d.toks[k].key == d.toks[n].key {
+				k, n = nextJoined(d.toks, k), nextJoined(d.toks, n)
+			}
+			if n >= a.j {
+				d.placeAt[i] = placeCand{end: k, p: a.p}
+			}
+		}
+	}
+}
