@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/kg-dev/kg/extract/dates"
 )
@@ -42,7 +43,11 @@ func (d *docState) explicitDates() []dates.Span {
 	if !d.textDatesDone {
 		d.textDatesDone = true
 		if d.doc.Date == "" {
-			d.textDates = d.x.dates.Find(d.text[:d.bodyEnd], dates.Options{Lang: d.lang})
+			for _, sp := range d.x.dates.Find(d.text[:d.bodyEnd], dates.Options{Lang: d.lang}) {
+				if len(sp.Value) >= 7 { // "in 2021" alone places no day
+					d.textDates = append(d.textDates, sp)
+				}
+			}
 		}
 	}
 	return d.textDates
@@ -86,4 +91,213 @@ func (d *docState) dateOptions(s int) dates.Options {
 func (d *docState) sentDates(s int) []dates.Span {
 	st := d.sents[s]
 	return d.x.dates.Find(d.text[st.start:st.end], d.dateOptions(s))
+}
+
+// eventDates dates each event. From the text first: a date in a sentence
+// that names events goes to the events nearest to it ("the conference
+// (MGMAC) and the forum (AMF) took place on September 18" dates both),
+// unless another event, or a noun of something else that happens (a
+// visit, talks, a reception: cue "happening"; an event noun that names
+// none of ours: "organised on 29 August a meeting to review the
+// conference"), is nearer to it; a sentence that names no event but says
+// one took place ("it was held on Monday") dates the event it is about
+// (contextEvent). "held"/"s'est tenue" sentences weigh more, then more
+// precise dates, and a finer date wins over a coarser one it agrees with. The year in an event's name wins over a date of another
+// year. Then, for the events the article reports (focusEvents) that the
+// text does not date: the article's date when it reports them as
+// happening now ("opens today", "s'ouvre"), its month when it reports
+// them as done, nothing when as coming ("will be held") or when their
+// name gives another year.
+func (d *docState) eventDates() {
+	best := map[string]eventDate{}
+	offer := func(id, value string, score int) {
+		c, ok := best[id]
+		switch {
+		case !ok:
+		case strings.HasPrefix(c.value, value):
+			return // "this year" adds nothing to "October 7, 2014"
+		case strings.HasPrefix(value, c.value):
+			score = max(score, c.score) // a finer reading of the same date
+		case score <= c.score:
+			return
+		}
+		best[id] = eventDate{value, score}
+	}
+	happening := d.x.lx.cues["happening"]
+	withDates := map[string]bool{} // events named in a sentence that gives dates
+	for s := range d.sents {
+		if d.sents[s].caption {
+			continue
+		}
+		ms := d.sentMentions(s)
+		var evs []*ment
+		for _, m := range ms {
+			if m.typ == Event {
+				evs = append(evs, m)
+			}
+		}
+		held, _ := d.hasCue("held", s)
+		if len(evs) == 0 && held == "" {
+			continue
+		}
+		found := d.sentDates(s)
+		if len(found) == 0 {
+			continue
+		}
+		st := d.sents[s]
+		a, b := d.sentRange(s)
+		// nouns of other things that happen compete for the dates
+		var others []int
+		nouns := 0 // event nouns the sentence names, ours or not
+		for k := a; k < b; k++ {
+			if d.cover[k] >= 0 {
+				continue
+			}
+			if _, v := d.x.lx.eventHeads.longest(d.toks, k); v != nil {
+				nouns++
+				if d.toks[k].cap || (k > a && d.isDeterminer(d.toks[k-1].key) && !(d.lang == "fr" && d.toks[k-1].key == "a")) {
+					others = append(others, k) // "une réunion", not "a rencontré"
+				}
+			} else if _, v := happening.longest(d.toks, k); v != nil {
+				others = append(others, k)
+			}
+		}
+		if len(evs) == 0 {
+			// "It was held on May 14": the event the sentence is about,
+			// unless it speaks of something else ("they held talks",
+			// "the next summit will be held in 2016")
+			if ev := d.contextEvent(s); ev != "" && len(others) == 0 && nouns == 0 {
+				offer(ev, found[0].Value, 10+len(found[0].Value)-2)
+			}
+			continue
+		}
+		for _, m := range evs {
+			if !m.coref || !d.nextEdition(m) {
+				withDates[m.id] = true
+			}
+		}
+		pos := make([]int, len(found))
+		for i, ds := range found {
+			pos[i] = d.tokenAt(st.start+ds.Start, a, b)
+		}
+		dist := func(m *ment, p int) int { return min(absInt(p-m.i), absInt(p-(m.j-1))) }
+		for _, m := range evs {
+			if m.coref && d.nextEdition(m) {
+				continue // "la prochaine édition de la conférence": another edition
+			}
+			bi, bd := -1, 1<<30
+			for i, p := range pos {
+				if x := dist(m, p); x < bd && d.dateFor(m, p, x, evs, pos, others) {
+					bi, bd = i, x
+				}
+			}
+			if bi < 0 {
+				continue
+			}
+			score := 1 + len(found[bi].Value)
+			if held != "" {
+				score += 10
+			}
+			if !m.coref {
+				score += 2
+			}
+			offer(m.id, found[bi].Value, score)
+		}
+	}
+	for id, c := range best {
+		b := d.ents[id]
+		if b == nil {
+			continue
+		}
+		if y, ok := b.e.Props["date"].(string); ok && len(y) == 4 && !strings.HasPrefix(c.value, y) {
+			continue // the name's year wins over a date of another year
+		}
+		b.e.Props["date"] = c.value
+	}
+	d.focusDates(withDates)
+}
+
+// eventDate is a date the text gives an event, and how sure it is.
+type eventDate struct {
+	value string
+	score int
+}
+
+// dateFor reports whether the date at token p, x tokens from the event
+// mention m, is m's: no noun of another happening is nearer to it, and
+// every other event nearer to it is coordinated with m (no other date
+// between them: "X and Y took place on ...").
+func (d *docState) dateFor(m *ment, p, x int, evs []*ment, pos []int, others []int) bool {
+	for _, k := range others {
+		if absInt(p-k) < x {
+			return false
+		}
+	}
+	for _, n := range evs {
+		if n == m || n.id == m.id || min(absInt(p-n.i), absInt(p-(n.j-1))) >= x {
+			continue
+		}
+		lo, hi := min(m.i, n.i), max(m.j, n.j)
+		for _, q := range pos {
+			if q != p && q >= lo && q < hi {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// focusDates dates the events the article reports that the text leaves
+// undated, from the article's date (see eventDates).
+func (d *docState) focusDates(withDates map[string]bool) {
+	ref := d.doc.Date
+	if ref == "" {
+		return
+	}
+	for _, id := range d.focusEvents() {
+		b := d.ents[id]
+		if b == nil {
+			continue
+		}
+		cur, _ := b.e.Props["date"].(string)
+		if withDates[id] || cur != "" && cur != ref[:4] {
+			continue // the text dates it or what happens around it, or its name gives another year
+		}
+		now, future := false, false
+		for _, m := range d.ments {
+			if m.id != id || m.coref && d.nextEdition(m) {
+				continue
+			}
+			s := d.toks[m.i].sent
+			if c, _ := d.hasCue("future", s); c != "" {
+				future = true
+			}
+			if c, _ := d.hasCue("now", s); c != "" {
+				now = true
+			}
+		}
+		switch {
+		case future:
+		case now:
+			b.e.Props["date"] = ref
+		case len(ref) > 7:
+			b.e.Props["date"] = ref[:7]
+		default:
+			b.e.Props["date"] = ref
+		}
+	}
+}
+
+// nextEdition reports whether a reference to an event speaks of its next
+// edition ("the next summit", "la prochaine édition de la conférence":
+// cue "nextedition" in the five tokens before it).
+func (d *docState) nextEdition(m *ment) bool {
+	cues := d.x.lx.cues["nextedition"]
+	a, _ := d.sentRange(d.toks[m.i].sent)
+	for k := max(a, m.i-5); k < m.i; k++ {
+		if _, v := cues.longest(d.toks, k); v != nil {
+			return true
+		}
+	}
+	return false
 }

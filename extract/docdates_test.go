@@ -80,3 +80,82 @@ func eventIDs(d *docState) []string {
 	}
 	return ids
 }
+
+// TestEventDates checks the event's date read from the text against the
+// article's date, and from the article's date when the text gives none.
+func TestEventDates(t *testing.T) {
+	const conf = "event:3-conference-fr-vn-cooperation-decentralised"
+	const forum = "event:forum-asia-europe-mayors-2024"
+	tests := []struct {
+		name, text string
+		want       map[string]string // event id -> date ("" none)
+	}{
+		{"en on Monday", " date 2024-05-16 Delegates meet in Hue\n" +
+			"The 3rd Vietnam-France Decentralised Cooperation Conference opened in Hue on Monday.\n",
+			map[string]string{conf: "2024-05-13"}},
+		{"fr le 12 avril", " date 2024-05-02 Les délégués à Hué\n" +
+			"La 3e Conférence de coopération décentralisée Vietnam-France s'est tenue le 12 avril à Hué.\n",
+			map[string]string{conf: "2024-04-12"}},
+		{"en range", " date 2024-05-02 Delegates meet in Hue\n" +
+			"The 3rd Vietnam-France Decentralised Cooperation Conference took place in Hue from 12 to 14 April.\n",
+			map[string]string{conf: "2024-04-12"}},
+		{"fr du au", " date 2024-05-02 Les délégués à Hué\n" +
+			"La 3e Conférence de coopération décentralisée Vietnam-France s'est déroulée du 12 au 14 avril à Hué.\n",
+			map[string]string{conf: "2024-04-12"}},
+		{"fr les et", " date 2024-05-02 Les délégués à Hué\n" +
+			"La 3e Conférence de coopération décentralisée Vietnam-France a eu lieu les 8 et 9 avril à Hué.\n",
+			map[string]string{conf: "2024-04-08"}},
+		{"fr hier", " date 2024-05-02 Les délégués à Hué\n" +
+			"La 3e Conférence de coopération décentralisée Vietnam-France s'est ouverte hier à Hué.\n",
+			map[string]string{conf: "2024-05-01"}},
+		{"en last week", " date 2024-05-16 Delegates met in Hue\n" +
+			"The 3rd Vietnam-France Decentralised Cooperation Conference was held in Hue last week.\n",
+			map[string]string{conf: "2024-05"}},
+		{"en early next month", " date 2024-05-16 Hue prepares\n" +
+			"The 3rd Vietnam-France Decentralised Cooperation Conference will be held in Hue early next month.\n",
+			map[string]string{conf: "2024-06"}},
+		{"coordinated events share the date", " date 2024-05-16 Mayors meet in Hue\n" +
+			"On May 14, the 3rd Vietnam-France Decentralised Cooperation Conference and the Asia-Europe Mayors Forum 2024 took place in Hue.\n",
+			map[string]string{conf: "2024-05-14", forum: "2024-05-14"}},
+		{"each event its own date", " date 2024-05-16 Mayors meet in Hue\n" +
+			"The Asia-Europe Mayors Forum 2024 opened on May 14, after the 3rd Vietnam-France Decentralised Cooperation Conference held on 2 April.\n",
+			map[string]string{forum: "2024-05-14", conf: "2024-04-02"}},
+		{"fr a visit's date is not the event's", " date 2024-05 Hanoï et Hué\n" +
+			"Dans le cadre de sa participation à la 3e Conférence de coopération décentralisée Vietnam-France et de sa visite de travail à Hué du 17 au 19 mai, la délégation a rencontré le maire.\n",
+			map[string]string{conf: ""}},
+		{"fr the next edition's date is not the event's", " date 2015-02-25 Ouverture de la 3e Conférence de coopération décentralisée Vietnam-France à Hué\n" +
+			"La 3e Conférence de coopération décentralisée Vietnam-France s'est ouverte à Hué.\n" +
+			"La prochaine édition de la conférence se tiendra à Lyon en 2016.\n",
+			map[string]string{conf: "2015-02"}},
+		{"en the event of an undated sentence", " date 2024-05-16 Mayors gather in Hue\n" +
+			"The 3rd Vietnam-France Decentralised Cooperation Conference brought mayors to Hue.\n" +
+			"It was held on May 14 at the city's theatre.\n",
+			map[string]string{conf: "2024-05-14"}},
+		{"en reported now: the article's date", " date 2024-05-16 The 3rd Vietnam-France Decentralised Cooperation Conference opens in Hue\n" +
+			"Mayors from both countries attend.\n",
+			map[string]string{conf: "2024-05-16"}},
+		{"fr reported done: the article's month", " date 2024-05-16 La 3e Conférence de coopération décentralisée Vietnam-France à Hué\n" +
+			"Les maires des deux pays ont participé à la conférence.\n",
+			map[string]string{conf: "2024-05"}},
+		{"fr reported coming: no date", " date 2024-05-16 Hué accueillera la 3e Conférence de coopération décentralisée Vietnam-France\n" +
+			"La conférence se tiendra à Hué.\n",
+			map[string]string{conf: ""}},
+		{"en the name's year wins", " date 2024-05-16 Mayors look back\n" +
+			"The Asia-Europe Mayors Forum 2024 was prepared on 3 October 2023.\n",
+			map[string]string{forum: "2024"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := runText(t, tt.text)
+			for id, want := range tt.want {
+				b := d.ents[id]
+				if b == nil {
+					t.Fatalf("no event %s; events: %v", id, eventIDs(d))
+				}
+				if got, _ := b.e.Props["date"].(string); got != want {
+					t.Errorf("%s: date = %q, want %q", id, got, want)
+				}
+			}
+		})
+	}
+}

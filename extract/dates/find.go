@@ -215,12 +215,17 @@ func (f *dateFinder) run() {
 		switch {
 		case t.kind == dtNum:
 			end = f.fromNumber(t)
+			if end < 0 {
+				end = f.bareYear(t, prev[0])
+			}
 		case t.kind == dtWord && t.e.role == rMonth:
 			if dateMonthOK(text, t.start, t.end, t.e) {
 				end = f.fromMonth(t, prev)
 			}
 		case t.kind == dtWord && t.e.role == rWeekday:
 			end = f.fromWeekday(t, prev)
+		case t.kind == dtWord && (t.e.role == rDay || t.e.role == rWeek || t.e.role == rYear || t.e.role == rPeriod && t.e.v == unitMonth):
+			end = f.fromUnit(t, prev[0])
 		}
 		if end >= 0 {
 			if f.keepSpans {

@@ -163,6 +163,32 @@ func TestFind(t *testing.T) {
 		{"invalid numeric", "31/04/2023, 13/13/2023, 2023-02-29, 2023-13-01", Options{}, nil},
 		{"numbers in other shapes", "1/2/3, 10:30, 12/2023, 1.000.000, 2016-2020", Options{Ref: "2023-08"}, nil},
 		{"empty", "", Options{Ref: "2023-08-30"}, nil},
+		// Days, weeks, months and years relative to Ref (2024-05-16 is a Thursday).
+		{"en yesterday today tomorrow", "Yesterday the mayors met; today they sign; tomorrow they leave.",
+			Options{Lang: "en", Ref: "2024-05-16"}, []string{"Yesterday=2024-05-15", "today=2024-05-16", "tomorrow=2024-05-17"}},
+		{"fr hier aujourd'hui demain", "hier à Hanoï, aujourd’hui à Hué et demain à Da Nang",
+			Options{Lang: "fr", Ref: "2024-05-16"}, []string{"hier=2024-05-15", "aujourd’hui=2024-05-16", "demain=2024-05-17"}},
+		{"days need a full ref", "yesterday and hier", Options{Ref: "2024-05"}, nil},
+		{"en last and next week", "the conference last week and the forum next week",
+			Options{Lang: "en", Ref: "2024-05-16"}, []string{"last week=2024-05", "next week=2024-05"}},
+		{"a week is in its Thursday's month", "the delegation came last week",
+			Options{Lang: "en", Ref: "2024-05-06"}, []string{"last week=2024-05"}},
+		{"a week across months", "la délégation est venue la semaine dernière",
+			Options{Lang: "fr", Ref: "2024-05-03"}, []string{"semaine dernière=2024-04"}},
+		{"en months", "early next month, later this month and last month",
+			Options{Lang: "en", Ref: "2024-12-16"}, []string{"next month=2025-01", "this month=2024-12", "last month=2024-11"}},
+		{"fr months", "début du mois prochain, ce mois-ci et le mois dernier",
+			Options{Lang: "fr", Ref: "2024-01-16"}, []string{"mois prochain=2024-02", "ce mois=2024-01", "mois dernier=2023-12"}},
+		{"years", "last year, this year, next year; l'an dernier, cette année, l'année prochaine",
+			Options{Ref: "2024-05"}, []string{"last year=2023", "this year=2024", "next year=2025", "an dernier=2023", "cette année=2024", "année prochaine=2025"}},
+		{"units alone are no dates", "a week of talks, the month of May... every year, la semaine de la Francophonie, un an",
+			Options{Ref: "2024-05-16"}, []string{"May=2024-05"}},
+		{"relative units need a ref", "last week, next month, this year", Options{Anchor: "2024-05-16"}, nil},
+		// Bare years after a preposition.
+		{"en in year", "The conference was held in 2021 and will return during 2025.", Options{Lang: "en"},
+			[]string{"2021=2021", "2025=2025"}},
+		{"fr en year", "organisée en 2019, courant 2020", Options{Lang: "fr"}, []string{"2019=2019", "2020=2020"}},
+		{"years that are no dates", "since 2004, in 2021-2025, in 2,000 homes, in 20245, the 2024 forum, en 2019/2020", Options{Lang: "en"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -35,22 +35,31 @@ const (
 	rRangeTo          // "to", "until": a range connector that introduces a month alone
 	rRange            // "and", "et", "au"
 	rRangeElided      // "jusqu", which takes "au" after it
+	rDay              // "yesterday", "hier", "aujourd'hui": v days from Ref
+	rWeek             // "week", "semaine"
 )
+
+// unitMonth is the v of a period word that is the month itself ("month",
+// "mois"), so that "last month" and "le mois prochain" are dates.
+const unitMonth = 1
 
 var roleNames = map[string]role{
 	"month": rMonth, "weekday": rWeekday, "last": rLast, "next": rNext, "this": rThis,
 	"past": rPast, "future": rFuture, "of": rOf, "de": rDe, "article": rArticle,
 	"year": rYear, "period": rPeriod, "every": rEvery, "prep": rPrep,
 	"range-to": rRangeTo, "range": rRange, "range-elided": rRangeElided,
+	"day": rDay, "week": rWeek,
 }
 
 // entry is one folded word's role.
 type entry struct {
 	role role
-	v    int8 // month 1-12 or weekday (time.Weekday)
-	abbr bool // may end with "."
-	cap  bool // a month only when capitalised
-	dot  bool // a month only when written with its "."
+	v    int8   // month 1-12 or weekday (time.Weekday)
+	abbr bool   // may end with "."
+	cap  bool   // a month only when capitalised
+	dot  bool   // a month only when written with its "."
+	year bool   // a preposition that makes a bare year after it a date: "in 2021"
+	rest string // the part after an apostrophe: "hui" of "aujourd'hui"
 }
 
 // Words holds the date words of every language, loaded once. It is
@@ -169,11 +178,24 @@ func readDates(fsys fs.FS, name string, t map[string]entry, daySufs map[string]b
 		if !ok {
 			return fmt.Errorf("%s:%d: unknown role %q", name, line, fields[1])
 		}
-		word := scan.Fold(fields[0])
+		word, rest, _ := strings.Cut(scan.Fold(fields[0]), "'")
 		if word == "" || len(word) > maxWord {
 			return fmt.Errorf("%s:%d: word %q cannot be folded to at most %d bytes", name, line, fields[0], maxWord)
 		}
-		e := entry{role: r}
+		e := entry{role: r, rest: rest}
+		switch {
+		case r == rPeriod && len(fields) > 2 && fields[2] == "month":
+			e.v = unitMonth
+		case r == rDay:
+			if len(fields) < 3 {
+				return fmt.Errorf("%s:%d: day needs an offset", name, line)
+			}
+			v, err := strconv.Atoi(fields[2])
+			if err != nil || v < -7 || v > 7 {
+				return fmt.Errorf("%s:%d: day needs an offset from -7 to 7, got %q", name, line, fields[2])
+			}
+			e.v = int8(v)
+		}
 		if r == rMonth || r == rWeekday {
 			if len(fields) < 3 {
 				return fmt.Errorf("%s:%d: %s needs a value", name, line, fields[1])
@@ -193,6 +215,8 @@ func readDates(fsys fs.FS, name string, t map[string]entry, daySufs map[string]b
 					e.cap = true
 				case "dot":
 					e.dot = true
+				case "year":
+					e.year = true
 				default:
 					return fmt.Errorf("%s:%d: unknown flag %q", name, line, fl)
 				}
