@@ -200,8 +200,9 @@ func (d *docState) venueBefore(i int) bool {
 		if d.x.lx.venuePreps[t.key] {
 			return true
 		}
-		kindAfter := k > a && d.x.lx.placeKinds[d.toks[k-1].key]
-		if !t.word || !(d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || ((t.key == "of" || t.key == "de") && n == 0) || (!t.cap && kindAfter) || (t.cap && kindAfter && d.countryAt(k) != "")) {
+		afterKind := k > a && d.x.lx.placeKinds[d.toks[k-1].key]                                                     // "la ville centrale de"
+		countryKind := d.placeAt[k].p != nil && d.placeAt[k].p.Type == Country && d.x.lx.placeKinds[d.toks[k+1].key] // "the UK city of"
+		if !t.word || !(d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || ((t.key == "of" || t.key == "de") && n == 0) || (!t.cap && afterKind) || countryKind) {
 			return false
 		}
 	}
@@ -282,8 +283,8 @@ func (d *docState) listAfter(ms []*ment, k int, types ...string) []*ment {
 	var out []*ment
 	prev := k
 	for _, m := range ms {
-		if m.i < prev || d.insideOther(m) {
-			continue
+		if m.i < prev || d.insideOther(m) || (m.typ == Country && d.placeAt[m.i].demonym) {
+			continue // "the Vietnamese Embassy": the embassy
 		}
 		ok := false
 		for _, t := range types {
@@ -297,7 +298,7 @@ func (d *docState) listAfter(ms []*ment, k int, types ...string) []*ment {
 		}
 		gap := 0
 		for g := prev; g < m.i; g++ {
-			if t := d.toks[g]; !(t.punct == ',' || t.punct == '(' || t.punct == ')' || t.punct == '\'' || d.isDeterminer(t.key) || d.x.lx.listWords[t.key] || d.x.lx.placeKinds[t.key]) {
+			if t := d.toks[g]; !(t.punct == ',' || t.punct == '(' || t.punct == ')' || t.punct == '\'' || d.isDeterminer(t.key) || d.x.lx.listWords[t.key] || d.x.lx.placeKinds[t.key] || d.placeAt[g].demonym) {
 				gap++
 			}
 		}
