@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -89,7 +90,7 @@ func (d *docState) participation(s int, ms []*ment) {
 		hosts = d.listAfter(ms, d.cueEnd("hostedby", hostAt), City, Country, Organization)
 	}
 	for _, m := range ms {
-		if (metAt >= 0 && m.i > metAt && cue != "sidelines") || containsMent(hosts, m) || d.isRoleTarget(ms, m) {
+		if (metAt >= 0 && m.i > metAt && cue != "sidelines") || containsMent(hosts, m) || d.isRoleTarget(ms, m) || d.titleBody(m) {
 			continue
 		}
 		switch m.typ {
@@ -126,6 +127,27 @@ func (d *docState) isRoleTarget(ms []*ment, m *ment) bool {
 			if r.target == m.id {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// titleBody reports whether an organisation mention is the body of a
+// title ("Chairman of the X People's Committee", "member of the Party
+// Central Committee"): the person holds the office, the body does not
+// thereby take part.
+func (d *docState) titleBody(m *ment) bool {
+	if m.typ != Organization {
+		return false
+	}
+	a, _ := d.sentRange(d.toks[m.i].sent)
+	for k, n := m.i-1, 0; k >= a && n < 4; k, n = k-1, n+1 {
+		t := d.toks[k]
+		if d.x.lx.titles.full[t.key] != nil {
+			return true
+		}
+		if !(d.x.lx.definites[t.key] || t.key == "of" || t.key == "de" || t.key == "du" || t.key == "d" || t.punct == '\'') {
+			return false
 		}
 	}
 	return false
@@ -173,10 +195,12 @@ func (d *docState) strongestCue(cat string, s int, named bool) string {
 	return ""
 }
 
-// onlyEvent reports whether ev is the only event the sentence names.
+// onlyEvent reports whether the sentence names no event but ev and the
+// other events the article reports ("the MGMAC Conference and AMF Forum
+// have been held since 2012", said the host in his opening speech).
 func (d *docState) onlyEvent(ms []*ment, ev string) bool {
 	for _, m := range ms {
-		if m.typ == Event && m.id != ev {
+		if m.typ == Event && m.id != ev && !slices.Contains(d.focusEvents(), m.id) {
 			return false
 		}
 	}

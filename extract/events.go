@@ -122,6 +122,11 @@ func (d *docState) readEvent(h, he, floor int, typ string) *eventMention {
 			k = e - 1
 			continue
 		}
+		if c := d.placeAt[k]; c.p != nil && !c.demonym && c.p.Type == City && c.end <= h {
+			ev.addParty(c.p.ID) // "the Hue - Blois Culture Week"
+			k = c.end - 1
+			continue
+		}
 		if len(left) == 0 || !ev.named {
 			left = append(left, t.text)
 		}
