@@ -15,7 +15,7 @@ func (d *docState) nameShape(i int) (int, int) {
 	j, words := i, 0
 	for j < len(d.toks) && words < 5 {
 		t := d.toks[j]
-		if !t.word || t.num || !(t.cap || t.upper) || t.sent != d.toks[i].sent || d.inCaption(j) {
+		if !t.word || t.num || !(t.cap || t.upper) || t.sent != d.toks[i].sent {
 			break
 		}
 		if d.cover[j] >= 0 {
