@@ -55,9 +55,15 @@ func (d *docState) findOrgs() {
 func (d *docState) knownOrg(i int) (int, bool) {
 	j, es := d.x.lx.orgs.longest(d.toks, i)
 	if es == nil {
+		j, es = d.knownOrgWithDemonym(i)
+	}
+	if es == nil {
 		return i, false
 	}
 	e := es[0]
+	if len(es) > 1 {
+		e = d.likeliestOrg(es) // "Assemblée nationale": of the country the article names most
+	}
 	surf := d.surface(i, j)
 	acronym := strings.ToUpper(surf) == surf && j-i == 1
 	if acronym && !d.toks[i].upper {
@@ -83,6 +89,57 @@ func (d *docState) knownOrg(i int) (int, bool) {
 	}
 	d.setCover(i, j, len(d.ments)-1)
 	return j, true
+}
+
+// knownOrgWithDemonym matches a well-known body whose French name has a
+// demonym after its head ("ministère vietnamien des Affaires étrangères"
+// = "ministère des Affaires étrangères" of Vietnam): the body must be of
+// that country.
+func (d *docState) knownOrgWithDemonym(i int) (int, []*orgEntry) {
+	if d.lang != "fr" || i+1 >= len(d.toks) {
+		return i, nil
+	}
+	c := d.placeAt[i+1]
+	if c.p == nil || !c.demonym || d.toks[i+1].cap {
+		return i, nil
+	}
+	var buf [12]token
+	toks := append(buf[:0], d.toks[i])
+	for k := c.end; k < len(d.toks) && len(toks) < len(buf); k++ {
+		toks = append(toks, d.toks[k])
+	}
+	j, es := d.x.lx.orgs.longest(toks, 0)
+	if es == nil || j < 2 {
+		return i, nil
+	}
+	for _, e := range es {
+		if e.country == c.p.Country {
+			return c.end + j - 1, []*orgEntry{e}
+		}
+	}
+	return i, nil
+}
+
+// likeliestOrg chooses among well-known bodies of one name the one whose
+// country the article names most.
+func (d *docState) likeliestOrg(es []*orgEntry) *orgEntry {
+	best, bestN := es[0], -1
+	for _, e := range es {
+		c := d.x.gaz.Country(e.country)
+		if c == nil {
+			continue
+		}
+		n := 0
+		for _, pc := range d.placeAt {
+			if pc.p != nil && (pc.p.ID == c.ID || pc.p.CountryID == c.ID) {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = e, n
+		}
+	}
+	return best
 }
 
 // mentionsPlace reports whether the article names a place (or its demonym).

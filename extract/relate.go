@@ -315,6 +315,9 @@ func (d *docState) roles() {
 func (d *docState) role(m *ment, r *role) {
 	target := r.target
 	title := r.title
+	if target == "" && d.sents[r.sent].caption {
+		return // a caption's bodies are not read: no office is guessed there
+	}
 	if target == "" && (r.scope == "national" || title == "President" || title == "Vice President") {
 		if d.x.lx.surnamesVI[d.toks[m.i].key] {
 			if p := d.x.gaz.Country("VN"); p != nil {
