@@ -25,9 +25,16 @@ const maxAnchorGap = 12
 // known place (see above), then their bare mentions.
 func (d *docState) findAnchored() {
 	d.anchored = d.anchored[:0]
+	bit := d.x.pw.units.bit
 	for i := 0; i < len(d.toks); i++ {
-		t := d.toks[i]
-		if !t.word || t.num || d.inCaption(i) {
+		t := &d.toks[i]
+		if !t.word || t.num {
+			continue
+		}
+		if !t.mayStart(bit) && (!t.cap || !d.unitNear(i)) {
+			continue // no unit word here or just after: the common case
+		}
+		if d.inCaption(i) {
 			continue
 		}
 		// <unit> of <name> [and <name>]
@@ -47,7 +54,7 @@ func (d *docState) findAnchored() {
 				}
 			}
 		}
-		if !t.cap || d.placeAt[i].p != nil {
+		if !t.cap || d.placeAt[i].p != nil || !d.unitNear(i) {
 			continue
 		}
 		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.toks[i-1].sent == t.sent && !d.x.pw.context[d.toks[i-1].key] {

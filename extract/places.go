@@ -35,7 +35,7 @@ func (d *docState) findPlaceCandidates() {
 	d.units = d.units[:0]
 	inside := 0 // end of the last name matched: its inner tokens say nothing of countries
 	for i := range d.toks {
-		t := d.toks[i]
+		t := &d.toks[i]
 		if !t.word || t.num {
 			continue
 		}

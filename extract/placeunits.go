@@ -179,6 +179,18 @@ func (d *docState) unitAt(i int, before bool) (int, *unitWord) {
 	return i, nil
 }
 
+// unitNear reports whether a unit word may start within the few tokens
+// after i (a bit test per token, see startMasks), so that names are read
+// only where one could follow.
+func (d *docState) unitNear(i int) bool {
+	for k := i + 1; k < len(d.toks) && k <= i+2*maxUnitName+1 && d.toks[k].sent == d.toks[i].sent; k++ {
+		if d.toks[k].word && d.toks[k].mayStart(d.x.pw.units.bit) {
+			return true
+		}
+	}
+	return false
+}
+
 // unitAround reports whether a unit word comes right before or after the
 // name at [i, j) ("Duc Tho district", "huyện Đức Thọ").
 func (d *docState) unitAround(i, j int) bool {
@@ -206,9 +218,16 @@ func (d *docState) unitAround(i, j int) bool {
 // of other countries' places the gazetteer lacks are read by
 // findAnchored.
 func (d *docState) findUnits() {
+	bit := d.x.pw.units.bit
 	for i := 0; i < len(d.toks); i++ {
-		t := d.toks[i]
-		if !t.word || t.num || d.inCaption(i) {
+		t := &d.toks[i]
+		if !t.word || t.num {
+			continue
+		}
+		if !t.mayStart(bit) && (!t.cap || !d.unitNear(i)) {
+			continue // no unit word here or just after: the common case
+		}
+		if d.inCaption(i) {
 			continue
 		}
 		if k, u := d.unitAt(i, true); u != nil && k > i {
@@ -219,7 +238,7 @@ func (d *docState) findUnits() {
 				}
 			}
 		}
-		if !t.cap {
+		if !t.cap || !d.unitNear(i) {
 			continue
 		}
 		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.toks[i-1].sent == t.sent &&
