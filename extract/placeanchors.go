@@ -155,6 +155,9 @@ func (d *docState) unknownName(i int) int {
 // addAnchored records the place named by tokens [i, j) of country iso,
 // its unit word ending at k.
 func (d *docState) addAnchored(i, j, k int, iso string, u unitWord) {
+	if u.kind == "region" && iso == "VN" {
+		return // Vietnam's regions are geographic, not administrative: "the Mekong Delta region"
+	}
 	name := d.surface(i, j)
 	id := slugID("city", name)
 	p := d.place(id)

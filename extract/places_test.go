@@ -61,6 +61,8 @@ func TestPlaces(t *testing.T) {
 			[]string{"city:los-palacios", "city:consolacion"}, nil},
 		{"a French article: unknown districts", "Le projet couvre la ville de Lyon et les communes de Pierre-Bénite et d'Oullins.",
 			[]string{"city:lyon"}, nil},
+		{"Vietnam's regions are geographic", "Vietnam's Mekong Delta region and the Central Highlands region of Vietnam grow coffee.",
+			[]string{"country:vietnam"}, []string{"city:mekong-delta", "city:central-highlands"}},
 		{"no anchor, no place", "The districts of Alpha and Beta were named in the report.",
 			nil, []string{"city:alpha", "city:beta"}},
 		{"a title is not a place name", "The Mayor of the Tohoku region of Japan spoke.",
