@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-//go:embed data/*.tsv data/*.txt
+//go:embed data/*.tsv data/*.txt data/*/*.tsv
 var dataFS embed.FS
 
 // lexicon holds the cue lists and small gazetteers of people, bodies and
@@ -24,6 +24,7 @@ type lexicon struct {
 	eventHeads  *keyMatcher[string]
 	topics      map[string]string
 	units       *keyMatcher[string]
+	counts      *countWords
 	prefixes    map[string]string // "franco" -> "FR"
 	shows       map[string]bool   // event types whose speakers are not participants (events.tsv "show")
 	refHeads    map[string]bool   // generic event nouns that only refer ("the event", "la manifestation")
@@ -244,18 +245,15 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			words(f[0])
 			return nil
 		}},
-		{"data/units.tsv", func(f []string) error {
-			if err := need(f, 2); err != nil {
-				return err
-			}
-			lx.units.add(f[0], f[1])
-			return nil
-		}},
 	}
 	for _, s := range steps {
 		if err := readLines(fsys, s.file, s.fn); err != nil {
 			return nil, err
 		}
+	}
+	var err error
+	if lx.units, lx.counts, err = loadCountWords(fsys); err != nil {
+		return nil, err
 	}
 	for _, c := range []string{"partner", "kind", "met", "held", "host", "hostedby", "participate", "represent", "gather", "teaser", "caption", "notperson-before", "notperson-after", "twocities", "twocountries", "capital", "speak", "venue", "placekind", "listword", "definite", "indefinite", "eventprep", "session", "years", "tie", "planned", "ongoing", "pairprep", "delegation", "ledby"} {
 		if lx.cues[c] == nil {

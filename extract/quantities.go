@@ -1,28 +1,98 @@
 package extract
 
-import "github.com/kg-dev/kg/extract/numbers"
+import (
+	"fmt"
+	"io/fs"
+	"strings"
 
-// findQuantities reads counts of participants and outcomes ("près de
-// 1.000 délégués de 50 localités du Vietnam et 12 villes de France",
-// "representatives from 50 Vietnamese and 12 French localities") and
-// attaches them to the event of the sentence, or, after a gathering verb
-// ("ont rassemblé", "gathered"), to the event the article last named.
-// Countries the counted things belong to take part in the event.
+	"github.com/kg-dev/kg/extract/numbers"
+)
+
+// Counts: "près de 1.000 délégués de 50 localités du Vietnam et 12 villes
+// de France", "representatives from 50 Vietnamese and 12 French
+// localities", "over 100 delegates representing the UK's businesses",
+// "Une vingtaine de collectivités étaient représentées". A number is a
+// count of an event when a counted noun follows it (data/LANG/units.tsv:
+// localities, delegates, businesses, projects...), so the people of a
+// population, money, years, hectares and percentages are not counts. The
+// count belongs to the event the sentence names, else, when the sentence
+// says who took part (cues participate, represent, gather), to the event
+// it is about (its paragraph's, else the article's: contextEvent), unless
+// it is quoted speech.
+// Approximation words ("more than", "près de", "hundreds of") make it
+// approximate; the country the counted things belong to ("French
+// localities", "localités françaises", "from France", "la délégation
+// française ... composée de 120 participants") is its Of, and takes part
+// in the event.
+
+// countWords are the words around a count (data/LANG/counts.tsv), as
+// token keys.
+type countWords struct {
+	of, from, article, definite, and map[string]bool
+}
+
+// loadCountWords reads data/*/units.tsv and data/*/counts.tsv.
+func loadCountWords(fsys fs.FS) (*keyMatcher[string], *countWords, error) {
+	units := newKeyMatcher[string]()
+	cw := &countWords{of: map[string]bool{}, from: map[string]bool{}, article: map[string]bool{}, definite: map[string]bool{}, and: map[string]bool{}}
+	files, err := fs.Glob(fsys, "data/*/units.tsv")
+	if err != nil || len(files) == 0 {
+		return nil, nil, fmt.Errorf("no data/LANG/units.tsv")
+	}
+	for _, name := range files {
+		if err := readLines(fsys, name, func(f []string) error {
+			if len(f) < 2 {
+				return fmt.Errorf("want surface<TAB>unit, got %q", strings.Join(f, "\t"))
+			}
+			units.add(f[0], f[1])
+			return nil
+		}); err != nil {
+			return nil, nil, err
+		}
+	}
+	files, err = fs.Glob(fsys, "data/*/counts.tsv")
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, name := range files {
+		if err := readLines(fsys, name, func(f []string) error {
+			if len(f) < 2 {
+				return fmt.Errorf("want word<TAB>role, got %q", strings.Join(f, "\t"))
+			}
+			k := phraseKey(strings.TrimRight(f[0], "'\u2019"))
+			switch f[1] {
+			case "of":
+				cw.of[k] = true
+			case "from":
+				cw.from[k] = true
+			case "article":
+				cw.article[k] = true
+			case "definite":
+				cw.definite[k] = true
+			case "and":
+				cw.and[k] = true
+			default:
+				return fmt.Errorf("unknown role %q", f[1])
+			}
+			return nil
+		}); err != nil {
+			return nil, nil, err
+		}
+	}
+	return units, cw, nil
+}
+
+// findQuantities reads the counts of every sentence (see above).
 func (d *docState) findQuantities() {
-	lastEvent := ""
+	cw := d.x.lx.counts
 	for s := range d.sents {
 		if d.sents[s].caption {
 			continue
 		}
 		ms := d.sentMentions(s)
 		subject := sentEvent(ms)
-		if subject == "" {
-			if g, _ := d.hasCue("gather", s); g != "" {
-				subject = lastEvent
-			}
-		}
-		if ev := lastEventIn(ms); ev != "" {
-			lastEvent = ev
+		if subject == "" && d.saysWhoTookPart(s) && !d.quoted(s) {
+			subject = d.contextEvent(s)
 		}
 		if subject == "" {
 			continue
@@ -38,7 +108,8 @@ func (d *docState) findQuantities() {
 		}
 		var qs []q
 		for _, c := range counts {
-			if first := d.tokenAt(st.start+c.Start, a, b); first > a && definite[d.toks[first-1].key] || (c.Value == 2 && !d.toks[first].num) {
+			first := d.tokenAt(st.start+c.Start, a, b)
+			if first > a && cw.definite[d.toks[first-1].key] || (c.Value == 2 && !d.toks[first].num) {
 				continue // "the two countries", "les deux villes", "des deux pays": a reference, not a count
 			}
 			pos := d.tokenAt(st.start+c.End, a, b)
@@ -51,10 +122,10 @@ func (d *docState) findQuantities() {
 			x := q{c: c}
 			p := pos
 			if p < b && d.placeAt[p].demonym && d.placeAt[p].p != nil {
-				x.of = d.placeAt[p].p.ID
+				x.of = d.placeAt[p].p.ID // "50 French localities"
 				p = d.placeAt[p].end
 			}
-			if p+1 < b && (d.toks[p].key == "de" || d.toks[p].key == "d" || d.toks[p].key == "of") {
+			if p+1 < b && cw.of[d.toks[p].key] {
 				// "une soixantaine de collectivités", "dozens of businesses"
 				q := p + 1
 				if q < b && d.toks[q].punct == '\'' {
@@ -68,10 +139,14 @@ func (d *docState) findQuantities() {
 				x.unit = u[0]
 				p = e
 			}
-			// "de France", "du Vietnam", "in Vietnam", "from France", "of Việt Nam"
-			if p+1 < b && (d.toks[p].key == "de" || d.toks[p].key == "du" || d.toks[p].key == "in" || d.toks[p].key == "from" || d.toks[p].key == "of" || d.toks[p].key == "d") {
+			if x.of == "" && p < b && d.placeAt[p].demonym && d.placeAt[p].p != nil {
+				x.of = d.placeAt[p].p.ID // "50 localités françaises"
+				p = d.placeAt[p].end
+			}
+			// "de France", "du Vietnam", "in Vietnam", "from France", "of the UK", "representing the UK"
+			if x.of == "" && p+1 < b && cw.from[d.toks[p].key] {
 				r := p + 1
-				if r < b && (d.toks[r].punct == '\'' || d.toks[r].key == "the") {
+				if r < b && (d.toks[r].punct == '\'' || cw.article[d.toks[r].key]) {
 					r++
 				}
 				if e, pl := d.placeAtTok(r); pl != nil && pl.Type == Country {
@@ -82,6 +157,9 @@ func (d *docState) findQuantities() {
 			if x.unit == "" && numbers.IsYearLike(c.Value) {
 				continue
 			}
+			if x.of == "" && x.unit != "" {
+				x.of = d.delegationCountry(a, first) // "la délégation française était composée de 120 participants"
+			}
 			x.next = p
 			qs = append(qs, x)
 		}
@@ -90,7 +168,7 @@ func (d *docState) findQuantities() {
 			if qs[k].unit != "" {
 				continue
 			}
-			coord := qs[k].next < b && (d.toks[qs[k].next].key == "and" || d.toks[qs[k].next].key == "et" || d.toks[qs[k].next].punct == ',')
+			coord := qs[k].next < b && (cw.and[d.toks[qs[k].next].key] || d.toks[qs[k].next].punct == ',')
 			if k+1 < len(qs) && qs[k+1].unit != "" && coord {
 				qs[k].unit = qs[k+1].unit
 			} else if k > 0 && qs[k-1].unit != "" && qs[k].of != "" {
@@ -111,9 +189,49 @@ func (d *docState) findQuantities() {
 	}
 }
 
-// definite words before a number make it a reference, not a count.
-var definite = map[string]bool{
-	"the": true, "these": true, "those": true, "both": true, "their": true, "les": true, "ces": true, "leurs": true, "nos": true, "our": true, "all": true, "tous": true,
+// quoted reports whether sentence s is reported speech that opens with a
+// quotation mark: what a speaker says of the state of things ("“Up to
+// now, 38 French localities take part in this mechanism,” he said") is
+// not a count of the event the article reports.
+func (d *docState) quoted(s int) bool {
+	t := strings.TrimLeft(d.text[d.sents[s].start:d.sents[s].end], " \t")
+	for _, q := range [...]string{"\"", "\u201c", "\u00ab", "\u2018", "'", "\u201e"} {
+		if strings.HasPrefix(t, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// saysWhoTookPart reports whether sentence s speaks of who took part in
+// an event: "attended", "étaient représentées", "ont rassemblé".
+func (d *docState) saysWhoTookPart(s int) bool {
+	for _, cat := range [...]string{"participate", "represent", "gather"} {
+		if c, _ := d.hasCue(cat, s); c != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// delegationCountry returns the country of a delegation named in tokens
+// [a, end) with its demonym ("the French delegation", "la délégation
+// française"), or "".
+func (d *docState) delegationCountry(a, end int) string {
+	for k := a; k < end; k++ {
+		if !d.x.lx.delegations[d.toks[k].key] {
+			continue
+		}
+		if k+1 < end && d.placeAt[k+1].demonym && d.placeAt[k+1].p != nil {
+			return d.placeAt[k+1].p.ID
+		}
+		for j := k - 1; j >= a && j >= k-3; j-- {
+			if d.placeAt[j].demonym && d.placeAt[j].p != nil && d.placeAt[j].end == k {
+				return d.placeAt[j].p.ID
+			}
+		}
+	}
+	return ""
 }
 
 func lastEventIn(ms []*ment) string {

@@ -1,0 +1,82 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestCounts checks counts of participants on paragraphs written for
+// them, in English and French: each belongs to the event with its unit,
+// its country and whether it is approximate; counts of something else do
+// not.
+func TestCounts(t *testing.T) {
+	const conf = "event:3-conference-fr-vn-cooperation-decentralised"
+	const forum = "event:forum-asia-europe-mayors-2024"
+	tests := []struct {
+		name, text string
+		want       []string // "subject count unit of approx", sorted
+	}{
+		{"fr localités françaises", " date 2024-05-16 Hué\n" +
+			"La 3e Conférence de coopération décentralisée Vietnam-France a réuni 50 localités françaises à Hué.\n",
+			[]string{conf + " 50 localities country:france false"}},
+		{"en over 70 Japanese localities", " date 2024-05-16 Hue\n" +
+			"The Asia-Europe Mayors Forum 2024 gathered over 70 Japanese localities in Hue.\n",
+			[]string{forum + " 70 localities country:japan true"}},
+		{"fr près de 300 délégués", " date 2024-05-16 Hué\n" +
+			"La 3e Conférence de coopération décentralisée Vietnam-France a rassemblé près de 300 délégués.\n",
+			[]string{conf + " 300 delegates  true"}},
+		{"en more than 100 delegates from the UK", " date 2024-05-16 Hue\n" +
+			"More than 100 delegates from the UK attended the Asia-Europe Mayors Forum 2024.\n",
+			[]string{forum + " 100 delegates country:united-kingdom true"}},
+		{"en delegates representing a country", " date 2024-05-16 Hue\n" +
+			"The Asia-Europe Mayors Forum 2024 opened with over 100 delegates representing the UK's businesses taking part.\n",
+			[]string{forum + " 100 delegates country:united-kingdom true"}},
+		{"en hundreds of businesses", " date 2024-05-16 Hue\n" +
+			"Hundreds of businesses joined the Asia-Europe Mayors Forum 2024.\n",
+			[]string{forum + " 200 businesses  true"}},
+		{"fr 27 projets", " date 2024-05-16 Hué\n" +
+			"27 projets ont été approuvés lors de la 3e Conférence de coopération décentralisée Vietnam-France.\n",
+			[]string{conf + " 27 projects  false"}},
+		{"fr villes et provinces vietnamiennes", " date 2024-05-16 Hué\n" +
+			"La 3e Conférence de coopération décentralisée Vietnam-France a attiré 4 villes et provinces vietnamiennes.\n",
+			[]string{conf + " 4 localities country:vietnam false"}},
+		{"fr a count in the event's paragraph", " date 2024-05-16 Hué\n" +
+			"La 3e Conférence de coopération décentralisée Vietnam-France s'est ouverte à Hué. La délégation française était composée de 120 participants. Une vingtaine de collectivités étaient représentées.\n",
+			[]string{conf + " 120 participants country:france false", conf + " 20 localities  true"}},
+		{"en the article's event when the sentence names none", " date 2024-05-16 The 3rd Vietnam-France Decentralised Cooperation Conference opens in Hue\n" +
+			"Mayors of both countries meet in the city.\n\n" +
+			"About 40 French localities took part.\n",
+			[]string{conf + " 40 localities country:france true"}},
+		// Counts of something else.
+		{"en population, money, years, hectares, percent", " date 2024-05-16 Hue\n" +
+			"The Asia-Europe Mayors Forum 2024 opened in Hue, a city of 650,000 people, with a budget of 2 million euros, 30 years after the first meeting, on 500 hectares, with 20 percent more visitors.\n",
+			nil},
+		{"fr population, argent, années, hectares, pourcentage", " date 2024-05-16 Hué\n" +
+			"La 3e Conférence de coopération décentralisée Vietnam-France s'est ouverte à Hué, ville de 650 000 habitants, avec 2 millions d'euros, 30 ans après la première rencontre, sur 500 hectares et 20 % de participants en plus.\n",
+			nil},
+		{"a reference is no count", " date 2024-05-16 Hue\n" +
+			"The two cities and the three provinces attended the Asia-Europe Mayors Forum 2024.\n",
+			nil},
+		{"no event, no count", " date 2024-05-16 Hue\n" +
+			"The province has 30 localities and 12 cities.\n",
+			nil},
+		{"quoted speech about the state of things", " date 2024-05-16 The 3rd Vietnam-France Decentralised Cooperation Conference opens in Hue\n" +
+			"Mayors of both countries meet in the city.\n\n" +
+			"“Up to now, 38 French localities have taken part in this mechanism,” the minister said.\n",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := testExtractor(t).Extract(Document{ID: "t", Text: tt.text})
+			var got []string
+			for _, q := range r.Quantities {
+				got = append(got, q.Subject+" "+fmtAny(q.Count)+" "+q.Unit+" "+q.Of+" "+fmtAny(q.Approx))
+			}
+			sort.Strings(got)
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("quantities\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
