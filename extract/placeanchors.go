@@ -57,8 +57,9 @@ func (d *docState) findAnchored() {
 		if !t.cap || d.placeAt[i].p != nil || !d.unitNear(i) {
 			continue
 		}
-		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.toks[i-1].sent == t.sent && !d.x.pw.context[d.toks[i-1].key] {
-			continue // inside a capitalised run
+		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.toks[i-1].sent == t.sent && !d.x.pw.context[d.toks[i-1].key] &&
+			(!d.notName(d.toks[i-1].key) || d.unknownName(i-1) > i) {
+			continue // inside a capitalised run ("The" opens none; "La" opens "La Palma")
 		}
 		j := d.unknownName(i)
 		if j == i {
@@ -135,7 +136,7 @@ func (d *docState) unknownName(i int) int {
 			break
 		}
 		// "La Palma", "Le Havre": an article opens a name, but never is one
-		if d.notName(t.key) && (j > i || j+1 >= len(d.toks) || !d.toks[j+1].word || !d.toks[j+1].cap) {
+		if d.notName(t.key) && (j > i || t.key == "the" || j+1 >= len(d.toks) || !d.toks[j+1].word || !d.toks[j+1].cap) {
 			break
 		}
 		if k, _ := d.unitAt(j, false); k > j {

@@ -57,6 +57,8 @@ func TestPlaces(t *testing.T) {
 			[]string{"city:schwabing", "city:munich"}, []string{"city:schwabing-district"}},
 		{"an unknown region anchored by its country", "A delegation from the Tohoku region of Japan visited Huế.",
 			[]string{"city:tohoku", "country:japan"}, nil},
+		{"an article opens no place name", "The Tohoku region of Japan sent a delegation.",
+			[]string{"city:tohoku"}, []string{"city:the-tohoku"}},
 		{"unknown districts after a known city", "Aid reached the city of Pinar del Río and the districts of Los Palacios and Consolación.",
 			[]string{"city:los-palacios", "city:consolacion"}, nil},
 		{"a French article: unknown districts", "Le projet couvre la ville de Lyon et les communes de Pierre-Bénite et d'Oullins.",
