@@ -245,7 +245,7 @@ func initialsOf(name string) (string, string) {
 			continue
 		}
 		all.WriteByte(t.key[0])
-		if !nameConnectors[t.key] && !orgConnectors[t.key] && !frPreps[t.key] {
+		if !nameConnectors[t.key] && !orgConnectors[t.key] && !frPreps[t.key] && t.key != "s" {
 			content.WriteByte(t.key[0])
 		}
 	}

@@ -290,6 +290,7 @@ type docState struct {
 	units    []*gazetteer.Place // administrative units read in the article (placeunits.go)
 	pending  []pendingName
 	acronyms map[string]string // acronym key -> the entity its expansion in this article names
+	focused  []focusBody       // local bodies named by their level only, given the article's main locality
 	nerCache map[int][]string  // sentence -> names prose's NER tags PERSON
 
 	focusCityDone bool             // focusCityP computed

@@ -190,7 +190,7 @@ func (d *docState) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 		case u.punct == '-' || u.punct == '\'':
 			k++
 			continue
-		case u.word && (frPreps[u.key] || u.key == "et"):
+		case u.word && (frPreps[u.key] && (u.key != "a" || u.text != "a") || u.key == "et"): // "à", not the verb "a"
 			n := k + 1
 			if u.key == "et" && !(n < len(d.toks) && frPreps[d.toks[n].key]) {
 				break // "X et l'Association Y": two bodies
@@ -302,6 +302,7 @@ func (d *docState) specificOrg(s, e, hi, hj int) bool {
 	if e-s <= hj-hi {
 		return false
 	}
+	content := 0
 	for k := s; k < e; k++ {
 		if k >= hi && k < hj {
 			continue
@@ -319,8 +320,13 @@ func (d *docState) specificOrg(s, e, hi, hj int) bool {
 		if k > hj && t.cap && d.toks[hi].cap {
 			return true // a capitalised complement: "Department of Foreign Affairs", not "l'organisation du Parti"
 		}
+		if k >= hj {
+			content++
+		}
 	}
-	return false
+	// "Département de la coopération internationale": a French name with
+	// a capital, not opening the sentence, and two words after the head
+	return d.lang == "fr" && d.toks[hi].cap && !d.isSentenceStart(hi) && content >= 2
 }
 
 // addOrgName records the organisation named over [s, e): its surface

@@ -200,11 +200,13 @@ func (d *docState) localBody(i int) (int, bool) {
 	if place == nil && lower && head != "Regional Council" && head != "Departmental Council" {
 		return i, false
 	}
+	focused := false
 	if place == nil {
 		switch head {
 		case "People's Committee", "Party Committee", "People's Council":
 			if local || d.toks[i].cap {
 				place = d.focusCity()
+				focused = true
 			}
 		case "Regional Council":
 			place = d.focusOfKind("region") // "M. X, Président du Conseil régional"
@@ -217,7 +219,10 @@ func (d *docState) localBody(i int) (int, bool) {
 	}
 	name := place.Name + " " + head
 	id := slugID("org", name)
-	d.addMention(id, Organization, name, start, end, false)
+	m := d.addMention(id, Organization, name, start, end, false)
+	if focused {
+		d.focused = append(d.focused, focusBody{m, head})
+	}
 	b := d.entity(id, Organization, name)
 	b.e.Props["kind"] = kindOf(head)
 	b.e.Props["place"] = place.ID
@@ -297,4 +302,43 @@ func (d *docState) focusOfKind(kind string) *gazetteer.Place {
 		}
 	}
 	return best
+}
+
+// focusBody is a mention of a local body named by its level only ("the
+// provincial Party Committee"), taken to be the main locality's.
+type focusBody struct {
+	m    *ment
+	head string
+}
+
+// relocateBodies gives a body named by its level only the place that a
+// coordinated title names: "Secretary of the provincial Party Committee
+// and Governor of X province" is X's Party Committee.
+func (d *docState) relocateBodies(roles []*role) {
+	var place *gazetteer.Place
+	for _, r := range roles {
+		if p := d.x.gaz.ByID(r.target); p != nil && p.Type == City {
+			place = p
+		}
+	}
+	if place == nil {
+		return
+	}
+	for _, r := range roles {
+		for _, f := range d.focused {
+			if f.m.id != r.target || f.m.typ != Organization || d.toks[f.m.i].sent != r.sent {
+				continue
+			}
+			if id, _ := d.ents[f.m.id].e.Props["place"].(string); id == place.ID {
+				continue
+			}
+			name := place.Name + " " + f.head
+			id := slugID("org", name)
+			b := d.entity(id, Organization, name)
+			b.e.Props["kind"] = kindOf(f.head)
+			b.e.Props["place"] = place.ID
+			d.retarget(f.m, id)
+			r.target = id
+		}
+	}
 }

@@ -64,6 +64,7 @@ func (d *docState) titledPerson(i int) int {
 		if ro.target == "" && ro.scope != "national" {
 			ro.target = d.localBodyBefore(i)
 		}
+		d.relocateBodies(roles)
 	}
 	if r < len(d.toks) && d.toks[r].punct == ',' {
 		r++
@@ -154,8 +155,12 @@ func (d *docState) moreRoles(r int, roles []*role) (int, []*role) {
 		if !(d.toks[k].key == "and" || d.toks[k].key == "et" || d.toks[k].punct == ',') {
 			break
 		}
-		n := d.skipMember(d.skipArticles(k + 1))
+		n := d.skipArticles(k + 1)
 		j, cues := d.x.lx.titles.longest(d.toks, n)
+		if cues == nil {
+			n = d.skipMember(n)
+			j, cues = d.x.lx.titles.longest(d.toks, n)
+		}
 		if cues == nil || cues[0].scope == "honorific" {
 			if d.toks[k].punct == ',' {
 				r = k
@@ -414,14 +419,19 @@ func (d *docState) roleAfter(e int) []*role {
 	if e >= len(d.toks) || d.toks[e].punct != ',' {
 		return nil
 	}
-	r := d.skipMember(d.skipArticles(e + 1))
+	r := d.skipArticles(e + 1)
 	j, cues := d.x.lx.titles.longest(d.toks, r)
+	if cues == nil {
+		r = d.skipMember(r)
+		j, cues = d.x.lx.titles.longest(d.toks, r)
+	}
 	if cues == nil || cues[0].scope == "honorific" {
 		return nil
 	}
 	ro := &role{title: cues[0].role, sent: d.toks[e].sent, scope: cues[0].scope}
 	r = d.roleTail(j, ro)
 	_, roles := d.moreRoles(r, []*role{ro})
+	d.relocateBodies(roles)
 	return roles
 }
 
