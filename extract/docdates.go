@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -64,11 +65,10 @@ func (d *docState) dateOptions(s int) dates.Options {
 		return o
 	}
 	start := d.sents[s].start
-	for _, sp := range d.explicitDates() {
-		if sp.Start >= start && o.Anchor != "" {
-			break
-		}
-		o.Anchor = sp.Value
+	if ex := d.explicitDates(); len(ex) > 0 {
+		// the last one before the sentence, else the first after it
+		k := sort.Search(len(ex), func(i int) bool { return ex[i].Start >= start })
+		o.Anchor = ex[max(k-1, 0)].Value
 	}
 	for _, m := range d.sentMentions(s) {
 		if m.typ != Event {

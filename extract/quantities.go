@@ -107,6 +107,7 @@ func (d *docState) findQuantities() {
 			next int // token after the count phrase
 		}
 		var qs []q
+		deleg, delegEnd, delegDone := "", 0, false // the sentence's first delegation with its country
 		for _, c := range counts {
 			first := d.tokenAt(st.start+c.Start, a, b)
 			if first > a && cw.definite[d.toks[first-1].key] || (c.Value == 2 && !d.toks[first].num) {
@@ -158,7 +159,13 @@ func (d *docState) findQuantities() {
 				continue
 			}
 			if x.of == "" && x.unit != "" {
-				x.of = d.delegationCountry(a, first) // "la délégation française était composée de 120 participants"
+				if !delegDone {
+					deleg, delegEnd = d.delegationCountry(a, b)
+					delegDone = true
+				}
+				if delegEnd <= first {
+					x.of = deleg // "la délégation française était composée de 120 participants"
+				}
 			}
 			x.next = p
 			qs = append(qs, x)
@@ -214,24 +221,24 @@ func (d *docState) saysWhoTookPart(s int) bool {
 	return false
 }
 
-// delegationCountry returns the country of a delegation named in tokens
-// [a, end) with its demonym ("the French delegation", "la délégation
-// française"), or "".
-func (d *docState) delegationCountry(a, end int) string {
+// delegationCountry returns the country of the first delegation named in
+// tokens [a, end) with its demonym ("the French delegation", "la
+// délégation française") and the token after it, or "", end.
+func (d *docState) delegationCountry(a, end int) (string, int) {
 	for k := a; k < end; k++ {
 		if !d.x.lx.delegations[d.toks[k].key] {
 			continue
 		}
 		if k+1 < end && d.placeAt[k+1].demonym && d.placeAt[k+1].p != nil {
-			return d.placeAt[k+1].p.ID
+			return d.placeAt[k+1].p.ID, d.placeAt[k+1].end
 		}
 		for j := k - 1; j >= a && j >= k-3; j-- {
 			if d.placeAt[j].demonym && d.placeAt[j].p != nil && d.placeAt[j].end == k {
-				return d.placeAt[j].p.ID
+				return d.placeAt[j].p.ID, k + 1
 			}
 		}
 	}
-	return ""
+	return "", end
 }
 
 func lastEventIn(ms []*ment) string {
