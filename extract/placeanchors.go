@@ -87,7 +87,35 @@ func (d *docState) findAnchored() {
 			}
 		}
 	}
+	d.findParenPlaces()
 	d.bareMentions()
+}
+
+// findParenPlaces reads "<name> (<country>)" after a locative word as a
+// place of that country the gazetteer lacks: "a delegation from Chinon
+// (France)", "à Kitakyushu (Japon)". The name is one to maxUnitName
+// capitalised words, none a known place, a given name or a Vietnamese
+// family name (people come with their country in brackets too).
+func (d *docState) findParenPlaces() {
+	for k := 1; k+2 < len(d.toks); k++ {
+		if d.toks[k].punct != '(' {
+			continue
+		}
+		e, p := d.placeAtTok(k + 1)
+		if p == nil || p.Type != Country || e >= len(d.toks) || d.toks[e].punct != ')' {
+			continue
+		}
+		for i := max(k-maxUnitName, 1); i < k; i++ {
+			if d.toks[i].sent != d.toks[k].sent || !d.x.pw.locative[d.toks[i-1].key] || d.toks[i-1].cap && d.toks[i-1].key != "a" {
+				continue
+			}
+			if d.x.lx.given[d.toks[i].key] || d.x.lx.surnamesVI[d.toks[i].key] || d.unknownName(i) != k {
+				continue
+			}
+			d.addAnchored(i, k, k, p.Country, unitWord{kind: "city"})
+			break
+		}
+	}
 }
 
 // possessiveStart returns the token before "'s" ending just before token

@@ -14,9 +14,10 @@ import (
 // the words after which an ambiguous name is read as a place, and the
 // words naming administrative units ("District", "quận", "province de").
 type placeWords struct {
-	context map[string]bool
-	units   *keyMatcher[unitWord]
-	viSyll  map[string]bool // fold.Key of every syllable of a Vietnamese place name in the gazetteer
+	context  map[string]bool
+	locative map[string]bool // words before "<name> (<country>)" (findParenPlaces)
+	units    *keyMatcher[unitWord]
+	viSyll   map[string]bool // fold.Key of every syllable of a Vietnamese place name in the gazetteer
 	// Vietnamese syllable shape, folded: initial consonants and final
 	// consonants (longest first); the nucleus is one to three vowels
 	viInitials, viFinals []string
@@ -40,11 +41,13 @@ func (u unitWord) newUnit() bool {
 }
 
 func loadPlaceWords(fsys fs.FS, g *gazetteer.Gazetteer) (*placeWords, error) {
-	pw := &placeWords{context: map[string]bool{}, units: newKeyMatcher[unitWord](), viSyll: map[string]bool{}}
+	pw := &placeWords{context: map[string]bool{}, locative: map[string]bool{}, units: newKeyMatcher[unitWord](), viSyll: map[string]bool{}}
 	err := readLines(fsys, "data/placewords.tsv", func(f []string) error {
 		switch {
 		case f[0] == "context" && len(f) == 2:
 			pw.context[fold.Key(f[1])] = true
+		case f[0] == "locative" && len(f) == 2:
+			pw.locative[fold.Key(f[1])] = true
 		case f[0] == "vi-initials" && len(f) == 2:
 			pw.viInitials = longestFirst(strings.Split(f[1], "|"))
 		case f[0] == "vi-finals" && len(f) == 2:
