@@ -187,7 +187,8 @@ func TestFind(t *testing.T) {
 		// Bare years after a preposition.
 		{"en in year", "The conference was held in 2021 and will return during 2025.", Options{Lang: "en"},
 			[]string{"2021=2021", "2025=2025"}},
-		{"fr en year", "organisée en 2019, courant 2020", Options{Lang: "fr"}, []string{"2019=2019", "2020=2020"}},
+		{"fr en year", "organisée en 2019, courant 2020, fin 2021", Options{Lang: "fr"}, []string{"2019=2019", "2020=2020", "2021=2021"}},
+		{"en early and late year", "held in early 2022 and late 2023", Options{Lang: "en"}, []string{"2022=2022", "2023=2023"}},
 		{"years that are no dates", "since 2004, in 2021-2025, in 2,000 homes, in 20245, the 2024 forum, en 2019/2020", Options{Lang: "en"}, nil},
 	}
 	for _, tt := range tests {
