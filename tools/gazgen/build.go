@@ -14,6 +14,7 @@ import (
 
 // inputs is everything gazgen reads.
 type inputs struct {
+	homonym   func(name string) bool // minorHomonym's test; nil: none
 	cities    []geoCity
 	countries []wcCountry
 	i18n      map[string]map[string]any // lang → iso2 → name or []name
@@ -85,8 +86,8 @@ var countryNames = map[string]string{
 var cityStates = map[string]bool{"SG": true, "MC": true, "VA": true, "HK": true, "MO": true}
 
 // focus are countries whose cities matter more to kg's domain (Vietnam's
-// neighbours and main partners): their cities are kept from 100,000
-// inhabitants instead of 200,000.
+// neighbours and main partners): their cities are kept from 50,000
+// inhabitants instead of 100,000.
 var focus = map[string]bool{
 	"KR": true, "JP": true, "CN": true, "LA": true, "KH": true, "TH": true, "MM": true,
 	"MY": true, "SG": true, "ID": true, "PH": true, "BN": true, "TL": true,
@@ -286,7 +287,7 @@ func build(in inputs) ([]*country, []*place, error) {
 			countryKeys[fold.Key(a)] = true
 		}
 	}
-	cities := selectCities(in.cities, known)
+	cities := selectCities(in.cities, known, in.homonym)
 	// A city-state is one Country entry: its city's names become the
 	// country's aliases.
 	for _, c := range countries {
@@ -467,9 +468,11 @@ var keepAlso = map[string]bool{
 
 // keep reports whether a GeoNames locality is within kg's scope: every
 // Vietnamese locality; French communes from 15,000 inhabitants and every
-// préfecture; cities of Vietnam's neighbours and partners from 100,000;
-// elsewhere cities from 200,000, capitals of countries and, from 40,000,
-// of first-level subdivisions.
+// préfecture; cities of Vietnam's neighbours and partners from 50,000;
+// elsewhere cities from 100,000, capitals of countries, from 40,000 those
+// of first-level subdivisions and from 50,000 those of second-level ones.
+// selectCities then leaves out the smaller of these that are named like
+// a common word or a person (minorHomonym).
 func keep(c geoCity) bool {
 	switch c.FeatureCode {
 	case "PPLH", "PPLQ", "PPLW", "PPLCH":
@@ -486,16 +489,18 @@ func keep(c geoCity) bool {
 		return true // capitals of provinces, states, regions: Geneva, Venice, Pakse
 	case c.Country == "FR" || frenchOverseas[c.Country]:
 		return c.Population >= 15000 || c.FeatureCode == "PPLA" || c.FeatureCode == "PPLA2"
+	case c.FeatureCode == "PPLA2" && c.Population >= 50000:
+		return true // capitals of second-level units (Italian provinces, German districts): Arezzo
 	case focus[c.Country]:
-		return c.Population >= 100000
+		return c.Population >= 50000
 	}
-	return c.Population >= 200000
+	return c.Population >= 100000
 }
 
-func selectCities(all []geoCity, known map[string]bool) []*place {
+func selectCities(all []geoCity, known map[string]bool, isHomonym func(string) bool) []*place {
 	var out []*place
 	for _, c := range all {
-		if !keep(c) || !known[c.Country] {
+		if !keep(c) || !known[c.Country] || minorHomonym(c, isHomonym) {
 			continue
 		}
 		if c.Country == "VN" {
@@ -564,7 +569,7 @@ func keepSub(s isoSub) bool {
 	case "GB":
 		return s.Type == "Country"
 	case "IT":
-		return s.Parent == "" && strings.Contains(s.Type, "region")
+		return s.Parent == "" && strings.Contains(strings.ToLower(s.Type), "region")
 	case "ES":
 		return s.Type == "Autonomous community"
 	}
@@ -810,3 +815,41 @@ func commonWords(ps []*place, lists []map[string]bool) []string {
 	}
 	return slices.Sorted(mapsKeys(found))
 }
+
+// minorHomonym reports whether a GeoNames locality is a foreign one of
+// under 200,000 inhabitants, not a capital (of a country or a first-level
+// subdivision), named like a word of the English or French word lists,
+// common or proper (the English list's proper nouns are mostly people's
+// names: "Garcia", "Irving"), or like a given name or surname of kg's
+// name lists ("Delta", "García", "Kobayashi" as towns): in articles about
+// city diplomacy such a word is far more often the word or the person than
+// that town, so selectCities leaves it out. Vietnamese and French
+// localities are kept: their names are disambiguated in context.
+func minorHomonym(c geoCity, isHomonym func(string) bool) bool {
+	if isHomonym == nil || c.Country == "VN" || c.Country == "FR" || frenchOverseas[c.Country] {
+		return false
+	}
+	if c.Population >= 200000 || c.FeatureCode == "PPLA" || c.FeatureCode == "PPLC" {
+		return false
+	}
+	return isHomonym(c.Name)
+}
+
+// homonym reports whether name is a word of lists, a name of names or one
+// of properNouns (all folded or lowercased as they are built).
+func homonym(name string, lists []map[string]bool, names map[string]bool) bool {
+	if names[fold.Key(name)] {
+		return true
+	}
+	w := strings.ToLower(name)
+	for _, l := range lists {
+		if l[w] {
+			return true
+		}
+	}
+	return properNouns[fold.Key(name)]
+}
+
+// properNouns are the capitalised words of the English word list (Debian
+// wamerican), folded; set by main before dropMinorHomonyms.
+var properNouns = map[string]bool{}

