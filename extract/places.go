@@ -63,7 +63,7 @@ func (d *docState) findPlaceCandidates() {
 			continue
 		}
 		p := d.choosePlace(c.cands, i, c.end)
-		if p != nil && p.Type == City && d.insideName(i, c.end, nameEnd == i) {
+		if p != nil && p.Type == City && (d.insideName(i, c.end, nameEnd == i) || d.afterTitle(i, p)) {
 			nameEnd, p = c.end, nil
 		}
 		if p == nil {
@@ -236,6 +236,28 @@ func (d *docState) insideName(i, j int, chained bool) bool {
 		return false
 	}
 	return true
+}
+
+// smallPlace is the population under which a Vietnamese place named right
+// after a title is taken for a person's given names ("Mr. Thanh Son",
+// "Chairman Kim Son"); bigger ones are places there ("Secretary Hanoi
+// Party Committee" is unusual, but not wrong).
+const smallPlace = 100_000
+
+// afterTitle reports whether a small Vietnamese place name at token i
+// follows a title or an honorific ("Mr.", "Chairman"), so is a person's
+// given names.
+func (d *docState) afterTitle(i int, p *gazetteer.Place) bool {
+	if p.Country != "VN" || p.Population >= smallPlace || p.Kind != gazetteer.KindCity || i == 0 {
+		return false
+	}
+	if d.toks[i-1].sent != d.toks[i].sent {
+		return false
+	}
+	if d.isTitleEnd(i) {
+		return true
+	}
+	return d.toks[i-1].punct == '.' && i > 1 && d.isTitleEnd(i-1)
 }
 
 // findPlaces turns place candidates not covered by people into mentions.
