@@ -67,15 +67,24 @@ func (d *docState) findEvents() {
 	// before them, else (definite ones: "the event", "cette rencontre")
 	// the event the article reports, when it was named before them
 	var pending []*eventMention
+	type typeOrd struct {
+		typ string
+		ord int
+	}
+	last := map[typeOrd]*eventMention{} // the last event named so far, by type and by type and ordinal
+	next := 0
 	for _, ref := range refs {
+		for ; next < len(evs) && evs[next].i < ref.i; next++ {
+			ev := evs[next]
+			last[typeOrd{ev.typ, 0}] = ev
+			last[typeOrd{ev.typ, ev.ordinal}] = ev
+		}
 		if d.covered(ref.i, ref.j) {
 			continue
 		}
 		var to *eventMention
-		for _, ev := range evs {
-			if ev.i < ref.i && ev.typ == ref.typ && (ref.ordinal == 0 || ev.ordinal == ref.ordinal) && !d.x.lx.refHeads[ref.typ] {
-				to = ev
-			}
+		if !d.x.lx.refHeads[ref.typ] {
+			to = last[typeOrd{ref.typ, ref.ordinal}]
 		}
 		switch {
 		case to != nil:
@@ -190,14 +199,26 @@ func (d *docState) acronymMentions(evs []*eventMention) {
 // parties and topic words of one among the other's.
 func (d *docState) clusterEvents(evs []*eventMention) {
 	var clusters []*eventMention // merged copies
+	byAcronym := map[string]int{}
 	of := make([]int, len(evs))
 	for i, ev := range evs {
 		of[i] = -1
-		for c, cl := range clusters {
-			if sameEvent(cl, ev) {
-				cl.merge(ev)
+		// the cluster of the acronym, else one of the last clusters (an
+		// article names few events; a huge input stays linear)
+		if c, ok := byAcronym[strings.ToLower(ev.acroRef)]; ok && ev.acroRef != "" {
+			of[i] = c
+		} else if c, ok := byAcronym[strings.ToLower(acronymKey(ev.acronym))]; ok && ev.acronym != "" {
+			of[i] = c
+		}
+		for c := len(clusters) - 1; c >= 0 && c >= len(clusters)-maxClusterScan && of[i] < 0; c-- {
+			if sameEvent(clusters[c], ev) {
 				of[i] = c
-				break
+			}
+		}
+		if of[i] >= 0 {
+			clusters[of[i]].merge(ev)
+			if ev.acronym != "" {
+				byAcronym[strings.ToLower(acronymKey(ev.acronym))] = of[i]
 			}
 		}
 		if of[i] < 0 {
@@ -206,6 +227,9 @@ func (d *docState) clusterEvents(evs []*eventMention) {
 			cp.parties = append([]string(nil), ev.parties...)
 			clusters = append(clusters, &cp)
 			of[i] = len(clusters) - 1
+			if ev.acronym != "" {
+				byAcronym[strings.ToLower(acronymKey(ev.acronym))] = of[i]
+			}
 		}
 	}
 	ids := make([][2]string, len(clusters))
@@ -216,6 +240,9 @@ func (d *docState) clusterEvents(evs []*eventMention) {
 		ev.id, ev.name = ids[of[i]][0], ids[of[i]][1]
 	}
 }
+
+// maxClusterScan bounds how many earlier events a name is compared with.
+const maxClusterScan = 64
 
 // sameEvent reports whether the event name b names the event of cluster a.
 func sameEvent(a, b *eventMention) bool {

@@ -224,16 +224,11 @@ func (d *docState) twoParties(s int, ms []*ment) [][2]*ment {
 }
 
 // salientMents returns the two most mentioned entities of a type as
-// mentions (their first).
+// mentions (of the entity, not of a place in the text).
 func (d *docState) salientMents(typ string) []*ment {
 	var out []*ment
 	for _, id := range d.salient(typ, 2) {
-		for _, m := range d.ments {
-			if m.id == id {
-				out = append(out, m)
-				break
-			}
-		}
+		out = append(out, &ment{id: id, typ: typ})
 	}
 	return out
 }
@@ -283,11 +278,7 @@ func (d *docState) twinOfSalient(ms []*ment) [][2]*ment {
 	p := d.x.gaz.ByID(one.id)
 	for _, id := range d.salient(City, 4) {
 		if q := d.x.gaz.ByID(id); q != nil && p != nil && q.Country != p.Country {
-			for _, m := range d.ments {
-				if m.id == id {
-					return [][2]*ment{{one, m}}
-				}
-			}
+			return [][2]*ment{{one, {id: id, typ: City}}}
 		}
 	}
 	return nil
