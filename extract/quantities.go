@@ -28,13 +28,13 @@ import (
 // countWords are the words around a count (data/LANG/counts.tsv), as
 // token keys.
 type countWords struct {
-	of, from, article, definite, and map[string]bool
+	of, from, article, definite, and, has map[string]bool
 }
 
 // loadCountWords reads data/*/units.tsv and data/*/counts.tsv.
 func loadCountWords(fsys fs.FS) (*keyMatcher[string], *countWords, error) {
 	units := newKeyMatcher[string]()
-	cw := &countWords{of: map[string]bool{}, from: map[string]bool{}, article: map[string]bool{}, definite: map[string]bool{}, and: map[string]bool{}}
+	cw := &countWords{of: map[string]bool{}, from: map[string]bool{}, article: map[string]bool{}, definite: map[string]bool{}, and: map[string]bool{}, has: map[string]bool{}}
 	files, err := fs.Glob(fsys, "data/*/units.tsv")
 	if err != nil || len(files) == 0 {
 		return nil, nil, fmt.Errorf("no data/LANG/units.tsv")
@@ -71,6 +71,8 @@ func loadCountWords(fsys fs.FS) (*keyMatcher[string], *countWords, error) {
 				cw.definite[k] = true
 			case "and":
 				cw.and[k] = true
+			case "has":
+				cw.has[k] = true
 			default:
 				return fmt.Errorf("unknown role %q", f[1])
 			}
@@ -91,6 +93,9 @@ func (d *docState) findQuantities() {
 		}
 		ms := d.sentMentions(s)
 		subject := sentEvent(ms)
+		if subject != "" && onlyReferences(ms) && !d.saysWhoTookPart(s) {
+			subject = "" // "Speaking at the event, he said the country has 63 provinces"
+		}
 		if subject == "" && d.saysWhoTookPart(s) && !d.quoted(s) {
 			subject = d.contextEvent(s)
 		}
@@ -112,6 +117,9 @@ func (d *docState) findQuantities() {
 			first := d.tokenAt(st.start+c.Start, a, b)
 			if first > a && cw.definite[d.toks[first-1].key] || (c.Value == 2 && !d.toks[first].num) {
 				continue // "the two countries", "les deux villes", "des deux pays": a reference, not a count
+			}
+			if first > a && cw.has[d.toks[first-1].key] {
+				continue // "the province has 30 localities", "la région compte 12 villes": what a place has
 			}
 			pos := d.tokenAt(st.start+c.End, a, b)
 			if pos < b && d.toks[pos].start < st.start+c.End {
@@ -208,6 +216,17 @@ func (d *docState) quoted(s int) bool {
 		}
 	}
 	return false
+}
+
+// onlyReferences reports whether the sentence names its events only by
+// reference ("the event", "la conférence"), not by name.
+func onlyReferences(ms []*ment) bool {
+	for _, m := range ms {
+		if m.typ == Event && !m.coref {
+			return false
+		}
+	}
+	return true
 }
 
 // saysWhoTookPart reports whether sentence s speaks of who took part in

@@ -58,6 +58,13 @@ func TestCounts(t *testing.T) {
 		{"a reference is no count", " date 2024-05-16 Hue\n" +
 			"The two cities and the three provinces attended the Asia-Europe Mayors Forum 2024.\n",
 			nil},
+		{"what a country has, said at the event", " date 2024-05-16 Hue\n" +
+			"The Asia-Europe Mayors Forum 2024 opened in Hue.\n\n" +
+			"Speaking at the forum, the minister said Vietnam now has 63 provinces and cities.\n",
+			nil},
+		{"fr ce que compte une région", " date 2024-05-16 Hué\n" +
+			"Lors de la 3e Conférence de coopération décentralisée Vietnam-France, le maire a rappelé que la région compte 12 villes jumelées.\n",
+			nil},
 		{"no event, no count", " date 2024-05-16 Hue\n" +
 			"The province has 30 localities and 12 cities.\n",
 			nil},
