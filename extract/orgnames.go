@@ -168,6 +168,7 @@ func (d *docState) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 	}
 	k := j
 	adj := 0
+	noun := false // the next lower-case word follows a preposition
 	for k < len(d.toks) && d.toks[k].sent == sent && k < j+24 {
 		u := d.toks[k]
 		if d.cover[k] >= 0 {
@@ -176,7 +177,7 @@ func (d *docState) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 				break
 			}
 			k = m.j // "du Val-de-Marne": a place inside the name
-			end, named, adj = k, k, 0
+			end, named, adj, noun = k, k, 0, false
 			continue
 		}
 		switch {
@@ -185,7 +186,7 @@ func (d *docState) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 				break
 			}
 			k++
-			end, named, adj = k, k, 0
+			end, named, adj, noun = k, k, 0, false
 			continue
 		case u.punct == '-' || u.punct == '\'':
 			k++
@@ -199,15 +200,18 @@ func (d *docState) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 				n++
 			}
 			if n < len(d.toks) && d.toks[n].word && !d.toks[n].num && (d.toks[n].cap || !d.frStop(d.toks[n].key)) {
-				if _, es := d.x.lx.orgs.longest(d.toks, n); es != nil {
+				if _, es := d.x.lx.orgs.longest(d.toks, n); es != nil && u.key != "pour" && u.key != "a" {
 					break // "Département … du ministère français des Affaires étrangères": two bodies
 				}
 				k = n
 				adj = 0
+				noun = true
 				continue
 			}
-		case u.word && !u.num && !d.frStop(u.key) && adj < 3 && d.x.lx.titles.full[u.key] == nil:
-			// an adjective or a noun of the name ("générale", "exportation")
+		case u.word && !u.num && !d.frStop(u.key) && adj < 3 && d.x.lx.titles.full[u.key] == nil && (noun || frenchAdjective(u.text) || d.placeAt[k].demonym || d.toks[k-1].punct == '-'):
+			// the noun after a preposition ("exportation"), or an adjective
+			// ("générale"): not a verb after the name ("… participe")
+			noun = false
 			k++
 			adj++
 			end = k
@@ -250,7 +254,7 @@ func frenchAdjective(w string) bool {
 	return false
 }
 
-var frAdjSuffixes = []string{"ère", "ères", "ier", "iers", "ale", "ales", "al", "aux", "aire", "aires", "ique", "iques", "ien", "ienne", "iennes", "ais", "aise", "aises", "ois", "oise", "ée", "ées", "é", "és", "el", "elle", "elles", "onne", "eure", "eur", "ent", "ente", "ant", "ante", "if", "ive", "in", "ine"}
+var frAdjSuffixes = []string{"ère", "ères", "ier", "iers", "ale", "ales", "al", "aux", "aire", "aires", "ique", "iques", "ien", "ienne", "iennes", "ais", "aise", "aises", "ers", "ois", "oise", "ée", "ées", "é", "és", "el", "elle", "elles", "onne", "eure", "eur", "ent", "ente", "ant", "ante", "if", "ive", "in", "ine"}
 
 // cutNameTail ends an English name before a person's name that follows it
 // without a break ("… of the CPC Central Committee Emilio Lozada García

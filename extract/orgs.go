@@ -200,6 +200,9 @@ func (d *docState) localBody(i int) (int, bool) {
 	if place == nil && lower && head != "Regional Council" && head != "Departmental Council" {
 		return i, false
 	}
+	if head == "Prefecture" && place != nil && place.Country != "FR" {
+		return i, false // "Kanagawa Prefecture" is the place; "la préfecture du Rhône" the State's office
+	}
 	focused := false
 	if place == nil {
 		switch head {

@@ -44,6 +44,8 @@ func TestOrganisations(t *testing.T) {
 			[]string{"org:national-assembly-of-vietnam"}, []string{"org:french-national-assembly"}},
 		{"the same words in an article about France", "À Paris, l'Assemblée nationale a voté la loi. La France et Lyon s'en félicitent.",
 			[]string{"org:french-national-assembly"}, []string{"org:national-assembly-of-vietnam"}},
+		{"a japanese prefecture is a place, not an office", "Governor of Kanagawa Prefecture Kuroiwa Yuji visited Hanoi.", nil, []string{"org:kanagawa-prefecture"}},
+		{"a french name keeps a well-known body after pour", "La Commission nationale française pour l'UNESCO participe.", []string{"org:commission-nationale-francaise-pour-lunesco"}, nil},
 		{"provincial people's committee in lower case french", "Le comité populaire de la province de Lao Cai a reçu la délégation.",
 			[]string{"org:lao-cai-peoples-committee"}, nil},
 		{"people's committee of a described province", "The People's Committee of the northern province of Bac Ninh signed.", []string{"org:bac-ninh-peoples-committee"}, nil},

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/kg-dev/kg/extract/fold"
 )
 
 // notName reports whether a word never starts or continues a person's
@@ -215,6 +217,16 @@ func (d *docState) findPartialPeople() {
 		}
 		parts[k] = id
 	}
+	// any word of a full name, for one-word names after a title or an
+	// honorific ("M. Ito" for Ito Naoki, "Mayor Park")
+	anyPart := map[string]string{}
+	addAny := func(k, id string) {
+		if old, ok := anyPart[k]; ok && old != id {
+			anyPart[k] = "-"
+		} else {
+			anyPart[k] = id
+		}
+	}
 	for _, m := range d.ments {
 		if m.typ != Person || m.coref {
 			continue
@@ -230,6 +242,9 @@ func (d *docState) findPartialPeople() {
 		}
 		last := d.toks[words[len(words)-1]].key
 		add(last, m.id)
+		for _, w := range words {
+			addAny(d.toks[w].key, m.id)
+		}
 		if first := d.toks[words[0]].key; d.x.lx.surnamesEtc[first] && (!d.x.lx.surnamesVI[first] || strings.Contains(d.surface(m.i, m.j), "-")) {
 			add(first, m.id)
 		}
@@ -266,9 +281,45 @@ func (d *docState) findPartialPeople() {
 		if d.cover[p.i] >= 0 {
 			continue
 		}
+		if id := d.partOfName(p.i, anyPart); id != "" {
+			m := d.addMention(id, Person, d.ents[id].e.Name, p.i, p.j, true)
+			d.setCover(p.i, p.j, len(d.ments)-1)
+			m.roles = p.roles
+			continue
+		}
 		m := d.addPerson(p.i, p.j)
 		m.roles = p.roles
 	}
+}
+
+// partOfName returns the person whose full name has the one word at token
+// i, or has a word that starts it with lower-case letters after
+// ("Sangexpressed": "Sang" run into "expressed"), when one person only
+// does.
+func (d *docState) partOfName(i int, anyPart map[string]string) string {
+	t := d.toks[i]
+	if id := anyPart[t.key]; id != "" {
+		if id == "-" {
+			return ""
+		}
+		return id
+	}
+	found := ""
+	for k := 3; k <= len(t.key)-3; k++ {
+		id := anyPart[t.key[:k]]
+		if id == "" || id == "-" {
+			continue
+		}
+		rest := t.text[len(t.text)-(len(t.key)-k):]
+		if strings.ToLower(rest) != rest || fold.Key(rest) != t.key[k:] {
+			continue
+		}
+		if found != "" && found != id {
+			return ""
+		}
+		found = id
+	}
+	return found
 }
 
 // pendingName is a one-word name after a title ("Mayor Sobyanin").

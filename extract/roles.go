@@ -75,6 +75,9 @@ func (d *docState) titledPerson(i int) int {
 			r++
 		}
 	}
+	if r >= len(d.toks) || d.toks[r].sent != sent {
+		return i // the name after a title is in its sentence
+	}
 	e, n := d.nameShape(r)
 	if n >= 2 && d.notPersonName(r, e) {
 		n = 0
