@@ -13,6 +13,9 @@ WHERE type(r) = $rel AND (startNode(r) = a OR type(r) IN ['PARTNER_OF', 'MET'])
 UNWIND range(0, coalesce(size(r.ev_sentences), 0) - 1) AS i
 OPTIONAL MATCH (art:Article {id: r.ev_articles[i]})
 RETURN type(r) AS rel, a.name AS source, a.id AS source_id, b.name AS target, b.id AS target_id,
-       r.ev_articles[i] AS article, art.title AS title, art.date AS date,
+       r.ev_articles[i] AS article,
+       // an article imported by neo4j-admin has no property for an empty title or date
+       CASE WHEN art IS NULL THEN null ELSE coalesce(art.title, '') END AS title,
+       CASE WHEN art IS NULL THEN null ELSE coalesce(art.date, '') END AS date,
        r.ev_sentences[i] AS sentence, r.ev_starts[i] AS start_byte
 ORDER BY source_id, target_id, article, start_byte, r.key

@@ -2,7 +2,9 @@ package export
 
 import (
 	"context"
+	"slices"
 
+	"github.com/kg-dev/kg/extract"
 	"github.com/kg-dev/kg/graph"
 )
 
@@ -110,6 +112,9 @@ func (ss storeSource) Rels(ctx context.Context, fn func(Rel) error) error {
 		for _, k := range []string{"key", "ev_articles", "ev_sentences", "ev_starts", "ev_ends"} {
 			p[k] = m[k]
 		}
+		// The articles that state it, as kg ingest --neo4j writes them
+		// (partners counts them).
+		p["src_articles"] = distinctArticles(e.Evidence)
 		return fn(Rel{Type: e.Type, From: e.From, To: e.To, Props: p})
 	})
 	if err != nil {
@@ -124,4 +129,17 @@ func (ss storeSource) Rels(ctx context.Context, fn func(Rel) error) error {
 		}
 		return fn(Rel{Type: "OF", From: q.Key, To: q.Of, Props: map[string]any{}})
 	})
+}
+
+// distinctArticles returns the articles of spans, each once, in order.
+func distinctArticles(spans []extract.Span) []string {
+	out := []string{}
+	for _, sp := range spans {
+		if len(out) == 0 || out[len(out)-1] != sp.Doc {
+			if !slices.Contains(out, sp.Doc) {
+				out = append(out, sp.Doc)
+			}
+		}
+	}
+	return out
 }

@@ -154,7 +154,7 @@ func TestIntegrationTransientErrorsRetried(t *testing.T) {
 			if err := st.EnsureSchema(ctx); err != nil {
 				t.Fatal(err)
 			}
-			f := &flakyExec{Executor: st.exec, every: 7, fail: func() error {
+			f := &flakyExec{Executor: st.exec, every: 15, fail: func() error {
 				return &driver.Neo4jError{Code: tt.code, Msg: "injected by the test"}
 			}}
 			l, err := NewLoader(f, 2) // many small transactions

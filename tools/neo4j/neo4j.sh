@@ -10,7 +10,9 @@
 #   tools/neo4j/neo4j.sh status   say whether it runs, and where
 #   tools/neo4j/neo4j.sh env      print the export lines of the running one
 #   tools/neo4j/neo4j.sh admin …  neo4j-admin (e.g. database import full …);
-#                                 the server must be stopped for imports
+#                                 the server must be stopped for imports;
+#                                 also $KG_NEO4J_HOME/bin/neo4j-admin, so that
+#                                 NEO4J_HOME=.neo4j sh export/import.sh works
 #
 # Everything lives under $KG_NEO4J_HOME (default: .neo4j/ at the project's
 # root, ignored by git): conf/neo4j.conf, data/, logs/, run/ (pid file),
@@ -118,7 +120,10 @@ print_env() {
 
 write_conf() {
   local bolt="$1" http="$2"
-  mkdir -p "$home/conf" "$home/data" "$home/logs" "$home/run" "$home/import" "$home/plugins"
+  mkdir -p "$home/conf" "$home/data" "$home/logs" "$home/run" "$home/import" "$home/plugins" "$home/bin"
+  # $NEO4J_HOME/bin/neo4j-admin, for scripts such as kg export's import.sh
+  printf '#!/bin/sh\nKG_NEO4J_HOME="%s" exec "%s" admin "$@"\n' "$home" "$here/neo4j.sh" >"$home/bin/neo4j-admin"
+  chmod +x "$home/bin/neo4j-admin"
   cat >"$home/conf/neo4j.conf" <<EOF
 # Written by tools/neo4j/neo4j.sh start; rewritten at every start.
 server.default_listen_address=127.0.0.1
