@@ -4,10 +4,10 @@
 // param: source key  Name or alias of the first entity (the "from" side of a directed relation)
 // param: target key  Name or alias of the second entity
 // columns: rel, source, source_id, target, target_id, article, title, date, sentence, start_byte:int
-MATCH (a)
-WHERE $source IN a.keys AND (a:Person OR a:City OR a:Country OR a:Organization OR a:Event)
-MATCH (b)
-WHERE $target IN b.keys AND (b:Person OR b:City OR b:Country OR b:Organization OR b:Event)
+CALL db.index.fulltext.queryNodes('kg_names', 'keys:"' + reduce(s = $source, ch IN [' ', '\u00A0', '\t', '-', '\'', '’', '.', ',', '(', ')', '/', '&', ':', ';', '"', '\\', '!', '?', '+', '*', '~', '^', '[', ']', '{', '}', '|', '_'] | replace(s, ch, '')) + '"') YIELD node AS a
+WITH a WHERE (a:Person OR a:City OR a:Country OR a:Organization OR a:Event)
+CALL db.index.fulltext.queryNodes('kg_names', 'keys:"' + reduce(s = $target, ch IN [' ', '\u00A0', '\t', '-', '\'', '’', '.', ',', '(', ')', '/', '&', ':', ';', '"', '\\', '!', '?', '+', '*', '~', '^', '[', ']', '{', '}', '|', '_'] | replace(s, ch, '')) + '"') YIELD node AS b
+WITH a, b WHERE (b:Person OR b:City OR b:Country OR b:Organization OR b:Event)
 MATCH (a)-[r]-(b)
 WHERE type(r) = $rel AND (startNode(r) = a OR type(r) IN ['PARTNER_OF', 'MET'])
 UNWIND range(0, coalesce(size(r.ev_sentences), 0) - 1) AS i

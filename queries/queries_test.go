@@ -202,3 +202,33 @@ func TestNormalize(t *testing.T) {
 		t.Errorf("got %v, want [a b]", got.Rows[0][0])
 	}
 }
+
+// TestGraphVariants: every canned query has a graph variant for Browser
+// with the same parameters, and every variant belongs to a query.
+func TestGraphVariants(t *testing.T) {
+	gs, err := LoadGraphs(graphFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]GraphVariant{}
+	for _, g := range gs {
+		byName[g.Name] = g
+	}
+	for _, q := range All() {
+		g, ok := byName[q.Name]
+		if !ok {
+			t.Errorf("query %s has no graph variant (graph/%s.cypher)", q.Name, q.Name)
+			continue
+		}
+		if !reflect.DeepEqual(g.Params, q.Params) {
+			t.Errorf("%s: graph variant params %v, want the table query's %v", q.Name, g.Params, q.Params)
+		}
+		if strings.Contains(g.Cypher, "// columns:") {
+			t.Errorf("%s: a graph variant declares no columns", q.Name)
+		}
+		delete(byName, q.Name)
+	}
+	for n := range byName {
+		t.Errorf("graph variant %s has no table query", n)
+	}
+}

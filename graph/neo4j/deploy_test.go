@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/kg-dev/kg/graph"
 )
 
 // The Docker files cannot be run here (no Docker engine), so these tests
@@ -121,5 +123,35 @@ func TestWorkflow(t *testing.T) {
 	}
 	if strings.Contains(w, "\t") {
 		t.Errorf("ci.yml contains tabs")
+	}
+}
+
+// TestBrowserStyle: the GraSS file gives every label a colour and a
+// caption by name (title for articles, count for quantities), and
+// relationships their type as caption.
+func TestBrowserStyle(t *testing.T) {
+	s := readRoot(t, "tools/neo4j/browser/kg.grass")
+	blocks := map[string]string{}
+	for _, b := range strings.Split(s, "}") {
+		sel, body, ok := strings.Cut(b, "{")
+		if ok {
+			blocks[strings.TrimSpace(sel)] = body
+		}
+	}
+	for _, l := range graph.Labels {
+		b, ok := blocks["node."+l]
+		if !ok {
+			t.Errorf("no style for label %s", l)
+			continue
+		}
+		if !strings.Contains(b, "color: #") || !strings.Contains(b, "caption: '{") {
+			t.Errorf("node.%s: want a colour and a caption, got %s", l, b)
+		}
+	}
+	if !strings.Contains(blocks["relationship"], "caption: '<type>'") {
+		t.Errorf("relationships: want the type as caption, got %s", blocks["relationship"])
+	}
+	if strings.Count(s, "{") != strings.Count(s, "}") {
+		t.Errorf("unbalanced braces")
 	}
 }

@@ -56,7 +56,15 @@ func newServer(t *testing.T) *server {
 		"KG_NEO4J_HTTP_PORT="+strconv.Itoa(freePort(t)),
 		"KG_NEO4J_HEAP=512m", "KG_NEO4J_PAGECACHE=128m",
 	)}
-	t.Cleanup(func() { s.script("stop") })
+	t.Cleanup(func() {
+		s.script("stop")
+		// whatever happened, leave no server behind
+		if b, err := os.ReadFile(filepath.Join(home, "run", "kg-neo4j.pid")); err == nil {
+			if pid, err := strconv.Atoi(strings.TrimSpace(string(b))); err == nil {
+				syscall.Kill(pid, syscall.SIGKILL)
+			}
+		}
+	})
 	return s
 }
 
@@ -180,7 +188,7 @@ func TestIntegrationServerStopped(t *testing.T) {
 	cfg := neo4j.IntegrationConfig(t)
 	main := neo4j.OpenIntegration(t, cfg)
 	corpus := filepath.Join(t.TempDir(), "corpus")
-	mustKG(t, "generate", "--n", "150", "--seed", "7", "--out", corpus)
+	mustKG(t, "generate", "--n", "60", "--seed", "7", "--out", corpus)
 	mustKG(t, "ingest", "--neo4j", corpus)
 	want := neo4j.Census(t, main)
 	mainURI := os.Getenv("NEO4J_URI")
@@ -228,7 +236,7 @@ func TestIntegrationServerStopped(t *testing.T) {
 	step("restarted")
 	st = s.open()
 	defer st.Close(context.Background())
-	if n := neo4j.Select(t, st, committed, nil)[0][0].(int64); n == 150 {
+	if n := neo4j.Select(t, st, committed, nil)[0][0].(int64); n == 60 {
 		t.Fatal("every article was loaded before the stop")
 	}
 	mustKG(t, "ingest", "--neo4j", corpus)

@@ -44,8 +44,12 @@ const (
 	stQuantityOf     = "quantity-of"
 	stSchemaPrefix   = "schema/"
 	stAwaitIndexes   = "schema-await-indexes"
-	stCountNodes     = "count-nodes"
-	stCountRels      = "count-relationships"
+
+	// FulltextIndex is the fulltext index over entity names, aliases and
+	// keys that the canned queries and Browser users search.
+	FulltextIndex = "kg_names"
+	stCountNodes  = "count-nodes"
+	stCountRels   = "count-relationships"
 )
 
 // entityLabels are the labels of entity nodes: the extract entity types
@@ -213,6 +217,16 @@ func buildStatements() (*statementSet, error) {
 			})
 		}
 	}
+	// One fulltext index over every entity's name, aliases and folded keys,
+	// with an analyzer that folds case and diacritics: the canned queries
+	// find a name's node through it (an exact folded key is one term of
+	// keys), and Browser users search any spelling or part of a name.
+	s.schema = append(s.schema, Statement{
+		Name: stSchemaPrefix + FulltextIndex,
+		Cypher: fmt.Sprintf("CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.name, n.aliases, n.keys] "+
+			"OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}}",
+			FulltextIndex, strings.Join(ents, "|")),
+	})
 	s.schema = append(s.schema, Statement{Name: stAwaitIndexes, Cypher: "CALL db.awaitIndexes(300)"})
 	for _, st := range s.schema {
 		s.add(st)

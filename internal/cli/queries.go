@@ -15,7 +15,10 @@ func queriesCommand() *ucli.Command {
 		Usage:     "list the canned queries and their parameters",
 		ArgsUsage: "[NAME]",
 		Description: "Without NAME, lists every query kg query can run. With NAME, shows its parameters, its columns and its\n" +
-			"Cypher, ready for Neo4j Browser (set the parameters with :param first, as shown).",
+			"Cypher, ready for Neo4j Browser (set the parameters with :param first, as shown). Each query has two forms:\n" +
+			"the table (the columns kg query prints) and the graph (nodes and relationships, for Browser to draw); --graph\n" +
+			"shows the graph form.",
+		Flags: []ucli.Flag{&ucli.BoolFlag{Name: "graph", Usage: "show the graph form of NAME (for Neo4j Browser)"}},
 		Action: func(c *ucli.Context) error {
 			if err := queries.Check(); err != nil {
 				return fmt.Errorf("loading canned queries: %w", err)
@@ -24,18 +27,24 @@ func queriesCommand() *ucli.Command {
 			switch c.NArg() {
 			case 0:
 				tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
-				fmt.Fprintln(tw, "NAME\tPARAMETERS\tDESCRIPTION")
+				fmt.Fprintln(tw, "NAME\tFORMS\tPARAMETERS\tDESCRIPTION")
 				for _, q := range queries.All() {
 					var ps []string
 					for _, p := range q.Params {
 						ps = append(ps, p.Name+"="+strings.ToUpper(p.Type))
 					}
-					fmt.Fprintf(tw, "%s\t%s\t%s\n", q.Name, strings.Join(ps, " "), q.Description)
+					forms := "table"
+					if _, ok := queries.Graph(q.Name); ok {
+						forms = "table+graph"
+					}
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", q.Name, forms, strings.Join(ps, " "), q.Description)
 				}
 				if err := tw.Flush(); err != nil {
 					return err
 				}
 				fmt.Fprintln(w, "\nRun one with: kg query NAME --param KEY=VALUE...; kg queries NAME shows its parameters and Cypher.")
+				fmt.Fprintln(w, "table: returns the columns kg query prints (queries/NAME.cypher); graph: returns nodes and relationships,")
+				fmt.Fprintln(w, "which Neo4j Browser draws (queries/graph/NAME.cypher; kg queries --graph NAME shows it).")
 				return nil
 			case 1:
 				q, ok := queries.Get(c.Args().First())
@@ -52,6 +61,14 @@ func queriesCommand() *ucli.Command {
 				fmt.Fprintf(w, "\nColumns: %s\n\nNeo4j Browser:\n", strings.Join(q.Columns, ", "))
 				for _, p := range q.Params {
 					fmt.Fprintf(w, "  :param %s => %s\n", p.Name, browserExample(p))
+				}
+				if c.Bool("graph") {
+					g, ok := queries.Graph(q.Name)
+					if !ok {
+						return fmt.Errorf("%w: query %q has no graph form", ErrUsage, q.Name)
+					}
+					fmt.Fprintf(w, "\nGraph form (%s):\n%s", g.Description, g.Cypher)
+					return nil
 				}
 				fmt.Fprintf(w, "\n%s", q.Cypher)
 				return nil
