@@ -38,7 +38,7 @@ func (d *docState) findAnchored() {
 			continue
 		}
 		// <unit> of <name> [and <name>]
-		if k, u := d.unitAt(i, true); u != nil && k > i && !u.vi && d.toks[i].key != "ville" {
+		if k, u := d.unitAt(i, true); u != nil && k > i && u.en {
 			if anchor := d.anchorBefore(i); anchor != "" {
 				j := d.readAnchored(k, anchor, *u)
 				for j > k && j+1 < len(d.toks) && (d.toks[j].key == "and" || d.toks[j].key == "et" || d.toks[j].punct == ',') {

@@ -30,6 +30,7 @@ type unitWord struct {
 	plural bool   // "Hoan Kiem and Cua Nam wards"
 	label  string // the English word kept in the unit's name ("District")
 	vi     bool   // a Vietnamese word: the unit is in Vietnam
+	en     bool   // an English word (findAnchored reads unknown names after English words only)
 }
 
 // newUnit reports whether units of this kind are Vietnamese entities of
@@ -56,7 +57,7 @@ func loadPlaceWords(fsys fs.FS, g *gazetteer.Gazetteer) (*placeWords, error) {
 			if f[2] != "before" && f[2] != "after" {
 				return fmt.Errorf("position %q: want before or after", f[2])
 			}
-			u := unitWord{kind: f[1], before: f[2] == "before", plural: f[0] == "units", label: f[3], vi: f[4] == "vi"}
+			u := unitWord{kind: f[1], before: f[2] == "before", plural: f[0] == "units", label: f[3], vi: f[4] == "vi", en: f[4] == "en"}
 			for _, ph := range strings.Split(f[5], "|") {
 				pw.units.add(ph, u)
 			}
