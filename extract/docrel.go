@@ -155,8 +155,8 @@ func (d *docState) titleBody(m *ment) bool {
 
 // isCurrent reports whether an event happens when the article is written
 // (or either date is unknown): a conference held months before the
-// article is recalled, not reported, and who speaks in the article does
-// not speak at it.
+// article is recalled, one months ahead is announced, and who speaks in
+// the article does not speak at it.
 func (d *docState) isCurrent(ev string) bool {
 	date, _ := d.ents[ev].e.Props["date"].(string)
 	ref := d.doc.Date
@@ -164,15 +164,23 @@ func (d *docState) isCurrent(ev string) bool {
 		return true
 	}
 	n := min(len(date), len(ref))
-	if n < 10 {
-		return date[:n] >= ref[:n]
+	switch {
+	case n < 7:
+		return date[:n] == ref[:n] // the same year
+	case n < 10:
+		// the same month, or the month before (an event at the end of a
+		// month reported early in the next)
+		de, err1 := time.Parse("2006-01", date[:7])
+		re, err2 := time.Parse("2006-01", ref[:7])
+		return err1 != nil || err2 != nil || de.Equal(re) || de.AddDate(0, 1, 0).Equal(re)
 	}
 	de, err1 := time.Parse("2006-01-02", date[:10])
 	re, err2 := time.Parse("2006-01-02", ref[:10])
 	if err1 != nil || err2 != nil {
 		return true
 	}
-	return re.Sub(de) <= 10*24*time.Hour
+	// reported up to ten days after, or announced for the next days
+	return re.Sub(de) <= 10*24*time.Hour && de.Sub(re) <= 3*24*time.Hour
 }
 
 // strongestCue returns the value of a cue of the category in sentence s:
@@ -226,7 +234,8 @@ func (d *docState) venueBefore(i int) bool {
 		}
 		afterKind := k > a && d.x.lx.placeKinds[d.toks[k-1].key]                                                     // "la ville centrale de"
 		countryKind := d.placeAt[k].p != nil && d.placeAt[k].p.Type == Country && d.x.lx.placeKinds[d.toks[k+1].key] // "the UK city of"
-		if !t.word || !(d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || ((t.key == "of" || t.key == "de") && n == 0) || (!t.cap && afterKind) || countryKind) {
+		beforeKind := d.x.lx.placeKinds[d.toks[k+1].key]                                                             // "the central city of"
+		if !t.word || !(d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || ((t.key == "of" || t.key == "de") && n == 0) || (!t.cap && (afterKind || beforeKind)) || countryKind) {
 			return false
 		}
 	}

@@ -61,6 +61,17 @@ func TestDocumentRelations(t *testing.T) {
 				"On Thursday, Chairman Le Van Binh said the city would follow up on its results.\n",
 			nil,
 			[]relWant{{ParticipatedIn, "person:le-van-binh", forum}}},
+		{"who speaks now does not speak at an event months ahead (fr)",
+			" date 2024-03-02 Hué prépare le forum\n" +
+				"Le 4e Forum de coopération locale Vietnam-Japon se tiendra à Hué en juin 2024.\n" +
+				"Le 4e Forum de coopération locale Vietnam-Japon accueillera des investisseurs.\n" +
+				"Le président Le Van Binh a déclaré que la ville était prête.\n",
+			[]relWant{{HeldIn, forum, "city:hue"}},
+			[]relWant{{ParticipatedIn, "person:le-van-binh", forum}}},
+		{"the place after took place, past the date (en)",
+			" date 2024-03-11 Forum\n" +
+				"The 4th Vietnam-Japan Local Cooperation Forum took place on March 10 in the central city of Da Nang.\n",
+			[]relWant{{HeldIn, forum, "city:da-nang"}}, nil},
 		{"a meeting the delegation held is not the event (fr)",
 			" date 2024-03-11 Le 4e Forum de coopération locale Vietnam-Japon s'ouvre à Hué\n" +
 				"Dans le cadre de sa participation au 4e Forum de coopération locale Vietnam-Japon, le maire de Nantes, Paul Girard, a rencontré le gouverneur Sato Kenji.\n",
