@@ -44,7 +44,11 @@ func loadCountWords(fsys fs.FS) (*keyMatcher[string], *countWords, error) {
 			if len(f) < 2 {
 				return fmt.Errorf("want surface<TAB>unit, got %q", strings.Join(f, "\t"))
 			}
-			units.add(f[0], f[1])
+			u := f[1]
+			if len(f) > 2 && f[2] == "cue" {
+				u += "|cue" // counts only where the sentence says who took part
+			}
+			units.add(f[0], u)
 			return nil
 		}); err != nil {
 			return nil, nil, err
@@ -145,7 +149,10 @@ func (d *docState) findQuantities() {
 				}
 			}
 			if e, u := d.x.lx.units.longest(d.toks, p); u != nil {
-				x.unit = u[0]
+				unit, cue, _ := strings.Cut(u[0], "|")
+				if cue == "" || d.saysWhoTookPart(s) {
+					x.unit = unit
+				}
 				p = e
 			}
 			if x.of == "" && p < b && d.placeAt[p].demonym && d.placeAt[p].p != nil {

@@ -48,6 +48,9 @@ func TestCounts(t *testing.T) {
 			"Mayors of both countries meet in the city.\n\n" +
 			"About 40 French localities took part.\n",
 			[]string{conf + " 40 localities country:france true"}},
+		{"en people who attended", " date 2024-05-16 Hue\n" +
+			"Nearly 600 people attended the Asia-Europe Mayors Forum 2024 in Hue.\n",
+			[]string{forum + " 600 participants  true"}},
 		// Counts of something else.
 		{"en population, money, years, hectares, percent", " date 2024-05-16 Hue\n" +
 			"The Asia-Europe Mayors Forum 2024 opened in Hue, a city of 650,000 people, with a budget of 2 million euros, 30 years after the first meeting, on 500 hectares, with 20 percent more visitors.\n",
