@@ -116,8 +116,8 @@ func (d *docState) englishOrg(i, j int, w orgWord) (int, int, bool) {
 			continue
 		}
 		if u.word && orgConnectors[u.key] && end+1 < len(d.toks) {
-			if u.key == "and" && d.toks[end+1].key == "the" {
-				break // "the X Committee and the Y Commission": two bodies
+			if u.key == "and" && (d.toks[end+1].key == "the" || d.headEndsAt(end) && d.headAhead(end+1)) {
+				break // "the X Committee and the Y Commission", "X Centre and Y Airlines": two bodies
 			}
 			n := end + 1
 			for n < len(d.toks) && orgConnectors[d.toks[n].key] && n < end+3 {
@@ -255,6 +255,27 @@ func frenchAdjective(w string) bool {
 }
 
 var frAdjSuffixes = []string{"ère", "ères", "ier", "iers", "ale", "ales", "al", "aux", "aire", "aires", "ique", "iques", "ien", "ienne", "iennes", "ais", "aise", "aises", "ers", "ois", "oise", "ée", "ées", "é", "és", "el", "elle", "elles", "onne", "eure", "eur", "ent", "ente", "ant", "ante", "if", "ive", "in", "ine"}
+
+// headAhead reports whether the capitalised run starting at token k has
+// an organisation head: after "and", it names a second body.
+func (d *docState) headAhead(start int) bool {
+	for k := start; k < len(d.toks) && k < start+8 && d.toks[k].word && (d.toks[k].cap || d.toks[k].upper || orgConnectors[d.toks[k].key]); k++ {
+		if _, ws := d.x.lx.orgWords.longest(d.toks, k); ws != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// headEndsAt reports whether an organisation head ends right before token e.
+func (d *docState) headEndsAt(e int) bool {
+	for b := e - 1; b >= 0 && b >= e-3; b-- {
+		if j, ws := d.x.lx.orgWords.longest(d.toks, b); ws != nil && j == e {
+			return true
+		}
+	}
+	return false
+}
 
 // cutNameTail ends an English name before a person's name that follows it
 // without a break ("… of the CPC Central Committee Emilio Lozada García

@@ -20,6 +20,8 @@ func TestOrganisations(t *testing.T) {
 			[]string{"org:international-department-of-the-party-central-committee", "person:lucia-herrera-soto"}, nil},
 		{"two bodies joined by and the", "The Finance Committee and the Audit Commission met.", nil,
 			[]string{"org:finance-committee-and-the-audit-commission"}},
+		{"two bodies joined by and", "The Hue Heritage Centre and Vietnam Airlines will cooperate.", []string{"org:hue-heritage-centre", "org:vietnam-airlines"}, nil},
+		{"and inside one name", "The School of Politics and Public Administration opened.", []string{"org:school-of-politics-and-public-administration"}, nil},
 		{"generic words only", "The Central Committee and the Joint Commission met.", nil, []string{"org:central-committee", "org:joint-commission"}},
 		{"french lower-case council of a département", "Le conseil départemental du Val-de-Marne et le conseil régional de Bretagne ont voté.",
 			[]string{"org:val-de-marne-departmental-council", "org:brittany-regional-council"}, nil},

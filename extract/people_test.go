@@ -113,6 +113,7 @@ func TestRoles(t *testing.T) {
 			"person:paul-girard", []string{"org:departement-de-la-cooperation-technique", "org:departement-de-la-cooperation-technique-du-ministere-de-linterieur"}, "Deputy Head"},
 		{"the name after a title ending a headline is not that title's", " date 2024-01-02 Deputy PM receives Japanese Ambassador\nHÀ NỘI — Deputy Prime Minister Trần Văn Hòa received him.",
 			"person:tran-van-hoa", []string{"country:vietnam"}, "Deputy Prime Minister"},
+		{"deputy before a compound title", "Deputy Foreign Minister Lê Văn Hùng spoke.", "person:le-van-hung", []string{"country:vietnam"}, "Deputy Minister of Foreign Affairs"},
 		{"french chain of titles", "Le gouverneur de la province cubaine de Matanzas et vice-président de l'Assemblée, Pedro Gómez Ruiz, a signé.", "person:pedro-gomez-ruiz",
 			[]string{"city:matanzas"}, "Governor"},
 	}

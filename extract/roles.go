@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/kg-dev/kg/extract/gazetteer"
 )
 
@@ -58,6 +60,12 @@ func (d *docState) titledPerson(i int) int {
 		}
 	} else {
 		ro := &role{title: cue.role, target: d.targetBefore(i), sent: sent, scope: cue.scope}
+		if i > 0 && (d.toks[i-1].key == "deputy" || d.toks[i-1].key == "vice") && !strings.HasPrefix(ro.title, "Deputy") && !strings.HasPrefix(ro.title, "Vice") {
+			ro.title = "Deputy " + ro.title // "Deputy Foreign Minister"
+			if ro.target == "" {
+				ro.target = d.targetBefore(i - 1)
+			}
+		}
 		r = d.roleTail(r, ro)
 		roles = append(roles, ro)
 		r, roles = d.moreRoles(r, roles)
