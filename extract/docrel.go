@@ -90,7 +90,7 @@ func (d *docState) participation(s int, ms []*ment) {
 		hosts = d.listAfter(ms, d.cueEnd("hostedby", hostAt), City, Country, Organization)
 	}
 	for _, m := range ms {
-		if (metAt >= 0 && m.i > metAt && cue != "sidelines") || containsMent(hosts, m) || d.isRoleTarget(ms, m) || d.titleBody(m) {
+		if (metAt >= 0 && m.i > metAt && cue != "sidelines") || containsMent(hosts, m) || d.isRoleTarget(ms, m) || d.titleBody(m) || d.inDateline(m) {
 			continue
 		}
 		switch m.typ {
@@ -127,6 +127,24 @@ func (d *docState) isRoleTarget(ms []*ment, m *ment) bool {
 			if r.target == m.id {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// inDateline reports whether a mention is in the dateline that opens a
+// sentence ("Quang Nam (VNA) – ", "HAVANA — "): capitalised words and an
+// agency in parentheses before a dash, within the first tokens.
+func (d *docState) inDateline(m *ment) bool {
+	a, b := d.sentRange(d.toks[m.i].sent)
+	for k := a; k < b && k < a+8; k++ {
+		t := d.toks[k]
+		switch {
+		case isDash(t.punct) && k > a:
+			return m.i < k
+		case t.punct == '(' || t.punct == ')' || t.punct == ',' || t.punct == '/' || (t.word && (t.cap || t.upper)):
+		default:
+			return false
 		}
 	}
 	return false

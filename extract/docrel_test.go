@@ -21,6 +21,11 @@ func TestDocumentRelations(t *testing.T) {
 			[]relWant{{ParticipatedIn, "person:tran-van-minh", forum}, {ParticipatedIn, "city:hanoi", forum}, {ParticipatedIn, "city:da-nang", forum},
 				{ParticipatedIn, "city:osaka", forum}, {HeldIn, forum, "city:hue"}, {ParticipatedIn, "country:vietnam", forum}, {ParticipatedIn, "country:japan", forum}},
 			[]relWant{{ParticipatedIn, "city:hue", forum}}},
+		{"a dateline is no participant (en)",
+			" date 2024-03-11 The 4th Vietnam-Japan Local Cooperation Forum opens in Hue\n" +
+				"Hanoi (VNA) – The 4th Vietnam-Japan Local Cooperation Forum opened on Monday, drawing delegates from Osaka and Hue.\n",
+			[]relWant{{ParticipatedIn, "city:osaka", forum}},
+			[]relWant{{ParticipatedIn, "city:hanoi", forum}, {ParticipatedIn, "org:vietnam-news-agency", forum}}},
 		{"participants listed after étaient présents (fr)",
 			" date 2024-03-11 Le 4e Forum de coopération locale Vietnam-Japon s'ouvre à Hué\n" +
 				"Le 4e Forum de coopération locale Vietnam-Japon s'est ouvert lundi à Hué.\n" +

@@ -423,12 +423,10 @@ func (d *docState) countrySpan(i int) (string, int) {
 	return "", i
 }
 
+// isDeterminer reports whether a word key is a determiner before an event
+// noun (data/cues.tsv definite, indefinite and determiner).
 func (d *docState) isDeterminer(k string) bool {
-	switch k {
-	case "the", "a", "an", "this", "that", "its", "their", "la", "le", "les", "l", "cette", "ce", "cet", "une", "un", "sa", "son", "leur", "du", "au", "year", "s":
-		return true
-	}
-	return false
+	return d.x.lx.definites[k] || d.x.lx.indefinites[k] || d.x.lx.determiners[k]
 }
 
 func (x *Extractor) isOrdinal(s string) bool { _, ok := x.numbers.Ordinal(s); return ok }

@@ -33,6 +33,7 @@ type lexicon struct {
 	listWords   map[string]bool   // cues.tsv listword: "and", "et", "par"
 	definites   map[string]bool   // cues.tsv definite: "the", "cette", "ces"
 	indefinites map[string]bool   // cues.tsv indefinite: "a", "une"
+	determiners map[string]bool   // cues.tsv determiner: other determiners ("its", "sa", "du")
 	eventPreps  map[string]bool   // cues.tsv eventprep: prepositions inside event names ("of", "de", "entre")
 	sessions    map[string]bool   // cues.tsv session: "the 11th session of the Joint Commission"
 	yearWords   map[string]bool   // cues.tsv years: "20 years of", "20 ans de"
@@ -255,7 +256,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	if lx.units, lx.counts, err = loadCountWords(fsys); err != nil {
 		return nil, err
 	}
-	for _, c := range []string{"partner", "kind", "met", "held", "host", "hostedby", "participate", "represent", "gather", "teaser", "caption", "notperson-before", "notperson-after", "twocities", "twocountries", "capital", "speak", "venue", "placekind", "listword", "definite", "indefinite", "eventprep", "session", "years", "tie", "planned", "ongoing", "pairprep", "delegation", "ledby"} {
+	for _, c := range []string{"partner", "kind", "met", "held", "host", "hostedby", "participate", "represent", "gather", "teaser", "caption", "notperson-before", "notperson-after", "twocities", "twocountries", "capital", "speak", "venue", "placekind", "listword", "definite", "indefinite", "determiner", "eventprep", "session", "years", "tie", "planned", "ongoing", "pairprep", "delegation", "ledby"} {
 		if lx.cues[c] == nil {
 			lx.cues[c] = newKeyMatcher[string]()
 		}
@@ -280,6 +281,8 @@ func (lx *lexicon) wordSet(cat string) map[string]bool {
 		set = &lx.definites
 	case "indefinite":
 		set = &lx.indefinites
+	case "determiner":
+		set = &lx.determiners
 	case "eventprep":
 		set = &lx.eventPreps
 	case "session":
