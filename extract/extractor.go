@@ -31,8 +31,9 @@ type Extractor struct {
 }
 
 type placeAlias struct {
-	p       *gazetteer.Place
-	surface string
+	p         *gazetteer.Place
+	surface   string
+	ambiguous bool // the surface needs context (gazetteer.AmbiguousName), computed once
 }
 
 // Option configures an Extractor.
@@ -91,7 +92,9 @@ func New(opts ...Option) (*Extractor, error) {
 	if x.numbers, err = numbers.Default(); err != nil {
 		return nil, fmt.Errorf("loading number words: %w", err)
 	}
-	g.Names(func(surface string, p *gazetteer.Place) { x.places.add(surface, placeAlias{p, surface}) })
+	g.Names(func(surface string, p *gazetteer.Place) {
+		x.places.add(surface, placeAlias{p, surface, p.Ambiguous || g.AmbiguousName(surface, p)})
+	})
 	sortPlaceCandidates(x.places)
 	if x.pw, err = loadPlaceWords(c.data, g); err != nil {
 		return nil, err

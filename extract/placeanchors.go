@@ -22,9 +22,8 @@ import (
 const maxAnchorGap = 12
 
 // findAnchored reads places named with a unit word and anchored to a
-// known place (see above), then their bare mentions.
+// known place (see above); findParenPlaces and bareMentions follow.
 func (d *docState) findAnchored() {
-	d.anchored = d.anchored[:0]
 	bit := d.x.pw.units.bit
 	for i := 0; i < len(d.toks); i++ {
 		t := &d.toks[i]
@@ -87,8 +86,6 @@ func (d *docState) findAnchored() {
 			}
 		}
 	}
-	d.findParenPlaces()
-	d.bareMentions()
 }
 
 // findParenPlaces reads "<name> (<country>)" after a locative word as a

@@ -32,13 +32,15 @@ func sortPlaceCandidates(m *keyMatcher[placeAlias]) {
 func (d *docState) findPlaceCandidates() {
 	d.placeAt = resize(&d.bufs.placeAt, len(d.toks))
 	d.bufs.countries = d.bufs.countries[:0]
-	d.units = d.units[:0]
-	inside := 0 // end of the last name matched: its inner tokens say nothing of countries
+	d.units, d.anchored = d.units[:0], d.anchored[:0]
+	inside := 0    // end of the last name matched: its inner tokens say nothing of countries
+	units := false // some token may start a unit word
 	for i := range d.toks {
 		t := &d.toks[i]
 		if !t.word || t.num {
 			continue
 		}
+		units = units || t.mayStart(d.x.pw.units.bit)
 		if t.cap {
 			if j, ps := d.x.places.longest(d.toks, i); ps != nil {
 				d.placeAt[i] = placeCand{end: j, cands: ps}
@@ -75,7 +77,11 @@ func (d *docState) findPlaceCandidates() {
 		}
 		c.p = p
 	}
-	d.findUnits()
+	if units {
+		d.findUnits()
+	}
+	d.findParenPlaces()
+	d.bareMentions()
 }
 
 // noteCountries records the country a place name stands for when it can
@@ -89,7 +95,7 @@ func (d *docState) noteCountries(ps []placeAlias) {
 			}
 		}
 	}
-	if d.x.gaz.AmbiguousName(ps[0].surface, ps[0].p) {
+	if ps[0].ambiguous {
 		return
 	}
 	d.noteCountry(iso)
@@ -118,7 +124,7 @@ func (d *docState) choosePlace(cands []placeAlias, i, j int) *gazetteer.Place {
 	}
 	best := d.homonym(cands, i, j)
 	p := best.p
-	if !p.Ambiguous && !d.x.gaz.AmbiguousName(best.surface, p) {
+	if !best.ambiguous {
 		return p
 	}
 	// the next word capitalised and glued: part of a longer name we don't know
