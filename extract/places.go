@@ -87,29 +87,45 @@ func (d *docState) findPlaceCandidates() {
 // noteCountries records the country a place name stands for when it can
 // stand for one country only and needs no context.
 func (d *docState) noteCountries(ps []placeAlias) {
+	if iso, ok := oneCountry(ps); ok {
+		d.noteCountry(iso)
+	}
+}
+
+// oneCountry returns the country a name stands for when it can stand for
+// one country only and needs no context.
+func oneCountry(ps []placeAlias) (string, bool) {
 	iso := ps[0].p.Country
 	if ps[0].p.Type != Country {
 		for _, c := range ps[1:] {
 			if c.p.Country != iso {
-				return
+				return "", false
 			}
 		}
 	}
-	if ps[0].ambiguous {
-		return
-	}
-	d.noteCountry(iso)
+	return iso, !ps[0].ambiguous
 }
 
+// noteCountry counts a mention of the country iso (bufs.countries holds
+// its code as often as it is named).
 func (d *docState) noteCountry(iso string) {
-	if !slices.Contains(d.bufs.countries, iso) {
-		d.bufs.countries = append(d.bufs.countries, iso)
-	}
+	d.bufs.countries = append(d.bufs.countries, iso)
 }
 
 // namesCountry reports whether the article names the country iso without
 // doubt (see noteCountries).
 func (d *docState) namesCountry(iso string) bool { return slices.Contains(d.bufs.countries, iso) }
+
+// countryNotes returns how often the article names the country iso.
+func (d *docState) countryNotes(iso string) int {
+	n := 0
+	for _, c := range d.bufs.countries {
+		if c == iso {
+			n++
+		}
+	}
+	return n
+}
 
 // choosePlace picks the reading of a place name at tokens [i, j), or nil
 // when the name is ambiguous and nothing in the context says it is a place.
@@ -203,7 +219,9 @@ func (d *docState) homonym(cands []placeAlias, i, j int) placeAlias {
 // name: glued after a Vietnamese family name or a given name ("Huỳnh Đức
 // Thọ", "Hồ Thanh Sơn"), after a place name that was itself part of a
 // name (chained), or a one-word name between two other capitalised words
-// that are neither places nor titles ("Ricardo Concepción Rodríguez").
+// that are neither places nor titles ("Ricardo Concepción Rodríguez"),
+// or a one-word name of a country the article does not name, after such a
+// word ("Ricardo Rodríguez said", in an article about Cuba).
 func (d *docState) insideName(i, j int, chained bool) bool {
 	if i == 0 {
 		return false
@@ -222,17 +240,32 @@ func (d *docState) insideName(i, j int, chained bool) bool {
 	if lx.surnamesVI[prev.key] || lx.given[prev.key] {
 		return true
 	}
-	if j-i != 1 || j >= len(d.toks) {
+	if j-i != 1 || j > len(d.toks) {
 		return false
 	}
-	next := d.toks[j]
-	if !next.word || !next.cap || next.sent != prev.sent || d.notName(prev.key) || d.x.pw.context[prev.key] {
+	if d.notName(prev.key) || d.x.pw.context[prev.key] || d.x.pw.modifier[prev.key] {
 		return false
 	}
 	if s := d.sents[prev.sent]; i-1 == s.tokStart {
 		return false // a sentence's first word is capitalised anyway
 	}
 	if d.isTitleEnd(i) {
+		return false
+	}
+	if c := d.placeAt[i].cands; len(c) > 0 && !c[0].p.Capital {
+		self := 0 // this very name, when it named its country
+		if _, ok := oneCountry(c); ok {
+			self = 1
+		}
+		if d.countryNotes(c[0].p.Country) <= self {
+			return true // a surname: "Ricardo Rodríguez said", in an article about another country
+		}
+	}
+	if j >= len(d.toks) {
+		return false
+	}
+	next := d.toks[j]
+	if !next.word || !next.cap || next.sent != prev.sent {
 		return false
 	}
 	if k, _ := d.x.orgHeads.longest(d.toks, j); k > j {

@@ -16,6 +16,7 @@ import (
 type placeWords struct {
 	context  map[string]bool
 	locative map[string]bool // words before "<name> (<country>)" (findParenPlaces)
+	modifier map[string]bool // words that open a place's name, not a person's ("Greater", "Northern")
 	units    *keyMatcher[unitWord]
 	viSyll   map[string]bool // fold.Key of every syllable of a Vietnamese place name in the gazetteer
 	// Vietnamese syllable shape, folded: initial consonants and final
@@ -42,13 +43,15 @@ func (u unitWord) newUnit() bool {
 }
 
 func loadPlaceWords(fsys fs.FS, g *gazetteer.Gazetteer) (*placeWords, error) {
-	pw := &placeWords{context: map[string]bool{}, locative: map[string]bool{}, units: newKeyMatcher[unitWord](), viSyll: map[string]bool{}}
+	pw := &placeWords{context: map[string]bool{}, locative: map[string]bool{}, modifier: map[string]bool{}, units: newKeyMatcher[unitWord](), viSyll: map[string]bool{}}
 	err := readLines(fsys, "data/placewords.tsv", func(f []string) error {
 		switch {
 		case f[0] == "context" && len(f) == 2:
 			pw.context[fold.Key(f[1])] = true
 		case f[0] == "locative" && len(f) == 2:
 			pw.locative[fold.Key(f[1])] = true
+		case f[0] == "modifier" && len(f) == 2:
+			pw.modifier[fold.Key(f[1])] = true
 		case f[0] == "vi-initials" && len(f) == 2:
 			pw.viInitials = longestFirst(strings.Split(f[1], "|"))
 		case f[0] == "vi-finals" && len(f) == 2:
