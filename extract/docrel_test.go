@@ -125,6 +125,10 @@ func TestPartnerships(t *testing.T) {
 			nil, []relWant{{PartnerOf, "city:da-nang", "city:nantes"}}, ""},
 		{"a partnership that goes on is one", "Hanoi will continue its twinning with Blois.",
 			[]relWant{{PartnerOf, "city:blois", "city:hanoi"}}, nil, "twinning"},
+		{"a list after including (en)", "Incheon has sister-city relations with 20 cities worldwide, including Tianjin, Honolulu and Kobe.",
+			[]relWant{{PartnerOf, "city:incheon", "city:tianjin"}, {PartnerOf, "city:honolulu", "city:incheon"}, {PartnerOf, "city:incheon", "city:kobe"}}, nil, "twinning"},
+		{"strengthening ties is no plan (fr)", "La ville de Lyon souhaite renforcer ses liens avec les provinces de Thua Thien-Hue et de Lam Dong.",
+			[]relWant{{PartnerOf, "city:lyon", "city:thua-thien-hue"}, {PartnerOf, "city:lam-dong", "city:lyon"}}, nil, ""},
 		{"a district and its city are not partners", "Les échanges avec l'arrondissement jumelé de Hoan Kiem (Hanoï) ont repris à Lyon.",
 			nil, []relWant{{PartnerOf, "city:hanoi", "city:hoan-kiem"}}, ""},
 	}
@@ -219,5 +223,29 @@ func TestMeetings(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPartnershipSince checks when a partnership began.
+func TestPartnershipSince(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{" date 2023-05-16 Ties\nHai Phong and Incheon celebrated the 30th anniversary of their sister-city relationship, established in 1993.\n", 1993},
+		{" date 2023-05-16 Ties\nHai Phong and Incheon celebrated the 30th anniversary of their sister-city relationship.\n", 1993},
+		{" date 2023-05-16 Liens\nLa province de Lam Dong est jumelée depuis 2010 avec la ville de Sherbrooke.\n", 2010},
+	}
+	for _, tt := range tests {
+		r := extractText(t, tt.text)
+		got := 0
+		for _, x := range r.Relations {
+			if x.Type == PartnerOf {
+				got, _ = x.Props["since"].(int)
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: since %d, want %d", tt.text, got, tt.want)
+		}
 	}
 }

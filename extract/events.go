@@ -203,10 +203,15 @@ func (d *docState) readEvent(h, he, floor int, typ string) *eventMention {
 				continue
 			}
 		}
+		if c := d.placeAt[r]; c.p != nil && !c.demonym && c.p.Type == City && isDash(d.toks[r-1].punct) && len(ev.countries)+len(ev.parties) > 0 {
+			ev.addParty(c.p.ID) // "la Commission mixte Vietnam-Québec"
+			r = c.end
+			continue
+		}
 		if c, e := d.countrySpan(r); c != "" && (d.lang == "fr" || d.toks[r-1].punct == '-') {
 			ev.addCountry(c)
 			r = e
-			if r < len(d.toks) && d.toks[r].punct == '-' && r+1 < len(d.toks) && d.countryAt(r+1) != "" {
+			if r+1 < len(d.toks) && isDash(d.toks[r].punct) && (d.countryAt(r+1) != "" || d.placeAt[r+1].p != nil && !d.placeAt[r+1].demonym) {
 				r++
 			}
 			continue

@@ -37,6 +37,7 @@ type lexicon struct {
 	eventPreps  map[string]bool   // cues.tsv eventprep: prepositions inside event names ("of", "de", "entre")
 	sessions    map[string]bool   // cues.tsv session: "the 11th session of the Joint Commission"
 	yearWords   map[string]bool   // cues.tsv years: "20 years of", "20 ans de"
+	including   map[string]bool   // cues.tsv including: "including", "notamment"
 	delegations map[string]bool   // cues.tsv delegation: "delegation", "délégation"
 	pairPreps   map[string]string // cues.tsv pairprep: "entre" -> between, "avec" -> with, "et" -> and
 	kindRank    map[string]int    // partnership kind -> rank, most specific first (cues.tsv kind order)
@@ -256,7 +257,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	if lx.units, lx.counts, err = loadCountWords(fsys); err != nil {
 		return nil, err
 	}
-	for _, c := range []string{"partner", "kind", "met", "held", "host", "hostedby", "participate", "represent", "gather", "teaser", "caption", "notperson-before", "notperson-after", "twocities", "twocountries", "capital", "speak", "venue", "placekind", "listword", "definite", "indefinite", "determiner", "eventprep", "session", "years", "tie", "planned", "ongoing", "pairprep", "delegation", "ledby"} {
+	for _, c := range []string{"partner", "kind", "met", "held", "host", "hostedby", "participate", "represent", "gather", "teaser", "caption", "notperson-before", "notperson-after", "twocities", "twocountries", "capital", "speak", "venue", "placekind", "listword", "definite", "indefinite", "determiner", "eventprep", "session", "years", "tie", "planned", "ongoing", "pairprep", "delegation", "ledby", "including"} {
 		if lx.cues[c] == nil {
 			lx.cues[c] = newKeyMatcher[string]()
 		}
@@ -291,6 +292,8 @@ func (lx *lexicon) wordSet(cat string) map[string]bool {
 		set = &lx.yearWords
 	case "delegation":
 		set = &lx.delegations
+	case "including":
+		set = &lx.including
 	default:
 		return nil
 	}

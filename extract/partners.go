@@ -101,6 +101,7 @@ type listed struct {
 func (d *docState) placeList(ms []*ment, k int) []listed {
 	var out []listed
 	sep := ""
+	including := false // "with 20 cities, including A, B and C"
 	for _, m := range ms {
 		if m.i < k || d.insideBody(m) || d.placeAt[m.i].demonym {
 			continue // "the Canadian province of Quebec": Quebec
@@ -112,6 +113,9 @@ func (d *docState) placeList(ms []*ment, k int) []listed {
 		for g := k; g < m.i && ok; g++ {
 			t := d.toks[g]
 			switch {
+			case len(out) == 0 && !including && g < k+8 && d.x.lx.including[t.key]:
+				including = true
+			case len(out) == 0 && including:
 			case t.punct == ',' || t.punct == ';':
 				sep = ","
 			case t.word && d.x.lx.pairPreps[t.key] == "and":
@@ -121,6 +125,8 @@ func (d *docState) placeList(ms []*ment, k int) []listed {
 			case t.punct == '(' && len(out) > 0:
 				ok = false
 			case t.punct == '\'' || t.punct == ')' || d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || t.key == "de" || t.key == "of" || t.key == "d" || d.placeAt[g].demonym || d.cover[g] >= 0 && d.ments[d.cover[g]].typ == Country:
+			case len(out) == 0 && g < k+8 && d.includingAhead(g, m.i):
+				// the words before "including"
 			default:
 				ok = false
 			}
@@ -282,4 +288,14 @@ func (d *docState) twinOfSalient(ms []*ment) [][2]*ment {
 		}
 	}
 	return nil
+}
+
+// includingAhead reports whether an "including" word lies in [g, e).
+func (d *docState) includingAhead(g, e int) bool {
+	for ; g < e; g++ {
+		if d.x.lx.including[d.toks[g].key] {
+			return true
+		}
+	}
+	return false
 }

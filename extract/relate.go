@@ -199,11 +199,11 @@ func (d *docState) sinceYear(s, cue int) int {
 	}
 	// The year an anniversary is celebrated: the one the sentence gives
 	// ("in 2017 for the 50th anniversary"), else the article's.
-	annivYear, inYear := d.ctxYear, 0
+	annivYear, inYear, annivN := d.ctxYear, 0, 0
 	for k := a; k+1 < b; k++ {
 		if strings.HasPrefix(d.toks[k+1].key, "anniversa") {
-			if _, ok := d.x.numbers.Ordinal(d.toks[k].text); ok {
-				inYear = -1
+			if n, ok := d.x.numbers.Ordinal(d.toks[k].text); ok {
+				inYear, annivN = -1, n
 			}
 		}
 	}
@@ -211,6 +211,9 @@ func (d *docState) sinceYear(s, cue int) int {
 		t := d.toks[k]
 		if (t.key == "in" || t.key == "en") && inYear < 0 && k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 {
 			if y, err := strconv.Atoi(d.toks[k+1].text); err == nil && y > 1900 && y < 2100 {
+				if d.ctxYear > 0 && d.ctxYear-y == annivN {
+					return y // "the 30th anniversary of their relationship, established in 1993"
+				}
 				annivYear, inYear = y, y
 			}
 		}
