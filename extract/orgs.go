@@ -75,11 +75,8 @@ func (d *docState) knownOrg(i int) (int, bool) {
 			return i, false
 		}
 	}
-	if e.needsCountry {
-		c := d.x.gaz.Country(e.country)
-		if c == nil || !d.mentionsPlace(c.ID) {
-			return i, false
-		}
+	if e.needsCountry && d.countryWeight(e.country) == 0 {
+		return i, false // "Senate", "Assemblée nationale": of a country the article names (or one of its places)
 	}
 	m := d.addMention(slugID("org", e.name), Organization, e.name, i, j, false)
 	m.typ = Organization
@@ -125,31 +122,27 @@ func (d *docState) knownOrgWithDemonym(i int) (int, []*orgEntry) {
 func (d *docState) likeliestOrg(es []*orgEntry) *orgEntry {
 	best, bestN := es[0], -1
 	for _, e := range es {
-		c := d.x.gaz.Country(e.country)
-		if c == nil {
-			continue
-		}
-		n := 0
-		for _, pc := range d.placeAt {
-			if pc.p != nil && (pc.p.ID == c.ID || pc.p.CountryID == c.ID) {
-				n++
-			}
-		}
-		if n > bestN {
+		if n := d.countryWeight(e.country); n > bestN {
 			best, bestN = e, n
 		}
 	}
 	return best
 }
 
-// mentionsPlace reports whether the article names a place (or its demonym).
-func (d *docState) mentionsPlace(id string) bool {
-	for _, c := range d.placeAt {
-		if c.p != nil && c.p.ID == id {
-			return true
+// countryWeight counts the mentions of a country (ISO code) and of its
+// places in the article.
+func (d *docState) countryWeight(iso string) int {
+	c := d.x.gaz.Country(iso)
+	if c == nil {
+		return 0
+	}
+	n := 0
+	for _, pc := range d.placeAt {
+		if pc.p != nil && (pc.p.ID == c.ID || pc.p.CountryID == c.ID) {
+			n++
 		}
 	}
-	return false
+	return n
 }
 
 // localBody recognises "<place> People's Committee", "People's Committee

@@ -25,7 +25,7 @@ func (d *docState) nameShape(i int) (int, int) {
 		}
 		// "Le" is an article, unless it is Lê opening a Vietnamese name;
 		// "Son" is French, but Sơn in "Hồ Thanh Sơn"
-		if d.notName(t.key) && !(words == 0 && d.vietSurnameStart(j)) && !(words > 0 && words < 4 && d.x.lx.surnamesVI[d.toks[i].key] && len(t.key) <= 5 && !t.upper) {
+		if d.notName(t.key) && !(words == 0 && (d.vietSurnameStart(j) || d.vietSurnameAfterTitle(j))) && !(words > 0 && words < 4 && d.x.lx.surnamesVI[d.toks[i].key] && len(t.key) <= 5 && !t.upper) {
 			break
 		}
 		if words > 0 {
@@ -141,12 +141,29 @@ func (d *docState) findPeople() {
 			continue // "Việt Nam, Deputy Prime Minister …": a place, not a name
 		}
 		// "X, the President of the Senate": a role after the name
-		if r := d.roleAfter(j); r != nil || d.personShape(i, j, n) || (d.x.ner != nil && d.placeAt[i].end < j && d.x.ner.isPerson(d, i, j)) {
+		if r := d.roleAfter(j); r != nil || d.personShape(i, j, n) || (d.x.ner != nil && d.placeAt[i].p == nil && !d.titleCase(d.toks[i].sent) && d.x.ner.isPerson(d, i, j)) {
 			m := d.addPerson(i, j)
 			m.roles = r
 			i = j - 1
 		}
 	}
+}
+
+// titleCase reports whether a sentence is written in title case (a
+// headline: "Hanoi Vows To Boost Green Transport"), where capitals say
+// nothing about names.
+func (d *docState) titleCase(s int) bool {
+	a, b := d.sentRange(s)
+	words, caps := 0, 0
+	for k := a; k < b; k++ {
+		if t := d.toks[k]; t.word && !t.num {
+			words++
+			if t.cap || t.upper {
+				caps++
+			}
+		}
+	}
+	return words >= 4 && caps*10 >= words*7
 }
 
 // addPerson records a person mention over [i, j).
@@ -336,6 +353,14 @@ func (d *docState) isTitleEnd(i int) bool {
 		}
 	}
 	return false
+}
+
+// vietSurnameAfterTitle reports whether token i is a Vietnamese family
+// name that doubles as a function word, right after a title and before
+// one more capitalised syllable: "General Secretary Tô Lâm".
+func (d *docState) vietSurnameAfterTitle(i int) bool {
+	return d.x.lx.surnamesVI[d.toks[i].key] && d.toks[i].cap && i+1 < len(d.toks) && d.toks[i+1].word && d.toks[i+1].cap &&
+		d.toks[i+1].sent == d.toks[i].sent && !d.notName(d.toks[i+1].key) && d.isTitleEnd(i)
 }
 
 // vietSurnameStart reports whether token i is a Vietnamese family name

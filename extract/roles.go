@@ -203,7 +203,7 @@ func (d *docState) skipMember(k int) int {
 // known body or place ("of the Party", "de l'Assemblée") up to the comma,
 // "and" or "et" that ends it, within a few words; else it returns r.
 func (d *docState) skipComplement(r int) int {
-	if r >= len(d.toks) {
+	if r >= len(d.toks) || d.toks[r].cap {
 		return r
 	}
 	switch d.toks[r].key {
@@ -313,8 +313,8 @@ func (d *docState) localBodyBefore(i int) string {
 func (d *docState) roleComplement(r int, target string) (int, string) {
 	for r < len(d.toks) {
 		k := d.toks[r].key
-		if !(k == "of" || k == "de" || k == "du" || k == "des" || k == "d") {
-			break
+		if !(k == "of" || k == "de" || k == "du" || k == "des" || k == "d") || d.toks[r].cap {
+			break // (a capital: "Du", "De" open a name)
 		}
 		s := r + 1
 		for s < len(d.toks) && (d.toks[s].key == "the" || d.toks[s].key == "la" || d.toks[s].key == "le" || d.toks[s].key == "l" || d.toks[s].punct == '\'' || (localModifiers[d.toks[s].key] && d.cover[s] < 0)) {
@@ -348,7 +348,7 @@ func (d *docState) roleComplement(r int, target string) (int, string) {
 	}
 	// "l'ambassadeur de Chine au Vietnam", "Ambassador to the UK": a place
 	// after "au/in/to/auprès de" doesn't change the target
-	if r+1 < len(d.toks) {
+	if r+1 < len(d.toks) && !d.toks[r].cap { // "Tô Lâm" is not "to Lâm"
 		k := d.toks[r].key
 		s := r + 1
 		if k == "aupres" && (d.toks[s].key == "de" || d.toks[s].key == "du" || d.toks[s].key == "des") {
