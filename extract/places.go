@@ -148,7 +148,7 @@ func (d *docState) choosePlace(cands []placeAlias, i, j int) *gazetteer.Place {
 	if j < len(d.toks) && d.toks[j].word && d.toks[j].cap && d.toks[j].sent == d.toks[i].sent {
 		return nil
 	}
-	if d.afterPlaceWord(i) || d.unitAround(i, j) {
+	if d.afterPlaceWord(i) || d.unitAround(i, j) || d.beforePlace(j) {
 		return p
 	}
 	if j < len(d.toks) && d.toks[j].punct == '(' && j+1 < len(d.toks) {
@@ -170,6 +170,20 @@ func (d *docState) afterPlaceWord(i int) bool {
 		prev = d.toks[i-2]
 	}
 	return d.x.pw.context[prev.key]
+}
+
+// beforePlace reports whether the name ending at token j is coordinated
+// with a place that needs no context: "Nancy and Huế", "Orange et Lyon",
+// "Nice-Da Nang".
+func (d *docState) beforePlace(j int) bool {
+	if j+1 >= len(d.toks) || d.toks[j+1].sent != d.toks[j].sent {
+		return false
+	}
+	if t := d.toks[j]; t.key != "and" && t.key != "et" && t.punct != ',' && t.punct != '-' {
+		return false
+	}
+	_, ps := d.x.places.longest(d.toks, j+1)
+	return ps != nil && !ps[0].ambiguous && d.toks[j+1].cap
 }
 
 // bigPlace is the population above which a place keeps its name against a
