@@ -171,17 +171,20 @@ func appendString(b []byte, tag int, s string) []byte {
 	return append(b, s...)
 }
 
+// varintKey is the protobuf key of a varint field (wire type 0).
+func varintKey(field uint64) uint64 { return field << 3 }
+
 func TestDecodeCities(t *testing.T) {
 	var rec []byte
-	rec = appendVarint(rec, 1<<3|0)
+	rec = appendVarint(rec, varintKey(1))
 	rec = appendVarint(rec, 2*1581130) // zigzag of 1581130
 	rec = appendString(rec, 2, "Hanoi")
 	rec = appendString(rec, 3, "VN")
 	rec = appendString(rec, 7, "PPLC")
 	rec = appendString(rec, 8, "44")
-	rec = appendVarint(rec, 9<<3|0)
+	rec = appendVarint(rec, varintKey(9))
 	rec = appendVarint(rec, 1431270)
-	rec = appendVarint(rec, 10<<3|0)
+	rec = appendVarint(rec, varintKey(10))
 	rec = appendVarint(rec, 3) // longitude delta, ignored
 	var file []byte
 	for range 2 {
