@@ -58,7 +58,8 @@ func (d *docState) explicitDates() []dates.Span {
 // article's date, or for an undated article around the year in the name
 // of an event the sentence names ("le Sommet mondial des villes 2016 ...
 // le 10 juillet"), else around the latest full date the text gives before
-// the sentence (else the first one after it).
+// the sentence (else the first one after it), else, once events are
+// dated, around the year of the event the article reports.
 func (d *docState) dateOptions(s int) dates.Options {
 	o := dates.Options{Lang: d.lang, Ref: d.doc.Date}
 	if o.Ref != "" {
@@ -69,6 +70,9 @@ func (d *docState) dateOptions(s int) dates.Options {
 		// the last one before the sentence, else the first after it
 		k := sort.Search(len(ex), func(i int) bool { return ex[i].Start >= start })
 		o.Anchor = ex[max(k-1, 0)].Value
+	}
+	if o.Anchor == "" && d.ctxYear > 0 {
+		o.Anchor = strconv.Itoa(d.ctxYear) // the year of the event the article reports (eventDates)
 	}
 	for _, m := range d.sentMentions(s) {
 		if m.typ != Event {
@@ -215,6 +219,22 @@ func (d *docState) eventDates() {
 		b.e.Props["date"] = c.value
 	}
 	d.focusDates(withDates)
+	if d.ctxYear == 0 {
+		// An undated article without a full date speaks from the year of
+		// the event it reports, when that event's name or date gives one
+		// ("le Sommet mondial des villes 2016"): the anniversaries it
+		// mentions count from there.
+		for _, id := range d.focusEvents() {
+			if b := d.ents[id]; b != nil {
+				if v, _ := b.e.Props["date"].(string); len(v) >= 4 {
+					if y, err := strconv.Atoi(v[:4]); err == nil {
+						d.ctxYear = y
+						break
+					}
+				}
+			}
+		}
+	}
 }
 
 // eventDate is a date the text gives an event, and how sure it is.

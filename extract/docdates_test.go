@@ -47,7 +47,7 @@ func TestUndatedArticle(t *testing.T) {
 		{"the event's name gives the year",
 			"Hanoi and Seoul\n" +
 				"On the sidelines of the World Cities Summit 2016, the two mayors met on 10 July.\n",
-			"event:summit-cities-world-2016", "2016-07-10", 0},
+			"event:summit-cities-world-2016", "2016-07-10", 2016},
 		{"relative days need the article's date",
 			"Vietnam and France\n" +
 				"The two countries held talks in March 2019.\n" +
