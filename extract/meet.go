@@ -9,12 +9,17 @@ package extract
 // delegation, Y said") meets the person who leads it, named earlier
 // ("a delegation led by Z").
 func (d *docState) meetings(s int, ms []*ment) {
-	a, b := d.sentRange(s)
+	defer d.noteLeader(s, ms)
+	_, first0 := d.hasCue("met", s)
+	if first0 < 0 {
+		return
+	}
+	_, b := d.sentRange(s)
 	var subject *ment
 	met := map[string]bool{}
 	props := d.meetingProps(s, ms)
 	first := true
-	for k := a; k < b; k++ {
+	for k := first0; k < b; k++ {
 		e, v := d.x.lx.cue("met", d.toks, k)
 		if v == "" {
 			continue
@@ -69,7 +74,6 @@ func (d *docState) meetings(s int, ms []*ment) {
 		d.addRel(Met, subject.id, object.id, cloneProps(props), s)
 		k = e - 1
 	}
-	d.noteLeader(s, ms)
 }
 
 // meetingProps returns the date and place of a meeting sentence.
