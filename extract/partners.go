@@ -45,8 +45,8 @@ func (d *docState) partners(s int, ms []*ment) {
 	if len(pairs) == 0 {
 		pairs = d.dashPairs(ms)
 	}
-	if len(pairs) == 0 && cue != "" {
-		pairs = d.twoParties(s, ms)
+	if len(pairs) == 0 && (cue != "" || d.twoCue(s)) {
+		pairs = d.twoParties(s, ms) // "cooperation between the two cities"
 	}
 	if len(pairs) == 0 && props["kind"] == "twinning" {
 		pairs = d.twinOfSalient(ms)
@@ -298,4 +298,12 @@ func (d *docState) includingAhead(g, e int) bool {
 		}
 	}
 	return false
+}
+
+// twoCue reports whether the sentence refers to the two localities or
+// countries of the article ("the two cities", "les deux pays").
+func (d *docState) twoCue(s int) bool {
+	v, _ := d.hasCue("twocities", s)
+	w, _ := d.hasCue("twocountries", s)
+	return v != "" || w != ""
 }
