@@ -63,14 +63,25 @@ func openIntegration(t *testing.T, cfg Config) *Store {
 	return st
 }
 
+// wipe deletes every node, 2,000 at a time (one transaction for a big
+// graph would exceed the server's transaction memory).
 func wipe(t *testing.T, st *Store) {
 	t.Helper()
-	err := st.exec.ExecuteWrite(context.Background(), func(tx Tx) error {
-		_, err := tx.Run(context.Background(), "MATCH (n) DETACH DELETE n", nil)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
+	for {
+		var n int64
+		err := st.exec.ExecuteWrite(context.Background(), func(tx Tx) error {
+			rows, err := tx.Run(context.Background(), "MATCH (n) WITH n LIMIT 2000 DETACH DELETE n RETURN count(*) AS n", nil)
+			if err == nil && len(rows.Values) == 1 {
+				n, _ = rows.Values[0][0].(int64)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			return
+		}
 	}
 }
 

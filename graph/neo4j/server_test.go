@@ -2,6 +2,7 @@ package neo4j_test
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"os"
 	"os/exec"
@@ -376,5 +377,52 @@ func TestIntegrationExportCypher(t *testing.T) {
 			}
 			t.Logf("%d statements replayed, %d query runs compared", n, len(runs))
 		})
+	}
+}
+
+// TestIntegrationBrowser drives Neo4j Browser, served by the Neo4j of
+// NEO4J_URI (KG_NEO4J_BROWSER_URL, printed by tools/neo4j/neo4j.sh start),
+// in Debian's headless Chromium with playwright-core
+// (tools/neo4j/e2e/e2e.mjs): it logs in, applies kg's style, sets the city
+// as typed ('Hà Nội'), runs the graph form of partners, waits until
+// Browser has drawn Toulouse and saves a screenshot
+// (KG_UPDATE_SCREENSHOT=1 writes docs/neo4j-browser-partners.png).
+func TestIntegrationBrowser(t *testing.T) {
+	cfg := neo4j.IntegrationConfig(t)
+	browserURL := os.Getenv("KG_NEO4J_BROWSER_URL")
+	if browserURL == "" {
+		livetest.Skip(t, "KG_NEO4J_BROWSER_URL is not set (tools/neo4j/neo4j.sh start prints it)")
+	}
+	e2e := filepath.Join("..", "..", "tools", "neo4j", "e2e")
+	for _, need := range []string{"/usr/bin/chromium", filepath.Join(e2e, "node_modules", "playwright-core")} {
+		if _, err := os.Stat(need); err != nil {
+			livetest.Skip(t, fmt.Sprintf("%v (apt-get install chromium; cd tools/neo4j/e2e && npm ci)", err))
+		}
+	}
+	if _, err := exec.LookPath("node"); err != nil {
+		livetest.Skip(t, err)
+	}
+	neo4j.OpenIntegration(t, cfg)
+	mustKG(t, "ingest", "--neo4j", filepath.Join("..", "..", "seeds"))
+	shot := filepath.Join(t.TempDir(), "partners.png")
+	if os.Getenv("KG_UPDATE_SCREENSHOT") == "1" {
+		shot, _ = filepath.Abs(filepath.Join("..", "..", "docs", "neo4j-browser-partners.png"))
+	}
+	abs := func(p string) string { a, _ := filepath.Abs(p); return a }
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "node", "e2e.mjs", strings.TrimSuffix(strings.TrimSuffix(browserURL, "/"), "/browser"),
+		cfg.URI, cfg.Username, cfg.Password, abs(filepath.Join("..", "..", "queries", "graph", "partners.cypher")),
+		abs(filepath.Join("..", "..", "tools", "neo4j", "browser", "kg.grass")), shot, "Hà Nội", "Toulouse")
+	cmd.Dir = e2e
+	out, err := cmd.CombinedOutput()
+	t.Logf("%s", out)
+	if err != nil {
+		t.Fatalf("e2e.mjs: %v", err)
+	}
+	if fi, err := os.Stat(shot); err != nil {
+		t.Fatalf("no screenshot: %v", err)
+	} else if fi.Size() < 10000 {
+		t.Fatalf("screenshot %s: %d bytes, too small for a drawn graph", shot, fi.Size())
 	}
 }

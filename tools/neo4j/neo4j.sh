@@ -115,7 +115,7 @@ print_env() {
   bolt="$(conf_get server.bolt.listen_address)"
   printf 'export NEO4J_URI=bolt://%s NEO4J_USERNAME=%s NEO4J_PASSWORD=%s NEO4J_DATABASE=%s\n' \
     "$bolt" "$user" "$(cat "$home/password")" "$database"
-  printf '# Browser: http://%s/browser/ (user %s)\n' "$(conf_get server.http.listen_address)" "$user"
+  printf 'export KG_NEO4J_BROWSER_URL=http://%s/browser/  # Neo4j Browser, same user and password\n' "$(conf_get server.http.listen_address)"
 }
 
 write_conf() {
