@@ -219,12 +219,13 @@ func (d *docState) bareMentions() {
 			if d.placeAt[i].p != nil || !d.toks[i].cap || d.toks[i].key != d.toks[a.i].key || i == a.i {
 				continue
 			}
-			k, n := i, a.i
+			k, n, end := i, a.i, i
 			for n < a.j && k < len(d.toks) && d.toks[k].word && d.toks[k].key == d.toks[n].key {
+				end = k + 1
 				k, n = nextJoined(d.toks, k), nextJoined(d.toks, n)
 			}
 			if n >= a.j {
-				d.placeAt[i] = placeCand{end: k, p: a.p}
+				d.placeAt[i] = placeCand{end: end, p: a.p}
 			}
 		}
 	}
