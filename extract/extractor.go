@@ -292,9 +292,11 @@ type docState struct {
 	anchored []anchoredName     // places read by findAnchored (placeanchors.go)
 	units    []*gazetteer.Place // administrative units read in the article (placeunits.go)
 	pending  []pendingName
-	acronyms map[string]string // acronym key -> the entity its expansion in this article names
-	focused  []focusBody       // local bodies named by their level only, given the article's main locality
-	nerCache map[int][]string  // sentence -> names prose's NER tags PERSON
+	acronyms map[string]string           // acronym key -> the entity its expansion in this article names
+	focused  []focusBody                 // local bodies named by their level only, given the article's main locality
+	weights  map[string]int              // country code -> mentions of it and its places (countryWeight)
+	kindFoci map[string]*gazetteer.Place // place kind -> the article's most named place of it (focusOfKind)
+	nerCache map[int][]string            // sentence -> names prose's NER tags PERSON
 
 	focusCityDone bool             // focusCityP computed
 	focusCityP    *gazetteer.Place // focusCity's answer

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/kg-dev/kg/extract/gazetteer"
@@ -132,6 +133,18 @@ func (d *docState) likeliestOrg(es []*orgEntry) *orgEntry {
 // countryWeight counts the mentions of a country (ISO code) and of its
 // places in the article.
 func (d *docState) countryWeight(iso string) int {
+	if n, ok := d.weights[iso]; ok {
+		return n
+	}
+	if d.weights == nil {
+		d.weights = map[string]int{}
+	}
+	n := d.computeCountryWeight(iso)
+	d.weights[iso] = n
+	return n
+}
+
+func (d *docState) computeCountryWeight(iso string) int {
 	c := d.x.gaz.Country(iso)
 	if c == nil {
 		return 0
@@ -286,6 +299,18 @@ func (d *docState) isSentenceStart(i int) bool {
 // focusOfKind is the place of a kind (region, department) named most
 // often in the article (ties: first named), or nil.
 func (d *docState) focusOfKind(kind string) *gazetteer.Place {
+	if p, ok := d.kindFoci[kind]; ok {
+		return p
+	}
+	if d.kindFoci == nil {
+		d.kindFoci = map[string]*gazetteer.Place{}
+	}
+	p := d.computeFocusOfKind(kind)
+	d.kindFoci[kind] = p
+	return p
+}
+
+func (d *docState) computeFocusOfKind(kind string) *gazetteer.Place {
 	counts := map[*gazetteer.Place]int{}
 	var best *gazetteer.Place
 	for i, c := range d.placeAt {
@@ -321,8 +346,11 @@ func (d *docState) relocateBodies(roles []*role) {
 		return
 	}
 	for _, r := range roles {
-		for _, f := range d.focused {
-			if f.m.id != r.target || f.m.typ != Organization || d.toks[f.m.i].sent != r.sent {
+		// d.focused is in text order (findOrgs reads the article once, before people)
+		k := sort.Search(len(d.focused), func(k int) bool { return d.toks[d.focused[k].m.i].sent >= r.sent })
+		for ; k < len(d.focused) && d.toks[d.focused[k].m.i].sent == r.sent; k++ {
+			f := d.focused[k]
+			if f.m.id != r.target || f.m.typ != Organization {
 				continue
 			}
 			if id, _ := d.ents[f.m.id].e.Props["place"].(string); id == place.ID {
