@@ -161,7 +161,7 @@ func (d *docState) titleBody(m *ment) bool {
 	a, _ := d.sentRange(d.toks[m.i].sent)
 	for k, n := m.i-1, 0; k >= a && n < 4; k, n = k-1, n+1 {
 		t := d.toks[k]
-		if d.x.lx.titles.full[t.key] != nil {
+		if d.x.lx.titles.full[t.key] != nil || d.x.lx.offices[t.key] {
 			return true
 		}
 		if !(d.x.lx.definites[t.key] || t.key == "of" || t.key == "de" || t.key == "du" || t.key == "d" || t.punct == '\'') {

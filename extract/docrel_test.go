@@ -174,6 +174,16 @@ func TestEventIdentity(t *testing.T) {
 	if len(en) != 1 || !en["event:apmf-2024"] || len(fr) != 1 || !fr["event:apmf-2024"] {
 		t.Errorf("acronym event: en %v, fr %v, want one event:apmf-2024 each", en, fr)
 	}
+	meetEN := ids(" date 2016-10-30 Meetings\nThe 5th Franco-Chinese Decentralised Cooperation Meetings were held in Wuhan.\n")
+	meetFR := ids(" date 2016-10-30 Rencontres\nLes 5es Rencontres de la coopération décentralisée franco-chinoise se sont tenues à Wuhan.\n")
+	if len(meetEN) != 1 || len(meetFR) != 1 || !meetEN["event:5-meeting-cn-fr-cooperation-decentralised"] || !meetFR["event:5-meeting-cn-fr-cooperation-decentralised"] {
+		t.Errorf("one event in two languages: en %v, fr %v", meetEN, meetFR)
+	}
+	forumEN := ids(" date 2025-03-02 Forum\nThe Vietnam-Japan Local Cooperation Forum opened in Hue.\n")
+	forumFR := ids(" date 2025-03-02 Forum\nLe Forum de coopération locale Japon-Vietnam s'est ouvert à Hué.\n")
+	if len(forumEN) != 1 || !forumEN["event:forum-jp-vn-cooperation-local-2025"] || !forumFR["event:forum-jp-vn-cooperation-local-2025"] {
+		t.Errorf("unnumbered event, countries in any order: en %v, fr %v", forumEN, forumFR)
+	}
 	two := ids("The 3rd Vietnam-France Decentralised Cooperation Conference was held in 2022; the 4th Vietnam-France Decentralised Cooperation Conference opens today.")
 	if len(two) != 2 {
 		t.Errorf("two editions: got %v, want two events", two)

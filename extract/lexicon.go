@@ -37,6 +37,7 @@ type lexicon struct {
 	eventPreps  map[string]bool   // cues.tsv eventprep: prepositions inside event names ("of", "de", "entre")
 	sessions    map[string]bool   // cues.tsv session: "the 11th session of the Joint Commission"
 	yearWords   map[string]bool   // cues.tsv years: "20 years of", "20 ans de"
+	offices     map[string]bool   // cues.tsv office: "member", "membre" (of a body, in a title)
 	including   map[string]bool   // cues.tsv including: "including", "notamment"
 	delegations map[string]bool   // cues.tsv delegation: "delegation", "délégation"
 	pairPreps   map[string]string // cues.tsv pairprep: "entre" -> between, "avec" -> with, "et" -> and
@@ -257,7 +258,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	if lx.units, lx.counts, err = loadCountWords(fsys); err != nil {
 		return nil, err
 	}
-	for _, c := range []string{"partner", "kind", "met", "held", "host", "hostedby", "participate", "represent", "gather", "teaser", "caption", "notperson-before", "notperson-after", "twocities", "twocountries", "capital", "speak", "venue", "placekind", "listword", "definite", "indefinite", "determiner", "eventprep", "session", "years", "tie", "planned", "ongoing", "pairprep", "delegation", "ledby", "including"} {
+	for _, c := range []string{"partner", "kind", "met", "held", "host", "hostedby", "participate", "represent", "gather", "teaser", "caption", "notperson-before", "notperson-after", "twocities", "twocountries", "capital", "speak", "venue", "placekind", "listword", "definite", "indefinite", "determiner", "eventprep", "session", "years", "tie", "planned", "ongoing", "pairprep", "delegation", "ledby", "including", "office"} {
 		if lx.cues[c] == nil {
 			lx.cues[c] = newKeyMatcher[string]()
 		}
@@ -294,6 +295,8 @@ func (lx *lexicon) wordSet(cat string) map[string]bool {
 		set = &lx.delegations
 	case "including":
 		set = &lx.including
+	case "office":
+		set = &lx.offices
 	default:
 		return nil
 	}
