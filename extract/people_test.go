@@ -120,6 +120,8 @@ func TestRoles(t *testing.T) {
 		{"deputy before a compound title", "Deputy Foreign Minister Lê Văn Hùng spoke.", "person:le-van-hung", []string{"country:vietnam"}, "Deputy Minister of Foreign Affairs"},
 		{"a national body of a country named by its places", "National Assembly Chairman Trần Thanh Mẫn visited Hà Nội and Đà Nẵng.", "person:tran-thanh-man",
 			[]string{"org:national-assembly-of-vietnam"}, "Chairman"},
+		{"french: complements that name nothing known before a place", "Il était aux côtés de M. Zhang Wei, Secrétaire général du PCC du gouvernement du Yunnan, et des maires.",
+			"person:zhang-wei", []string{"city:yunnan"}, "General Secretary"},
 		{"french chain of titles", "Le gouverneur de la province cubaine de Matanzas et vice-président de l'Assemblée, Pedro Gómez Ruiz, a signé.", "person:pedro-gomez-ruiz",
 			[]string{"city:matanzas"}, "Governor"},
 	}

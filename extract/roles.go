@@ -339,7 +339,7 @@ func (d *docState) roleComplement(r int, target string) (int, string) {
 		}
 		// "du PCC du gouvernement du Sichuan": a word that names nothing
 		// known, before another complement
-		if n := s + 1; n+1 < len(d.toks) && d.toks[s].word && (d.toks[s].upper || !d.toks[s].cap && !d.notName(d.toks[s].key)) &&
+		if n := s + 1; n+1 < len(d.toks) && d.toks[s].word && (d.toks[s].upper || !d.toks[s].cap && !frPreps[d.toks[s].key] && !nameConnectors[d.toks[s].key]) &&
 			(d.toks[n].key == "de" || d.toks[n].key == "du" || d.toks[n].key == "of" || d.toks[n].key == "d") {
 			r = n
 			continue
