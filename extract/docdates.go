@@ -171,7 +171,7 @@ func (d *docState) eventDates() {
 			// unless it speaks of something else ("they held talks",
 			// "the next summit will be held in 2016")
 			if ev := d.contextEvent(s); ev != "" && len(others) == 0 && nouns == 0 {
-				offer(ev, found[0].Value, 10+len(found[0].Value)-2)
+				offer(ev, found[0].Value, 2*len(found[0].Value)+8-1)
 			}
 			continue
 		}
@@ -198,9 +198,9 @@ func (d *docState) eventDates() {
 			if bi < 0 {
 				continue
 			}
-			score := 1 + len(found[bi].Value)
+			score := 2 * len(found[bi].Value) // a day (20) over a month (14) over a year (8)
 			if held != "" {
-				score += 10
+				score += 8
 			}
 			if !m.coref {
 				score += 2

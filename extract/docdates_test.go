@@ -140,6 +140,10 @@ func TestEventDates(t *testing.T) {
 		{"fr reported coming: no date", " date 2024-05-16 Hué accueillera la 3e Conférence de coopération décentralisée Vietnam-France\n" +
 			"La conférence se tiendra à Hué.\n",
 			map[string]string{conf: ""}},
+		{"en a day wins over a year said with held", " date 2024-05-16 Mayors meet in Hue\n" +
+			"The 3rd Vietnam-France Decentralised Cooperation Conference opened on 14 May in Hue.\n" +
+			"The conference is held in 2024 for the first time in the city.\n",
+			map[string]string{conf: "2024-05-14"}},
 		{"en the name's year wins", " date 2024-05-16 Mayors look back\n" +
 			"The Asia-Europe Mayors Forum 2024 was prepared on 3 October 2023.\n",
 			map[string]string{forum: "2024"}},
