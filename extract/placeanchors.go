@@ -118,7 +118,7 @@ func (d *docState) findParenPlaces() {
 // possessiveStart returns the token before "'s" ending just before token
 // i, or i when there is none.
 func possessiveStart(toks []token, i int) int {
-	if i >= 2 && toks[i-1].key == "s" && toks[i-2].punct == '\'' {
+	if i >= 2 && i <= len(toks) && toks[i-1].key == "s" && toks[i-2].punct == '\'' {
 		return i - 2
 	}
 	return i

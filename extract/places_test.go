@@ -97,6 +97,10 @@ func TestPlaces(t *testing.T) {
 			nil, []string{"city:alpha", "city:beta"}},
 		{"a title is not a place name", "The Mayor of the Tohoku region of Japan spoke.",
 			[]string{"city:tohoku"}, []string{"city:mayor"}},
+		{"a country's short form ends the text", "Delegates came from UK",
+			[]string{"country:united-kingdom"}, nil},
+		{"a unit word ends the text", "They visited Tây Hồ Ward",
+			[]string{"city:tay-ho-ward"}, nil},
 		{"not a unit: a person called Ward", "Mr Ward said the Rodríguez Ward plan was ready.",
 			nil, []string{"city:rodriguez-ward", "city:mr-ward"}},
 	}
