@@ -216,7 +216,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 				return err
 			}
 			switch f[1] {
-			case "stop", "thing", "suffix", "verb":
+			case "stop", "thing", "suffix", "verb", "pre":
 			default:
 				return fmt.Errorf("unknown class %q", f[1])
 			}

@@ -210,8 +210,9 @@ func (d *docState) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 			}
 		case u.word && !u.num && !d.frStop(u.key) && adj < 3 && d.x.lx.titles.full[u.key] == nil && (noun || frenchAdjective(u.text) || d.placeAt[k].demonym || d.toks[k-1].punct == '-'):
 			// the noun after a preposition ("exportation"), or an adjective
-			// ("générale"): not a verb after the name ("… participe")
-			noun = false
+			// ("générale"): not a verb after the name ("… participe");
+			// after "grandes", its noun ("de grandes villes")
+			noun = d.x.lx.nonName[u.key] == "pre"
 			k++
 			adj++
 			end = k
