@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 // TestPlaces checks place reading on sentences written for the test, in
 // English and French: homonyms chosen with the article in view, names
@@ -154,5 +157,22 @@ func BenchmarkNew(b *testing.B) {
 		if _, err := New(WithNER(false)); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestPlacesTruncated extracts every prefix of a text full of the place
+// patterns (unit words, anchors, brackets, possessives), so that a pattern
+// cut short by the end of the text reads no token past it.
+func TestPlacesTruncated(t *testing.T) {
+	const text = "Officials of Tây Hồ Ward, phường Tràng Tiền and Tràng Tiền and Hàng Bạc wards met Berlin's " +
+		"Schwabing District, the Tohoku region of Japan, the city of Lyon and the districts of Los Palacios and " +
+		"Consolación, a delegation from Montbrison (France), UK's envoy, the UK, Nancy and Hanoi, Brest (France), " +
+		"Córdoba, Spain, Chairman Anh Sơn, le département du Nord, Ninh Binh Province"
+	x := testExtractor(t)
+	for n := range len(text) + 1 {
+		if n < len(text) && !utf8.RuneStart(text[n]) {
+			continue
+		}
+		x.Extract(Document{ID: "t", Text: text[:n]})
 	}
 }
