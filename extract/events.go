@@ -141,7 +141,7 @@ func (d *docState) readEvent(h, he, floor int, typ string) *eventMention {
 			q--
 		}
 		if q > floor+1 && d.x.lx.eventPreps[d.toks[q].key] && d.x.lx.sessions[d.toks[q-1].key] {
-			if n, ok := d.x.numbers.Ordinal(d.toks[q-2].text); ok && q-2 >= floor {
+			if n, ok := d.x.numbers.Ordinal(d.toks[q-2].text); ok && q-2 >= floor && d.toks[q-2].sent == sent {
 				ev.ordinal = n
 				l = q - 2
 			}

@@ -307,3 +307,42 @@ func (d *docState) twoCue(s int) bool {
 	w, _ := d.hasCue("twocountries", s)
 	return v != "" || w != ""
 }
+
+// unifyPartnerKinds gives every statement of one partnership in the
+// article its most specific kind and earliest start ("leur jumelage" and
+// "la coopération entre les deux villes": a twinning), so the article
+// says one thing of it.
+func (d *docState) unifyPartnerKinds() {
+	rank := d.x.lx.kindRank
+	type best struct {
+		kind  string
+		since int
+	}
+	bests := map[[2]string]best{}
+	for _, r := range d.rels {
+		if r.Type != PartnerOf {
+			continue
+		}
+		k := [2]string{r.From, r.To}
+		b, seen := bests[k]
+		kind, _ := r.Props["kind"].(string)
+		if !seen || rank[kind] < rank[b.kind] {
+			b.kind = kind
+		}
+		if y, ok := r.Props["since"].(int); ok && (b.since == 0 || y < b.since) {
+			b.since = y
+		}
+		bests[k] = b
+	}
+	for i := range d.rels {
+		r := &d.rels[i]
+		if r.Type != PartnerOf {
+			continue
+		}
+		b := bests[[2]string{r.From, r.To}]
+		r.Props["kind"] = b.kind
+		if b.since > 0 {
+			r.Props["since"] = b.since
+		}
+	}
+}

@@ -170,6 +170,7 @@ func (d *docState) relate() {
 		d.hostedBy(s, ms)
 	}
 	d.nameCountriesParticipate()
+	d.unifyPartnerKinds()
 	d.roles()
 	for _, id := range d.order {
 		b := d.ents[id]
