@@ -698,10 +698,37 @@ func wordShape(w string) string {
 	if strings.ToLower(w) == w {
 		return "downcase"
 	}
-	if strings.Title(w) == w { //nolint:staticcheck // prose's test, kept for equivalence
+	if isTitled(w) { // prose's strings.Title(w) == w, kept for equivalence
 		return "upcase"
 	}
 	return "mixedcase"
+}
+
+// isTitled reports whether strings.Title would leave w unchanged (the test
+// prose's shape feature makes; strings.Title is deprecated): every rune at
+// the start or after a separator, in strings.Title's sense, is its own
+// title case.
+func isTitled(w string) bool {
+	prev := ' '
+	for _, r := range w {
+		if titleSeparator(prev) && unicode.ToTitle(r) != r {
+			return false
+		}
+		prev = r
+	}
+	return true
+}
+
+// titleSeparator is strings.Title's word boundary: ASCII other than letters,
+// digits and underscore; beyond ASCII, spaces.
+func titleSeparator(r rune) bool {
+	if r <= 0x7F {
+		return !(r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_')
+	}
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return false
+	}
+	return unicode.IsSpace(r)
 }
 
 // maybeFloat is false for strings strconv.ParseFloat surely rejects (it

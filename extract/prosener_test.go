@@ -157,3 +157,18 @@ func compareWithProse(m *nerModel, pm *prose.Model, s string, sc *nerScratch, ok
 	}
 	return ""
 }
+
+// TestIsTitled checks isTitled against the deprecated strings.Title it
+// replaces, on words of every shape prose's feature sees.
+func TestIsTitled(t *testing.T) {
+	words := []string{"", "Hanoi", "hanoi", "HANOI", "McDonald", "O'Brien", "o'brien", "Jean-Marc", "Jean-marc",
+		"Đà", "đà", "Ǆemal", "ǆemal", "ǅemal", "x_y", "X_y", "3D", "3d", "a1b", "A.B.", "a.b.", "Île-de-France",
+		"île", "Hà\u00a0nội", "Hà nội", "«Paris»", "«paris»", "ß", "ﬁne"}
+	for _, w := range words {
+		//lint:ignore SA1019 the reference isTitled must agree with
+		want := strings.Title(w) == w
+		if got := isTitled(w); got != want {
+			t.Errorf("isTitled(%q) = %v, strings.Title says %v", w, got, want)
+		}
+	}
+}
