@@ -3,6 +3,7 @@ package reader
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -16,13 +17,20 @@ import (
 // files in directories skipped, each directory counted once) but reports
 // no errors: what it cannot read counts as nothing. JSON Lines files are
 // read once more, sequentially, which also warms the page cache for the
-// real read.
+// real read. A stream ("-", a FIFO or a device named explicitly) cannot be
+// counted without consuming it: Count then returns ErrUncountable.
 func Count(ctx context.Context, paths []string) (int, error) {
 	c := counter{ctx: ctx, visited: map[dirKey]bool{}}
 	for _, p := range paths {
+		if p == StdinName {
+			return c.n, ErrUncountable
+		}
 		fi, err := os.Stat(p)
 		if err != nil {
 			continue
+		}
+		if isStream(fi) {
+			return c.n, ErrUncountable
 		}
 		if fi.IsDir() {
 			err = c.dir(p, fi)
@@ -35,6 +43,9 @@ func Count(ctx context.Context, paths []string) (int, error) {
 	}
 	return c.n, nil
 }
+
+// ErrUncountable is Count's error when a path is a stream.
+var ErrUncountable = errors.New("a stream's articles cannot be counted in advance")
 
 type counter struct {
 	ctx     context.Context

@@ -60,6 +60,9 @@ func scanJSONL(ctx context.Context, r io.Reader, path string, opts Options, emit
 			if err == io.EOF {
 				eof = true
 			} else if err != nil {
+				if ctxErr := ctx.Err(); ctxErr != nil {
+					return ctxErr
+				}
 				opts.fail(fmt.Sprintf("%s:%d", path, n), fmt.Errorf("reading: %w", err))
 				return nil
 			}

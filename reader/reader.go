@@ -26,6 +26,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/kg-dev/kg/extract"
 )
@@ -87,6 +88,9 @@ type Options struct {
 	// StrictUTF8 rejects plain text files holding invalid UTF-8 instead of
 	// repairing them.
 	StrictUTF8 bool
+	// Stdin is what the path "-" reads (JSON Lines or one text or HTML
+	// document); nil makes "-" a failed input.
+	Stdin io.Reader
 }
 
 func (o Options) maxSize() int64 {

@@ -49,8 +49,15 @@ type walker struct {
 
 // root reads one path given by the caller. Unlike files found in a
 // directory, a file named explicitly is read even when its extension is
-// unknown, if its content looks like text, HTML or JSON Lines.
+// unknown, if its content looks like text, HTML or JSON Lines; a FIFO or a
+// device named explicitly, and "-" (standard input), are read as streams.
 func (w *walker) root(p string) error {
+	if err := w.ctx.Err(); err != nil {
+		return err
+	}
+	if p == StdinName {
+		return w.stream(p, unsupported)
+	}
 	fi, err := os.Stat(p)
 	if err != nil {
 		w.opts.fail(p, cleanErr(err))
@@ -58,6 +65,9 @@ func (w *walker) root(p string) error {
 	}
 	if fi.IsDir() {
 		return w.dir(p, fi)
+	}
+	if isStream(fi) {
+		return w.stream(p, formatOf(p))
 	}
 	return w.file(p, fi, true)
 }

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	ucli "github.com/urfave/cli/v2"
 )
@@ -35,17 +36,36 @@ var (
 	ErrUnavailable = errors.New("store unavailable")
 )
 
+// interruptGrace is how long a command has, once interrupted, to stop by
+// itself (an ingest rolling back its open batch, a reader noticing the
+// cancellation) before Main returns without it.
+const interruptGrace = 700 * time.Millisecond
+
 // Main runs kg with args (args[0] is the program name) and returns the
 // exit code. Ctrl-C or SIGTERM cancels the context every command runs in;
-// a second one kills kg at once (the embedded store survives that too).
+// a command that has not returned interruptGrace later (blocked in a
+// system call nothing can interrupt, such as a read from a terminal, or in
+// the middle of a long extraction) is abandoned: Main returns
+// ExitInterrupted and the caller exits, which the embedded store survives
+// like a kill (what was committed stays). A second signal kills kg at once.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	go func() {
-		<-ctx.Done()
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, args, stdin, stdout, stderr) }()
+	select {
+	case code := <-done:
+		return code
+	case <-ctx.Done():
 		stop() // restore the default action for the next signal
-	}()
-	return run(ctx, args, stdin, stdout, stderr)
+	}
+	select {
+	case code := <-done:
+		return code
+	case <-time.After(interruptGrace):
+		fmt.Fprintln(stderr, "kg: interrupted")
+		return ExitInterrupted
+	}
 }
 
 // run is Main without the signal handling: cancelling ctx is what Ctrl-C

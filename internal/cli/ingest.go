@@ -44,7 +44,7 @@ func ingestCommand() *ucli.Command {
 				return err
 			}
 			_, err = ingest(c.Context, k, c.Args().Slice(), ingestOptions{
-				workers: workers, verbose: c.Bool("verbose"), stderr: c.App.ErrWriter,
+				stdin: c.App.Reader, workers: workers, verbose: c.Bool("verbose"), stderr: c.App.ErrWriter,
 			})
 			return err
 		},
@@ -52,6 +52,7 @@ func ingestCommand() *ucli.Command {
 }
 
 type ingestOptions struct {
+	stdin   io.Reader // what the path "-" reads
 	workers int
 	verbose bool
 	stderr  io.Writer
@@ -93,7 +94,7 @@ func ingest(ctx context.Context, k sink, paths []string, opts ingestOptions) (in
 				return nil
 			}
 			return emit(doc)
-		}, walkOptions(stderr, &rep.Failed, func() { bar.Add(1) }))
+		}, walkOptions(stderr, opts.stdin, &rep.Failed, func() { bar.Add(1) }))
 	}
 	build := func(doc extract.Document) graph.Batch { return graph.Build(x.Extract(doc)) }
 	var putErr error

@@ -62,7 +62,7 @@ func extractArgs(c *ucli.Context) (extract.Result, []failure, error) {
 	}
 	var failed []failure
 	read := func(emit func(extract.Document) error) error {
-		return reader.WalkWith(c.Context, c.Args().Slice(), emit, walkOptions(c.App.ErrWriter, &failed, nil))
+		return reader.WalkWith(c.Context, c.Args().Slice(), emit, walkOptions(c.App.ErrWriter, c.App.Reader, &failed, nil))
 	}
 	var docs []extract.DocResult
 	err = ordered.Map(c.Context, workers, read, x.Extract, func(r extract.DocResult) error {
@@ -77,8 +77,10 @@ func extractArgs(c *ucli.Context) (extract.Result, []failure, error) {
 
 // walkOptions reports unreadable inputs and warnings on stderr and
 // appends each failure to *failed, then calls onFailed if it is not nil.
-func walkOptions(stderr io.Writer, failed *[]failure, onFailed func()) reader.Options {
+// The path "-" reads stdin.
+func walkOptions(stderr io.Writer, stdin io.Reader, failed *[]failure, onFailed func()) reader.Options {
 	return reader.Options{
+		Stdin: stdin,
 		OnError: func(where string, err error) {
 			fmt.Fprintf(stderr, "kg: skipping %s: %v\n", where, err)
 			*failed = append(*failed, failure{where, err})
