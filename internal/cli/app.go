@@ -14,6 +14,8 @@ import (
 	"time"
 
 	ucli "github.com/urfave/cli/v2"
+
+	"github.com/kg-dev/kg/internal/termtext"
 )
 
 // Exit codes, documented in README.md.
@@ -139,7 +141,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *ucli.App {
 			"French articles, relates them, and keeps the graph in an embedded store (default ./kg.db) or Neo4j.",
 		Reader:          stdin,
 		Writer:          stdout,
-		ErrWriter:       stderr,
+		ErrWriter:       termtext.NewWriter(stderr), // every message, warning and error
 		HideHelpCommand: true,
 		ExitErrHandler:  func(*ucli.Context, error) {}, // Main reports errors and picks the code
 		Action:          showHelp,

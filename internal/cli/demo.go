@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/kg-dev/kg/graph/sqlite"
+	"github.com/kg-dev/kg/internal/termtext"
 	"github.com/kg-dev/kg/queries"
 	ucli "github.com/urfave/cli/v2"
 )
@@ -63,7 +64,7 @@ func demoCommand() *ucli.Command {
 }
 
 func runDemo(c *ucli.Context, path string) error {
-	w := c.App.Writer
+	w := termtext.NewWriter(c.App.Writer)
 	s, err := sqlite.Open(c.Context, path, sqlite.Options{})
 	if err != nil {
 		return storeError(err)

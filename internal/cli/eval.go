@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/kg-dev/kg/eval"
+	"github.com/kg-dev/kg/internal/termtext"
 	ucli "github.com/urfave/cli/v2"
 )
 
@@ -49,7 +50,7 @@ func evalCommand() *ucli.Command {
 			}
 			rep := eval.Score(gold, res)
 			w := c.App.Writer
-			if err := rep.WriteText(w, c.Bool("verbose")); err != nil {
+			if err := rep.WriteText(termtext.NewWriter(w), c.Bool("verbose")); err != nil {
 				return err
 			}
 			if c.Bool("json") {

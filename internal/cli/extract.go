@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/kg-dev/kg/extract"
+	"github.com/kg-dev/kg/internal/termtext"
 	ucli "github.com/urfave/cli/v2"
 )
 
@@ -63,23 +64,26 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// writeTable prints the result for people: every name goes through
+// termtext before the columns are aligned.
 func writeTable(w io.Writer, res extract.Result) error {
-	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	tw := tabwriter.NewWriter(termtext.NewWriter(w), 2, 4, 2, ' ', 0)
+	safe := termtext.String
 	names := map[string]string{}
 	fmt.Fprintln(tw, "TYPE\tID\tNAME\tALIASES\tMENTIONS")
 	for _, e := range res.Entities {
-		names[e.ID] = e.Name
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\n", e.Type, e.ID, e.Name, strings.Join(e.Aliases, "; "), len(e.Mentions))
+		names[e.ID] = safe(e.Name)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\n", e.Type, safe(e.ID), safe(e.Name), safe(strings.Join(e.Aliases, "; ")), len(e.Mentions))
 	}
 	fmt.Fprintln(tw)
 	fmt.Fprintln(tw, "RELATION\tFROM\tTO\tPROPS\tEVIDENCE")
 	for _, r := range res.Relations {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\n", r.Type, names[r.From], names[r.To], propString(r.Props), len(r.Evidence))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\n", r.Type, names[r.From], names[r.To], safe(propString(r.Props)), len(r.Evidence))
 	}
 	fmt.Fprintln(tw)
 	fmt.Fprintln(tw, "QUANTITY\tSUBJECT\tUNIT\tOF\tAPPROX")
 	for _, q := range res.Quantities {
-		fmt.Fprintf(tw, "%g\t%s\t%s\t%s\t%v\n", q.Count, names[q.Subject], q.Unit, names[q.Of], q.Approx)
+		fmt.Fprintf(tw, "%g\t%s\t%s\t%s\t%v\n", q.Count, names[q.Subject], safe(q.Unit), names[q.Of], q.Approx)
 	}
 	return tw.Flush()
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/kg-dev/kg/internal/termtext"
 	"github.com/kg-dev/kg/queries"
 	ucli "github.com/urfave/cli/v2"
 )
@@ -60,7 +61,7 @@ func partnersCommand() *ucli.Command {
 //	  … 4 more articles: kg query edge-articles --param rel=partner-of --param source="Hanoi" --param target="Seoul"
 func writePartners(out io.Writer, res queries.Result) error {
 	// A line per sentence: buffer them rather than write each to stdout.
-	w := bufio.NewWriter(out)
+	w := bufio.NewWriter(termtext.NewWriter(out))
 	col := map[string]int{}
 	for i, c := range res.Columns {
 		col[c] = i
@@ -102,7 +103,7 @@ func writePartners(out io.Writer, res queries.Result) error {
 		}
 		if more := n - int64(len(shown)); more > 0 {
 			fmt.Fprintf(w, "  … %s: kg query edge-articles --param rel=partner-of --param source=%q --param target=%q\n",
-				plural(more, "more article"), formatValue(get("city")), formatValue(get("partner")))
+				plural(more, "more article"), rawString(get("city")), rawString(get("partner")))
 		}
 	}
 	return w.Flush()
@@ -113,4 +114,13 @@ func plural(n int64, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// rawString is a result value as it is stored, for a command to copy
+// (quoted with %q, which escapes control characters itself).
+func rawString(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	return formatValue(v)
 }

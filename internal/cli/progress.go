@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/kg-dev/kg/internal/termtext"
 	"github.com/kg-dev/kg/reader"
 	"github.com/schollz/progressbar/v3"
 )
@@ -17,19 +18,23 @@ import (
 // Off a terminal it prints nothing but the messages.
 type progress struct {
 	mu  sync.Mutex
-	w   io.Writer
+	w   io.Writer                // messages (through termtext when the app's stderr)
+	raw io.Writer                // the bar's own control sequences
 	bar *progressbar.ProgressBar // nil when w is not a terminal
 }
 
 // newProgress starts counting the articles under paths in the background
 // when w is a terminal (tty); the count stops with ctx.
 func newProgress(ctx context.Context, w io.Writer, tty bool, paths []string) *progress {
-	p := &progress{w: w}
+	p := &progress{w: w, raw: w}
+	if tw, ok := w.(*termtext.Writer); ok {
+		p.raw = tw.Unwrap()
+	}
 	if !tty {
 		return p
 	}
 	p.bar = progressbar.NewOptions64(-1,
-		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetWriter(p.raw),
 		progressbar.OptionSetDescription("kg: ingesting"),
 		progressbar.OptionShowCount(),
 		progressbar.OptionShowIts(),
@@ -82,6 +87,6 @@ func (p *progress) Done() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	_ = p.bar.Exit()
-	io.WriteString(p.w, "\r\033[K")
+	io.WriteString(p.raw, "\r\033[K")
 	p.bar = nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/kg-dev/kg/internal/termtext"
 	"github.com/kg-dev/kg/queries"
 	ucli "github.com/urfave/cli/v2"
 )
@@ -23,7 +24,7 @@ func queriesCommand() *ucli.Command {
 			if err := queries.Check(); err != nil {
 				return fmt.Errorf("loading canned queries: %w", err)
 			}
-			w := c.App.Writer
+			w := termtext.NewWriter(c.App.Writer)
 			switch c.NArg() {
 			case 0:
 				tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)

@@ -14,6 +14,7 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
+	"github.com/kg-dev/kg/internal/termtext"
 	"github.com/kg-dev/kg/queries"
 	ucli "github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -197,7 +198,7 @@ func writeResultTable(w io.Writer, res queries.Result) error {
 	}
 	// One write per line to an unbuffered stdout is a system call per
 	// row; buffer them.
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriter(termtext.NewWriter(w))
 	out := io.Writer(bw)
 	var tw *tabwriter.Writer
 	if tty {
@@ -225,13 +226,14 @@ func writeResultTable(w io.Writer, res queries.Result) error {
 }
 
 // formatValue renders a result value for people: lists joined with "; ",
-// whole numbers without a decimal point, nil as "".
+// whole numbers without a decimal point, nil as "", control characters and
+// bidi overrides made visible (termtext).
 func formatValue(v any) string {
 	switch x := v.(type) {
 	case nil:
 		return ""
 	case string:
-		return x
+		return termtext.String(x)
 	case float64:
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	case []any:
@@ -245,6 +247,9 @@ func formatValue(v any) string {
 }
 
 func isTerminal(w io.Writer) bool {
+	if tw, ok := w.(*termtext.Writer); ok {
+		w = tw.Unwrap()
+	}
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }
