@@ -35,6 +35,15 @@ func hasEntity(r DocResult, id string) bool {
 	return false
 }
 
+func hasRelation(r DocResult, typ, from, to string) bool {
+	for _, x := range r.Relations {
+		if x.Type == typ && ((x.From == from && x.To == to) || (Symmetric(typ) && x.From == to && x.To == from)) {
+			return true
+		}
+	}
+	return false
+}
+
 // TestEntities checks each recogniser on sentences written for the domain,
 // in both languages; want lists ids that must be found, not those that must not.
 func TestEntities(t *testing.T) {
