@@ -560,11 +560,11 @@ func numOfAfter(text string, i int, tab *table) int {
 		k++
 	}
 	var buf [32]byte
-	w := string(numFold(&buf, text[j:k]))
-	if tab.w.of[w] && k < len(text) && (text[k] == ' ' || scan.SpaceLen(text, k) > 0) {
+	w := numFold(&buf, text[j:k])
+	if tab.w.of[string(w)] && k < len(text) && (text[k] == ' ' || scan.SpaceLen(text, k) > 0) {
 		return k
 	}
-	if tab.w.ofElided[w] {
+	if tab.w.ofElided[string(w)] {
 		if a := scan.ApostropheLen(text, k); a > 0 {
 			return k + a
 		}
