@@ -37,6 +37,7 @@ var (
 	ErrReadOnly = errors.New("store is read-only")
 	ErrNotFound = errors.New("store does not exist")
 	ErrNewer    = errors.New("store was written by a newer kg")
+	ErrDiskFull = errors.New("disk full")
 )
 
 // Options configures Open. The zero value opens for writing, creating the
@@ -47,6 +48,9 @@ type Options struct {
 	// BusyTimeout is how long a write waits for another writer before
 	// failing with ErrLocked (default 5 s).
 	BusyTimeout time.Duration
+	// OnWait, if set, is called once when a write finds the store locked by
+	// another writer and starts waiting for it (up to BusyTimeout).
+	OnWait func()
 	// CacheMiB is SQLite's page cache per connection (default 32 MiB;
 	// writes use 4× that).
 	CacheMiB int
@@ -342,6 +346,33 @@ func ignoreNoTx(err error) error {
 	return err
 }
 
+// beginImmediate starts a write transaction on conn, calling
+// Options.OnWait first when another writer holds the lock.
+func (s *Store) beginImmediate(ctx context.Context, conn *sql.Conn) error {
+	if s.opts.OnWait == nil {
+		_, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE")
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 0"); err != nil {
+		return err
+	}
+	_, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE")
+	if _, perr := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", s.opts.BusyTimeout.Milliseconds())); perr != nil && err == nil {
+		return perr
+	}
+	if !isBusy(err) {
+		return err
+	}
+	s.opts.OnWait()
+	_, err = conn.ExecContext(ctx, "BEGIN IMMEDIATE")
+	return err
+}
+
+func isBusy(err error) bool {
+	var se *msqlite.Error
+	return errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_BUSY || se.Code()&0xff == sqlite3.SQLITE_LOCKED)
+}
+
 // classify maps SQLite failures to the package's sentinel errors.
 func (s *Store) classify(doing string, err error) error {
 	if err == nil {
@@ -351,7 +382,13 @@ func (s *Store) classify(doing string, err error) error {
 	if errors.As(err, &se) {
 		switch se.Code() & 0xff {
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-			return fmt.Errorf("%s: %w: %s (another kg is writing it; try again when it is done)", doing, ErrLocked, s.path)
+			return fmt.Errorf("%s: %w: %s (another kg is writing it; try again when it is done, or wait longer with --wait)", doing, ErrLocked, s.path)
+		case sqlite3.SQLITE_FULL:
+			return fmt.Errorf("%s: %w: %s: %v", doing, ErrDiskFull, s.path, err)
+		case sqlite3.SQLITE_IOERR:
+			if diskFull(s.path) {
+				return fmt.Errorf("%s: %w: %s: %v", doing, ErrDiskFull, s.path, err)
+			}
 		case sqlite3.SQLITE_READONLY:
 			return fmt.Errorf("%s: %w: %s: %v", doing, ErrReadOnly, s.path, err)
 		case sqlite3.SQLITE_CORRUPT:

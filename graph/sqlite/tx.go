@@ -32,9 +32,12 @@ type Stats struct {
 	Edges    int // edges created minus edges removed
 }
 
-// Tx is one write transaction: an ingest run. Nothing it writes is visible
-// to others, or survives a crash, until Commit. Its methods are safe for
-// concurrent use; after a failed Put only Rollback is possible.
+// Tx is an ingest run's write transaction. Nothing it writes is visible
+// to others, or survives a crash, until Checkpoint or Commit, and each
+// commits whole articles only: a crash, a kill or a failure loses the
+// articles written since the last one and nothing else. Its methods are
+// safe for concurrent use; after a failed Put or Checkpoint only Rollback
+// is possible.
 type Tx struct {
 	s    *Store
 	ctx  context.Context
@@ -45,10 +48,11 @@ type Tx struct {
 	err  error // sticky: set by the first failed write
 
 	st     stmts
-	nodes  map[string]*nodeState
-	edges  map[string]*edgeState
-	quants map[string]*quantState
-	stats  Stats
+	nodes     map[string]*nodeState
+	edges     map[string]*edgeState
+	quants    map[string]*quantState
+	stats     Stats
+	committed int // articles made durable by Checkpoint (and Commit)
 }
 
 // nodeState is a node's merged state during a transaction. When dirty, the
@@ -162,7 +166,7 @@ func (s *Store) Begin(ctx context.Context) (*Tx, error) {
 	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", -4*s.opts.CacheMiB*1024)); err != nil {
 		return nil, errors.Join(s.classify("starting a write", err), conn.Close())
 	}
-	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+	if err := s.beginImmediate(ctx, conn); err != nil {
 		return nil, errors.Join(s.classify("starting a write", err), conn.Close())
 	}
 	t := &Tx{
@@ -831,8 +835,50 @@ func (t *Tx) recomputeNode(st *nodeState) (merged extract.Entity, last string, n
 	return merged, last, n, nil
 }
 
-// Commit writes the merged state and commits. The store is unchanged if
-// Commit fails.
+// Checkpoint commits what the transaction wrote so far (whole articles:
+// Put holds the same lock) and goes on in a new transaction on the same
+// connection, so that an interruption, a kill or a full disk later keeps
+// it. If the commit fails the articles since the last checkpoint are
+// rolled back and only Rollback remains possible.
+func (t *Tx) Checkpoint() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if err := t.usable(); err != nil {
+		return err
+	}
+	if err := t.flush(); err != nil {
+		t.err = err
+		return err
+	}
+	if _, err := t.conn.ExecContext(t.ctx, "COMMIT"); err != nil {
+		t.err = t.s.classify("committing", err)
+		return t.err
+	}
+	t.committed = t.stats.Articles
+	if err := t.s.beginImmediate(t.ctx, t.conn); err != nil {
+		t.err = t.s.classify("starting the next batch", err)
+		return t.err
+	}
+	return nil
+}
+
+// Committed is how many articles written by this transaction are
+// committed (by Checkpoint or Commit).
+func (t *Tx) Committed() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.committed
+}
+
+// Written is how many articles Put wrote, committed or not.
+func (t *Tx) Written() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.stats.Articles
+}
+
+// Commit writes the merged state and commits. If Commit fails, the store
+// is as the last Checkpoint left it.
 func (t *Tx) Commit() (Stats, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -850,6 +896,7 @@ func (t *Tx) Commit() (Stats, error) {
 		return t.stats, errors.Join(t.s.classify("committing", err), t.rollback())
 	}
 	t.done = true
+	t.committed = t.stats.Articles
 	return t.stats, t.conn.Close()
 }
 

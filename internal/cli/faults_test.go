@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"github.com/kg-dev/kg/graph/sqlite"
@@ -161,11 +162,36 @@ func TestFaults(t *testing.T) {
 				t.Cleanup(func() { tx.Rollback(); s.Close() })
 			},
 			args: func(dir string) []string {
-				return []string{"ingest", "--store", filepath.Join(dir, "kg.db"), filepath.Join(dir, "a.txt")}
+				return []string{"ingest", "--wait", "1s", "--store", filepath.Join(dir, "kg.db"), filepath.Join(dir, "a.txt")}
 			},
 			code:  ExitUnavailable,
-			errs:  []string{"store is locked by another writer", "kg.db"},
+			errs:  []string{"kg.db is being written by another kg: waiting up to 1s for it (--wait)", "store is locked by another writer", "kg.db", "--wait"},
 			check: articles(5),
+		},
+		{
+			name:  "store locked, --wait 0 fails at once",
+			files: map[string]string{"a.txt": seed},
+			setup: func(t *testing.T, dir string) { copyStore(t, base, dir) },
+			hook:  holdLock(0),
+			args: func(dir string) []string {
+				return []string{"ingest", "--wait", "0", "--store", filepath.Join(dir, "kg.db"), filepath.Join(dir, "a.txt")}
+			},
+			code:  ExitUnavailable,
+			errs:  []string{"store is locked by another writer"},
+			never: []string{"waiting up to"},
+			check: articles(5),
+		},
+		{
+			name:  "second writer waits for the first (--wait)",
+			files: map[string]string{"a.txt": strings.Replace(seed, "Hanoi", "Hanoi waits", 1)},
+			setup: func(t *testing.T, dir string) { copyStore(t, base, dir) },
+			hook:  holdLock(1500 * time.Millisecond),
+			args: func(dir string) []string {
+				return []string{"ingest", "--wait", "1m", "--store", filepath.Join(dir, "kg.db"), filepath.Join(dir, "a.txt")}
+			},
+			code:  ExitOK,
+			errs:  []string{"waiting up to 1m0s for it (--wait)", "ingested 1 articles (0 unchanged, 0 failed)"},
+			check: articles(6),
 		},
 		{
 			name: "query without a store",
@@ -204,12 +230,33 @@ func TestFaults(t *testing.T) {
 			name:  "interrupted ingest",
 			setup: func(t *testing.T, dir string) { copyStore(t, base, dir); manyArticles(t, dir, seed) },
 			args: func(dir string) []string {
-				return []string{"ingest", "--workers", "2", "--store", filepath.Join(dir, "kg.db"), filepath.Join(dir, "in")}
+				return []string{"ingest", "--workers", "2", "--batch", "1000", "--store", filepath.Join(dir, "kg.db"), filepath.Join(dir, "in")}
 			},
 			until: "m_empty.txt: no text",
 			code:  ExitInterrupted,
 			errs:  []string{"ingest interrupted, the store is unchanged"},
 			check: unchanged,
+		},
+		// Ctrl-C after some batches: they stay, whole articles only.
+		{
+			name:  "interrupted ingest keeps its commits",
+			setup: func(t *testing.T, dir string) { copyStore(t, base, dir); manyArticles(t, dir, seed) },
+			args: func(dir string) []string {
+				return []string{"ingest", "--workers", "1", "--batch", "2", "--store", filepath.Join(dir, "kg.db"), filepath.Join(dir, "in")}
+			},
+			until: "m_empty.txt: no text",
+			code:  ExitInterrupted,
+			errs:  []string{"ingest interrupted: the ", " articles committed before it stay in the store (a re-run skips them and does the rest)"},
+			check: func(t *testing.T, dir, _ string) {
+				p := filepath.Join(dir, "kg.db")
+				n := storeCounts(t, p).Nodes["Article"]
+				// The reader is at most a few articles ahead of the writer
+				// (ordered.Map bounds them), so some batches were committed.
+				if n < 5+2 || n >= 5+24 || (n-5)%2 != 0 {
+					t.Errorf("%d articles after the interruption: want the 5 before and whole batches of 2 of the others", n)
+				}
+				noJournal(t, p)
+			},
 		},
 
 		// Neo4j settings and reachability (the server-side faults are
@@ -456,6 +503,26 @@ func fileSum(p string) string {
 	}
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
+}
+
+// holdLock returns a hook that holds dir/kg.db's write lock, for d (0:
+// until the case ends).
+func holdLock(d time.Duration) func(t *testing.T, dir string) {
+	return func(t *testing.T, dir string) {
+		s, err := sqlite.Open(context.Background(), filepath.Join(dir, "kg.db"), sqlite.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tx, err := s.Begin(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		release := sync.OnceFunc(func() { tx.Rollback(); s.Close() })
+		if d > 0 {
+			time.AfterFunc(d, release)
+		}
+		t.Cleanup(release)
+	}
 }
 
 // unchanged checks that dir/kg.db is byte for byte what it was before kg

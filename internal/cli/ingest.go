@@ -11,6 +11,7 @@ import (
 
 	"github.com/kg-dev/kg/extract"
 	"github.com/kg-dev/kg/graph"
+	"github.com/kg-dev/kg/graph/sqlite"
 	"github.com/kg-dev/kg/internal/ordered"
 	"github.com/kg-dev/kg/reader"
 	ucli "github.com/urfave/cli/v2"
@@ -21,12 +22,16 @@ func ingestCommand() *ucli.Command {
 		Name:      "ingest",
 		Usage:     "extract articles and add them to the graph store",
 		ArgsUsage: "PATH...",
-		Description: "Reads files or directories (recursively), extracts each article and writes what it contributes to\n" +
-			"the embedded store (default ./kg.db, or --store / KG_STORE) in one transaction: an interrupted ingest\n" +
-			"leaves the store as it was. An article already stored with the same content is skipped; a changed one\n" +
-			"replaces its previous contribution. With --neo4j (or NEO4J_URI) the graph goes to Neo4j instead.",
+		Description: "Reads files, directories (recursively), FIFOs or - (standard input), extracts each article and\n" +
+			"writes what it contributes to the embedded store (default ./kg.db, or --store / KG_STORE), committing\n" +
+			"whole articles in batches (every 5000 articles or 2 s): an interrupted or failed ingest keeps what it\n" +
+			"committed, and running it again does only the rest. An article already stored with the same content is\n" +
+			"skipped; a changed one replaces its previous contribution. With --neo4j (or NEO4J_URI) the graph goes to\n" +
+			"Neo4j instead.",
 		Flags: append([]ucli.Flag{
 			storeFlag(),
+			waitFlag(),
+			batchFlag(),
 			&ucli.BoolFlag{Name: "force", Usage: "extract and write articles even when they are stored unchanged"},
 			workersFlag(),
 			&ucli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "list what extraction produced but the graph model leaves out"},
@@ -38,6 +43,9 @@ func ingestCommand() *ucli.Command {
 			workers, err := workersOf(c)
 			if err != nil {
 				return err
+			}
+			if c.Int("batch") < 0 {
+				return fmt.Errorf("%w: --batch must not be negative", ErrUsage)
 			}
 			k, err := openSink(c, c.Bool("force"))
 			if err != nil {
@@ -118,15 +126,18 @@ func ingest(ctx context.Context, k sink, paths []string, opts ingestOptions) (in
 
 	switch {
 	case ctx.Err() != nil: // Ctrl-C, even when it made a write fail
-		return rep, errors.Join(interrupted(k, ctx.Err()), k.Rollback())
+		rerr := k.Rollback()
+		return rep, errors.Join(interrupted(k, ctx.Err()), rerr)
 	case putErr != nil:
-		return rep, errors.Join(putErr, k.Rollback())
+		rerr := k.Rollback()
+		return rep, errors.Join(stopped(k, putErr), rerr)
 	case err != nil:
-		return rep, errors.Join(fmt.Errorf("reading articles: %w", err), k.Rollback())
+		rerr := k.Rollback()
+		return rep, errors.Join(stopped(k, fmt.Errorf("reading articles: %w", err)), rerr)
 	}
 	rep.Summary, err = k.Commit(ctx)
 	if err != nil {
-		return rep, err
+		return rep, stopped(k, err)
 	}
 	line := fmt.Sprintf("ingested %d articles (%d unchanged, %d failed): %s in %.1f s",
 		rep.Written+rep.Unchanged, rep.Unchanged, len(rep.Failed), rep.Summary, time.Since(start).Seconds())
@@ -156,8 +167,27 @@ func tuneGC() (restore func()) {
 }
 
 func interrupted(k sink, err error) error {
-	if k.Atomic() {
+	switch {
+	case !k.Atomic():
+		return fmt.Errorf("ingest interrupted (articles loaded so far stay loaded; run the same command again to finish): %w", err)
+	case k.Kept() == 0:
 		return fmt.Errorf("ingest interrupted, the store is unchanged: %w", err)
 	}
-	return fmt.Errorf("ingest interrupted (articles loaded so far stay loaded): %w", err)
+	return fmt.Errorf("ingest interrupted: %s: %w", keptNote(k.Kept()), err)
+}
+
+// stopped adds to a failure that ended an ingest what was kept and what
+// to do; a full disk says so first.
+func stopped(k sink, err error) error {
+	if errors.Is(err, sqlite.ErrDiskFull) {
+		err = fmt.Errorf("disk full: free some space on the disk holding the store (or ingest into another one with --store), then run the same command again: %w", err)
+	}
+	if k.Atomic() && k.Kept() > 0 {
+		return fmt.Errorf("%w\nkg: %s", err, keptNote(k.Kept()))
+	}
+	return err
+}
+
+func keptNote(n int) string {
+	return fmt.Sprintf("the %s committed before it stay in the store (a re-run skips them and does the rest)", plural(int64(n), "article"))
 }

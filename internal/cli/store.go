@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/kg-dev/kg/graph"
 	"github.com/kg-dev/kg/graph/neo4j"
@@ -100,8 +101,13 @@ type sink interface {
 	// Commit ends the run and says what the graph now holds.
 	Commit(ctx context.Context) (summary string, err error)
 	Rollback() error
-	// Atomic reports whether Rollback undoes every Put of the run.
+	// Atomic reports whether Rollback undoes every Put since the last
+	// commit (the embedded store), rather than leaving loaded batches
+	// loaded in some unknown part (Neo4j).
 	Atomic() bool
+	// Kept is how many articles of this run are durably written: they stay
+	// whatever happens next, and a re-run skips them.
+	Kept() int
 }
 
 // openSink opens the store an ingest writes to. force makes Unchanged
@@ -117,22 +123,67 @@ func openSink(c *ucli.Context, force bool) (sink, error) {
 		}
 		return &neo4jSink{ctx: c.Context, st: st, force: force}, nil
 	}
-	s, err := openStore(c, false)
+	path := c.String("store")
+	if path == "" { // KG_STORE set but empty
+		path = DefaultStore
+	}
+	wait := c.Duration("wait")
+	if wait < 0 {
+		return nil, fmt.Errorf("%w: --wait must not be negative", ErrUsage)
+	}
+	opts := sqlite.Options{
+		BusyTimeout: max(wait, time.Millisecond), // 0 means the default in sqlite.Options
+		OnWait: func() {
+			fmt.Fprintf(c.App.ErrWriter, "kg: %s is being written by another kg: waiting up to %s for it (--wait)\n", path, wait)
+		},
+	}
+	if wait == 0 {
+		opts.OnWait = nil
+	}
+	s, err := sqlite.Open(c.Context, path, opts)
 	if err != nil {
-		return nil, err
+		return nil, storeError(err)
 	}
 	tx, err := s.Begin(c.Context)
 	if err != nil {
 		return nil, errors.Join(storeError(err), s.Close())
 	}
-	return &storeSink{s: s, tx: tx, force: force}, nil
+	return &storeSink{s: s, tx: tx, force: force, batch: c.Int("batch")}, nil
 }
 
-// storeSink writes to the embedded store in one transaction.
+// batchFlag is --batch: articles per commit.
+func batchFlag() ucli.Flag {
+	return &ucli.IntFlag{
+		Name:  "batch",
+		Usage: "commit every `N` articles (default: every 5000 articles or 2 s, whichever comes first)",
+	}
+}
+
+// waitFlag is --wait: how long a writer waits for another one.
+func waitFlag() ucli.Flag {
+	return &ucli.DurationFlag{
+		Name: "wait", Value: time.Minute,
+		Usage: "when another kg is writing the store, wait up to `DURATION` for it (0: fail at once)",
+	}
+}
+
+// An ingest into the embedded store commits every batchArticles articles
+// or batchInterval, whichever comes first: a kill, a full disk or Ctrl-C
+// loses at most that much work, and a re-run skips what was committed.
+// Each article's contribution is committed whole or not at all.
+const (
+	batchArticles = 5000
+	batchInterval = 2 * time.Second
+)
+
+// storeSink writes to the embedded store, committing in batches.
 type storeSink struct {
 	s     *sqlite.Store
 	tx    *sqlite.Tx
 	force bool
+	batch int       // articles per commit; 0: batchArticles or batchInterval
+	since int       // articles written since the last commit
+	last  time.Time // the last commit (zero: none yet)
 }
 
 func (k *storeSink) Unchanged(id, hash string) (bool, error) {
@@ -143,7 +194,28 @@ func (k *storeSink) Unchanged(id, hash string) (bool, error) {
 	return same, storeError(err)
 }
 
-func (k *storeSink) Put(b graph.Batch) error { return storeError(k.tx.Put(b)) }
+func (k *storeSink) Put(b graph.Batch) error {
+	if err := k.tx.Put(b); err != nil {
+		return storeError(err)
+	}
+	if k.last.IsZero() {
+		k.last = time.Now()
+	}
+	k.since++
+	due := k.since >= k.batch
+	if k.batch <= 0 {
+		due = k.since >= batchArticles || time.Since(k.last) >= batchInterval
+	}
+	if due {
+		if err := k.tx.Checkpoint(); err != nil {
+			return storeError(err)
+		}
+		k.since, k.last = 0, time.Now()
+	}
+	return nil
+}
+
+func (k *storeSink) Kept() int { return k.tx.Committed() }
 
 func (k *storeSink) Commit(ctx context.Context) (string, error) {
 	if _, err := k.tx.Commit(); err != nil {
@@ -177,8 +249,9 @@ type neo4jSink struct {
 	ctx   context.Context
 	st    *neo4j.Store
 	force bool
-	buf   []graph.Batch
-	stats neo4j.Stats
+	buf    []graph.Batch
+	stats  neo4j.Stats
+	loaded int // articles in loads that succeeded
 }
 
 func (k *neo4jSink) Unchanged(id, hash string) (bool, error) {
@@ -209,6 +282,9 @@ func (k *neo4jSink) flush() error {
 		return nil
 	}
 	st, err := k.st.Load(k.ctx, k.buf, neo4j.LoadOptions{Force: k.force})
+	if err == nil {
+		k.loaded += len(k.buf)
+	}
 	k.buf = k.buf[:0]
 	k.stats.Unchanged += st.Unchanged
 	k.stats.Nodes += st.Nodes
@@ -234,6 +310,12 @@ func (k *neo4jSink) Commit(ctx context.Context) (string, error) {
 }
 
 func (k *neo4jSink) Atomic() bool { return false }
+
+func (k *neo4jSink) Kept() int {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return k.loaded
+}
 
 func (k *neo4jSink) Rollback() error {
 	return k.st.Close(context.WithoutCancel(k.ctx))

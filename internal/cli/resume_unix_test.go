@@ -1,0 +1,206 @@
+//go:build unix
+
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// ingestedRe reads the summary line of an ingest.
+var ingestedRe = regexp.MustCompile(`ingested (\d+) articles \((\d+) unchanged, (\d+) failed\)`)
+
+func summaryOf(t *testing.T, stderr string) (total, unchanged int) {
+	t.Helper()
+	m := ingestedRe.FindStringSubmatch(stderr)
+	if m == nil {
+		t.Fatalf("no summary line in:\n%s", stderr)
+	}
+	total, _ = strconv.Atoi(m[1])
+	unchanged, _ = strconv.Atoi(m[2])
+	return total, unchanged
+}
+
+// generated writes a JSON Lines corpus of n generated articles.
+func generated(t *testing.T, n int) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "corpus.jsonl")
+	if r := kgRun(t, context.Background(), "generate", "--n", strconv.Itoa(n), "--seed", "7", "--format", "jsonl", "--out", p); r.code != ExitOK {
+		t.Fatalf("generate: exit %d: %s", r.code, r.stderr)
+	}
+	return p
+}
+
+// TestResumeAfterKill kills (SIGKILL) kg ingest once 80 % of a corpus is
+// committed, runs it again and checks that the re-run only extracts what
+// was not committed and ends with exactly the graph of an uninterrupted
+// ingest. KG_RESUME_N sets the corpus size (default 1200) and
+// KG_RESUME_BATCH the --batch flag (default 100; "auto" for kg's own
+// batching); the times are logged (docs/PERFORMANCE.md).
+func TestResumeAfterKill(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests a corpus three times")
+	}
+	kg, err := exec.LookPath("kg")
+	if err != nil {
+		t.Skipf("kg is not on PATH (testscript.Main installs it): %v", err)
+	}
+	n := 1200
+	if v := os.Getenv("KG_RESUME_N"); v != "" {
+		n, _ = strconv.Atoi(v)
+	}
+	batch := []string{"--batch", "100"}
+	if v := os.Getenv("KG_RESUME_BATCH"); v == "auto" {
+		batch = nil
+	} else if v != "" {
+		batch = []string{"--batch", v}
+	}
+	corpus := generated(t, n)
+	dir := t.TempDir()
+	ingestCmd := func(store string) *exec.Cmd {
+		cmd := exec.Command(kg, append(append([]string{"ingest", "--store", store}, batch...), corpus)...)
+		cmd.Env = append(os.Environ(), "NEO4J_URI=", "KG_STORE=")
+		return cmd
+	}
+	runIngest := func(store string) (string, time.Duration) {
+		t.Helper()
+		cmd := ingestCmd(store)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		start := time.Now()
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("ingest: %v\n%s", err, stderr.String())
+		}
+		return stderr.String(), time.Since(start)
+	}
+
+	full := filepath.Join(dir, "full.db")
+	_, tFull := runIngest(full)
+
+	part := filepath.Join(dir, "part.db")
+	cmd := ingestCmd(part)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	var kept int64
+	deadline := time.After(5 * time.Minute)
+poll:
+	for {
+		select {
+		case err := <-done:
+			t.Fatalf("the ingest ended before it was killed (%v):\n%s", err, stderr.String())
+		case <-deadline:
+			cmd.Process.Kill()
+			t.Fatal("80 % not committed in 5 minutes")
+		case <-time.After(20 * time.Millisecond):
+		}
+		if _, err := os.Stat(part); err != nil {
+			continue
+		}
+		if kept = storeCounts(t, part).Nodes["Article"]; kept >= int64(n)*8/10 {
+			break poll
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	<-done
+
+	out, tResume := runIngest(part)
+	total, unchanged := summaryOf(t, out)
+	if total != n || unchanged < int(kept) {
+		t.Errorf("re-run: %d articles, %d unchanged; want %d and at least the %d committed before the kill", total, unchanged, n, kept)
+	}
+	if redone := n - unchanged; redone > n/4 {
+		t.Errorf("the re-run extracted %d of %d articles, more than a quarter", redone, n)
+	}
+	if got, want := fmt.Sprint(storeCounts(t, part)), fmt.Sprint(storeCounts(t, full)); got != want {
+		t.Errorf("after the re-run the store holds %s, an uninterrupted ingest %s", got, want)
+	}
+	noJournal(t, part)
+	t.Logf("%d articles: full ingest %.2f s; killed at %d committed; re-run %.2f s (%.0f %% of the full ingest), %d extracted",
+		n, tFull.Seconds(), kept, tResume.Seconds(), 100*tResume.Seconds()/tFull.Seconds(), n-unchanged)
+}
+
+// TestIngestDiskFull ingests into a 3 MB tmpfs: kg stops with exit 3 and
+// says "disk full", what to do and how many articles were kept; once
+// there is room the same command does only the rest, and the store ends
+// as an uninterrupted ingest leaves it. Skips where a tmpfs cannot be
+// mounted (root on Linux is needed).
+func TestIngestDiskFull(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests a corpus three times")
+	}
+	for _, k := range []string{"NEO4J_URI", "NEO4J_PASSWORD", "KG_STORE"} {
+		t.Setenv(k, "")
+	}
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a tmpfs needs root")
+	}
+	mnt := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", mnt).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs here: %v %s", err, out)
+	}
+	t.Cleanup(func() {
+		if out, err := exec.Command("umount", mnt).CombinedOutput(); err != nil {
+			t.Errorf("umount: %v %s", err, out)
+		}
+	})
+	corpus := generated(t, 1500)
+	ctx := context.Background()
+	full := filepath.Join(t.TempDir(), "full.db")
+	if r := kgRun(t, ctx, "ingest", "--store", full, corpus); r.code != ExitOK {
+		t.Fatalf("full ingest: exit %d\n%s", r.code, r.stderr)
+	}
+
+	store := filepath.Join(mnt, "kg.db")
+	r := kgRun(t, ctx, "ingest", "--batch", "50", "--store", store, corpus)
+	if r.code != ExitUnavailable {
+		t.Fatalf("into a full disk: exit %d, want %d\n%s", r.code, ExitUnavailable, r.stderr)
+	}
+	for _, want := range []string{
+		"disk full: free some space on the disk holding the store (or ingest into another one with --store), then run the same command again",
+		"kg.db", "committed before it stay in the store (a re-run skips them and does the rest)",
+	} {
+		if !bytes.Contains([]byte(r.stderr), []byte(want)) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	m := regexp.MustCompile(`the (\d+) articles committed before it`).FindStringSubmatch(r.stderr)
+	if m == nil {
+		t.Fatalf("stderr does not say how many articles were kept:\n%s", r.stderr)
+	}
+	kept, _ := strconv.Atoi(m[1])
+	if got := storeCounts(t, store).Nodes["Article"]; got != int64(kept) {
+		t.Errorf("the store holds %d articles, the message says %d", got, kept)
+	}
+	noJournal(t, store)
+
+	if out, err := exec.Command("mount", "-o", "remount,size=256m", mnt).CombinedOutput(); err != nil {
+		t.Fatalf("growing the tmpfs: %v %s", err, out)
+	}
+	r = kgRun(t, ctx, "ingest", "--store", store, corpus)
+	if r.code != ExitOK {
+		t.Fatalf("re-run with room: exit %d\n%s", r.code, r.stderr)
+	}
+	if total, unchanged := summaryOf(t, r.stderr); total != 1500 || unchanged != kept {
+		t.Errorf("re-run: %d articles, %d unchanged; want 1500 and %d", total, unchanged, kept)
+	}
+	if got, want := fmt.Sprint(storeCounts(t, store)), fmt.Sprint(storeCounts(t, full)); got != want {
+		t.Errorf("after the re-run the store holds %s, an uninterrupted ingest %s", got, want)
+	}
+	t.Logf("%d of 1500 articles kept when the disk filled", kept)
+}
