@@ -47,7 +47,7 @@ type Tx struct {
 	done bool
 	err  error // sticky: set by the first failed write
 
-	st     stmts
+	st        stmts
 	nodes     map[string]*nodeState
 	edges     map[string]*edgeState
 	quants    map[string]*quantState

@@ -245,10 +245,10 @@ const neo4jBatch = 500
 // run), but a run is not one transaction: articles loaded before a failure
 // stay loaded.
 type neo4jSink struct {
-	mu    sync.Mutex // ingest calls Unchanged and Put from two goroutines
-	ctx   context.Context
-	st    *neo4j.Store
-	force bool
+	mu     sync.Mutex // ingest calls Unchanged and Put from two goroutines
+	ctx    context.Context
+	st     *neo4j.Store
+	force  bool
 	buf    []graph.Batch
 	stats  neo4j.Stats
 	loaded int // articles in loads that succeeded
