@@ -274,3 +274,43 @@ func mountTmpfs(t *testing.T, size string) string {
 	})
 	return dir
 }
+
+// BenchmarkCheckpoints writes the same synthetic articles committing
+// every N of them (0: once at the end), which is what batching costs the
+// store: go test ./graph/sqlite -run XXX -bench Checkpoints -benchtime 3x
+func BenchmarkCheckpoints(b *testing.B) {
+	docs := synthetic(fixture(b), 1000) // 6,000 articles
+	batches := make([]graph.Batch, len(docs))
+	for i, d := range docs {
+		batches[i] = graph.Build(d)
+	}
+	for _, every := range []int{0, 5000, 1000, 200} {
+		b.Run(fmt.Sprintf("every=%d", every), func(b *testing.B) {
+			for range b.N {
+				b.StopTimer()
+				s, _ := openTemp(b)
+				b.StartTimer()
+				tx, err := s.Begin(context.Background())
+				if err != nil {
+					b.Fatal(err)
+				}
+				for i, bt := range batches {
+					if err := tx.Put(bt); err != nil {
+						b.Fatal(err)
+					}
+					if every > 0 && (i+1)%every == 0 {
+						if err := tx.Checkpoint(); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+				if _, err := tx.Commit(); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				s.Close()
+				b.StartTimer()
+			}
+		})
+	}
+}

@@ -168,9 +168,10 @@ func waitFlag() ucli.Flag {
 }
 
 // An ingest into the embedded store commits every batchArticles articles
-// or batchInterval, whichever comes first: a kill, a full disk or Ctrl-C
-// loses at most that much work, and a re-run skips what was committed.
-// Each article's contribution is committed whole or not at all.
+// or batchInterval (longer if commits are slow: see storeSink.Put),
+// whichever comes first: a kill, a full disk or Ctrl-C loses at most that
+// much work, and a re-run skips what was committed. Each article's
+// contribution is committed whole or not at all.
 const (
 	batchArticles = 5000
 	batchInterval = 2 * time.Second
@@ -181,9 +182,10 @@ type storeSink struct {
 	s     *sqlite.Store
 	tx    *sqlite.Tx
 	force bool
-	batch int       // articles per commit; 0: batchArticles or batchInterval
-	since int       // articles written since the last commit
-	last  time.Time // the last commit (zero: none yet)
+	batch int           // articles per commit; 0: batchArticles or batchInterval
+	since int           // articles written since the last commit
+	last  time.Time     // the last commit (zero: none yet)
+	gap   time.Duration // the least time between commits, from the last one's cost
 }
 
 func (k *storeSink) Unchanged(id, hash string) (bool, error) {
@@ -204,12 +206,17 @@ func (k *storeSink) Put(b graph.Batch) error {
 	k.since++
 	due := k.since >= k.batch
 	if k.batch <= 0 {
-		due = k.since >= batchArticles || time.Since(k.last) >= batchInterval
+		due = k.since >= batchArticles || time.Since(k.last) >= max(batchInterval, k.gap)
 	}
 	if due {
+		start := time.Now()
 		if err := k.tx.Checkpoint(); err != nil {
 			return storeError(err)
 		}
+		// A commit costs tens of milliseconds (more on a big store or a
+		// busy machine): space them so that they take at most 4 % of the
+		// run.
+		k.gap = 25 * time.Since(start)
 		k.since, k.last = 0, time.Now()
 	}
 	return nil
