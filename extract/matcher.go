@@ -47,6 +47,9 @@ func (m *keyMatcher[T]) add(phrase string, v T) {
 	}
 }
 
+// lookup returns the payloads of a key.
+func (m *keyMatcher[T]) lookup(key string) []T { return m.full[key] }
+
 // longest returns the end (exclusive token index) and payloads of the
 // longest phrase starting at toks[i], or (i, nil) when none starts there.
 func (m *keyMatcher[T]) longest(toks []token, i int) (int, []T) {

@@ -65,14 +65,6 @@ func header(text string) (date, title string, bodyStart int) {
 	return date, title, titleStart
 }
 
-// prepare fills the document metadata, finds the zones that are not the
-// article's own text (photo captions, related-article teasers), splits the
-// body into sentences and tokenises it.
-func (d *docState) prepare() {
-	bodyStart := d.prepareMeta()
-	d.tokenizeBody(bodyStart, d.bodyEnd)
-}
-
 // prepareMeta fills the document's date, title and language from its text
 // where the source gave none, sets bodyEnd (where related-article teasers
 // start) and returns where the body starts.
