@@ -65,6 +65,7 @@ type nodeState struct {
 	last    string         // greatest contributing article id
 	dirty   bool
 	changed bool
+	gone    bool // deleted by the last flush
 }
 
 // edgeState is an edge's merged state during a transaction. Besides the
@@ -81,6 +82,7 @@ type edgeState struct {
 	dirty    bool
 	stale    bool // first_evidence must be recomputed (implies dirty)
 	changed  bool
+	gone     bool // deleted by the last flush
 }
 
 // firstSentence is one entry of edges.first_evidence.
@@ -97,6 +99,7 @@ type quantState struct {
 	last    string
 	dirty   bool
 	changed bool
+	gone    bool // deleted by the last flush
 }
 
 type stmts struct {
@@ -634,11 +637,23 @@ func (t *Tx) putQuantity(article string, aid int64, q graph.QuantityRow) error {
 	return err
 }
 
-// flush writes the merged state of everything touched since the last
-// flush, recomputing dirty items from their facts and removing the ones no
-// article contributes to, then forgets it. Children go before parents:
-// quantities and edges, then nodes.
+// flush writes out the merged state (see writeOut) and forgets it.
 func (t *Tx) flush() error {
+	if err := t.writeOut(); err != nil {
+		return err
+	}
+	clear(t.quants)
+	clear(t.edges)
+	clear(t.nodes)
+	return nil
+}
+
+// writeOut writes the merged state of everything touched since the last
+// write-out, recomputing dirty items from their facts and removing the
+// ones no article contributes to; what stays in memory is then clean (it
+// is what the store holds). Children go before parents: quantities and
+// edges, then nodes.
+func (t *Tx) writeOut() error {
 	for key, st := range t.quants {
 		if err := t.flushQuant(st); err != nil {
 			return t.s.classify("merging quantity "+key, err)
@@ -654,9 +669,24 @@ func (t *Tx) flush() error {
 			return t.s.classify("merging node "+id, err)
 		}
 	}
-	clear(t.quants)
-	clear(t.edges)
-	clear(t.nodes)
+	for key, st := range t.quants {
+		if st.gone {
+			delete(t.quants, key)
+		}
+		st.dirty, st.changed = false, false
+	}
+	for key, st := range t.edges {
+		if st.gone {
+			delete(t.edges, key)
+		}
+		st.dirty, st.stale, st.changed = false, false, false
+	}
+	for id, st := range t.nodes {
+		if st.gone {
+			delete(t.nodes, id)
+		}
+		st.dirty, st.changed = false, false
+	}
 	return nil
 }
 
@@ -688,6 +718,7 @@ func (t *Tx) flushQuant(st *quantState) error {
 		}
 		if n == 0 {
 			_, err := t.st.delQuant.ExecContext(t.ctx, st.qid)
+			st.gone = true
 			return err
 		}
 	} else if !st.changed {
@@ -726,6 +757,7 @@ func (t *Tx) flushEdge(st *edgeState) error {
 		if n == 0 {
 			_, err := t.st.delEdge.ExecContext(t.ctx, st.eid)
 			t.stats.Edges--
+			st.gone = true
 			return err
 		}
 		st.props, st.n = props, int64(n)
@@ -758,6 +790,7 @@ func (t *Tx) flushNode(st *nodeState) error {
 			}
 			_, err := t.st.delNode.ExecContext(t.ctx, st.nid)
 			t.stats.Nodes--
+			st.gone = true
 			return err
 		}
 		st.ent, st.last = merged, last
@@ -846,7 +879,9 @@ func (t *Tx) Checkpoint() error {
 	if err := t.usable(); err != nil {
 		return err
 	}
-	if err := t.flush(); err != nil {
+	// The merged state stays in memory (clean) for the next batch, unless
+	// another writer commits between this batch and the next.
+	if err := t.writeOut(); err != nil {
 		t.err = err
 		return err
 	}
@@ -855,11 +890,33 @@ func (t *Tx) Checkpoint() error {
 		return t.err
 	}
 	t.committed = t.stats.Articles
-	if err := t.s.beginImmediate(t.ctx, t.conn); err != nil {
+	before, err := t.dataVersion()
+	if err == nil {
+		err = t.s.beginImmediate(t.ctx, t.conn)
+	}
+	if err != nil {
 		t.err = t.s.classify("starting the next batch", err)
 		return t.err
 	}
+	after, err := t.dataVersion()
+	if err != nil {
+		t.err = t.s.classify("starting the next batch", err)
+		return t.err
+	}
+	if after != before { // another connection committed meanwhile
+		clear(t.quants)
+		clear(t.edges)
+		clear(t.nodes)
+	}
 	return nil
+}
+
+// dataVersion is SQLite's PRAGMA data_version, which changes when another
+// connection commits.
+func (t *Tx) dataVersion() (int64, error) {
+	var v int64
+	err := t.conn.QueryRowContext(t.ctx, "PRAGMA data_version").Scan(&v)
+	return v, err
 }
 
 // Committed is how many articles written by this transaction are

@@ -71,3 +71,47 @@ func BenchmarkPipeline(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStoreBatches writes the rows of 3,000 generated articles
+// (extracted once, beforehand) into a fresh embedded store through the
+// ingest's sink, committing every N articles (0: once at the end), which
+// is what resumable ingest costs the writer:
+//
+//	go test ./internal/cli -run XXX -bench StoreBatches -benchtime 2x
+func BenchmarkStoreBatches(b *testing.B) {
+	x, err := sharedExtractor()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var batches []graph.Batch
+	err = corpus.Generate(corpus.Options{Seed: 7, N: 3000}, func(a corpus.Article) error {
+		id := a.Name[:len(a.Name)-len(filepath.Ext(a.Name))]
+		batches = append(batches, graph.Build(x.Extract(extract.Document{ID: id, Text: a.Text, Hash: id})))
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, every := range []int{0, 1000, 250} {
+		b.Run(fmt.Sprintf("every=%d", every), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				k := openTestSink(&testing.T{}, filepath.Join(b.TempDir(), "kg.db"))
+				k.batch = every
+				if every == 0 {
+					k.batch = len(batches) + 1
+				}
+				b.StartTimer()
+				for _, bt := range batches {
+					if err := k.Put(bt); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if _, err := k.Commit(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(batches)), "µs/article")
+		})
+	}
+}

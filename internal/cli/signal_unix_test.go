@@ -69,7 +69,18 @@ func TestSignalEndsBlockedIngest(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			time.Sleep(500 * time.Millisecond) // the store opened, the input pending
+			// Once the store exists kg handles signals and is on its way
+			// to the input, where it blocks.
+			for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
+				if _, err := os.Stat(filepath.Join(dir, "kg.db")); err == nil {
+					break
+				}
+				if time.Since(start) > 30*time.Second {
+					cmd.Process.Kill()
+					t.Fatalf("kg did not open its store in 30 s; stderr:\n%s", stderr.String())
+				}
+			}
+			time.Sleep(300 * time.Millisecond) // the input pending
 			sent := time.Now()
 			if err := cmd.Process.Signal(tt.sig); err != nil {
 				t.Fatal(err)
