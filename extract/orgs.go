@@ -215,6 +215,13 @@ func (d *docState) localBody(i int) (int, bool) {
 		case "People's Committee", "Party Committee", "People's Council":
 			if local || d.toks[i].cap {
 				place = d.focusCity()
+				// "the provincial People's Committee": the main province,
+				// when the main locality is a city inside another province
+				if provincial := d.levelWord(k, end, "provincial"); provincial && place != nil && place.Kind != "province" {
+					if p := d.focusOfKind("province"); p != nil && p.Country == place.Country {
+						place = p
+					}
+				}
 				focused = true
 			}
 		case "Regional Council":
@@ -237,6 +244,17 @@ func (d *docState) localBody(i int) (int, bool) {
 	b.e.Props["place"] = place.ID
 	d.setCover(start, end, len(d.ments)-1)
 	return end, true
+}
+
+// levelWord reports whether the tokens [a, e) of a body's name say its
+// level ("provincial", "provinciale" for level "provincial").
+func (d *docState) levelWord(a, e int, level string) bool {
+	for k := max(a, 0); k < e && k < len(d.toks); k++ {
+		if strings.HasPrefix(d.toks[k].key, level) {
+			return true
+		}
+	}
+	return false
 }
 
 // kindOf turns a body's head into a kind: "People's Committee" -> "peoples_committee".

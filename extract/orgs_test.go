@@ -52,6 +52,8 @@ func TestOrganisations(t *testing.T) {
 		{"french: directorates", "La Direction générale des collectivités locales a publié un guide.", []string{"org:direction-generale-des-collectivites-locales"}, nil},
 		{"bare heads are not bodies", "The Government and the Party supported it. The Ministry said more. Le comité de pilotage se réunira.", nil,
 			[]string{"org:government", "org:ministry", "org:comite-de-pilotage"}},
+		{"the provincial committee is the main province's, not its city's", "Le Comité populaire de la province de Thua Thien-Hue a reçu la délégation à Hue. Hue et Hue accueillent. Le Comité populaire provincial a signé.",
+			[]string{"org:thua-thien-hue-peoples-committee"}, []string{"org:hue-peoples-committee"}},
 		{"provincial people's committee in lower case french", "Le comité populaire de la province de Lao Cai a reçu la délégation.",
 			[]string{"org:lao-cai-peoples-committee"}, nil},
 		{"people's committee of a described province", "The People's Committee of the northern province of Bac Ninh signed.", []string{"org:bac-ninh-peoples-committee"}, nil},
