@@ -400,3 +400,12 @@ func BenchmarkDateparserParse(b *testing.B) {
 		p.Parse(cfg, "29 août 2023")
 	}
 }
+
+func BenchmarkParse(b *testing.B) {
+	w := words(b)
+	in := []string{"2024-05-16", "16/05/2024", "16 mai 2024", "Thursday, May 16, 2024 10:30", "hier"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		w.Parse(in[i%len(in)])
+	}
+}

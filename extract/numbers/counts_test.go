@@ -315,3 +315,12 @@ var benchSentences = []string{
 	"Next Friday the delegation of about 30 mayors will visit Huế, and in December the two cities will celebrate the 30th anniversary of their twinning, said the vice mayor on Tuesday.",
 	"Les deux parties ont convenu d'organiser la 13e conférence en 2025 en France, avec une cinquantaine de collectivités et des centaines de chefs d'entreprise.",
 }
+
+func BenchmarkOrdinal(b *testing.B) {
+	w := words(b)
+	tokens := []string{"12th", "Conference", "XXIe", "vingt-et-unième", "the", "twenty-first", "Hanoi", "1ère"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		w.Ordinal(tokens[i%len(tokens)])
+	}
+}
