@@ -248,7 +248,7 @@ func TestMinorHomonym(t *testing.T) {
 		{geoCity{Name: "Delta", Country: "CA", FeatureCode: "PPL", Population: 100000}, true},
 		{geoCity{Name: "García", Country: "MX", FeatureCode: "PPLA2", Population: 93000}, true},
 		{geoCity{Name: "Kobayashi", Country: "JP", FeatureCode: "PPL", Population: 60000}, true},
-		{geoCity{Name: "Delta", Country: "CA", FeatureCode: "PPL", Population: 250000}, false}, // big enough to be meant
+		{geoCity{Name: "Delta", Country: "CA", FeatureCode: "PPL", Population: 250000}, false},  // big enough to be meant
 		{geoCity{Name: "Delta", Country: "CA", FeatureCode: "PPLA", Population: 100000}, false}, // a capital
 		{geoCity{Name: "Delta", Country: "FR", FeatureCode: "PPL", Population: 100000}, false},  // French: read in context
 		{geoCity{Name: "Sherbrooke", Country: "CA", FeatureCode: "PPL", Population: 130000}, false},
