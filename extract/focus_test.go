@@ -34,6 +34,11 @@ func TestFocusEvents(t *testing.T) {
 				"It covers schools, water and transport.\n" +
 				"The mayors first met at the Sommet mondial des villes 2016 in Singapore.\n",
 			nil},
+		{"a caption that ends on its credit names no focus",
+			" date 2024-05-02 Hue and Blois sign an agreement\n" +
+				"Mayors at the Asia-Europe Mayors Forum 2023 in Hue. VNA/VNS Photo\n" +
+				"The two cities signed a cooperation agreement on Tuesday.\n",
+			nil},
 		{"most mentioned event without headline or lead",
 			"Hue and Blois\n" +
 				"The two cities have worked together for years.\n" +

@@ -184,7 +184,8 @@ func splitToken(t token, at int) (token, token) {
 
 // captionEnd returns where a photo caption at the start of a line ends
 // (lineStart when there is none), given the line's tokens: captions run to
-// the end of the last "Photo: AGENCY" credit of the line.
+// the end of the last "Photo: AGENCY" credit of the line, or to an "AGENCY
+// Photo" credit that ends it.
 func captionEnd(toks []token, lineStart int) int {
 	capEnd := lineStart
 	for i := range toks {
@@ -195,6 +196,10 @@ func captionEnd(toks []token, lineStart int) int {
 			continue
 		}
 		k := i + 1
+		if endsLine(toks, i) && i > 0 && toks[i-1].upper {
+			capEnd = toks[i].end // a credit that ends the line: "… Committee. VNA/VNS Photo"
+			continue
+		}
 		if k < len(toks) && toks[k].punct == ':' {
 			k++
 		} else if !(k < len(toks) && toks[k].upper) {
@@ -209,6 +214,17 @@ func captionEnd(toks []token, lineStart int) int {
 		}
 	}
 	return capEnd
+}
+
+// endsLine reports whether toks[i] is the line's last word (only
+// punctuation after it).
+func endsLine(toks []token, i int) bool {
+	for _, t := range toks[i+1:] {
+		if t.word {
+			return false
+		}
+	}
+	return true
 }
 
 // addSentence adds the sentence text[start:end] (trimmed) with its tokens,
