@@ -44,7 +44,8 @@ type lexicon struct {
 	kindRank    map[string]int    // partnership kind -> rank, most specific first (cues.tsv kind order)
 	nonName     map[string]string // word key -> stop, thing or suffix (data/nonname.tsv)
 	orgWords    *keyMatcher[orgWord]
-	placeDescr  map[string]bool // "province", "northern": words before a place's name (data/placedescr.tsv)
+	placeDescr  map[string]bool   // "province", "northern": words before a place's name (data/placedescr.tsv)
+	placeKindOf map[string]string // "région" -> "region": the kind of place such a noun names alone
 	// roleWords are the word keys of titles, organisation heads, event
 	// heads and topics: a capitalised run made only of these (and nonName
 	// words) is not a person's name ("Secretary General").
@@ -111,6 +112,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		orgWords:    newKeyMatcher[orgWord](),
 		roleWords:   map[string]bool{},
 		placeDescr:  map[string]bool{},
+		placeKindOf: map[string]string{},
 	}
 	words := lx.addRoleWords
 	need := func(f []string, n int) error {
@@ -223,7 +225,13 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			lx.nonName[phraseKey(f[0])] = f[1]
 			return nil
 		}},
-		{"data/placedescr.tsv", func(f []string) error { lx.placeDescr[phraseKey(f[0])] = true; return nil }},
+		{"data/placedescr.tsv", func(f []string) error {
+			lx.placeDescr[phraseKey(f[0])] = true
+			if len(f) > 1 && f[1] != "" {
+				lx.placeKindOf[phraseKey(f[0])] = f[1]
+			}
+			return nil
+		}},
 		{"data/orgwords.tsv", func(f []string) error {
 			if err := need(f, 2); err != nil {
 				return err

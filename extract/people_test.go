@@ -122,6 +122,8 @@ func TestRoles(t *testing.T) {
 			[]string{"org:national-assembly-of-vietnam"}, "Chairman"},
 		{"french: complements that name nothing known before a place", "Il était aux côtés de M. Zhang Wei, Secrétaire général du PCC du gouvernement du Yunnan, et des maires.",
 			"person:zhang-wei", []string{"city:yunnan"}, "General Secretary"},
+		{"french: the region a title names by its noun alone", "La région Occitanie a accueilli la délégation. La présidente de la région, Carole Martin, a parlé.",
+			"person:carole-martin", []string{"city:occitania"}, "President"},
 		{"french chain of titles", "Le gouverneur de la province cubaine de Matanzas et vice-président de l'Assemblée, Pedro Gómez Ruiz, a signé.", "person:pedro-gomez-ruiz",
 			[]string{"city:matanzas"}, "Governor"},
 	}

@@ -337,6 +337,16 @@ func (d *docState) roleComplement(r int, target string) (int, string) {
 			r = d.afterNamed(e)
 			continue
 		}
+		// "la présidente de la région, X": the article's region
+		if kind := d.x.lx.placeKindOf[d.toks[s].key]; kind != "" && !d.toks[s].cap && (s+1 >= len(d.toks) || !d.toks[s+1].word) {
+			if p := d.focusOfKind(kind); p != nil {
+				if target == "" {
+					target = p.ID
+				}
+				r = s + 1
+				continue
+			}
+		}
 		// "du PCC du gouvernement du Sichuan": a word that names nothing
 		// known, before another complement
 		if n := s + 1; n+1 < len(d.toks) && d.toks[s].word && (d.toks[s].upper || !d.toks[s].cap && !frPreps[d.toks[s].key] && !nameConnectors[d.toks[s].key]) &&
