@@ -1,7 +1,8 @@
 // Package extract turns news articles into entities, relations and quantities.
 //
 // The pipeline is a sequence of small pure stages over one article (see
-// pipeline.go): the document is prepared (header date and title, language,
+// Extractor.Extract and runStages in extractor.go, and docs/EXTRACTION.md
+// for the stages, the data files and how to add a language): the document is prepared (header date and title, language,
 // zones such as captions and related-article teasers), tokenised with byte
 // offsets, matched against gazetteers and cue lists (data files under
 // data/), then people, organisations, events, relations and quantities are
