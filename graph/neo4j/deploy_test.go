@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -153,5 +154,60 @@ func TestBrowserStyle(t *testing.T) {
 	}
 	if strings.Count(s, "{") != strings.Count(s, "}") {
 		t.Errorf("unbalanced braces")
+	}
+}
+
+// TestNeo4jScriptMessages: tools/neo4j/neo4j.sh says what is missing and
+// how to install it, and status says when nothing runs.
+func TestNeo4jScriptMessages(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	java := "/usr/lib/jvm/java-17-openjdk-amd64/bin"
+	// A PATH with the usual tools but neither java nor mvn.
+	bin := t.TempDir()
+	for _, dir := range []string{"/usr/bin", "/bin"} {
+		ents, _ := os.ReadDir(dir)
+		for _, e := range ents {
+			if n := e.Name(); n != "java" && n != "mvn" {
+				os.Symlink(filepath.Join(dir, n), filepath.Join(bin, n)) // the first of a name wins
+			}
+		}
+	}
+	tests := []struct {
+		name string
+		args []string
+		env  []string
+		code int
+		want string
+	}{
+		{"no java", []string{"start"}, []string{"PATH=" + bin, "KG_NEO4J_JAVA_SEARCH="}, 1, "Java 17 or 21 is needed to run Neo4j 5.26"},
+		{"no maven", []string{"start"}, []string{"PATH=" + bin, "KG_NEO4J_JAVA_SEARCH=" + java + "/java"}, 1, "Maven is needed once to fetch Neo4j's jars"},
+		{"status, nothing runs", []string{"status"}, []string{"PATH=/usr/bin:/bin"}, 3, "not running"},
+		{"stop, nothing runs", []string{"stop"}, []string{"PATH=/usr/bin:/bin"}, 0, "not running"},
+		{"usage", []string{"frobnicate"}, []string{"PATH=/usr/bin:/bin"}, 2, "usage:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if strings.Contains(tt.name, "maven") {
+				if _, err := os.Stat(java + "/java"); err != nil {
+					t.Skip("no OpenJDK 17 at " + java)
+				}
+			}
+			home := t.TempDir()
+			cmd := exec.Command(bash, append([]string{filepath.Join("..", "..", "tools", "neo4j", "neo4j.sh")}, tt.args...)...)
+			cmd.Env = append([]string{"KG_NEO4J_HOME=" + home, "KG_NEO4J_LIB=" + filepath.Join(home, "lib"), "HOME=" + home}, tt.env...)
+			out, err := cmd.CombinedOutput()
+			code := 0
+			if ee, ok := err.(*exec.ExitError); ok {
+				code = ee.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if code != tt.code || !strings.Contains(string(out), tt.want) {
+				t.Errorf("got exit %d, output %q; want exit %d and %q", code, out, tt.code, tt.want)
+			}
+		})
 	}
 }

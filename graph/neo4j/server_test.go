@@ -199,6 +199,13 @@ func TestIntegrationServerStopped(t *testing.T) {
 	s := newServer(t)
 	s.start()
 	step("second server started")
+	// start again: the same server, the same settings
+	pid, _ := os.ReadFile(filepath.Join(s.home, "run", "kg-neo4j.pid"))
+	first := s.cfg
+	s.start()
+	if again, _ := os.ReadFile(filepath.Join(s.home, "run", "kg-neo4j.pid")); s.cfg != first || string(again) != string(pid) {
+		t.Fatalf("a second start: got %+v (pid %s), want the running server %+v (pid %s)", s.cfg, again, first, pid)
+	}
 	s.use()
 	st := s.open()
 	defer st.Close(context.Background())

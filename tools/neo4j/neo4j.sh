@@ -41,8 +41,10 @@ die() { say "$*"; exit 1; }
 # find_java sets java to a Java 17 or 21 (what Neo4j 5.26 supports).
 find_java() {
   local c v
-  for c in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} /usr/lib/jvm/java-17-openjdk-amd64/bin/java \
-    /usr/lib/jvm/java-21-openjdk-amd64/bin/java "$(command -v java 2>/dev/null || true)"; do
+  # KG_NEO4J_JAVA_SEARCH: where to look besides JAVA_HOME and PATH
+  for c in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} \
+    ${KG_NEO4J_JAVA_SEARCH-/usr/lib/jvm/java-17-openjdk-amd64/bin/java /usr/lib/jvm/java-21-openjdk-amd64/bin/java} \
+    "$(command -v java 2>/dev/null || true)"; do
     [ -n "$c" ] && [ -x "$c" ] || continue
     v="$("$c" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)"
     if [ "$v" = 17 ] || [ "$v" = 21 ]; then
