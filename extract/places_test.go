@@ -60,6 +60,8 @@ func TestPlaces(t *testing.T) {
 			[]string{"city:trang-tien-ward", "city:hang-bac-ward"}, nil},
 		{"a known district named with its type word", "Le district de Cầu Giấy a signé avec une commune française.",
 			[]string{"city:cau-giay"}, []string{"city:cau-giay-district"}},
+		{"a city after the Vietnamese abbreviation TP.", "Les dirigeants de TP. Huế et de TP Cần Thơ ont signé.",
+			[]string{"city:hue", "city:can-tho"}, nil},
 		{"a known province named with its type word", "Ninh Binh Province sent a delegation.",
 			[]string{"city:ninh-binh"}, []string{"city:ninh-binh-province"}},
 		{"départements whose names are words, with their type word", "Le département du Nord et le département de la Somme coopèrent avec la province de Bac Ninh.",

@@ -238,6 +238,9 @@ func (d *docState) findUnits() {
 			continue
 		}
 		if k, u := d.unitAt(i, true); u != nil && k > i {
+			if u.vi && k < len(d.toks) && d.toks[k].punct == '.' {
+				k++ // "TP. Huế"
+			}
 			if j, p := d.unitName(k, u.vi || d.lang == "vi"); j > k {
 				if d.addUnit(*u, i, j, k, j, p) {
 					i = j - 1
