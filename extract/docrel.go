@@ -250,6 +250,16 @@ func (d *docState) venueBefore(i int) bool {
 		if d.x.lx.venuePreps[t.key] {
 			return true
 		}
+		if t.punct == ',' && n > 0 {
+			// an apposition to a venue: "in Hoi An city, the central
+			// province of Quang Nam"
+			for q := k - 1; q >= a && q >= k-4; q-- {
+				if c := d.placeAt[q]; c.p != nil && !c.demonym && c.end >= k-1 && c.end <= k {
+					return d.venueBefore(q)
+				}
+			}
+			return false
+		}
 		afterKind := k > a && d.x.lx.placeKinds[d.toks[k-1].key]                                                     // "la ville centrale de"
 		countryKind := d.placeAt[k].p != nil && d.placeAt[k].p.Type == Country && d.x.lx.placeKinds[d.toks[k+1].key] // "the UK city of"
 		beforeKind := d.x.lx.placeKinds[d.toks[k+1].key]                                                             // "the central city of"

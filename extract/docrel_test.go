@@ -26,6 +26,11 @@ func TestDocumentRelations(t *testing.T) {
 				"Hanoi (VNA) – The 4th Vietnam-Japan Local Cooperation Forum opened on Monday, drawing delegates from Osaka and Hue.\n",
 			[]relWant{{ParticipatedIn, "city:osaka", forum}},
 			[]relWant{{ParticipatedIn, "city:hanoi", forum}, {ParticipatedIn, "org:vietnam-news-agency", forum}}},
+		{"an apposition to the venue is no participant (en)",
+			" date 2024-03-11 The 4th Vietnam-Japan Local Cooperation Forum opens in Hoi An\n" +
+				"The 4th Vietnam-Japan Local Cooperation Forum opened in Hoi An city, the central province of Quang Nam, drawing delegates from Osaka.\n",
+			[]relWant{{ParticipatedIn, "city:osaka", forum}, {HeldIn, forum, "city:hoi-an"}},
+			[]relWant{{ParticipatedIn, "city:quang-nam", forum}}},
 		{"participants listed after étaient présents (fr)",
 			" date 2024-03-11 Le 4e Forum de coopération locale Vietnam-Japon s'ouvre à Hué\n" +
 				"Le 4e Forum de coopération locale Vietnam-Japon s'est ouvert lundi à Hué.\n" +
