@@ -85,12 +85,13 @@ func (d *docState) participation(s int, ms []*ment) {
 	// thereby a participant; nor is the body or place of a person's title
 	_, metAt := d.hasCue("met", s)
 	_, hostAt := d.hasCue("hostedby", s)
+	_, partnerAt := d.hasCue("partner", s) // "… où la ville a signé un accord de jumelage avec X": X is a partner
 	var hosts []*ment
 	if hostAt >= 0 {
 		hosts = d.listAfter(ms, d.cueEnd("hostedby", hostAt), City, Country, Organization)
 	}
 	for _, m := range ms {
-		if (metAt >= 0 && m.i > metAt && cue != "sidelines") || containsMent(hosts, m) || d.isRoleTarget(ms, m) || d.titleBody(m) || d.inDateline(m) {
+		if (metAt >= 0 && m.i > metAt && cue != "sidelines") || (partnerAt >= 0 && m.i > partnerAt && m.typ != Person) || containsMent(hosts, m) || d.isRoleTarget(ms, m) || d.titleBody(m) || d.inDateline(m) {
 			continue
 		}
 		switch m.typ {

@@ -31,6 +31,12 @@ func TestDocumentRelations(t *testing.T) {
 				"The 4th Vietnam-Japan Local Cooperation Forum opened in Hoi An city, the central province of Quang Nam, drawing delegates from Osaka.\n",
 			[]relWant{{ParticipatedIn, "city:osaka", forum}, {HeldIn, forum, "city:hoi-an"}},
 			[]relWant{{ParticipatedIn, "city:quang-nam", forum}}},
+		{"a partner named with a participant is no participant (fr)",
+			" date 2019-06-02 Forum\n" +
+				"Le Forum mondial des villes 2019 s'est ouvert à Tunis.\n" +
+				"Les délégués de Lyon ont pris part au forum, où la ville a signé un accord de jumelage avec Sousse.\n",
+			[]relWant{{ParticipatedIn, "city:lyon", "event:forum-cities-world-2019"}},
+			[]relWant{{ParticipatedIn, "city:sousse", "event:forum-cities-world-2019"}}},
 		{"participants listed after étaient présents (fr)",
 			" date 2024-03-11 Le 4e Forum de coopération locale Vietnam-Japon s'ouvre à Hué\n" +
 				"Le 4e Forum de coopération locale Vietnam-Japon s'est ouvert lundi à Hué.\n" +
@@ -188,6 +194,11 @@ func TestEventIdentity(t *testing.T) {
 	forumFR := ids(" date 2025-03-02 Forum\nLe Forum de coopération locale Japon-Vietnam s'est ouvert à Hué.\n")
 	if len(forumEN) != 1 || !forumEN["event:forum-jp-vn-cooperation-local-2025"] || !forumFR["event:forum-jp-vn-cooperation-local-2025"] {
 		t.Errorf("unnumbered event, countries in any order: en %v, fr %v", forumEN, forumFR)
+	}
+	sumEN := ids(" date 2023-07-08 Summit\nThe Francophone Cities Summit 2023 opened in Dakar.\n")
+	sumFR := ids(" date 2023-07-08 Sommet\nLe Sommet des villes francophones 2023 s'est ouvert à Dakar.\n")
+	if len(sumEN) != 1 || len(sumFR) != 1 || !sumEN["event:summit-cities-francophonie-2023"] || !sumFR["event:summit-cities-francophonie-2023"] {
+		t.Errorf("adjective after a group: en %v, fr %v", sumEN, sumFR)
 	}
 	two := ids("The 3rd Vietnam-France Decentralised Cooperation Conference was held in 2022; the 4th Vietnam-France Decentralised Cooperation Conference opens today.")
 	if len(two) != 2 {

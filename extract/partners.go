@@ -183,8 +183,8 @@ func (d *docState) placeBefore(ms []*ment, k, a int) *ment {
 		if m.j > k || m.i < a {
 			break
 		}
-		if (m.typ == City || m.typ == Country) && !d.insideBody(m) && !d.inParens(m) {
-			last = m
+		if (m.typ == City || m.typ == Country) && !d.insideBody(m) && !d.inParens(m) && !d.venueBefore(m.i) {
+			last = m // not a venue: "à Tunis, où la ville a signé un accord avec X"
 		}
 	}
 	return last
