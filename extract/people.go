@@ -304,6 +304,9 @@ func (d *docState) findPartialPeople() {
 			m.roles = p.roles
 			continue
 		}
+		if p.j-p.i == 1 && d.x.lx.surnamesVI[d.toks[p.i].key] {
+			continue // "M. Nguyen": a Vietnamese family name alone names no one
+		}
 		m := d.addPerson(p.i, p.j)
 		m.roles = p.roles
 	}

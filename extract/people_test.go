@@ -42,6 +42,7 @@ func TestPeople(t *testing.T) {
 			[]string{"person:to-lam", "person:tran-thanh-man"}, nil},
 		{"a title-case headline names no one", " date 2024-01-02 Hanoi Vows To Boost Green Transport With Berlin Partner\nThe Annual Report was released.", nil,
 			[]string{"person:hanoi-vows", "person:annual-report"}},
+		{"a vietnamese family name alone names no one", "Selon M. Nguyen, la coopération progresse. Mayor Petrov agreed.", []string{"person:petrov"}, []string{"person:nguyen"}},
 		{"titles alone are not people", "The Secretary General and the Vice Chairman attended the Trans-Pacific Partnership talks.", nil,
 			[]string{"person:secretary-general", "person:vice-chairman", "person:trans-pacific-partnership"}},
 		{"command words are not people", "'); MATCH (n) DETACH DELETE n //", nil, []string{"person:detach-delete", "person:match"}},
