@@ -79,7 +79,7 @@ func (d *docState) englishOrg(i, j int, w orgWord) (int, int, bool) {
 	for end < len(d.toks) && d.toks[end].sent == sent {
 		u := d.toks[end]
 		if d.cover[end] >= 0 {
-			if m := d.ments[d.cover[end]]; m.typ != Person && m.i == end && end > j-1 && d.toks[end-1].word && orgConnectors[d.toks[end-1].key] {
+			if m := d.ments[d.cover[end]]; m.typ == Organization && m.i == end && end > j-1 && d.toks[end-1].word && orgConnectors[d.toks[end-1].key] {
 				end = m.j // "Communist Party of Vietnam" over a place mention
 				continue
 			}
@@ -173,7 +173,7 @@ func (d *docState) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 		u := d.toks[k]
 		if d.cover[k] >= 0 {
 			m := d.ments[d.cover[k]]
-			if m.typ == Person || m.i != k || !d.toks[k-1].word || !frPreps[d.toks[k-1].key] && d.toks[k-1].punct != '\'' {
+			if m.typ == Person || m.typ == Event || m.i != k || !d.toks[k-1].word || !frPreps[d.toks[k-1].key] && d.toks[k-1].punct != '\'' {
 				break
 			}
 			k = m.j // "du Val-de-Marne": a place inside the name

@@ -54,6 +54,8 @@ func TestOrganisations(t *testing.T) {
 			[]string{"org:government", "org:ministry", "org:comite-de-pilotage"}},
 		{"the provincial committee is the main province's, not its city's", "Le Comité populaire de la province de Thua Thien-Hue a reçu la délégation à Hue. Hue et Hue accueillent. Le Comité populaire provincial a signé.",
 			[]string{"org:thua-thien-hue-peoples-committee"}, []string{"org:hue-peoples-committee"}},
+		{"a body's name does not take in an event", "The Organising Committee of the Hue Festival 2024 met.", []string{"event:festival-hue-2024"},
+			[]string{"org:organising-committee-of-the-hue-festival-2024"}},
 		{"provincial people's committee in lower case french", "Le comité populaire de la province de Lao Cai a reçu la délégation.",
 			[]string{"org:lao-cai-peoples-committee"}, nil},
 		{"people's committee of a described province", "The People's Committee of the northern province of Bac Ninh signed.", []string{"org:bac-ninh-peoples-committee"}, nil},
