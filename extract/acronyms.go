@@ -151,7 +151,7 @@ func (d *docState) orgLike(s, e int) bool {
 		if d.x.lx.nonName[t.key] == "thing" || d.x.lx.eventHeads.full[t.key] != nil {
 			return false
 		}
-		if !(t.cap || t.upper || nameConnectors[t.key] || frPreps[t.key]) {
+		if !(t.cap || t.upper || d.x.lx.connectors[t.key] || d.x.lx.frPreps[t.key]) {
 			capital = false
 		}
 	}
@@ -238,14 +238,14 @@ func (d *docState) boundAcronym(i int) (int, bool) {
 
 // initialsOf returns the initials of a name's words, without and with its
 // function words: "Communist Party of Cuba" -> "cpc", "cpoc".
-func initialsOf(name string) (string, string) {
+func (lx *lexicon) initialsOf(name string) (string, string) {
 	var content, all strings.Builder
 	for _, t := range tokenize(name, 0, len(name), 0, nil) {
 		if !t.word || t.key == "" {
 			continue
 		}
 		all.WriteByte(t.key[0])
-		if !nameConnectors[t.key] && !orgConnectors[t.key] && !frPreps[t.key] && t.key != "s" {
+		if !lx.connectors[t.key] && !lx.enJoiners[t.key] && !lx.frPreps[t.key] && t.key != "s" {
 			content.WriteByte(t.key[0])
 		}
 	}
@@ -262,7 +262,7 @@ func (d *docState) initialAcronyms() {
 		if b.e.Type != Organization || b.count == 0 {
 			continue
 		}
-		c, a := initialsOf(b.e.Name)
+		c, a := d.x.lx.initialsOf(b.e.Name)
 		for _, k := range []string{c, a} {
 			if len(k) < 3 {
 				continue

@@ -46,6 +46,11 @@ type lexicon struct {
 	orgWords    *keyMatcher[orgWord]
 	placeDescr  map[string]bool   // "province", "northern": words before a place's name (data/placedescr.tsv)
 	placeKindOf map[string]string // "région" -> "region": the kind of place such a noun names alone
+	connectors  map[string]bool   // data/namewords.tsv: words joining a name's words, both languages
+	enJoiners   map[string]bool   // ... of an English body's name
+	frPreps     map[string]bool   // ... introducing a French body name's complement
+	modifiers   map[string]bool   // ... the level of a local body ("municipal")
+	frAdjEnds   []string          // ... endings of French adjectives (as written, with accents)
 	// roleWords are the word keys of titles, organisation heads, event
 	// heads and topics: a capitalised run made only of these (and nonName
 	// words) is not a person's name ("Secretary General").
@@ -113,6 +118,10 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		roleWords:   map[string]bool{},
 		placeDescr:  map[string]bool{},
 		placeKindOf: map[string]string{},
+		connectors:  map[string]bool{},
+		enJoiners:   map[string]bool{},
+		frPreps:     map[string]bool{},
+		modifiers:   map[string]bool{},
 	}
 	words := lx.addRoleWords
 	need := func(f []string, n int) error {
@@ -223,6 +232,27 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 				return fmt.Errorf("unknown class %q", f[1])
 			}
 			lx.nonName[phraseKey(f[0])] = f[1]
+			return nil
+		}},
+		{"data/namewords.tsv", func(f []string) error {
+			if err := need(f, 2); err != nil {
+				return err
+			}
+			k := phraseKey(f[0])
+			switch f[1] {
+			case "connector":
+				lx.connectors[k] = true
+			case "en-joiner":
+				lx.enJoiners[k] = true
+			case "fr-prep":
+				lx.frPreps[k] = true
+			case "modifier":
+				lx.modifiers[k] = true
+			case "fr-adj-end":
+				lx.frAdjEnds = append(lx.frAdjEnds, f[0])
+			default:
+				return fmt.Errorf("unknown class %q", f[1])
+			}
 			return nil
 		}},
 		{"data/placedescr.tsv", func(f []string) error {

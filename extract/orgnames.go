@@ -18,12 +18,6 @@ import (
 // languages ("Embassy of Vietnam in France" = "l'ambassade du Vietnam en
 // France").
 
-// orgConnectors join the words of an English organisation name.
-var orgConnectors = map[string]bool{"of": true, "and": true, "for": true, "on": true, "with": true, "the": true}
-
-// frPreps join the words of a French organisation name.
-var frPreps = map[string]bool{"de": true, "du": true, "des": true, "d": true, "pour": true, "a": true, "aux": true, "au": true, "en": true, "sur": true, "avec": true}
-
 // genericOrg recognises a name built on a head at token i and returns its
 // end.
 func (d *docState) genericOrg(i int) (int, bool) {
@@ -79,7 +73,7 @@ func (d *docState) englishOrg(i, j int, w orgWord) (int, int, bool) {
 	for end < len(d.toks) && d.toks[end].sent == sent {
 		u := d.toks[end]
 		if d.cover[end] >= 0 {
-			if m := d.ments[d.cover[end]]; m.typ == Organization && m.i == end && end > j-1 && d.toks[end-1].word && orgConnectors[d.toks[end-1].key] {
+			if m := d.ments[d.cover[end]]; m.typ == Organization && m.i == end && end > j-1 && d.toks[end-1].word && d.x.lx.enJoiners[d.toks[end-1].key] {
 				end = m.j // "Communist Party of Vietnam" over a place mention
 				continue
 			}
@@ -103,7 +97,7 @@ func (d *docState) englishOrg(i, j int, w orgWord) (int, int, bool) {
 				for end > j && !d.toks[end-1].word {
 					end--
 				}
-				if end > j && orgConnectors[d.toks[end-1].key] {
+				if end > j && d.x.lx.enJoiners[d.toks[end-1].key] {
 					end--
 				}
 				break
@@ -115,12 +109,12 @@ func (d *docState) englishOrg(i, j int, w orgWord) (int, int, bool) {
 			end++
 			continue
 		}
-		if u.word && orgConnectors[u.key] && end+1 < len(d.toks) {
+		if u.word && d.x.lx.enJoiners[u.key] && end+1 < len(d.toks) {
 			if u.key == "and" && (d.toks[end+1].key == "the" || d.headEndsAt(end) && d.headAhead(end+1)) {
 				break // "the X Committee and the Y Commission", "X Centre and Y Airlines": two bodies
 			}
 			n := end + 1
-			for n < len(d.toks) && orgConnectors[d.toks[n].key] && n < end+3 {
+			for n < len(d.toks) && d.x.lx.enJoiners[d.toks[n].key] && n < end+3 {
 				n++
 			}
 			if n < len(d.toks) && d.toks[n].word && d.toks[n].cap && !d.nameStartsAt(n) {
@@ -173,7 +167,7 @@ func (d *docState) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 		u := d.toks[k]
 		if d.cover[k] >= 0 {
 			m := d.ments[d.cover[k]]
-			if m.typ == Person || m.typ == Event || m.i != k || !d.toks[k-1].word || !frPreps[d.toks[k-1].key] && d.toks[k-1].punct != '\'' {
+			if m.typ == Person || m.typ == Event || m.i != k || !d.toks[k-1].word || !d.x.lx.frPreps[d.toks[k-1].key] && d.toks[k-1].punct != '\'' {
 				break
 			}
 			k = m.j // "du Val-de-Marne": a place inside the name
@@ -191,12 +185,12 @@ func (d *docState) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 		case u.punct == '-' || u.punct == '\'':
 			k++
 			continue
-		case u.word && (frPreps[u.key] && (u.key != "a" || u.text != "a") || u.key == "et"): // "à", not the verb "a"
+		case u.word && (d.x.lx.frPreps[u.key] && (u.key != "a" || u.text != "a") || u.key == "et"): // "à", not the verb "a"
 			n := k + 1
-			if u.key == "et" && !(n < len(d.toks) && frPreps[d.toks[n].key]) {
+			if u.key == "et" && !(n < len(d.toks) && d.x.lx.frPreps[d.toks[n].key]) {
 				break // "X et l'Association Y": two bodies
 			}
-			for n < len(d.toks) && (d.toks[n].key == "la" || d.toks[n].key == "le" || d.toks[n].key == "les" || d.toks[n].key == "l" || d.toks[n].punct == '\'' || (u.key == "et" && frPreps[d.toks[n].key])) && n < k+4 {
+			for n < len(d.toks) && (d.toks[n].key == "la" || d.toks[n].key == "le" || d.toks[n].key == "les" || d.toks[n].key == "l" || d.toks[n].punct == '\'' || (u.key == "et" && d.x.lx.frPreps[d.toks[n].key])) && n < k+4 {
 				n++
 			}
 			if n < len(d.toks) && d.toks[n].word && !d.toks[n].num && (d.toks[n].cap || !d.frStop(d.toks[n].key)) {
@@ -208,7 +202,7 @@ func (d *docState) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 				noun = true
 				continue
 			}
-		case u.word && !u.num && !d.frStop(u.key) && adj < 3 && d.x.lx.titles.full[u.key] == nil && (noun || frenchAdjective(u.text) || d.placeAt[k].demonym || d.toks[k-1].punct == '-'):
+		case u.word && !u.num && !d.frStop(u.key) && adj < 3 && d.x.lx.titles.full[u.key] == nil && (noun || d.x.lx.frenchAdjective(u.text) || d.placeAt[k].demonym || d.toks[k-1].punct == '-'):
 			// the noun after a preposition ("exportation"), or an adjective
 			// ("générale"): not a verb after the name ("… participe");
 			// after "grandes", its noun ("de grandes villes")
@@ -216,7 +210,7 @@ func (d *docState) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 			k++
 			adj++
 			end = k
-			if adj <= 2 && named == k-adj && frenchAdjective(u.text) {
+			if adj <= 2 && named == k-adj && d.x.lx.frenchAdjective(u.text) {
 				named = k // "Affaires étrangères", "Assemblée populaire nationale"
 			}
 			continue
@@ -242,12 +236,12 @@ func (d *docState) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 
 // frenchAdjective reports whether a lower-case French word has the ending
 // of an adjective ("étrangères", "nationale", "populaire", "wallonne").
-func frenchAdjective(w string) bool {
+func (lx *lexicon) frenchAdjective(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	if !unicode.IsLower(r) {
 		return false
 	}
-	for _, suf := range frAdjSuffixes {
+	for _, suf := range lx.frAdjEnds {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
@@ -255,12 +249,10 @@ func frenchAdjective(w string) bool {
 	return false
 }
 
-var frAdjSuffixes = []string{"ère", "ères", "ier", "iers", "ale", "ales", "al", "aux", "aire", "aires", "ique", "iques", "ien", "ienne", "iennes", "ais", "aise", "aises", "ers", "ois", "oise", "ée", "ées", "é", "és", "el", "elle", "elles", "onne", "eure", "eur", "ent", "ente", "ant", "ante", "if", "ive", "in", "ine"}
-
 // headAhead reports whether the capitalised run starting at token k has
 // an organisation head: after "and", it names a second body.
 func (d *docState) headAhead(start int) bool {
-	for k := start; k < len(d.toks) && k < start+8 && d.toks[k].word && (d.toks[k].cap || d.toks[k].upper || orgConnectors[d.toks[k].key]); k++ {
+	for k := start; k < len(d.toks) && k < start+8 && d.toks[k].word && (d.toks[k].cap || d.toks[k].upper || d.x.lx.enJoiners[d.toks[k].key]); k++ {
 		if _, ws := d.x.lx.orgWords.longest(d.toks, k); ws != nil {
 			return true
 		}
@@ -290,7 +282,7 @@ func (d *docState) cutNameTail(j, end int) int {
 		if !t.word {
 			continue
 		}
-		if orgConnectors[t.key] || t.key == "s" {
+		if d.x.lx.enJoiners[t.key] || t.key == "s" {
 			last = -2 // a connector after the last generic word: part of the name
 			continue
 		}
@@ -334,7 +326,7 @@ func (d *docState) specificOrg(s, e, hi, hj int) bool {
 			continue
 		}
 		t := d.toks[k]
-		if !t.word || nameConnectors[t.key] || orgConnectors[t.key] || frPreps[t.key] || t.key == "s" {
+		if !t.word || d.x.lx.connectors[t.key] || d.x.lx.enJoiners[t.key] || d.x.lx.frPreps[t.key] || t.key == "s" {
 			continue
 		}
 		if t.upper || d.placeAt[k].p != nil || d.cover[k] >= 0 {

@@ -7,14 +7,6 @@ import (
 	"github.com/kg-dev/kg/extract/gazetteer"
 )
 
-// localModifiers name the level of a local body ("municipal People's
-// Committee", "Comité populaire provincial").
-var localModifiers = map[string]bool{
-	"municipal": true, "provincial": true, "city": true, "municipale": true, "provinciale": true, "district": true,
-}
-
-var nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "de": true, "des": true, "du": true, "d": true, "et": true, "la": true, "l": true, "pour": true, "the": true}
-
 func (d *docState) inCaption(i int) bool { return d.sents[d.toks[i].sent].caption }
 
 // findOrgs recognises organisations: well-known bodies from data/orgs.tsv,
@@ -176,7 +168,7 @@ func (d *docState) localBody(i int) (int, bool) {
 	local := strings.Contains(d.surface(i, j), "unicipal") || strings.Contains(d.surface(i, j), "rovincial")
 	// left: "Hanoi People's Committee", "Hà Nội’s People Committee", "Hanoi municipal Party Committee"
 	k := i
-	for k > 0 && localModifiers[d.toks[k-1].key] && d.toks[k-1].sent == d.toks[i].sent {
+	for k > 0 && d.x.lx.modifiers[d.toks[k-1].key] && d.toks[k-1].sent == d.toks[i].sent {
 		k--
 		local = true
 	}
@@ -192,7 +184,7 @@ func (d *docState) localBody(i int) (int, bool) {
 	// right: "of Hanoi", "de Hanoï", "de la ville de Hanoi", "du Parti de Da Nang"
 	if place == nil {
 		r := j
-		for r < len(d.toks) && localModifiers[d.toks[r].key] {
+		for r < len(d.toks) && d.x.lx.modifiers[d.toks[r].key] {
 			r++
 			local = true
 		}

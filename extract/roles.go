@@ -317,7 +317,7 @@ func (d *docState) roleComplement(r int, target string) (int, string) {
 			break // (a capital: "Du", "De" open a name)
 		}
 		s := r + 1
-		for s < len(d.toks) && (d.toks[s].key == "the" || d.toks[s].key == "la" || d.toks[s].key == "le" || d.toks[s].key == "l" || d.toks[s].punct == '\'' || (localModifiers[d.toks[s].key] && d.cover[s] < 0)) {
+		for s < len(d.toks) && (d.toks[s].key == "the" || d.toks[s].key == "la" || d.toks[s].key == "le" || d.toks[s].key == "l" || d.toks[s].punct == '\'' || (d.x.lx.modifiers[d.toks[s].key] && d.cover[s] < 0)) {
 			s++
 		}
 		if s >= len(d.toks) {
@@ -349,7 +349,7 @@ func (d *docState) roleComplement(r int, target string) (int, string) {
 		}
 		// "du PCC du gouvernement du Sichuan": a word that names nothing
 		// known, before another complement
-		if n := s + 1; n+1 < len(d.toks) && d.toks[s].word && (d.toks[s].upper || !d.toks[s].cap && !frPreps[d.toks[s].key] && !nameConnectors[d.toks[s].key]) &&
+		if n := s + 1; n+1 < len(d.toks) && d.toks[s].word && (d.toks[s].upper || !d.toks[s].cap && !d.x.lx.frPreps[d.toks[s].key] && !d.x.lx.connectors[d.toks[s].key]) &&
 			(d.toks[n].key == "de" || d.toks[n].key == "du" || d.toks[n].key == "of" || d.toks[n].key == "d") {
 			r = n
 			continue
@@ -389,7 +389,7 @@ func (d *docState) afterNamed(r int) int {
 		if q, c := d.x.lx.titles.longest(d.toks, r); c != nil && q > r {
 			break
 		}
-		if d.x.lx.placeDescr[t.key] && !nameConnectors[t.key] && !frPreps[t.key] || (t.cap && d.x.lx.nonName[t.key] == "thing") {
+		if d.x.lx.placeDescr[t.key] && !d.x.lx.connectors[t.key] && !d.x.lx.frPreps[t.key] || (t.cap && d.x.lx.nonName[t.key] == "thing") {
 			r++
 			continue
 		}
@@ -475,7 +475,7 @@ func (d *docState) runName(r int) (int, int) {
 			end = k + 1
 			continue
 		}
-		if t.word && nameConnectors[t.key] || t.punct == '\'' || t.punct == '-' || (t.key == "s" && k > 0 && d.toks[k-1].punct == '\'') {
+		if t.word && d.x.lx.connectors[t.key] || t.punct == '\'' || t.punct == '-' || (t.key == "s" && k > 0 && d.toks[k-1].punct == '\'') {
 			continue
 		}
 		break
@@ -510,7 +510,7 @@ func (d *docState) breaksName(k int) bool {
 	if !t.word {
 		return t.punct != '-'
 	}
-	if nameConnectors[t.key] || d.x.lx.nonName[t.key] != "" || d.x.lx.roleWords[t.key] || t.upper || d.cover[k] >= 0 {
+	if d.x.lx.connectors[t.key] || d.x.lx.nonName[t.key] != "" || d.x.lx.roleWords[t.key] || t.upper || d.cover[k] >= 0 {
 		return true
 	}
 	if d.placeEndingAt(k+1) != nil {
