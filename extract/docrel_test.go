@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 type relWant struct{ typ, from, to string }
 
@@ -273,5 +276,32 @@ func TestPartnershipSince(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%q: since %d, want %d", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestMergeEditions checks that an article naming a numbered event without
+// its number joins the edition of that year, and only that one.
+func TestMergeEditions(t *testing.T) {
+	x := testExtractor(t)
+	a := x.Extract(Document{ID: "a", Text: " date 2023-04-15 Conference\nThe 12th Vietnam-France Decentralised Cooperation Conference opened in Hanoi on April 14, 2023.\n"})
+	b := x.Extract(Document{ID: "b", Text: " date 2023-04-20 Hue\nDelegates from Hue attended the Vietnam-France decentralised cooperation conference in Hanoi last week.\n"})
+	c := x.Extract(Document{ID: "c", Text: " date 2025-06-01 Nantes\nThe Vietnam-France decentralised cooperation conference opened in Nantes.\n"})
+	m := Merge([]DocResult{a, b, c})
+	var ids []string
+	for _, e := range m.Entities {
+		if e.Type == Event {
+			ids = append(ids, e.ID)
+		}
+	}
+	want := []string{"event:12-conference-fr-vn-cooperation-decentralised", "event:conference-fr-vn-cooperation-decentralised-2025"}
+	if !slices.Equal(ids, want) {
+		t.Errorf("events %v, want %v", ids, want)
+	}
+	found := false
+	for _, r := range m.Relations {
+		found = found || (r.Type == ParticipatedIn && r.From == "city:hue" && r.To == want[0])
+	}
+	if !found {
+		t.Errorf("Hue does not take part in %s: %v", want[0], m.Relations)
 	}
 }

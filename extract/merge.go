@@ -17,6 +17,11 @@ import (
 func Merge(docs []DocResult) Result {
 	docs = slices.Clone(docs)
 	slices.SortFunc(docs, func(a, b DocResult) int { return cmp.Compare(a.Doc.ID, b.Doc.ID) })
+	if m := eventEditions(docs); len(m) > 0 {
+		for i := range docs {
+			docs[i] = remapDoc(docs[i], m) // the unnumbered name of a numbered edition
+		}
+	}
 
 	res := Result{Documents: []DocumentInfo{}, Entities: []Entity{}, Relations: []Relation{}, Quantities: []Quantity{}}
 	ents := map[string][]Entity{}
