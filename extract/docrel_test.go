@@ -305,3 +305,27 @@ func TestMergeEditions(t *testing.T) {
 		t.Errorf("Hue does not take part in %s: %v", want[0], m.Relations)
 	}
 }
+
+// TestCountsOfTheEvent checks that the counts of the article's event
+// attach to it and a count of something else does not.
+func TestCountsOfTheEvent(t *testing.T) {
+	r := extractText(t, " date 2024-03-11 The 4th Vietnam-Japan Local Cooperation Forum opens in Hue\n"+
+		"The 4th Vietnam-Japan Local Cooperation Forum opened in Hue on Monday.\n"+
+		"More than 300 delegates from 40 Japanese localities attended.\n"+
+		"Hue now has 120 hotels and 3 million visitors a year.\n")
+	const forum = "event:4-forum-jp-vn-cooperation-local"
+	got := map[string]float64{}
+	for _, q := range r.Quantities {
+		if q.Subject == forum {
+			got[q.Unit] = q.Count
+		}
+	}
+	if got["delegates"] != 300 {
+		t.Errorf("delegates of the forum: got %v, want 300 (all: %v)", got["delegates"], r.Quantities)
+	}
+	for _, q := range r.Quantities {
+		if q.Count == 120 || q.Count == 3e6 {
+			t.Errorf("a count of something else is the event's: %+v", q)
+		}
+	}
+}
