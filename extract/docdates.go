@@ -11,8 +11,8 @@ import (
 // The dates of a document are read against the article's date (its
 // header, feed or page metadata). An article without a date does not
 // guess one from the first number that looks like a year: a day and month
-// without a year ("le 14 décembre") are placed around the nearest full
-// date the text gives before them ("les 13 et 14 décembre 2021"), and
+// without a year ("le 8 novembre") are placed around the nearest full
+// date the text gives before them ("les 7 et 8 novembre 2019"), and
 // relative forms ("on Monday", "last week", "hier") are left unresolved.
 
 // contextYear is the year the article speaks from: its date's year, or,
@@ -98,8 +98,8 @@ func (d *docState) sentDates(s int) []dates.Span {
 }
 
 // eventDates dates each event. From the text first: a date in a sentence
-// that names events goes to the events nearest to it ("the conference
-// (MGMAC) and the forum (AMF) took place on September 18" dates both),
+// that names events goes to the events nearest to it ("On May 14, the
+// conference and the mayors' forum took place" dates both),
 // unless another event, or a noun of something else that happens (a
 // visit, talks, a reception: cue "happening"; an event noun that names
 // none of ours: "organised on 29 August a meeting to review the

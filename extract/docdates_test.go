@@ -37,9 +37,9 @@ func TestUndatedArticle(t *testing.T) {
 			conf, "", 0},
 		{"fr: a full date earlier places the day",
 			"Coopération Vietnam-France\n" +
-				"Les délégations se sont rencontrées les 13 et 14 décembre 2021 à Hanoï.\n" +
-				"La 3e Conférence de coopération décentralisée Vietnam-France s'est tenue le 14 décembre à Hanoï.\n",
-			conf, "2021-12-14", 2021},
+				"Les délégations se sont retrouvées les 7 et 8 novembre 2019 à Lyon.\n" +
+				"La 3e Conférence de coopération décentralisée Vietnam-France s'est tenue le 8 novembre à Lyon.\n",
+			conf, "2019-11-08", 2019},
 		{"en: the explicit date wins",
 			"Vietnam and France\n" +
 				"The 3rd Vietnam-France Decentralised Cooperation Conference opened in Hue on 12 April 2019.\n",
@@ -121,7 +121,7 @@ func TestEventDates(t *testing.T) {
 			"The Asia-Europe Mayors Forum 2024 opened on May 14, after the 3rd Vietnam-France Decentralised Cooperation Conference held on 2 April.\n",
 			map[string]string{forum: "2024-05-14", conf: "2024-04-02"}},
 		{"fr a visit's date is not the event's", " date 2024-05 Hanoï et Hué\n" +
-			"Dans le cadre de sa participation à la 3e Conférence de coopération décentralisée Vietnam-France et de sa visite de travail à Hué du 17 au 19 mai, la délégation a rencontré le maire.\n",
+			"Venue pour la 3e Conférence de coopération décentralisée Vietnam-France et pour une visite de travail à Hué du 20 au 22 mai, la délégation a rencontré le maire.\n",
 			map[string]string{conf: ""}},
 		{"fr the next edition's date is not the event's", " date 2015-02-25 Ouverture de la 3e Conférence de coopération décentralisée Vietnam-France à Hué\n" +
 			"La 3e Conférence de coopération décentralisée Vietnam-France s'est ouverte à Hué.\n" +

@@ -4,18 +4,18 @@ import (
 	"github.com/kg-dev/kg/extract/gazetteer"
 )
 
-// Places the gazetteer does not know (a Berlin borough, a Cuban
-// municipality, an English region) are read when the text both names
+// Places the gazetteer does not know (a Munich borough, a Cuban
+// municipality, a Japanese region) are read when the text both names
 // their level and ties them to a known place:
 //
-//	Berlin's Lichtenberg District        <place>'s <name> <unit>
-//	the West Midlands region of the UK   <name> <unit> of|in <place>
-//	the city of Pinar del Río and the districts of La Palma and Viñales
+//	Munich's Schwabing District          <place>'s <name> <unit>
+//	the Tohoku region of Japan           <name> <unit> of|in <place>
+//	the city of Holguín and the districts of Gibara and Banes
 //	                                     <unit> of <name> [and <name>], after a known place in the sentence
 //
 // The place is named as written, without its unit word, and located in
 // the known place's country; its other mentions in the article
-// ("Lichtenberg Mayor …") are found too.
+// ("Schwabing Mayor …") are found too.
 
 // maxAnchorGap is how many tokens before a "districts of" phrase a known
 // place may stand and still anchor it.
@@ -58,7 +58,7 @@ func (d *docState) findAnchored() {
 		}
 		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.toks[i-1].sent == t.sent && !d.x.pw.context[d.toks[i-1].key] &&
 			(!d.notName(d.toks[i-1].key) || d.unknownName(i-1) > i) {
-			continue // inside a capitalised run ("The" opens none; "La" opens "La Palma")
+			continue // inside a capitalised run ("The" opens none; "La" opens "La Lisa")
 		}
 		j := d.unknownName(i)
 		if j == i {
@@ -152,7 +152,7 @@ func (d *docState) readAnchored(i int, iso string, u unitWord) int {
 // unknownName reads a name the gazetteer does not know starting at
 // token i: one to maxUnitName capitalised words, none a known place, a
 // title or a word that is no name ("The", "La", except before another
-// capitalised word: "La Palma"). It returns its end, or i.
+// capitalised word: "La Lisa"). It returns its end, or i.
 func (d *docState) unknownName(i int) int {
 	j := i
 	for j < len(d.toks) && j-i < maxUnitName {
@@ -160,7 +160,7 @@ func (d *docState) unknownName(i int) int {
 		if !t.word || !t.cap || t.num || t.sent != d.toks[i].sent || d.placeAt[j].p != nil {
 			break
 		}
-		// "La Palma", "Le Havre": an article opens a name, but never is one
+		// "La Lisa", "Le Havre": an article opens a name, but never is one
 		if d.notName(t.key) && (j > i || t.key == "the" || j+1 >= len(d.toks) || !d.toks[j+1].word || !d.toks[j+1].cap) {
 			break
 		}

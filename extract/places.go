@@ -10,11 +10,11 @@ import (
 // every token, the longest gazetteer name or demonym that starts there, and
 // notes the countries the article names without doubt (a country's name, a
 // demonym, a place name only one country has). The second chooses, for each
-// name, which place it is with those countries in view (homonyms: "Brest"
-// in Brittany or in Belarus), drops names that need context and have none
-// ("Nice", "Vinh") and names that are part of a person's name ("Nguyen Duc
-// Tho"), and reads administrative units named with their type word
-// ("Hoan Kiem District", "quận Ba Đình"; see placeunits.go).
+// name, which place it is with those countries in view (homonyms: "Laval"
+// in Quebec or in Mayenne), drops names that need context and have none
+// ("Nice", "Vinh") and names that are part of a person's name ("Nguyen Kim
+// Son"), and reads administrative units named with their type word
+// ("Tay Ho District", "quận Ba Đình"; see placeunits.go).
 
 // sortPlaceCandidates orders the places registered under each key of the
 // place matcher by gazetteer.Compare (countries first, then capitals, then
@@ -198,7 +198,7 @@ func (d *docState) homonym(cands []placeAlias, i, j int) placeAlias {
 	if len(cands) == 1 || cands[0].p.Type == Country {
 		return cands[0]
 	}
-	// "Brest (France)", "Saint-Denis, La Réunion", "Cambridge (Massachusetts)"
+	// "Laval (France)", "Saint-Denis, La Réunion", "Cambridge (Massachusetts)"
 	if j+1 < len(d.toks) && (d.toks[j].punct == '(' || d.toks[j].punct == ',') && d.toks[j+1].sent == d.toks[i].sent {
 		if _, ps := d.x.places.longest(d.toks, j+1); ps != nil {
 			for _, q := range ps {
@@ -230,12 +230,12 @@ func (d *docState) homonym(cands []placeAlias, i, j int) placeAlias {
 }
 
 // insideName reports whether a city name at [i, j) is part of a person's
-// name: glued after a Vietnamese family name or a given name ("Huỳnh Đức
-// Thọ", "Hồ Thanh Sơn"), after a place name that was itself part of a
+// name: glued after a Vietnamese family name or a given name ("Nguyễn Kim
+// Sơn", "Lê Xuân Trường"), after a place name that was itself part of a
 // name (chained), or a one-word name between two other capitalised words
-// that are neither places nor titles ("Ricardo Concepción Rodríguez"),
+// that are neither places nor titles ("Aurelio Córdoba Toledo"),
 // or a one-word name of a country the article does not name, after such a
-// word ("Ricardo Rodríguez said", in an article about Cuba).
+// word ("Ernesto Rodríguez said", in an article about Cuba).
 func (d *docState) insideName(i, j int, chained bool) bool {
 	if i == 0 {
 		return false
@@ -272,7 +272,7 @@ func (d *docState) insideName(i, j int, chained bool) bool {
 			self = 1
 		}
 		if d.countryNotes(c[0].p.Country) <= self {
-			return true // a surname: "Ricardo Rodríguez said", in an article about another country
+			return true // a surname: "Ernesto Rodríguez said", in an article about another country
 		}
 	}
 	if j >= len(d.toks) {
@@ -292,7 +292,7 @@ func (d *docState) insideName(i, j int, chained bool) bool {
 }
 
 // smallPlace is the population under which a Vietnamese place named right
-// after a title is taken for a person's given names ("Mr. Thanh Son",
+// after a title is taken for a person's given names ("Mr. Xuan Truong",
 // "Chairman Kim Son"); bigger ones are places there ("Secretary Hanoi
 // Party Committee" is unusual, but not wrong).
 const smallPlace = 100_000

@@ -14,10 +14,10 @@ func TestPlaces(t *testing.T) {
 		name, text string
 		want, not  []string
 	}{
-		{"homonym: the better-known reading by default", "La métropole de Brest accueille une délégation de Hải Phòng.",
-			[]string{"city:brest-fr"}, []string{"city:brest", "country:belarus"}},
-		{"homonym: the country the article names", "Brest, near the Polish border, is the fifth city of Belarus.",
-			[]string{"city:brest", "country:belarus"}, []string{"city:brest-fr"}},
+		{"homonym: the better-known reading by default", "La ville de Laval accueille une délégation de Huế.",
+			[]string{"city:laval"}, []string{"city:laval-fr", "country:france"}},
+		{"homonym: the country the article names", "The town of Laval, on the Mayenne river, lies in western France.",
+			[]string{"city:laval-fr", "country:france"}, []string{"city:laval"}},
 		{"homonym: X, country", "The mayor of Córdoba, Spain, signed a charter with Huế.",
 			[]string{"city:cordoba-es", "country:spain"}, []string{"city:cordoba", "country:argentina"}},
 		{"homonym: X (country)", "Une délégation de Valencia (Espagne) est attendue à Đà Nẵng.",
@@ -30,8 +30,8 @@ func TestPlaces(t *testing.T) {
 			[]string{"city:hanoi"}, []string{"city:kim-son"}},
 		{"the same without diacritics, in French", "Le président Tran Kim Son a reçu la délégation à Hanoï.",
 			[]string{"city:hanoi"}, []string{"city:kim-son"}},
-		{"a district name after an honorific is a given name", "Mr. Thanh Sơn said the project in Ninh Binh would start soon.",
-			[]string{"city:ninh-binh"}, []string{"city:thanh-son"}},
+		{"a district name after an honorific is a given name", "Mr. Xuân Trường said the project in Ninh Binh would start soon.",
+			[]string{"city:ninh-binh"}, []string{"city:xuan-truong"}},
 		{"the same after a title", "Chairman Anh Sơn welcomed the guests from Lyon.",
 			[]string{"city:lyon"}, []string{"city:anh-son"}},
 		{"the district itself", "The delegation visited Kim Son district in Ninh Binh province.",
@@ -44,7 +44,7 @@ func TestPlaces(t *testing.T) {
 			[]string{"city:hanoi"}, nil},
 		{"an event named after its city", "Vietnam hosts it: visitors flocked to Expo Danang in June.",
 			[]string{"city:da-nang"}, nil},
-		{"a surname that is a city of a country named only by that name", "Cuba's envoy Ricardo Rodríguez met officials of Hà Nội.",
+		{"a surname that is a city of a country named only by that name", "Cuba's envoy Ernesto Rodríguez met officials of Hà Nội.",
 			[]string{"city:hanoi"}, []string{"city:rodriguez", "country:philippines"}},
 		{"an ambiguous name coordinated with a place", "Nancy and Hanoi signed a new cooperation agreement.",
 			[]string{"city:nancy"}, nil},
@@ -86,8 +86,8 @@ func TestPlaces(t *testing.T) {
 			[]string{"city:tohoku", "country:japan"}, nil},
 		{"an article opens no place name", "The Tohoku region of Japan sent a delegation.",
 			[]string{"city:tohoku"}, []string{"city:the-tohoku"}},
-		{"unknown districts after a known city", "Aid reached the city of Pinar del Río and the districts of Los Palacios and Consolación.",
-			[]string{"city:los-palacios", "city:consolacion"}, nil},
+		{"unknown districts after a known city", "Aid reached the city of Holguín and the districts of Gibara and Banes.",
+			[]string{"city:gibara", "city:banes"}, nil},
 		{"a French article: unknown districts", "Le projet couvre la ville de Lyon et les communes de Pierre-Bénite et d'Oullins.",
 			[]string{"city:lyon"}, nil},
 		{"Vietnam's regions are geographic", "Vietnam's Mekong Delta region and the Central Highlands region of Vietnam grow coffee.",
@@ -167,8 +167,8 @@ func BenchmarkNew(b *testing.B) {
 // cut short by the end of the text reads no token past it.
 func TestPlacesTruncated(t *testing.T) {
 	const text = "Officials of Tây Hồ Ward, phường Tràng Tiền and Tràng Tiền and Hàng Bạc wards met Berlin's " +
-		"Schwabing District, the Tohoku region of Japan, the city of Lyon and the districts of Los Palacios and " +
-		"Consolación, a delegation from Montbrison (France), UK's envoy, the UK, Nancy and Hanoi, Brest (France), " +
+		"Schwabing District, the Tohoku region of Japan, the city of Lyon and the districts of Gibara and " +
+		"Banes, a delegation from Montbrison (France), UK's envoy, the UK, Nancy and Hanoi, Laval (France), " +
 		"Córdoba, Spain, Chairman Anh Sơn, le département du Nord, Ninh Binh Province"
 	x := testExtractor(t)
 	for n := range len(text) + 1 {

@@ -27,15 +27,15 @@ type placeWords struct {
 // unitWord is a word naming a kind of administrative unit.
 type unitWord struct {
 	kind   string // district, ward, commune, town, province, city
-	before bool   // the word comes before the name ("quận Ba Đình", "district de Hoan Kiem")
-	plural bool   // "Hoan Kiem and Cua Nam wards"
+	before bool   // the word comes before the name ("quận Ba Đình", "district de Cầu Giấy")
+	plural bool   // "Tràng Tiền and Hàng Bạc wards"
 	label  string // the English word kept in the unit's name ("District")
 	vi     bool   // a Vietnamese word: the unit is in Vietnam
 	en     bool   // an English word (findAnchored reads unknown names after English words only)
 }
 
 // newUnit reports whether units of this kind are Vietnamese entities of
-// their own ("Hoan Kiem Ward" is not Hoan Kiem) rather than another way to
+// their own ("Tây Hồ Ward" is not Tây Hồ) rather than another way to
 // name a known place ("Quang Ninh Province" is Quang Ninh): wards,
 // communes, towns and districts the gazetteer does not know.
 func (u unitWord) newUnit() bool {
@@ -199,7 +199,7 @@ func (d *docState) unitNear(i int) bool {
 }
 
 // unitAround reports whether a unit word comes right before or after the
-// name at [i, j) ("Duc Tho district", "huyện Đức Thọ").
+// name at [i, j) ("Kim Son district", "huyện Kim Sơn").
 func (d *docState) unitAround(i, j int) bool {
 	if k, u := d.unitAt(j, false); u != nil && k > j {
 		return true
@@ -213,15 +213,15 @@ func (d *docState) unitAround(i, j int) bool {
 }
 
 // findUnits reads administrative units named with their type word:
-// "Hoan Kiem District", "quận Ba Đình", "district de Hoan Kiem", "Cua Nam
-// Ward", "Hoan Kiem and Cua Nam wards". Districts, wards, communes and
+// "Tay Ho District", "quận Ba Đình", "district de Cầu Giấy", "Hang Bac
+// Ward", "Tràng Tiền and Hàng Bạc wards". Districts, wards, communes and
 // towns become places of their own, named "<name> <English type word>"
 // and located in the country of the place they are named after, or in
 // Vietnam when the type word is Vietnamese or the name is made of
 // Vietnamese syllables. A known place named with the word for its own
-// level stays that place: "Quang Ninh Province" is Quang Ninh, "Dong Da
-// District" is the gazetteer's Dong Da (its Vietnamese localities are
-// districts and towns); "Hoan Kiem Ward" is a ward named after it. Names
+// level stays that place: "Quang Ninh Province" is Quang Ninh, "Cau Giay
+// District" is the gazetteer's Cau Giay (its Vietnamese localities are
+// districts and towns); "Tay Ho Ward" is a ward named after it. Names
 // of other countries' places the gazetteer lacks are read by
 // findAnchored.
 func (d *docState) findUnits() {
@@ -274,7 +274,7 @@ func (d *docState) findUnits() {
 }
 
 // pluralUnits reads the names listed before a plural unit word whose last
-// name starts at token i: "Hoan Kiem and Cua Nam wards".
+// name starts at token i: "Tràng Tiền and Hàng Bạc wards".
 func (d *docState) pluralUnits(u unitWord, i int) {
 	for i >= 2 && (d.toks[i-1].key == "and" || d.toks[i-1].key == "et" || d.toks[i-1].punct == ',') {
 		sep := i - 1

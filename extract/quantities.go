@@ -10,8 +10,8 @@ import (
 
 // Counts: "près de 1.000 délégués de 50 localités du Vietnam et 12 villes
 // de France", "representatives from 50 Vietnamese and 12 French
-// localities", "over 100 delegates representing the UK's businesses",
-// "Une vingtaine de collectivités étaient représentées". A number is a
+// localities", "over 80 delegates representing Germany's businesses",
+// "Une trentaine de collectivités y étaient représentées". A number is a
 // count of an event when a counted noun follows it (data/LANG/units.tsv:
 // localities, delegates, businesses, projects...), so the people of a
 // population, money, years, hectares and percentages are not counts. The
@@ -22,7 +22,7 @@ import (
 // Approximation words ("more than", "près de", "hundreds of") make it
 // approximate; the country the counted things belong to ("French
 // localities", "localités françaises", "from France", "la délégation
-// française ... composée de 120 participants") is its Of, and takes part
+// française ... comprenait 85 participants") is its Of, and takes part
 // in the event.
 
 // countWords are the words around a count (data/LANG/counts.tsv), as
@@ -179,7 +179,7 @@ func (d *docState) findQuantities() {
 					delegDone = true
 				}
 				if delegEnd <= first {
-					x.of = deleg // "la délégation française était composée de 120 participants"
+					x.of = deleg // "la délégation française comprenait 85 participants"
 				}
 			}
 			x.next = p

@@ -27,30 +27,30 @@ func TestCounts(t *testing.T) {
 			"La 3e Conférence de coopération décentralisée Vietnam-France a rassemblé près de 300 délégués.\n",
 			[]string{conf + " 300 delegates  true"}},
 		{"en more than 100 delegates from the UK", " date 2024-05-16 Hue\n" +
-			"More than 100 delegates from the UK attended the Asia-Europe Mayors Forum 2024.\n",
-			[]string{forum + " 100 delegates country:united-kingdom true"}},
+			"More than 90 delegates from Italy attended the Asia-Europe Mayors Forum 2024.\n",
+			[]string{forum + " 90 delegates country:italy true"}},
 		{"en delegates representing a country", " date 2024-05-16 Hue\n" +
-			"The Asia-Europe Mayors Forum 2024 opened with over 100 delegates representing the UK's businesses taking part.\n",
-			[]string{forum + " 100 delegates country:united-kingdom true"}},
+			"The Asia-Europe Mayors Forum 2024 opened with over 80 delegates representing Germany's businesses taking part.\n",
+			[]string{forum + " 80 delegates country:germany true"}},
 		{"en hundreds of businesses", " date 2024-05-16 Hue\n" +
 			"Hundreds of businesses joined the Asia-Europe Mayors Forum 2024.\n",
 			[]string{forum + " 200 businesses  true"}},
-		{"fr 27 projets", " date 2024-05-16 Hué\n" +
-			"27 projets ont été approuvés lors de la 3e Conférence de coopération décentralisée Vietnam-France.\n",
-			[]string{conf + " 27 projects  false"}},
+		{"fr 32 projets", " date 2024-05-16 Hué\n" +
+			"32 projets ont été signés pendant la 3e Conférence de coopération décentralisée Vietnam-France.\n",
+			[]string{conf + " 32 projects  false"}},
 		{"fr villes et provinces vietnamiennes", " date 2024-05-16 Hué\n" +
-			"La 3e Conférence de coopération décentralisée Vietnam-France a attiré 4 villes et provinces vietnamiennes.\n",
-			[]string{conf + " 4 localities country:vietnam false"}},
+			"La 3e Conférence de coopération décentralisée Vietnam-France a attiré 6 villes et provinces vietnamiennes.\n",
+			[]string{conf + " 6 localities country:vietnam false"}},
 		{"fr a count in the event's paragraph", " date 2024-05-16 Hué\n" +
-			"La 3e Conférence de coopération décentralisée Vietnam-France s'est ouverte à Hué. La délégation française était composée de 120 participants. Une vingtaine de collectivités étaient représentées.\n",
-			[]string{conf + " 120 participants country:france false", conf + " 20 localities  true"}},
+			"La 3e Conférence de coopération décentralisée Vietnam-France s'est ouverte à Hué. La délégation française comprenait 85 participants. Une trentaine de collectivités y étaient représentées.\n",
+			[]string{conf + " 30 localities  true", conf + " 85 participants country:france false"}},
 		{"en the article's event when the sentence names none", " date 2024-05-16 The 3rd Vietnam-France Decentralised Cooperation Conference opens in Hue\n" +
 			"Mayors of both countries meet in the city.\n\n" +
 			"About 40 French localities took part.\n",
 			[]string{conf + " 40 localities country:france true"}},
 		{"en people who attended", " date 2024-05-16 Hue\n" +
-			"Nearly 600 people attended the Asia-Europe Mayors Forum 2024 in Hue.\n",
-			[]string{forum + " 600 participants  true"}},
+			"Nearly 450 people attended the Asia-Europe Mayors Forum 2024 in Hue.\n",
+			[]string{forum + " 450 participants  true"}},
 		// Counts of something else.
 		{"en population, money, years, hectares, percent", " date 2024-05-16 Hue\n" +
 			"The Asia-Europe Mayors Forum 2024 opened in Hue, a city of 650,000 people, with a budget of 2 million euros, 30 years after the first meeting, on 500 hectares, with 20 percent more visitors.\n",

@@ -224,7 +224,7 @@ func addAlternates(places []*place, countries []*country, alt map[int64][]string
 // variantOf reports whether an alternate name (key k) is a spelling of
 // one of the place's names rather than another name: an acronym of four
 // letters or more ("HCMC", "TPHCM"), a name that contains one of the
-// place's names ("Beijing Shi", "Thanh Pho Bac Lieu"), or one a letter
+// place's names ("Beijing Shi", "Thanh Pho Nam Dinh"), or one a letter
 // away from one ("Bac Can" for Bắc Kạn, "Pusan"), or two letters for
 // names of seven letters or more that start alike ("Kangnung"). GeoNames also
 // lists former names, names of neighbouring districts and names in

@@ -127,7 +127,7 @@ var subNames = map[string]string{
 	"KH-12": "Phnom Penh", "KH-17": "Siem Reap", "KH-2": "Battambang", "KH-18": "Sihanoukville",
 	"LA-VT": "Vientiane Prefecture", "LA-LP": "Luang Prabang",
 	// Lao and Cambodian provinces: the spellings of the countries' governments and of the press
-	// (ISO 3166-2 romanises by the UN system: "Xaisômboun", "Svaay Rieng")
+	// (ISO 3166-2 romanises by the UN system: "Oudômxai", "Svaay Rieng")
 	"LA-AT": "Attapeu", "LA-BK": "Bokeo", "LA-BL": "Bolikhamxay", "LA-HO": "Houaphanh",
 	"LA-KH": "Khammouane", "LA-LM": "Luang Namtha", "LA-OU": "Oudomxay", "LA-PH": "Phongsaly",
 	"LA-SV": "Savannakhet", "LA-XA": "Xayaboury", "LA-XE": "Sekong",
