@@ -267,12 +267,10 @@ func (d *docState) eventPlaces(s int, ms []*ment) {
 		_, e := d.sentRange(s)
 		for k := m.j; k < e && k < m.j+9; k++ {
 			t := d.toks[k]
-			if t.key == "in" || t.key == "a" || t.key == "at" || t.key == "au" {
-				if end, p := d.placeAtTok(k + 1); p != nil {
-					_ = end
-					d.addRel(HeldIn, m.id, p.ID, nil, s)
-					break
-				}
+			if _, p := d.placeAtTok(k); p != nil && k > m.j && d.venueBefore(k) {
+				// "the forum in Hanoi", "the forum in the northern province of X"
+				d.addRel(HeldIn, m.id, p.ID, nil, s)
+				break
 			}
 			if t.punct == ';' || (t.word && d.cover[k] >= 0 && d.ments[d.cover[k]].typ == Event) {
 				break
