@@ -277,7 +277,7 @@ func (d *docState) readEvent(h, he, floor int, typ string) *eventMention {
 	if d.x.lx.refHeads[ev.typ] {
 		ev.named, ev.quoted = false, "" // "the event": only ever a reference
 	}
-	if ev.typ == "meeting" && !(headCap || ev.ordinal > 0 || ev.acronym != "" || len(ev.countries) > 0 || ev.described) {
+	if ev.typ == "meeting" && !(headCap || ev.ordinal > 0 || ev.year > 0 || ev.acronym != "" || len(ev.countries) > 0 || ev.described) {
 		return nil // "une réunion", "a meeting": not a named event
 	}
 	if !ev.named {
@@ -331,6 +331,11 @@ func (d *docState) eventGroup(ev *eventMention, r int) ([]string, int) {
 		}
 		if t.word && (d.x.lx.topics[t.key] != "" || (t.cap && !d.notName(t.key) && d.cover[r] < 0)) {
 			g = append(g, t.text)
+			r++
+			continue
+		}
+		if t.word && !t.cap && !t.num && len(g) == 0 && r+1 < len(d.toks) && d.toks[r+1].num && len(d.toks[r+1].text) == 4 && d.toks[r+1].sent == t.sent {
+			g = append(g, t.text) // "la réunion de printemps 2026": the year follows
 			r++
 			continue
 		}
