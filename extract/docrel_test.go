@@ -234,6 +234,9 @@ func TestMeetings(t *testing.T) {
 			"A delegation of the Hue People's Committee, led by Vice Chairman Le Van Binh, visited Blois.\n" +
 				"At a reception for the Hue delegation, Mayor Anne Leroy praised the projects.\n",
 			[]relWant{{Met, "person:anne-leroy", "person:le-van-binh"}}, nil},
+		{"people who received a delegation did not meet each other (fr)",
+			"La délégation de Hué a été reçue par M. Paul Girard, premier adjoint au maire, et Mme Claire Martin, vice-présidente de la métropole.",
+			nil, []relWant{{Met, "person:claire-martin", "person:paul-girard"}}},
 		{"people in one sentence without a meeting did not meet",
 			"Chairman Le Van Binh and Mayor Anne Leroy spoke at the forum.",
 			nil, []relWant{{Met, "person:anne-leroy", "person:le-van-binh"}}},

@@ -51,7 +51,10 @@ func (d *docState) meetings(s int, ms []*ment) {
 			}
 			break
 		}
+		a, _ := d.sentRange(s)
 		switch {
+		case subject == nil && object != nil && k > a+3:
+			continue // "The delegation was received by X, and met Y": no person meets
 		case subject == nil && object != nil:
 			// "At a meeting with Y on Monday, X said": X is the next
 			// person after a comma
