@@ -56,6 +56,7 @@ func newServer(t *testing.T) *server {
 		"KG_NEO4J_BOLT_PORT="+strconv.Itoa(freePort(t)),
 		"KG_NEO4J_HTTP_PORT="+strconv.Itoa(freePort(t)),
 		"KG_NEO4J_HEAP=512m", "KG_NEO4J_PAGECACHE=128m",
+		"KG_NEO4J_WATCH_PID="+strconv.Itoa(os.Getpid()), // no server left behind if the test binary dies
 	)}
 	t.Cleanup(func() {
 		s.script("stop")

@@ -22,7 +22,8 @@
 # Settings (environment): KG_NEO4J_BOLT_PORT, KG_NEO4J_HTTP_PORT (default
 # 7687 and 7474 when free, else a free port), KG_NEO4J_HEAP (default 1g),
 # KG_NEO4J_PAGECACHE (default 512m), KG_NEO4J_TIMEOUT (seconds to wait for
-# the server, default 120), JAVA_HOME.
+# the server, default 120), KG_NEO4J_WATCH_PID (stop the server when that
+# process ends: for tests), JAVA_HOME.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -189,6 +190,16 @@ cmd_start() {
       --home-dir="$home" --config-dir="$home/conf" </dev/null >"$home/logs/console.log" 2>&1
   ) &
   echo $! >"$home/run/kg-neo4j.pid"
+  if [ -n "${KG_NEO4J_WATCH_PID:-}" ]; then
+    # Tests: stop the server when the process that asked for it is gone,
+    # even if it could not stop it (killed, timed out).
+    local server=$!
+    (
+      trap "" HUP # like the server (nohup), outlive the shell that started it
+      while kill -0 "$KG_NEO4J_WATCH_PID" 2>/dev/null && kill -0 "$server" 2>/dev/null; do sleep 2; done
+      kill "$server" 2>/dev/null
+    ) </dev/null >/dev/null 2>&1 &
+  fi
   local waited=0
   until answers "$http"; do
     if ! pid_alive; then
