@@ -158,17 +158,63 @@ func (x *Extractor) extractSegments(doc Document, maxSeg int) DocResult {
 		return d.runStages(bodyStart, d.bodyEnd).result()
 	}
 	doc.Date, doc.Title, doc.Lang = d.doc.Date, d.doc.Title, d.doc.Lang
-	parts := make([]DocResult, 0, len(segs))
+	var acc segmentResult
 	for k, sg := range segs {
 		if k > 0 {
 			bodyEnd := d.bodyEnd
 			d = x.newDoc(doc, bufs)
 			d.bodyEnd, d.lang = bodyEnd, doc.Lang
 		}
-		parts = append(parts, d.runStages(sg[0], sg[1]).result())
+		acc.add(d.runStages(sg[0], sg[1]).result())
 	}
-	m := Merge(parts)
-	return DocResult{Doc: parts[0].Doc, Entities: m.Entities, Relations: m.Relations, Quantities: m.Quantities}
+	return acc.res
+}
+
+// segmentResult folds the results of an article's segments into one
+// DocResult as they come, so that only one segment's working state and
+// the article's facts are in memory at once: an entity seen in several
+// segments is one entity with all its mentions and names (its first
+// segment's name and, for each property, its first value), relations and
+// quantities are kept as found, as in an article extracted whole (Merge
+// joins their repeats across articles).
+type segmentResult struct {
+	res   DocResult
+	ent   map[string]int             // entity id -> index in res.Entities
+	names map[string]map[string]bool // entity id -> its names
+}
+
+func (a *segmentResult) add(r DocResult) {
+	if a.ent == nil {
+		a.res.Doc = r.Doc
+		a.ent, a.names = map[string]int{}, map[string]map[string]bool{}
+	}
+	for _, e := range r.Entities {
+		k, ok := a.ent[e.ID]
+		if !ok {
+			a.ent[e.ID] = len(a.res.Entities)
+			a.names[e.ID] = map[string]bool{e.Name: true}
+			for _, n := range e.Aliases {
+				a.names[e.ID][n] = true
+			}
+			a.res.Entities = append(a.res.Entities, e)
+			continue
+		}
+		cur := &a.res.Entities[k]
+		cur.Mentions = append(cur.Mentions, e.Mentions...)
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if !a.names[e.ID][n] {
+				a.names[e.ID][n] = true
+				if n != cur.Name {
+					cur.Aliases = append(cur.Aliases, n)
+				}
+			}
+		}
+		for p, v := range e.Props {
+			cur.Props[p] = mergeProp(p, cur.Props[p], v)
+		}
+	}
+	a.res.Relations = append(a.res.Relations, r.Relations...)
+	a.res.Quantities = append(a.res.Quantities, r.Quantities...)
 }
 
 func (x *Extractor) newDoc(doc Document, bufs *docBufs) *docState {
@@ -185,7 +231,7 @@ func (x *Extractor) run(doc Document, bufs *docBufs) *docState {
 
 // maxSegment is the longest body extracted in one piece, in bytes: far
 // longer than any news article.
-const maxSegment = 1 << 20
+const maxSegment = 1 << 18
 
 // segments cuts text[start:end] into pieces of at most about max bytes,
 // each ending at a line end where the text has one in the second half of
