@@ -2,10 +2,13 @@ package neo4j
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/kg-dev/kg/queries"
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Engine runs canned queries (their Cypher text) in read transactions.
@@ -25,6 +28,46 @@ func (e *Engine) Run(ctx context.Context, q queries.Query, params map[string]any
 	if params == nil {
 		params = map[string]any{}
 	}
+	res, err := e.run(ctx, q, params)
+	if err != nil && missingFulltext(err) {
+		// A database kg has not loaded yet (or an import without schema):
+		// create the index the queries look names up in, then ask again.
+		if cerr := e.createFulltext(ctx); cerr == nil {
+			res, err = e.run(ctx, q, params)
+		}
+	}
+	return res, err
+}
+
+// missingFulltext reports whether err says the fulltext index is missing.
+func missingFulltext(err error) bool {
+	var nerr *driver.Neo4jError
+	return errors.As(err, &nerr) && strings.Contains(nerr.Msg, "no such fulltext schema index")
+}
+
+// createFulltext creates the fulltext index (IF NOT EXISTS) and waits for
+// it to be online.
+func (e *Engine) createFulltext(ctx context.Context) error {
+	stmts, err := loadStatements()
+	if err != nil {
+		return err
+	}
+	for _, st := range stmts.schema {
+		if st.Name != stSchemaPrefix+FulltextIndex && st.Name != stAwaitIndexes {
+			continue
+		}
+		err := e.exec.ExecuteWrite(ctx, func(tx Tx) error {
+			_, err := tx.Run(ctx, st.Cypher, nil)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (e *Engine) run(ctx context.Context, q queries.Query, params map[string]any) (queries.Result, error) {
 	var res queries.Result
 	err := e.exec.ExecuteRead(ctx, func(tx Tx) error {
 		rows, err := tx.Run(ctx, q.Cypher, params)
