@@ -709,6 +709,9 @@ func wordShape(w string) string {
 // the start or after a separator, in strings.Title's sense, is its own
 // title case.
 func isTitled(w string) bool {
+	if !utf8.ValidString(w) {
+		return false // strings.Title writes U+FFFD for each invalid byte
+	}
 	prev := ' '
 	for _, r := range w {
 		if titleSeparator(prev) && unicode.ToTitle(r) != r {
