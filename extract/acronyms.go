@@ -3,8 +3,8 @@ package extract
 import "strings"
 
 // Acronyms bound to their expansion in the same article: "Agence
-// française de développement (AFD)", "ERAI (Entreprise Rhône-Alpes
-// international)". The acronym becomes an alias of the body (or event)
+// française de développement (AFD)", "UCLG (United Cities and Local
+// Governments)". The acronym becomes an alias of the body (or event)
 // the expansion names, and a later bare "AFD" is a mention of it, before
 // any well-known body of data/orgs.tsv that shares the letters. The
 // expansion is found by the letters of the acronym, in order, each one
@@ -58,7 +58,7 @@ func (d *docState) bindAfter(p int) {
 		if mm.typ != Organization {
 			return
 		}
-		// "Agence japonaise de coopération internationale (JICA)": the
+		// "Agence coréenne de coopération internationale (KOICA)": the
 		// well-known body of the acronym
 		// (unless the letters spell the expansion: "Asian Municipal
 		// Federation (AMF)" is not the well-known AMF)
@@ -133,8 +133,8 @@ func (d *docState) longForm(acr string, from, e int) int {
 
 // orgLike reports whether the expansion [s, e) names a body: it has an
 // organisation head, or is all capitalised words of which none names an
-// agreement, a programme or a place type ("Wallonie-Bruxelles
-// International", not "Agreement for Trans-Pacific Partnership").
+// agreement, a programme or a place type ("Bretagne Commerce
+// International", not "Vietnam-Korea Free Trade Agreement").
 func (d *docState) orgLike(s, e int) bool {
 	if s < 0 || e <= s || !(d.toks[s].cap || d.toks[s].upper) {
 		return false
@@ -237,7 +237,7 @@ func (d *docState) boundAcronym(i int) (int, bool) {
 }
 
 // initialsOf returns the initials of a name's words, without and with its
-// function words: "Communist Party of Cuba" -> "cpc", "cpoc".
+// function words: "Communist Party of Chile" -> "cpc", "cpoc".
 func (lx *lexicon) initialsOf(name string) (string, string) {
 	var content, all strings.Builder
 	for _, t := range tokenize(name, 0, len(name), 0, nil) {
@@ -253,7 +253,7 @@ func (lx *lexicon) initialsOf(name string) (string, string) {
 }
 
 // initialAcronyms binds bare acronyms to the article's bodies whose
-// initials they spell ("CPC" after "Communist Party of Cuba"), when one
+// initials they spell ("CPC" after "Communist Party of Chile"), when one
 // body only does.
 func (d *docState) initialAcronyms() {
 	byInitials := map[string]string{}

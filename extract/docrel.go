@@ -134,7 +134,7 @@ func (d *docState) isRoleTarget(ms []*ment, m *ment) bool {
 }
 
 // inDateline reports whether a mention is in the dateline that opens a
-// sentence ("Quang Nam (VNA) – ", "HAVANA — "): capitalised words and an
+// sentence ("Quang Nam (VNA) – ", "TOKYO — "): capitalised words and an
 // agency in parentheses before a dash, within the first tokens.
 func (d *docState) inDateline(m *ment) bool {
 	a, b := d.sentRange(d.toks[m.i].sent)
@@ -223,8 +223,8 @@ func (d *docState) strongestCue(cat string, s int, named bool) string {
 }
 
 // onlyEvent reports whether the sentence names no event but ev and the
-// other events the article reports ("the MGMAC Conference and AMF Forum
-// have been held since 2012", said the host in his opening speech).
+// other events the article reports ("the ACMC Conference and AEMF Forum
+// have met every year since 2015", said the host in his speech).
 func (d *docState) onlyEvent(ms []*ment, ev string) bool {
 	for _, m := range ms {
 		if m.typ == Event && m.id != ev && !slices.Contains(d.focusEvents(), m.id) {
@@ -235,15 +235,15 @@ func (d *docState) onlyEvent(ms []*ment, ev string) bool {
 }
 
 // isVenue reports whether a place mention is where something happens ("in
-// Hanoi", "à Chengdu", "dans la ville de Da Nang") rather than who comes.
+// Hanoi", "à Wuhan", "dans la ville de Hué") rather than who comes.
 func (d *docState) isVenue(m *ment) bool {
 	return (m.typ == City || m.typ == Country) && d.venueBefore(m.i)
 }
 
 // venueBefore reports whether the place name at token i follows a venue
 // preposition, maybe through a determiner, words for kinds of places, an
-// adjective after one and "of"/"de" ("in the capital Vientiane", "dans la
-// ville centrale de Da Nang", "in the city of Birmingham").
+// adjective after one and "of"/"de" ("in the capital Phnom Penh", "dans la
+// ville côtière de Quy Nhon", "in the city of Osaka").
 func (d *docState) venueBefore(i int) bool {
 	a, _ := d.sentRange(d.toks[i].sent)
 	for k, n := i-1, 0; k >= a && n < 6; k, n = k-1, n+1 {
@@ -261,8 +261,8 @@ func (d *docState) venueBefore(i int) bool {
 			}
 			return false
 		}
-		afterKind := k > a && d.x.lx.placeKinds[d.toks[k-1].key]                                                     // "la ville centrale de"
-		countryKind := d.placeAt[k].p != nil && d.placeAt[k].p.Type == Country && d.x.lx.placeKinds[d.toks[k+1].key] // "the UK city of"
+		afterKind := k > a && d.x.lx.placeKinds[d.toks[k-1].key]                                                     // "la ville côtière de"
+		countryKind := d.placeAt[k].p != nil && d.placeAt[k].p.Type == Country && d.x.lx.placeKinds[d.toks[k+1].key] // "the Japanese city of"
 		beforeKind := d.x.lx.placeKinds[d.toks[k+1].key]                                                             // "the central city of"
 		if !t.word || !(d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || ((t.key == "of" || t.key == "de") && n == 0) || (!t.cap && (afterKind || beforeKind)) || countryKind) {
 			return false
@@ -272,8 +272,8 @@ func (d *docState) venueBefore(i int) bool {
 }
 
 // heldIn finds where the sentence's event took place: a place after a
-// "held" cue ("took place in the capital Vientiane", "s'est tenue à
-// Hanoï", "a eu lieu le 13 janvier dans la ville de Da Nang") when the
+// "held" cue ("took place in the capital Phnom Penh", "s'est tenue à
+// Hanoï", "a eu lieu le 6 mars dans la ville de Hué") when the
 // sentence names the event (or refers to it) before the cue.
 func (d *docState) heldIn(s int, ms []*ment) {
 	_, k := d.hasCue("held", s)

@@ -58,7 +58,7 @@ func (d *docState) findEvents() {
 		}
 		if ev.acronym != "" {
 			if k := ev.j + 1; k < len(d.toks) && d.cover[k] < 0 {
-				d.addEventMention(ev, k, k+1, false) // "(AMF)"
+				d.addEventMention(ev, k, k+1, false) // "(AEMF)"
 			}
 		}
 	}
@@ -109,7 +109,7 @@ func (d *docState) addEventMention(ev *eventMention, i, j int, coref bool) {
 }
 
 // sessionOfEvent reports whether the head at [h, he) is a session word
-// followed by the event it is a session of ("the 20th meeting of the
+// followed by the event it is a session of ("the 9th meeting of the
 // Joint Committee"): that event's name takes the ordinal.
 func (d *docState) sessionOfEvent(h, he int, typ string) bool {
 	if !d.x.lx.sessions[d.toks[h].key] || he+1 >= len(d.toks) || !d.x.lx.eventPreps[d.toks[he].key] {
@@ -131,8 +131,8 @@ func (d *docState) sessionOfEvent(h, he int, typ string) bool {
 }
 
 // describedEvent reads an event introduced by an indefinite article and
-// said to have taken place ("A seminar connecting X and Y took place in
-// Birmingham", "Une conférence ... a eu lieu le 13 janvier à Da Nang"):
+// said to have taken place ("A seminar linking X and Y was held in
+// Osaka", "Une conférence ... a eu lieu le 6 mars à Hué"):
 // it has no name, so its identity is its type, countries, place and year,
 // and its description is its surface.
 func (d *docState) describedEvent(ev *eventMention) {
@@ -146,7 +146,7 @@ func (d *docState) describedEvent(ev *eventMention) {
 		if c := d.placeAt[q]; c.p != nil && !c.demonym && d.venueBefore(q) {
 			place = c.p.ID
 			if c.p.Type == Country {
-				continue // "in the UK city of Birmingham": the city
+				continue // "in the Japanese city of Osaka": the city
 			}
 			break
 		}
@@ -169,8 +169,8 @@ func (d *docState) describedEvent(ev *eventMention) {
 	}
 }
 
-// acronymMentions marks the later uses of the events' acronyms ("the AMF",
-// "AMF 2024") as mentions of their events.
+// acronymMentions marks the later uses of the events' acronyms ("the AEMF",
+// "AEMF 2024") as mentions of their events.
 func (d *docState) acronymMentions(evs []*eventMention) {
 	acr := map[string]*eventMention{}
 	for _, ev := range evs {
@@ -193,8 +193,8 @@ func (d *docState) acronymMentions(evs []*eventMention) {
 }
 
 // clusterEvents gives every event name of the article its event's id and
-// name. Two names are one event when one is the other's acronym ("MGMAC
-// Conference", "(MGMAC)"), or when they have the same type and neither
+// name. Two names are one event when one is the other's acronym ("ACMC
+// Conference", "(ACMC)"), or when they have the same type and neither
 // contradicts the other: ordinals and years equal or missing, countries,
 // parties and topic words of one among the other's.
 func (d *docState) clusterEvents(evs []*eventMention) {
@@ -314,7 +314,7 @@ func (ev *eventMention) merge(o *eventMention) {
 }
 
 // eventIdentity returns the id and English name of an event. An event
-// with an acronym is known by it and its year ("event:amf-2024"), the same
+// with an acronym is known by it and its year ("event:aemf-2024"), the same
 // in every language; others by ordinal, type, countries, parties, topic
 // words and, when unnumbered, year (the name's, else the article's): so
 // different editions never share an id.

@@ -25,9 +25,9 @@ type eventMention struct {
 	topics    []string // canonical English topic words, in English order
 	named     bool     // more than a bare head ("the conference")
 	acronym   string
-	acroRef   string   // "MGMAC Conference": the name is an acronym and a head
+	acroRef   string   // "ACMC Conference": the name is an acronym and a head
 	quoted    string   // a quoted proper name: «Lumières de Hué»
-	parties   []string // ids of the places it is between ("entre Lao Cai et la Nouvelle-Aquitaine")
+	parties   []string // ids of the places it is between ("entre Ninh Binh et la Normandie")
 	place     string   // an event described, not named: where it took place ("a seminar ... took place in X")
 	described bool
 	id, name  string // identity (clusterEvents)
@@ -65,7 +65,7 @@ func (d *docState) readEvent(h, he, floor int, typ string) *eventMention {
 	for l > floor && d.toks[l-1].sent == sent {
 		t := d.toks[l-1]
 		if t.punct == '\'' && l >= 2 && l-2 >= floor && d.toks[l-2].word && strings.HasSuffix(d.toks[l-2].key, "s") && d.toks[l-2].sent == sent {
-			l-- // "ASEAN Capital Mayors' Conference"
+			l-- // "Asia-Pacific Mayors' Forum"
 			continue
 		}
 		if t.punct == '-' {
@@ -134,7 +134,7 @@ func (d *docState) readEvent(h, he, floor int, typ string) *eventMention {
 	if len(left) == 1 && ev.ordinal == 0 && len(ev.countries) == 0 && l < h && d.toks[l].upper && d.toks[l].text == left[0] {
 		ev.acroRef = left[0]
 	}
-	// "the 11th session of the Joint Commission", "la 11e session de la Commission mixte"
+	// "the 7th session of the Joint Commission", "la 7e session de la Commission mixte"
 	if ev.ordinal == 0 && l > 0 {
 		q := l - 1
 		if q > floor && d.x.lx.definites[d.toks[q].key] {
@@ -160,7 +160,7 @@ func (d *docState) readEvent(h, he, floor int, typ string) *eventMention {
 			continue
 		}
 		if t.word && d.x.lx.eventPreps[t.key] {
-			// "des 20 ans de", "marking 10 years of": an anniversary's ordinal
+			// "des 25 ans de", "marking 15 years of": an anniversary's ordinal
 			if r+2 < len(d.toks) && d.toks[r+1].num && d.x.lx.yearWords[d.toks[r+2].key] && ev.ordinal == 0 {
 				if n, err := strconv.Atoi(d.toks[r+1].text); err == nil && n > 0 && n < 200 {
 					ev.ordinal = n
@@ -198,7 +198,7 @@ func (d *docState) readEvent(h, he, floor int, typ string) *eventMention {
 		}
 		if d.x.lx.venuePreps[t.key] && r+1 < len(d.toks) && d.toks[r+1].num && len(d.toks[r+1].text) == 4 && ev.year == 0 {
 			if y, err := strconv.Atoi(d.toks[r+1].text); err == nil && y >= 1900 && y <= 2100 {
-				ev.year = y // "le Forum des maires (AMF) en 2024"
+				ev.year = y // "le Forum des maires (AEMF) en 2024"
 				r += 2
 				continue
 			}
@@ -302,11 +302,11 @@ func (d *docState) eventGroup(ev *eventMention, r int) ([]string, int) {
 			continue
 		}
 		if t.word && d.x.lx.eventPreps[t.key] && r > start && d.x.lx.placeKinds[d.toks[r-1].key] && d.groupItemAt(r+1) {
-			r++ // "province de Lao Cai"
+			r++ // "province de Ninh Binh"
 			continue
 		}
 		if t.punct == '(' && r+2 < len(d.toks) && d.toks[r+2].punct == ')' && d.countryAt(r+1) != "" {
-			ev.addCountry(d.countryAt(r + 1)) // "Lao Cai (Vietnam)"
+			ev.addCountry(d.countryAt(r + 1)) // "Ninh Binh (Vietnam)"
 			r += 3
 			continue
 		}

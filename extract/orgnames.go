@@ -13,8 +13,8 @@ import (
 // Revolutionary Party", "Department of Foreign Affairs", "Embassy of
 // Vietnam in the UK"); French puts the head first and may write it in
 // lower case, with adjectives and complements after it ("le conseil
-// départemental du Val-de-Marne", "Agence wallonne à l'exportation et aux
-// investissements étrangers"). Embassies get one English name in both
+// départemental du Morbihan", "Agence régionale pour l'innovation et le
+// développement durable"). Embassies get one English name in both
 // languages ("Embassy of Vietnam in France" = "l'ambassade du Vietnam en
 // France").
 
@@ -46,7 +46,7 @@ func (d *docState) genericOrg(i int) (int, bool) {
 func (d *docState) englishOrg(i, j int, w orgWord) (int, int, bool) {
 	sent := d.toks[i].sent
 	start := i
-	// left: "Lao People's Revolutionary Party", "Japan-Vietnam Friendship Parliamentary Alliance"
+	// left: "Mongolian People's Party", "Korea-Vietnam Friendship Parliamentary Group"
 	for start > 0 {
 		k := start - 1
 		u := d.toks[k]
@@ -81,11 +81,11 @@ func (d *docState) englishOrg(i, j int, w orgWord) (int, int, bool) {
 		}
 		if u.word && (u.cap || u.upper) {
 			if d.nameStartsAt(end) {
-				break // "… Central Committee Emilio Lozada García"
+				break // "… Central Committee Lucia Herrera Soto"
 			}
 			if q, c := d.x.lx.titles.longest(d.toks, end); c != nil && q > end && c[0].scope != "honorific" {
 				if _, ws := d.x.lx.orgWords.longest(d.toks, end); ws == nil {
-					break // "… Central Committee and President of Laos"
+					break // "… Central Committee and President of Mongolia"
 				}
 			}
 			end++
@@ -93,7 +93,7 @@ func (d *docState) englishOrg(i, j int, w orgWord) (int, int, bool) {
 		}
 		if u.word && u.key == "s" && d.toks[end-1].punct == '\'' {
 			if d.placeEndingAt(end-1) != nil {
-				end -= 2 // "… and Ontario's": the place owns what follows
+				end -= 2 // "… and Quebec's": the place owns what follows
 				for end > j && !d.toks[end-1].word {
 					end--
 				}
@@ -128,7 +128,7 @@ func (d *docState) englishOrg(i, j int, w orgWord) (int, int, bool) {
 		end--
 	}
 	end = d.cutNameTail(j, end)
-	// "Embassy of Vietnam in the UK"
+	// "Embassy of Vietnam in Japan"
 	if w.in && end < len(d.toks) && (d.toks[end].key == "in" || d.toks[end].key == "to") {
 		if e, p := d.describedPlace(d.skipArticles(end + 1)); p != nil && p.Type == Country {
 			end = e
@@ -170,7 +170,7 @@ func (d *docState) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 			if m.typ == Person || m.typ == Event || m.i != k || !d.toks[k-1].word || !d.x.lx.frPreps[d.toks[k-1].key] && d.toks[k-1].punct != '\'' {
 				break
 			}
-			k = m.j // "du Val-de-Marne": a place inside the name
+			k = m.j // "du Morbihan": a place inside the name
 			end, named, adj, noun = k, k, 0, false
 			continue
 		}
@@ -211,7 +211,7 @@ func (d *docState) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 			adj++
 			end = k
 			if adj <= 2 && named == k-adj && d.x.lx.frenchAdjective(u.text) {
-				named = k // "Affaires étrangères", "Assemblée populaire nationale"
+				named = k // "Affaires étrangères", "Banque mondiale"
 			}
 			continue
 		}
@@ -271,7 +271,7 @@ func (d *docState) headEndsAt(e int) bool {
 }
 
 // cutNameTail ends an English name before a person's name that follows it
-// without a break ("… of the CPC Central Committee Emilio Lozada García
+// without a break ("… of the Party Central Committee Lucia Herrera Soto
 // expressed"): two to four capitalised words, none a head, title, stop
 // word, acronym or place, after the last such word, followed by a lower
 // case word or punctuation. It returns the new end.
@@ -342,7 +342,7 @@ func (d *docState) specificOrg(s, e, hi, hj int) bool {
 			content++
 		}
 	}
-	// "Département de la coopération internationale": a French name with
+	// "Département de la coopération technique": a French name with
 	// a capital, not opening the sentence, and two words after the head
 	return d.lang == "fr" && d.toks[hi].cap && !d.isSentenceStart(hi) && content >= 2
 }
@@ -370,8 +370,8 @@ func (d *docState) addOrgName(s, e int, w orgWord) (int, bool) {
 }
 
 // missionName names an embassy or consulate over [s, e) by its countries:
-// "Embassy of Vietnam in the United Kingdom" for "the Vietnamese Embassy
-// in the UK" and "l'ambassade du Vietnam au Royaume-Uni".
+// "Embassy of Vietnam in Japan" for "the Vietnamese Embassy
+// in Japan" and "l'ambassade du Vietnam au Japon".
 func (d *docState) missionName(s, e int, kind string) string {
 	var from, in *gazetteer.Place
 	for k := s; k < e; k++ {

@@ -189,7 +189,7 @@ func (d *docState) localBody(i int) (int, bool) {
 			local = true
 		}
 		if r < len(d.toks) && (d.toks[r].key == "of" || d.toks[r].key == "de" || d.toks[r].key == "du" || d.toks[r].key == "d") {
-			// "of the Vietnamese northern province of X", "de la ville de X"
+			// "of the Vietnamese central province of X", "de la ville de X"
 			if e, p := d.describedPlace(d.skipArticles(r + 1)); p != nil && p.Type == City {
 				place, end = p, e
 			}

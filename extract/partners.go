@@ -96,8 +96,8 @@ type listed struct {
 
 // placeList reads the places listed from token k: names separated by
 // commas, "and"/"et", "with"/"avec", determiners, words for kinds of
-// places and "of"/"de" ("la province de Lao Cai"); a place in parentheses
-// after another is where that one lies ("Dong Da (Hanoi)"), not a member.
+// places and "of"/"de" ("la province de Ninh Binh"); a place in parentheses
+// after another is where that one lies ("Cau Giay (Hanoi)"), not a member.
 func (d *docState) placeList(ms []*ment, k int) []listed {
 	var out []listed
 	sep := ""
@@ -138,7 +138,7 @@ func (d *docState) placeList(ms []*ment, k int) []listed {
 		sep = ""
 		k = m.j
 		if k < len(d.toks) && d.toks[k].punct == '(' {
-			// "Lao Cai (Vietnam)": skip the parenthesis
+			// "Ninh Binh (Vietnam)": skip the parenthesis
 			for k < len(d.toks) && d.toks[k].punct != ')' && k < m.j+6 {
 				k++
 			}
@@ -191,7 +191,7 @@ func (d *docState) placeBefore(ms []*ment, k, a int) *ment {
 }
 
 // inParens reports whether a mention is in parentheses right after
-// another name ("Dong Da (Hanoi)").
+// another name ("Cau Giay (Hanoi)").
 func (d *docState) inParens(m *ment) bool {
 	return m.i > 0 && d.toks[m.i-1].punct == '(' && m.j < len(d.toks) && d.toks[m.j].punct == ')'
 }
@@ -240,7 +240,7 @@ func (d *docState) salientMents(typ string) []*ment {
 }
 
 // dashPairs returns the places joined by a dash in the sentence ("the
-// Hanoi - Vientiane cooperation", "Vietnam-Laos friendship"), not in a
+// Hue - Blois cooperation", "Vietnam-Laos friendship"), not in a
 // name ("the Vietnam-Japan Forum" states no partnership).
 func (d *docState) dashPairs(ms []*ment) [][2]*ment {
 	var out [][2]*ment

@@ -24,14 +24,14 @@ func (d *docState) nameShape(i int) (int, int) {
 			break
 		}
 		// "Le" is an article, unless it is Lê opening a Vietnamese name;
-		// "Son" is French, but Sơn in "Hồ Thanh Sơn"
+		// "Son" is French, but Sơn in "Nguyễn Kim Sơn"
 		if d.notName(t.key) && !(words == 0 && (d.vietSurnameStart(j) || d.vietSurnameAfterTitle(j))) && !(words > 0 && words < 4 && d.x.lx.surnamesVI[d.toks[i].key] && len(t.key) <= 5 && !t.upper) {
 			break
 		}
 		if words > 0 {
 			// a country or a long place name ends the name ("Nguyen Van An Vietnam")
 			// (a Vietnamese name keeps syllables that also name a Vietnamese
-			// commune or district: "Huỳnh Đức Thọ", "Hồ Thanh Sơn")
+			// commune or district: "Nguyễn Kim Sơn", "Lê Xuân Trường")
 			if c := d.placeAt[j]; c.p != nil && !c.demonym && (c.p.Type == Country || c.end-j >= 2) && !d.x.lx.surnamesVI[t.key] &&
 				!(c.p.Type == City && c.p.Country == "VN" && d.x.lx.surnamesVI[d.toks[i].key] && c.end-i <= 4) {
 				break
@@ -192,8 +192,8 @@ func (d *docState) personName(i, j int) string {
 // notPersonName reports whether the capitalised run [i, j) cannot be a
 // person's name: it has a number or a noun of bodies, agreements or places
 // ("Cooperation Treaty", "Central Committee"), ends in a place-type noun
-// ("Hoan Kiem Ward"), or is made only of title, head, topic and stop words
-// ("Secretary General", "Public Administration") or of all-capital words
+// ("Tay Ho Ward"), or is made only of title, head, topic and stop words
+// ("Secretary General", "General Administration") or of all-capital words
 // ("DETACH DELETE").
 func (d *docState) notPersonName(i, j int) bool {
 	words, role, upper := 0, 0, 0
@@ -314,7 +314,7 @@ func (d *docState) findPartialPeople() {
 
 // partOfName returns the person whose full name has the one word at token
 // i, or has a word that starts it with lower-case letters after
-// ("Sangexpressed": "Sang" run into "expressed"), when one person only
+// ("Tamnoted": "Tam" run into "noted"), when one person only
 // does.
 func (d *docState) partOfName(i int, anyPart map[string]string) string {
 	t := d.toks[i]

@@ -291,7 +291,7 @@ func (d *docState) eventPlaces(s int, ms []*ment) {
 			d.addRel(HostedBy, ev, host, nil, s)
 		}
 		if v, _ := d.hasCue("twocities", s); host == "" && ev != "" && v != "" {
-			// "the two localities in co-hosting the festival"
+			// "the two cities in co-hosting the festival"
 			for _, c := range d.salient(City, 2) {
 				d.addRel(HostedBy, ev, c, nil, s)
 			}

@@ -7,8 +7,8 @@ import (
 )
 
 // Titles and the offices they name. A title before a name ("Deputy Prime
-// Minister Trần Hồng Hà", "le maire de Lyon, Grégory Doucet", "Ontario
-// Premier Kathleen Wynne") or after it ("Anne Hidalgo, the Mayor of Paris",
+// Minister Trần Hồng Hà", "le maire de Lyon, Grégory Doucet", "Quebec
+// Premier Marie Tremblay") or after it ("Anne Hidalgo, the Mayor of Paris",
 // "X, maire de Y") gives the person a role: the title and the body or place
 // whose office it is (the HOLDS_ROLE target). Coordinated titles ("General
 // Secretary of the Party and President of Laos") give several roles.
@@ -91,7 +91,7 @@ func (d *docState) titledPerson(i int) int {
 		n = 0
 	}
 	if n == 0 {
-		// "Minister of Interior Samdech Krolahom Sar Kheng": a name at the
+		// "Minister of Tourism Samdech Techo Chan Sokha": a name at the
 		// end of the capitalised run after the title
 		if r, e = d.runName(r); e == r {
 			return i
@@ -130,7 +130,7 @@ func (d *docState) titledPerson(i int) int {
 }
 
 // nameEndingAt returns the start of a person's name of two to four words
-// ending right before token e ("Yamile Ramos Cordero, First Secretary …"),
+// ending right before token e ("Rosa Blanco Pérez, First Secretary …"),
 // or -1.
 func (d *docState) nameEndingAt(e int) int {
 	for s := e - 1; s >= 0 && s >= e-8; s-- {
@@ -248,8 +248,8 @@ func (d *docState) roleTail(r int, ro *role) int {
 }
 
 // targetBefore returns the body or place named right before a title: "the
-// Hà Nội Party Committee’s Secretary", "Ontario Premier", "Vietnamese
-// Ambassador", "the UK Prime Minister's Trade Envoy" (the office of a
+// Hà Nội Party Committee’s Secretary", "Quebec Premier", "Vietnamese
+// Ambassador", "the British Prime Minister's Trade Envoy" (the office of a
 // title in the possessive is that title's).
 func (d *docState) targetBefore(i int) string {
 	b := i - 1
@@ -284,7 +284,7 @@ func (d *docState) targetBefore(i int) string {
 
 // localBodyBefore returns the nearest local body (People's Committee,
 // Party Committee) named earlier in the sentence of token i: "a delegation
-// of the X Party Committee, led by Permanent Deputy Secretary Y".
+// of the X Party Committee, led by Deputy Secretary Y".
 func (d *docState) localBodyBefore(i int) string {
 	a, _ := d.sentRange(d.toks[i].sent)
 	for k := i - 1; k >= a; k-- {
@@ -347,7 +347,7 @@ func (d *docState) roleComplement(r int, target string) (int, string) {
 				continue
 			}
 		}
-		// "du PCC du gouvernement du Sichuan": a word that names nothing
+		// "du PCC de la province du Yunnan": a word that names nothing
 		// known, before another complement
 		if n := s + 1; n+1 < len(d.toks) && d.toks[s].word && (d.toks[s].upper || !d.toks[s].cap && !d.x.lx.frPreps[d.toks[s].key] && !d.x.lx.connectors[d.toks[s].key]) &&
 			(d.toks[n].key == "de" || d.toks[n].key == "du" || d.toks[n].key == "of" || d.toks[n].key == "d") {
@@ -378,8 +378,8 @@ func (d *docState) roleComplement(r int, target string) (int, string) {
 
 // afterNamed steps over what may follow a named body or place in a title's
 // complement: an acronym in parentheses ("(RoK)"), a place-type word
-// ("Xaysomboun province") and generic words that name a part of the body
-// ("… Party (LPRP) Central Committee").
+// ("Oudomxay province") and generic words that name a part of the body
+// ("… Party (MPP) Central Committee").
 func (d *docState) afterNamed(r int) int {
 	if r+2 < len(d.toks) && d.toks[r].punct == '(' && d.toks[r+2].punct == ')' && d.toks[r+1].word {
 		r += 3
@@ -399,8 +399,8 @@ func (d *docState) afterNamed(r int) int {
 }
 
 // describedPlace reads a place at token s, after words that describe it
-// ("Vietnamese northern province of Bac Giang", "province cubaine
-// d'Artemisa"): it returns the place's end and the place, or (s, nil).
+// ("Vietnamese central province of Gia Lai", "province cubaine
+// de Matanzas"): it returns the place's end and the place, or (s, nil).
 func (d *docState) describedPlace(s int) (int, *gazetteer.Place) {
 	k := s
 	for n := 0; k < len(d.toks) && n < 6; n++ {
@@ -457,9 +457,9 @@ func (d *docState) roleAfter(e int) []*role {
 }
 
 // runName finds a person's name at the end of the capitalised run that
-// starts at r, after the portfolio or body a title names ("of Interior
-// Samdech Krolahom Sar Kheng", "of the CPC Central Committee Emilio Lozada
-// García"): the name starts after a word that cannot be part of it (a
+// starts at r, after the portfolio or body a title names ("of Tourism
+// Samdech Techo Chan Sokha", "of the Party Central Committee Lucia Herrera
+// Soto"): the name starts after a word that cannot be part of it (a
 // connector, a head or title word, an acronym, a place) or after an
 // honorific, and runs to the end of the run. It returns (r, r) when there
 // is none.
