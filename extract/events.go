@@ -335,7 +335,7 @@ func (d *docState) eventGroup(ev *eventMention, r int) ([]string, int) {
 			continue
 		}
 		if t.word && !t.cap && !t.num && len(g) == 0 && r+1 < len(d.toks) && d.toks[r+1].num && len(d.toks[r+1].text) == 4 && d.toks[r+1].sent == t.sent {
-			g = append(g, t.text) // "la réunion de printemps 2026": the year follows
+			g = append(g, t.text) // "la réunion d'automne 2025": the year follows
 			r++
 			continue
 		}
