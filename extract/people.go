@@ -360,7 +360,7 @@ func (d *docState) isTitleEnd(i int) bool {
 
 // vietSurnameAfterTitle reports whether token i is a Vietnamese family
 // name that doubles as a function word, right after a title and before
-// one more capitalised syllable: "General Secretary Tô Lâm".
+// one more capitalised syllable: "General Secretary Tô Hùng".
 func (d *docState) vietSurnameAfterTitle(i int) bool {
 	return d.x.lx.surnamesVI[d.toks[i].key] && d.toks[i].cap && i+1 < len(d.toks) && d.toks[i+1].word && d.toks[i+1].cap &&
 		d.toks[i+1].sent == d.toks[i].sent && !d.notName(d.toks[i+1].key) && d.isTitleEnd(i)

@@ -144,7 +144,7 @@ func (d *docState) choosePlace(cands []placeAlias, i, j int) *gazetteer.Place {
 		return p
 	}
 	// the next word capitalised and glued: part of a longer name we don't know
-	// ("Ha Huy Tap": "Ha" would be a place only alone)
+	// ("Ha Minh Tuan": "Ha" would be a place only alone)
 	if j < len(d.toks) && d.toks[j].word && d.toks[j].cap && d.toks[j].sent == d.toks[i].sent {
 		return nil
 	}

@@ -115,7 +115,7 @@ func (d *docState) titledPerson(i int) int {
 	}
 	m := d.addPerson(r, e)
 	m.roles = roles
-	// "les anciens SG Tran Phu et Ha Huy Tap": coordinated names share the title
+	// "les anciens SG Tran Van Kien et Ha Minh Tuan": coordinated names share the title
 	if e+1 < len(d.toks) && (d.toks[e].key == "and" || d.toks[e].key == "et") {
 		if e2, n2 := d.nameShape(e + 1); n2 >= 2 && !d.thingNamedAfter(e+1, e2) && !d.notPersonName(e+1, e2) {
 			m2 := d.addPerson(e+1, e2)
@@ -358,7 +358,7 @@ func (d *docState) roleComplement(r int, target string) (int, string) {
 	}
 	// "l'ambassadeur de Chine au Vietnam", "Ambassador to the UK": a place
 	// after "au/in/to/auprès de" doesn't change the target
-	if r+1 < len(d.toks) && !d.toks[r].cap { // "Tô Lâm" is not "to Lâm"
+	if r+1 < len(d.toks) && !d.toks[r].cap { // "Tô Hùng" is not "to Hùng"
 		k := d.toks[r].key
 		s := r + 1
 		if k == "aupres" && (d.toks[s].key == "de" || d.toks[s].key == "du" || d.toks[s].key == "des") {
