@@ -1,11 +1,12 @@
 package extract
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"io/fs"
 	"strings"
+
+	"github.com/kg-dev/kg/extract/data"
 )
 
 //go:embed data/*.tsv data/*.txt data/*/*.tsv
@@ -76,24 +77,7 @@ type orgEntry struct {
 // readLines calls fn with the fields of every non-comment line of a
 // tab-separated data file.
 func readLines(fsys fs.FS, name string, fn func(fields []string) error) error {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return fmt.Errorf("opening %s: %w", name, err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
-			continue
-		}
-		if err := fn(strings.Split(s, "\t")); err != nil {
-			return fmt.Errorf("%s:%d: %w", name, line, err)
-		}
-	}
-	return sc.Err()
+	return data.ReadTSV(fsys, name, fn)
 }
 
 func loadLexicon(fsys fs.FS) (*lexicon, error) {

@@ -9,9 +9,40 @@
 // extract/numbers) find every language directory on their own.
 package data
 
-import "embed"
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io/fs"
+	"strings"
+)
 
 // FS holds every LANG/*.tsv file.
 //
 //go:embed */*.tsv
 var FS embed.FS
+
+// ReadTSV calls fn with the tab-separated fields of every line of the
+// file name in fsys that is neither blank nor a # comment; an error from
+// fn is returned prefixed with the file and line ("en/dates.tsv:12: …").
+func ReadTSV(fsys fs.FS, name string, fn func(fields []string) error) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return fmt.Errorf("opening %s: %w", name, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		s := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		if err := fn(strings.Split(s, "\t")); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("reading %s: %w", name, err)
+	}
+	return nil
+}

@@ -1,7 +1,6 @@
 package dates
 
 import (
-	"bufio"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -155,32 +154,21 @@ func Load(fsys fs.FS) (*Words, error) {
 }
 
 func readDates(fsys fs.FS, name string, t map[string]entry, daySufs map[string]bool) error {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return fmt.Errorf("opening %s: %w", name, err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for line := 1; sc.Scan(); line++ {
-		s := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
-			continue
-		}
-		fields := strings.Split(s, "\t")
+	return data.ReadTSV(fsys, name, func(fields []string) error {
 		if len(fields) < 2 {
-			return fmt.Errorf("%s:%d: want word<TAB>role, got %q", name, line, s)
+			return fmt.Errorf("want word<TAB>role, got %q", strings.Join(fields, "\t"))
 		}
 		if fields[1] == "day-suffix" {
 			daySufs[fields[0]] = true
-			continue
+			return nil
 		}
 		r, ok := roleNames[fields[1]]
 		if !ok {
-			return fmt.Errorf("%s:%d: unknown role %q", name, line, fields[1])
+			return fmt.Errorf("unknown role %q", fields[1])
 		}
 		word, rest, _ := strings.Cut(scan.Fold(fields[0]), "'")
 		if word == "" || len(word) > maxWord {
-			return fmt.Errorf("%s:%d: word %q cannot be folded to at most %d bytes", name, line, fields[0], maxWord)
+			return fmt.Errorf("word %q cannot be folded to at most %d bytes", fields[0], maxWord)
 		}
 		e := entry{role: r, rest: rest}
 		switch {
@@ -188,21 +176,21 @@ func readDates(fsys fs.FS, name string, t map[string]entry, daySufs map[string]b
 			e.v = unitMonth
 		case r == rDay:
 			if len(fields) < 3 {
-				return fmt.Errorf("%s:%d: day needs an offset", name, line)
+				return fmt.Errorf("day needs an offset")
 			}
 			v, err := strconv.Atoi(fields[2])
 			if err != nil || v < -7 || v > 7 {
-				return fmt.Errorf("%s:%d: day needs an offset from -7 to 7, got %q", name, line, fields[2])
+				return fmt.Errorf("day needs an offset from -7 to 7, got %q", fields[2])
 			}
 			e.v = int8(v)
 		}
 		if r == rMonth || r == rWeekday {
 			if len(fields) < 3 {
-				return fmt.Errorf("%s:%d: %s needs a value", name, line, fields[1])
+				return fmt.Errorf("%s needs a value", fields[1])
 			}
 			v, err := strconv.Atoi(fields[2])
 			if err != nil || r == rMonth && (v < 1 || v > 12) || r == rWeekday && (v < 0 || v > 6) {
-				return fmt.Errorf("%s:%d: bad value %q", name, line, fields[2])
+				return fmt.Errorf("bad value %q", fields[2])
 			}
 			e.v = int8(v)
 		}
@@ -218,16 +206,13 @@ func readDates(fsys fs.FS, name string, t map[string]entry, daySufs map[string]b
 				case "year":
 					e.year = true
 				default:
-					return fmt.Errorf("%s:%d: unknown flag %q", name, line, fl)
+					return fmt.Errorf("unknown flag %q", fl)
 				}
 			}
 		}
 		t[word] = e
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("reading %s: %w", name, err)
-	}
-	return nil
+		return nil
+	})
 }
 
 // maxWord is the longest folded word looked up.

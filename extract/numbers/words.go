@@ -1,7 +1,6 @@
 package numbers
 
 import (
-	"bufio"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -203,25 +202,7 @@ func (w *Words) foldPhrase(p string) string {
 }
 
 func (w *Words) read(fsys fs.FS, name string, bit uint32, t *table, phrases *[]string) error {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return fmt.Errorf("opening %s: %w", name, err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for line := 1; sc.Scan(); line++ {
-		s := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
-			continue
-		}
-		if err := w.readLine(strings.Split(s, "\t"), bit, t, phrases); err != nil {
-			return fmt.Errorf("%s:%d: %w", name, line, err)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("reading %s: %w", name, err)
-	}
-	return nil
+	return data.ReadTSV(fsys, name, func(f []string) error { return w.readLine(f, bit, t, phrases) })
 }
 
 func (w *Words) readLine(f []string, bit uint32, t *table, phrases *[]string) error {
