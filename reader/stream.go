@@ -7,9 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -76,11 +74,11 @@ func (w *walker) stream(p string, ft format) error {
 	case jsonLines:
 		err = scanJSONL(w.ctx, br, name, w.opts, w.emit)
 	case htmlPage:
-		err = w.oneStream(p, name, func() (extract.Document, []error, error) {
+		err = w.one(p, name, func() (extract.Document, []error, error) {
 			return readHTML(br, 0, w.opts.maxSize(), w.buf)
 		})
 	default:
-		err = w.oneStream(p, name, func() (extract.Document, []error, error) {
+		err = w.one(p, name, func() (extract.Document, []error, error) {
 			return readText(br, 0, w.opts, w.buf)
 		})
 	}
@@ -88,28 +86,6 @@ func (w *walker) stream(p string, ft format) error {
 		err = w.ctx.Err() // a read cut short by the cancellation is not an article
 	}
 	return err
-}
-
-// oneStream is one for a stream: its document is named after name.
-func (w *walker) oneStream(p, name string, read func() (extract.Document, []error, error)) error {
-	doc, warns, err := read()
-	if ctxErr := w.ctx.Err(); ctxErr != nil {
-		return ctxErr
-	}
-	for _, wn := range warns {
-		w.opts.warn(p, wn)
-	}
-	if err != nil {
-		if errors.Is(err, ErrEmpty) {
-			w.opts.warn(p, err)
-		} else {
-			w.opts.fail(p, err)
-		}
-		return nil
-	}
-	doc.ID = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	doc.Path = p
-	return w.emit(p, doc)
 }
 
 // isStream reports whether a path named by the caller is read as a stream.

@@ -159,20 +159,25 @@ func (w *walker) file(p string, fi fs.FileInfo, explicit bool) error {
 	case jsonLines:
 		err = scanJSONL(w.ctx, f, p, w.opts, w.emit)
 	case htmlPage:
-		err = w.one(p, func() (extract.Document, []error, error) {
+		err = w.one(p, p, func() (extract.Document, []error, error) {
 			return readHTML(f, fi.Size(), w.opts.maxSize(), w.buf)
 		})
 	default:
-		err = w.one(p, func() (extract.Document, []error, error) {
+		err = w.one(p, p, func() (extract.Document, []error, error) {
 			return readText(f, fi.Size(), w.opts, w.buf)
 		})
 	}
 	return err
 }
 
-// one reads a single-document file with read and hands the document on.
-func (w *walker) one(p string, read func() (extract.Document, []error, error)) error {
+// one reads a single document with read and hands it on, named after
+// name (a file's path, or the name a stream was given). A read that a
+// cancellation cut short hands nothing on.
+func (w *walker) one(p, name string, read func() (extract.Document, []error, error)) error {
 	doc, warns, err := read()
+	if ctxErr := w.ctx.Err(); ctxErr != nil {
+		return ctxErr
+	}
 	for _, wn := range warns {
 		w.opts.warn(p, wn)
 	}
@@ -184,7 +189,7 @@ func (w *walker) one(p string, read func() (extract.Document, []error, error)) e
 		}
 		return nil
 	}
-	doc.ID = strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
+	doc.ID = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	doc.Path = p
 	return w.emit(p, doc)
 }
