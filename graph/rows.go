@@ -22,15 +22,23 @@ type ArticleRow struct {
 	Path  string
 	URL   string
 	Hash  string
+	// Fingerprint is the fingerprint of the extractor that produced the
+	// article's contribution (extract.Fingerprint), set by the caller of
+	// Build; "" when unknown.
+	Fingerprint string
 }
 
 // Map returns the row as Cypher parameters: {id, title, date, lang, path,
-// url, hash}.
+// url, hash}, and fingerprint when it is set.
 func (a ArticleRow) Map() map[string]any {
-	return map[string]any{
+	m := map[string]any{
 		"id": a.ID, "title": a.Title, "date": a.Date, "lang": a.Lang,
 		"path": a.Path, "url": a.URL, "hash": a.Hash,
 	}
+	if a.Fingerprint != "" {
+		m["fingerprint"] = a.Fingerprint
+	}
+	return m
 }
 
 // NodeRow is one entity as one article states it. Key is fold.Key(Name);

@@ -166,11 +166,14 @@ func (l *Loader) Counts(ctx context.Context) (graph.Counts, error) {
 			if err != nil {
 				return 0, err
 			}
-			if len(rows.Values) != 1 || len(rows.Values[0]) != 1 {
-				return 0, fmt.Errorf("%s: got %d rows, want 1", name, len(rows.Values))
+			rec, err := single(rows)
+			if err != nil {
+				return 0, fmt.Errorf("%s: %w", name, err)
 			}
-			n, _ := rows.Values[0][0].(int64)
-			return n, nil
+			if len(rec.Keys) != 1 {
+				return 0, fmt.Errorf("%s: got columns %v, want one", name, rec.Keys)
+			}
+			return value[int64](rec, rec.Keys[0])
 		}
 		for _, lb := range graph.Labels {
 			n, err := count(stCountNodes + "/" + lb)
@@ -259,10 +262,15 @@ func (l *Loader) hashes(ctx context.Context, ids []string) (map[string]string, e
 			if err != nil {
 				return err
 			}
-			ic, hc := rows.col("id"), rows.col("hash")
-			for _, v := range rows.Values {
-				id, _ := v[ic].(string)
-				h, _ := v[hc].(string)
+			for _, rec := range rows.Records() {
+				id, err := value[string](rec, "id")
+				if err != nil {
+					return err
+				}
+				h, err := optional[string](rec, "hash")
+				if err != nil {
+					return err
+				}
 				out[id] = h
 			}
 			return nil

@@ -96,18 +96,18 @@ func BenchmarkStoreBatches(b *testing.B) {
 		b.Run(fmt.Sprintf("every=%d", every), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
-				k := openTestSink(&testing.T{}, filepath.Join(b.TempDir(), "kg.db"))
-				k.batch = every
+				n := every
 				if every == 0 {
-					k.batch = len(batches) + 1
+					n = len(batches) + 1
 				}
+				k := openTestSink(b, filepath.Join(b.TempDir(), "kg.db"), n)
 				b.StartTimer()
 				for _, bt := range batches {
 					if err := k.Put(bt); err != nil {
 						b.Fatal(err)
 					}
 				}
-				if _, err := k.Commit(context.Background()); err != nil {
+				if err := k.Commit(); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -169,10 +169,10 @@ func TestFormatValue(t *testing.T) {
 	}
 }
 
-// recordingSink wraps a sink: it records the order of Puts and can cancel
-// the run or fail at the nth Put.
+// recordingSink wraps a write session: it records the order of Puts and
+// can cancel the run or fail at the nth Put.
 type recordingSink struct {
-	sink
+	graph.Writer
 	ids        []string
 	cancelAt   int
 	cancel     func()
@@ -188,12 +188,12 @@ func (r *recordingSink) Put(b graph.Batch) error {
 	if len(r.ids) == r.cancelAt {
 		r.cancel()
 	}
-	return r.sink.Put(b)
+	return r.Writer.Put(b)
 }
 
 func (r *recordingSink) Rollback() error {
 	r.rolledBack = true
-	return r.sink.Rollback()
+	return r.Writer.Rollback()
 }
 
 // corpusDir copies the seeds n times under distinct names.
@@ -236,17 +236,23 @@ func storeCounts(t *testing.T, path string) graph.Counts {
 	return c
 }
 
-func openTestSink(t *testing.T, path string) *storeSink {
+// openTestSink opens a write session on the embedded store at path,
+// committing every `every` articles (0: the default); the store is closed
+// when t ends.
+func openTestSink(t testing.TB, path string, every int) graph.Writer {
 	t.Helper()
 	s, err := sqlite.Open(context.Background(), path, sqlite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	tx, err := s.Begin(context.Background())
+	t.Cleanup(func() { s.Close() })
+	g := s.Graph()
+	g.CommitEvery = every
+	w, err := g.Begin(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &storeSink{s: s, tx: tx}
+	return w
 }
 
 func TestIngestPipeline(t *testing.T) {
@@ -255,7 +261,7 @@ func TestIngestPipeline(t *testing.T) {
 	var stderr strings.Builder
 
 	// Articles are written in input order whatever the parallelism.
-	rec := &recordingSink{sink: openTestSink(t, path)}
+	rec := &recordingSink{Writer: openTestSink(t, path, 0)}
 	rep, err := ingest(context.Background(), rec, []string{dir}, ingestOptions{workers: 4, stderr: &stderr})
 	if err != nil {
 		t.Fatal(err)
@@ -272,7 +278,7 @@ func TestIngestPipeline(t *testing.T) {
 		more, _ := corpusDir(t, 8)
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		rec := &recordingSink{sink: openTestSink(t, path), cancelAt: 3, cancel: cancel}
+		rec := &recordingSink{Writer: openTestSink(t, path, 0), cancelAt: 3, cancel: cancel}
 		_, err := ingest(ctx, rec, []string{more}, ingestOptions{workers: 2, stderr: &stderr})
 		if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "the store is unchanged") {
 			t.Errorf("got %v, want an interruption that says the store is unchanged", err)
@@ -286,7 +292,7 @@ func TestIngestPipeline(t *testing.T) {
 	})
 	t.Run("write fails", func(t *testing.T) {
 		more, _ := corpusDir(t, 8)
-		rec := &recordingSink{sink: openTestSink(t, path), failAt: 5}
+		rec := &recordingSink{Writer: openTestSink(t, path, 0), failAt: 5}
 		_, err := ingest(context.Background(), rec, []string{more}, ingestOptions{workers: 2, stderr: &stderr})
 		if err == nil || !strings.Contains(err.Error(), "disk on fire") {
 			t.Errorf("got %v, want the write error", err)
@@ -299,7 +305,7 @@ func TestIngestPipeline(t *testing.T) {
 		}
 	})
 	t.Run("unchanged skipped before extraction", func(t *testing.T) {
-		rec := &recordingSink{sink: openTestSink(t, path)}
+		rec := &recordingSink{Writer: openTestSink(t, path, 0)}
 		rep, err := ingest(context.Background(), rec, []string{dir}, ingestOptions{workers: 2, stderr: &stderr})
 		if err != nil {
 			t.Fatal(err)

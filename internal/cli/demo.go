@@ -69,12 +69,14 @@ func runDemo(c *ucli.Context, path string) error {
 	if err != nil {
 		return storeError(err)
 	}
-	tx, err := s.Begin(c.Context)
+	g := s.Graph()
+	tx, err := g.Begin(c.Context)
 	if err != nil {
 		return errors.Join(storeError(err), s.Close())
 	}
 	fmt.Fprintf(w, "Ingesting %s/ into %s\n", demoSeeds, path)
-	_, err = ingest(c.Context, &storeSink{s: s, tx: tx}, []string{demoSeeds}, ingestOptions{workers: 2, stderr: c.App.ErrWriter})
+	_, err = ingest(c.Context, tx, []string{demoSeeds}, ingestOptions{workers: 2, stderr: c.App.ErrWriter})
+	err = closeGraph(g, err)
 	if err != nil && !errors.Is(err, ErrInputs) {
 		return err
 	}

@@ -47,14 +47,19 @@ func ingestCommand() *ucli.Command {
 			if c.Int("batch") < 0 {
 				return fmt.Errorf("%w: --batch must not be negative", ErrUsage)
 			}
-			k, err := openSink(c, c.Bool("force"))
+			st, err := openGraph(c, true)
 			if err != nil {
 				return err
 			}
-			_, err = ingest(c.Context, k, c.Args().Slice(), ingestOptions{
+			w, err := st.Begin(c.Context)
+			if err != nil {
+				return closeGraph(st, storeError(err))
+			}
+			_, err = ingest(c.Context, w, c.Args().Slice(), ingestOptions{
 				stdin: c.App.Reader, workers: workers, verbose: c.Bool("verbose"), stderr: c.App.ErrWriter,
+				force: c.Bool("force"),
 			})
-			return err
+			return closeGraph(st, err)
 		},
 	}
 }
@@ -64,6 +69,7 @@ type ingestOptions struct {
 	workers int
 	verbose bool
 	stderr  io.Writer
+	force   bool // extract and write articles even when they are stored unchanged
 }
 
 // ingestReport says what an ingest run did.
@@ -75,24 +81,24 @@ type ingestReport struct {
 	Summary   string // what the store now holds
 }
 
-// ingest reads, extracts and writes every article under paths into k,
+// ingest reads, extracts and writes every article under paths into w,
 // then commits (or rolls back on failure or cancellation) and prints the
 // summary line. Extraction runs on opts.workers goroutines; articles are
 // written in input order, and at most a few per worker are in memory.
-func ingest(ctx context.Context, k sink, paths []string, opts ingestOptions) (ingestReport, error) {
+func ingest(ctx context.Context, w graph.Writer, paths []string, opts ingestOptions) (ingestReport, error) {
 	start := time.Now()
 	var rep ingestReport
 	defer tuneGC()()
 	x, err := sharedExtractor()
 	if err != nil {
-		return rep, errors.Join(fmt.Errorf("loading extractor data: %w", err), k.Rollback())
+		return rep, errors.Join(fmt.Errorf("loading extractor data: %w", err), storeError(w.Rollback()))
 	}
 	bar := newProgress(ctx, opts.stderr, isTerminal(opts.stderr), paths)
 	stderr := io.Writer(bar)
 
 	read := func(emit func(extract.Document) error) error {
 		return reader.WalkWith(ctx, paths, func(doc extract.Document) error {
-			same, err := k.Unchanged(doc.ID, doc.Hash)
+			same, err := storedUnchanged(w, doc, opts.force)
 			if err != nil {
 				return err
 			}
@@ -107,9 +113,9 @@ func ingest(ctx context.Context, k sink, paths []string, opts ingestOptions) (in
 	build := func(doc extract.Document) graph.Batch { return graph.Build(x.Extract(doc)) }
 	var putErr error
 	write := func(b graph.Batch) error {
-		if err := k.Put(b); err != nil {
-			putErr = err
-			return err
+		if err := w.Put(b); err != nil {
+			putErr = storeError(err)
+			return putErr
 		}
 		rep.Written++
 		rep.Skipped += len(b.Skipped)
@@ -126,19 +132,19 @@ func ingest(ctx context.Context, k sink, paths []string, opts ingestOptions) (in
 
 	switch {
 	case ctx.Err() != nil: // Ctrl-C, even when it made a write fail
-		rerr := k.Rollback()
-		return rep, errors.Join(interrupted(k, ctx.Err()), rerr)
+		rerr := storeError(w.Rollback())
+		return rep, errors.Join(interrupted(w, ctx.Err()), rerr)
 	case putErr != nil:
-		rerr := k.Rollback()
-		return rep, errors.Join(stopped(k, putErr), rerr)
+		rerr := storeError(w.Rollback())
+		return rep, errors.Join(stopped(w, putErr), rerr)
 	case err != nil:
-		rerr := k.Rollback()
-		return rep, errors.Join(stopped(k, fmt.Errorf("reading articles: %w", err)), rerr)
+		rerr := storeError(w.Rollback())
+		return rep, errors.Join(stopped(w, fmt.Errorf("reading articles: %w", storeError(err))), rerr)
 	}
-	rep.Summary, err = k.Commit(ctx)
-	if err != nil {
-		return rep, stopped(k, err)
+	if err := w.Commit(); err != nil {
+		return rep, stopped(w, errors.Join(storeError(err), storeError(w.Rollback())))
 	}
+	rep.Summary = w.Summary()
 	line := fmt.Sprintf("ingested %d articles (%d unchanged, %d failed): %s in %.1f s",
 		rep.Written+rep.Unchanged, rep.Unchanged, len(rep.Failed), rep.Summary, time.Since(start).Seconds())
 	if rep.Skipped > 0 && !opts.verbose {
@@ -166,24 +172,38 @@ func tuneGC() (restore func()) {
 	}
 }
 
-func interrupted(k sink, err error) error {
+// storedUnchanged reports whether doc is stored with the same hash, so that
+// extracting it again can be skipped.
+func storedUnchanged(w graph.Writer, doc extract.Document, force bool) (bool, error) {
+	if force || doc.Hash == "" {
+		return false, nil
+	}
+	vs, err := w.Versions([]string{doc.ID})
+	if err != nil {
+		return false, storeError(err)
+	}
+	v, ok := vs[doc.ID]
+	return ok && v.Hash == doc.Hash, nil
+}
+
+func interrupted(k graph.Writer, err error) error {
 	switch {
 	case !k.Atomic():
 		return fmt.Errorf("ingest interrupted (articles loaded so far stay loaded; run the same command again to finish): %w", err)
-	case k.Kept() == 0:
+	case k.Durable() == 0:
 		return fmt.Errorf("ingest interrupted, the store is unchanged: %w", err)
 	}
-	return fmt.Errorf("ingest interrupted: %s: %w", keptNote(k.Kept()), err)
+	return fmt.Errorf("ingest interrupted: %s: %w", keptNote(k.Durable()), err)
 }
 
 // stopped adds to a failure that ended an ingest what was kept and what
 // to do; a full disk says so first.
-func stopped(k sink, err error) error {
+func stopped(k graph.Writer, err error) error {
 	if errors.Is(err, sqlite.ErrDiskFull) {
 		err = fmt.Errorf("disk full: free some space on the disk holding the store (or ingest into another one with --store), then run the same command again: %w", err)
 	}
-	if k.Atomic() && k.Kept() > 0 {
-		return fmt.Errorf("%w\nkg: %s", err, keptNote(k.Kept()))
+	if k.Atomic() && k.Durable() > 0 {
+		return fmt.Errorf("%w\nkg: %s", err, keptNote(k.Durable()))
 	}
 	return err
 }

@@ -77,21 +77,19 @@ func runQuery(c *ucli.Context, q queries.Query, raw map[string]string) (queries.
 	if err != nil {
 		return queries.Result{}, "", fmt.Errorf("%w: %w", ErrUsage, err)
 	}
-	eng, err := openEngine(c)
+	st, err := openGraph(c, false)
 	if err != nil {
 		return queries.Result{}, "", err
 	}
-	res, err := eng.Run(c.Context, q, bound)
-	if cerr := eng.close(); err == nil && cerr != nil {
-		err = storeError(cerr)
-	}
+	res, err := st.Run(c.Context, q, bound)
+	err = closeGraph(st, storeError(err))
 	if err != nil {
 		if errors.Is(err, queries.ErrParams) {
 			return res, "", fmt.Errorf("%w: %w", ErrUsage, err)
 		}
 		return res, "", err
 	}
-	return res, eng.where, nil
+	return res, st.Where(), nil
 }
 
 func formatFlag() ucli.Flag {

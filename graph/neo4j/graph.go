@@ -1,0 +1,262 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"sync"
+
+	"github.com/kg-dev/kg/graph"
+	"github.com/kg-dev/kg/queries"
+)
+
+// This file is the Neo4j store as a graph.Store: Graph wraps a Store, its
+// Writer loads LoadArticles articles at a time.
+
+// LoadArticles is how many articles one Load of a write session carries.
+const LoadArticles = 500
+
+// SchemaVersion is the version of the graph model kg writes to Neo4j
+// (labels, properties, constraints and indexes; see docs/NEO4J.md). 2:
+// articles carry the extractor's fingerprint.
+const SchemaVersion = 2
+
+// Graph is the store as a graph.Store.
+type Graph struct{ *Store }
+
+var _ graph.Store = (*Graph)(nil)
+
+// Graph returns s as a graph.Store.
+func (s *Store) Graph() *Graph { return &Graph{s} }
+
+// Where names the database and the server.
+func (g *Graph) Where() string {
+	return fmt.Sprintf("Neo4j database %s at %s", g.database, g.target)
+}
+
+// Run runs a canned query.
+func (g *Graph) Run(ctx context.Context, q queries.Query, params map[string]any) (queries.Result, error) {
+	res, err := g.Engine().Run(ctx, q, params)
+	if err != nil {
+		return res, g.describe(err, "running query %s", q.Name)
+	}
+	return res, nil
+}
+
+// Close closes the driver.
+func (g *Graph) Close() error { return g.Store.Close(context.Background()) }
+
+// Begin makes sure the schema exists and starts a write session.
+func (g *Graph) Begin(ctx context.Context) (graph.Writer, error) {
+	if err := g.EnsureSchema(ctx); err != nil {
+		return nil, err
+	}
+	return &writer{ctx: ctx, g: g}, nil
+}
+
+// Versions returns the version of the articles ids that are completely
+// loaded (every such article when ids is nil).
+func (g *Graph) Versions(ctx context.Context, ids []string) (map[string]graph.ArticleVersion, error) {
+	out := map[string]graph.ArticleVersion{}
+	read := func(cypher string, params map[string]any) error {
+		return g.exec.ExecuteRead(ctx, func(tx Tx) error {
+			rows, err := tx.Run(ctx, cypher, params)
+			if err != nil {
+				return err
+			}
+			for _, rec := range rows.Records() {
+				var a graph.ArticleVersion
+				if a.ID, err = value[string](rec, "id"); err != nil {
+					return err
+				}
+				if a.Hash, err = value[string](rec, "hash"); err != nil {
+					return err
+				}
+				if a.Fingerprint, err = optional[string](rec, "fingerprint"); err != nil {
+					return err
+				}
+				out[a.ID] = a
+			}
+			return nil
+		})
+	}
+	var err error
+	if ids == nil {
+		err = read(cypherAllVersions, nil)
+	}
+	for _, c := range chunks(len(ids), g.batch) {
+		if err = read(cypherVersions, map[string]any{"ids": ids[c[0]:c[1]]}); err != nil {
+			break
+		}
+	}
+	if err != nil {
+		return nil, g.describe(err, "reading article versions")
+	}
+	return out, nil
+}
+
+const (
+	// An article without a hash is one whose load did not complete.
+	cypherVersions = "UNWIND $ids AS id\n" +
+		"MATCH (a:Article {id: id}) WHERE a.hash IS NOT NULL\n" +
+		"RETURN a.id AS id, a.hash AS hash, a.fingerprint AS fingerprint"
+	cypherAllVersions = "MATCH (a:Article) WHERE a.hash IS NOT NULL\n" +
+		"RETURN a.id AS id, a.hash AS hash, a.fingerprint AS fingerprint"
+	cypherFingerprints = "MATCH (a:Article)\n" +
+		"RETURN coalesce(a.fingerprint, '') AS fingerprint, count(*) AS n"
+)
+
+// Stats counts what the database holds. Neo4j does not say how much disk
+// one database takes through Cypher, so Bytes is -1.
+func (g *Graph) Stats(ctx context.Context) (graph.Stats, error) {
+	st := graph.Stats{Fingerprints: map[string]int64{}, Bytes: -1, Schema: strconv.Itoa(SchemaVersion)}
+	var err error
+	if st.Counts, err = g.Counts(ctx); err != nil {
+		return st, g.describe(err, "counting the graph")
+	}
+	err = g.exec.ExecuteRead(ctx, func(tx Tx) error {
+		rows, err := tx.Run(ctx, cypherFingerprints, nil)
+		if err != nil {
+			return err
+		}
+		for _, rec := range rows.Records() {
+			fp, err := value[string](rec, "fingerprint")
+			if err != nil {
+				return err
+			}
+			n, err := value[int64](rec, "n")
+			if err != nil {
+				return err
+			}
+			st.Fingerprints[fp] = n
+		}
+		return nil
+	})
+	if err != nil {
+		return st, g.describe(err, "counting articles by fingerprint")
+	}
+	return st, nil
+}
+
+// writer buffers batches and loads them LoadArticles at a time. Each load
+// is idempotent per article (an interrupted one is redone by the next
+// run), but a session is not one transaction: articles loaded before a
+// failure stay loaded.
+type writer struct {
+	mu     sync.Mutex // an ingest calls Versions and Put from two goroutines
+	ctx    context.Context
+	g      *Graph
+	buf    []graph.Batch
+	stats  Stats
+	loaded int // articles in loads that succeeded
+	done   bool
+}
+
+func (w *writer) Versions(ids []string) (map[string]graph.ArticleVersion, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.done {
+		return nil, graph.ErrClosed
+	}
+	out, err := w.g.Versions(w.ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	for _, b := range w.buf { // written, not loaded yet
+		if want[b.Article.ID] {
+			out[b.Article.ID] = graph.ArticleVersion{ID: b.Article.ID, Hash: b.Article.Hash, Fingerprint: b.Article.Fingerprint}
+		}
+	}
+	return out, nil
+}
+
+func (w *writer) Put(b graph.Batch) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.done {
+		return graph.ErrClosed
+	}
+	w.buf = append(w.buf, b)
+	if len(w.buf) >= LoadArticles {
+		return w.flush()
+	}
+	return nil
+}
+
+func (w *writer) Remove(ids []string) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.done {
+		return graph.ErrClosed
+	}
+	if err := w.flush(); err != nil {
+		return err
+	}
+	if err := w.g.Delete(w.ctx, ids); err != nil {
+		return w.g.describe(err, "removing %d articles", len(ids))
+	}
+	return nil
+}
+
+func (w *writer) Flush() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.done {
+		return graph.ErrClosed
+	}
+	return w.flush()
+}
+
+// flush loads the buffered batches. Put replaces an article whatever its
+// stored version (the caller decided to write it), hence Force.
+func (w *writer) flush() error {
+	if len(w.buf) == 0 {
+		return nil
+	}
+	st, err := w.g.Load(w.ctx, w.buf, LoadOptions{Force: true})
+	if err == nil {
+		w.loaded += len(w.buf)
+	}
+	w.buf = w.buf[:0]
+	w.stats.Nodes += st.Nodes
+	w.stats.Edges += st.Edges
+	return err // Load's error says where and what to do
+}
+
+func (w *writer) Commit() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.done {
+		return graph.ErrClosed
+	}
+	w.done = true
+	return w.flush()
+}
+
+func (w *writer) Summary() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return fmt.Sprintf("%d entity records, %d relationships written to Neo4j database %s",
+		w.stats.Nodes, w.stats.Edges, w.g.Database())
+}
+
+// Rollback drops what was not loaded yet.
+func (w *writer) Rollback() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.done = true
+	w.buf = nil
+	return nil
+}
+
+func (w *writer) Atomic() bool { return false }
+
+func (w *writer) Durable() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.loaded
+}
