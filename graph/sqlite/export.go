@@ -35,14 +35,14 @@ func (s *Store) Batches(ctx context.Context, fn func(graph.Batch) error) error {
 	last := ""
 	for {
 		arts, aids = arts[:0], aids[:0]
-		rows, err := conn.QueryContext(ctx, `SELECT aid, id, title, date, lang, path, url, hash FROM articles WHERE id > ? ORDER BY id LIMIT 256`, last)
+		rows, err := conn.QueryContext(ctx, `SELECT aid, id, title, date, lang, path, url, hash, fingerprint FROM articles WHERE id > ? ORDER BY id LIMIT 256`, last)
 		if err != nil {
 			return s.classify("exporting articles", err)
 		}
 		for rows.Next() {
 			var a graph.ArticleRow
 			var aid int64
-			if err := rows.Scan(&aid, &a.ID, &a.Title, &a.Date, &a.Lang, &a.Path, &a.URL, &a.Hash); err != nil {
+			if err := rows.Scan(&aid, &a.ID, &a.Title, &a.Date, &a.Lang, &a.Path, &a.URL, &a.Hash, &a.Fingerprint); err != nil {
 				rows.Close()
 				return s.classify("exporting articles", err)
 			}
@@ -158,14 +158,14 @@ func (s *Store) batch(ctx context.Context, conn *sql.Conn, aid int64, a graph.Ar
 
 // Articles streams every article row, by id.
 func (s *Store) Articles(ctx context.Context, fn func(graph.ArticleRow) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, title, date, lang, path, url, hash FROM articles ORDER BY id`)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, title, date, lang, path, url, hash, fingerprint FROM articles ORDER BY id`)
 	if err != nil {
 		return s.classify("exporting articles", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var a graph.ArticleRow
-		if err := rows.Scan(&a.ID, &a.Title, &a.Date, &a.Lang, &a.Path, &a.URL, &a.Hash); err != nil {
+		if err := rows.Scan(&a.ID, &a.Title, &a.Date, &a.Lang, &a.Path, &a.URL, &a.Hash, &a.Fingerprint); err != nil {
 			return s.classify("exporting articles", err)
 		}
 		if err := fn(a); err != nil {

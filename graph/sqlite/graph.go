@@ -57,14 +57,14 @@ func (g *Graph) Begin(ctx context.Context) (graph.Writer, error) {
 func (g *Graph) Versions(ctx context.Context, ids []string) (map[string]graph.ArticleVersion, error) {
 	out := map[string]graph.ArticleVersion{}
 	if ids == nil {
-		rows, err := g.db.QueryContext(ctx, `SELECT id, hash FROM articles`)
+		rows, err := g.db.QueryContext(ctx, `SELECT id, hash, fingerprint FROM articles`)
 		if err != nil {
 			return nil, g.classify("listing articles", err)
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var v graph.ArticleVersion
-			if err := rows.Scan(&v.ID, &v.Hash); err != nil {
+			if err := rows.Scan(&v.ID, &v.Hash, &v.Fingerprint); err != nil {
 				return nil, g.classify("listing articles", err)
 			}
 			out[v.ID] = v
@@ -73,7 +73,7 @@ func (g *Graph) Versions(ctx context.Context, ids []string) (map[string]graph.Ar
 	}
 	for _, id := range ids {
 		v := graph.ArticleVersion{ID: id}
-		err := g.db.QueryRowContext(ctx, `SELECT hash FROM articles WHERE id = ?`, id).Scan(&v.Hash)
+		err := g.db.QueryRowContext(ctx, `SELECT hash, fingerprint FROM articles WHERE id = ?`, id).Scan(&v.Hash, &v.Fingerprint)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			continue
@@ -92,7 +92,7 @@ func (g *Graph) Stats(ctx context.Context) (graph.Stats, error) {
 	if st.Counts, err = g.Counts(ctx); err != nil {
 		return st, err
 	}
-	rows, err := g.db.QueryContext(ctx, `SELECT '', count(*) FROM articles`)
+	rows, err := g.db.QueryContext(ctx, `SELECT fingerprint, count(*) FROM articles GROUP BY fingerprint`)
 	if err != nil {
 		return st, g.classify("counting articles", err)
 	}
@@ -203,9 +203,8 @@ func (t *Tx) versions(ids []string) (map[string]graph.ArticleVersion, error) {
 	}
 	out := make(map[string]graph.ArticleVersion, len(ids))
 	for _, id := range ids {
-		var aid int64
 		v := graph.ArticleVersion{ID: id}
-		err := t.st.selArticle.QueryRowContext(t.ctx, id).Scan(&aid, &v.Hash)
+		err := t.st.selVersion.QueryRowContext(t.ctx, id).Scan(&v.Hash, &v.Fingerprint)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			continue

@@ -119,10 +119,12 @@ func stringList(v any) []string {
 }
 
 // TestMigrateFromVersion1 opens a store written by a kg that knew only
-// the first migration (or the first two): a read-only open asks for an
-// ingest, a write open migrates it in place and keeps its graph, with
-// the evidence summaries of migration 3 filled from edge_facts (snap
-// reads them; compareGraph compares them with what the writer kept).
+// the first migration (or the first two, three, four): a read-only open
+// asks for an ingest, a write open migrates it in place and keeps its
+// graph, with the evidence summaries of migration 3 filled from
+// edge_facts (snap reads them; compareGraph compares them with what the
+// writer kept) and, from migration 5, every article's extractor
+// fingerprint empty: unknown, so kg ingest extracts it again.
 func TestMigrateFromVersion1(t *testing.T) {
 	docs := append(fixture(t), extract.DocResult{
 		// A relation one article states without evidence.
@@ -133,7 +135,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 		},
 		Relations: []extract.Relation{{Type: extract.PartnerOf, From: "city:a", To: "city:b"}},
 	})
-	for _, from := range []int{1, 2, 3} {
+	for _, from := range []int{1, 2, 3, 4} {
 		t.Run(fmt.Sprint(from), func(t *testing.T) {
 			s, path := openTemp(t)
 			ingest(t, s, docs...)
@@ -142,7 +144,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 			v2.Doc.Hash = "v2"
 			ingest(t, s, v2)
 			before := snap(t, s)
-			var stmts []string
+			stmts := []string{"ALTER TABLE articles DROP COLUMN fingerprint"}
 			if from < 3 {
 				stmts = append(stmts, "ALTER TABLE edges DROP COLUMN n_articles", "ALTER TABLE edges DROP COLUMN first_evidence")
 			}
@@ -173,6 +175,18 @@ func TestMigrateFromVersion1(t *testing.T) {
 			}
 			after := snap(t, s)
 			compareGraph(t, after, before)
+			vs, err := s.Graph().Versions(context.Background(), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(vs) != len(docs) {
+				t.Errorf("after migrating: %d article versions, want %d", len(vs), len(docs))
+			}
+			for id, v := range vs {
+				if v.Fingerprint != "" || v.Hash == "" {
+					t.Errorf("after migrating: article %s has version %+v, want its hash and no fingerprint", id, v)
+				}
+			}
 			var withEvidence int
 			for _, sum := range after.Summaries {
 				if len(sum.First) > 0 {

@@ -151,6 +151,12 @@ UPDATE edges SET
 DROP INDEX IF EXISTS edge_facts_eid;
 DROP INDEX IF EXISTS articles_aid_id;
 `,
+	// 5: the fingerprint of the extractor that produced each article's
+	// contribution (extract.Fingerprint); '' for the articles written
+	// before, which kg ingest then extracts again.
+	`
+ALTER TABLE articles ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
+`,
 }
 
 // SchemaVersion is the user_version of a store with every migration.

@@ -103,7 +103,7 @@ type quantState struct {
 }
 
 type stmts struct {
-	selArticle, insArticle, updArticle                           *sql.Stmt
+	selArticle, insArticle, updArticle, selVersion               *sql.Stmt
 	selNode, insNode, updNode, delNode, insKey, delKey           *sql.Stmt
 	insNodeFact, selNodeFactIDs, delNodeFacts, selNodeFacts      *sql.Stmt
 	selEdge, insEdge, updEdge, delEdge, selEdgeFirst             *sql.Stmt
@@ -115,8 +115,9 @@ type stmts struct {
 
 var stmtText = map[string]string{
 	"selArticle": `SELECT aid, hash FROM articles WHERE id = ?`,
-	"insArticle": `INSERT INTO articles (id, title, date, lang, path, url, hash) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-	"updArticle": `UPDATE articles SET title = ?, date = ?, lang = ?, path = ?, url = ?, hash = ? WHERE aid = ?`,
+	"insArticle": `INSERT INTO articles (id, title, date, lang, path, url, hash, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+	"updArticle": `UPDATE articles SET title = ?, date = ?, lang = ?, path = ?, url = ?, hash = ?, fingerprint = ? WHERE aid = ?`,
+	"selVersion": `SELECT hash, fingerprint FROM articles WHERE id = ?`,
 
 	"selNode": `SELECT nid, label, name, aliases, props, keys, last_article FROM nodes WHERE id = ?`,
 	"insNode": `INSERT INTO nodes (id, label, name, key, keys, aliases, props, last_article) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -184,7 +185,7 @@ func (s *Store) Begin(ctx context.Context) (*Tx, error) {
 
 func (t *Tx) prepare() error {
 	v := map[string]**sql.Stmt{
-		"selArticle": &t.st.selArticle, "insArticle": &t.st.insArticle, "updArticle": &t.st.updArticle,
+		"selArticle": &t.st.selArticle, "insArticle": &t.st.insArticle, "updArticle": &t.st.updArticle, "selVersion": &t.st.selVersion,
 		"selNode": &t.st.selNode, "insNode": &t.st.insNode, "updNode": &t.st.updNode, "delNode": &t.st.delNode,
 		"insKey": &t.st.insKey, "delKey": &t.st.delKey,
 		"insNodeFact": &t.st.insNodeFact, "selNodeFactIDs": &t.st.selNodeFactIDs, "delNodeFacts": &t.st.delNodeFacts, "selNodeFacts": &t.st.selNodeFacts,
@@ -273,7 +274,7 @@ func (t *Tx) put(b graph.Batch) error {
 	err := t.st.selArticle.QueryRowContext(t.ctx, a.ID).Scan(&aid, &oldHash)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		res, err := t.st.insArticle.ExecContext(t.ctx, a.ID, a.Title, a.Date, a.Lang, a.Path, a.URL, a.Hash)
+		res, err := t.st.insArticle.ExecContext(t.ctx, a.ID, a.Title, a.Date, a.Lang, a.Path, a.URL, a.Hash, a.Fingerprint)
 		if err != nil {
 			return fail("inserting the article", err)
 		}
@@ -286,7 +287,7 @@ func (t *Tx) put(b graph.Batch) error {
 		if err := t.forget(aid); err != nil {
 			return fail("removing its previous version", err)
 		}
-		if _, err := t.st.updArticle.ExecContext(t.ctx, a.Title, a.Date, a.Lang, a.Path, a.URL, a.Hash, aid); err != nil {
+		if _, err := t.st.updArticle.ExecContext(t.ctx, a.Title, a.Date, a.Lang, a.Path, a.URL, a.Hash, a.Fingerprint, aid); err != nil {
 			return fail("updating the article", err)
 		}
 		t.stats.Replaced++
