@@ -28,6 +28,9 @@ type Extractor struct {
 	starts   map[string]uint64 // key -> matchers a phrase of which it may start (startMasks)
 	dates    *dates.Words      // data/LANG/dates.tsv
 	numbers  *numbers.Words    // data/LANG/numbers.tsv
+	// fingerprint identifies the code and data this extractor extracts
+	// with (Fingerprint).
+	fingerprint string
 }
 
 type placeAlias struct {
@@ -46,7 +49,8 @@ type config struct {
 }
 
 // WithData replaces the embedded cue lists (data/*.tsv, data/*.txt) with
-// those of fsys, for tests.
+// those of fsys, for tests; the extractor's Fingerprint is then that of
+// fsys.
 func WithData(fsys fs.FS) Option { return func(c *config) { c.data = fsys } }
 
 // WithGazetteer replaces the embedded gazetteer.
@@ -86,6 +90,9 @@ func New(opts ...Option) (*Extractor, error) {
 		}
 	}
 	x := &Extractor{gaz: g, lx: lx, places: newKeyMatcher[placeAlias](), demonyms: newKeyMatcher[*gazetteer.Place](), orgHeads: newKeyMatcher[string]()}
+	if x.fingerprint, err = extractorFingerprint(c); err != nil {
+		return nil, err
+	}
 	if x.dates, err = dates.Default(); err != nil {
 		return nil, fmt.Errorf("loading date words: %w", err)
 	}

@@ -82,6 +82,10 @@ type named struct {
 //go:embed data/*.tsv data/*.txt
 var dataFS embed.FS
 
+// DataFS returns the embedded data files (data/*.tsv, data/*.txt), for
+// fingerprinting.
+func DataFS() fs.FS { return dataFS }
+
 var (
 	defaultOnce sync.Once
 	defaultGaz  *Gazetteer

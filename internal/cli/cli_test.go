@@ -22,7 +22,10 @@ var updateScripts = flag.Bool("update-scripts", false, "rewrite the cmp files of
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"kg": func() { os.Exit(Main(os.Args, os.Stdin, os.Stdout, os.Stderr)) },
+		"kg": func() {
+			useTestData()
+			os.Exit(Main(os.Args, os.Stdin, os.Stdout, os.Stderr))
+		},
 	})
 }
 
@@ -32,6 +35,10 @@ func TestMain(m *testing.M) {
 //	exits CODE kg ARGS...  runs kg and fails unless it exits with CODE
 //	                       (stdout and stderr are kept for the next checks)
 //	counts STORE           prints a store's node and relationship counts
+//	extractdata DIR FILE FIELD...
+//	                       writes a copy of the extractor's data files to
+//	                       DIR with a line of the FIELDs (tab-separated)
+//	                       added to FILE (see useTestData)
 func TestScripts(t *testing.T) {
 	seeds, err := filepath.Abs(filepath.Join("..", "..", "seeds"))
 	if err != nil {
@@ -44,8 +51,9 @@ func TestScripts(t *testing.T) {
 			return copyDir(seeds, filepath.Join(env.WorkDir, "seeds"))
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits":  cmdExits,
-			"counts": cmdCounts,
+			"exits":       cmdExits,
+			"counts":      cmdCounts,
+			"extractdata": cmdExtractData,
 		},
 	})
 }

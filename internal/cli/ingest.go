@@ -25,14 +25,16 @@ func ingestCommand() *ucli.Command {
 		Description: "Reads files, directories (recursively), FIFOs or - (standard input), extracts each article and\n" +
 			"writes what it contributes to the embedded store (default ./kg.db, or --store / KG_STORE), committing\n" +
 			"whole articles in batches (every 5000 articles or 2 s): an interrupted or failed ingest keeps what it\n" +
-			"committed, and running it again does only the rest. An article already stored with the same content is\n" +
-			"skipped; a changed one replaces its previous contribution. With --neo4j (or NEO4J_URI) the graph goes to\n" +
-			"Neo4j instead.",
+			"committed, and running it again does only the rest. An article already stored with the same content, by\n" +
+			"the same extractor, is skipped; a changed one replaces its previous contribution, and so does one stored\n" +
+			"by another version of the extractor (its code or data files: kg stats shows the fingerprints), which is\n" +
+			"extracted again (the summary says how many). With --neo4j (or NEO4J_URI) the graph goes to Neo4j instead.",
 		Flags: append([]ucli.Flag{
 			storeFlag(),
 			waitFlag(),
 			batchFlag(),
 			&ucli.BoolFlag{Name: "force", Usage: "extract and write articles even when they are stored unchanged"},
+			&ucli.BoolFlag{Name: "reextract", Usage: "extract again the articles stored unchanged, even by this extractor (kg ingest does it by itself for articles extracted by another one)"},
 			workersFlag(),
 			&ucli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "list what extraction produced but the graph model leaves out"},
 		}, neo4jFlags()...),
@@ -57,7 +59,7 @@ func ingestCommand() *ucli.Command {
 			}
 			_, err = ingest(c.Context, w, c.Args().Slice(), ingestOptions{
 				stdin: c.App.Reader, workers: workers, verbose: c.Bool("verbose"), stderr: c.App.ErrWriter,
-				force: c.Bool("force"),
+				force: c.Bool("force") || c.Bool("reextract"),
 			})
 			return closeGraph(st, err)
 		},
@@ -75,10 +77,14 @@ type ingestOptions struct {
 // ingestReport says what an ingest run did.
 type ingestReport struct {
 	Written   int // articles extracted and written
-	Unchanged int // articles skipped: stored with the same hash
-	Skipped   int // items extraction produced that the graph model left out
-	Failed    []failure
-	Summary   string // what the store now holds
+	Unchanged int // articles skipped: stored with the same hash, by this extractor
+	// Reextracted counts the written articles whose source is stored
+	// unchanged: extracted again because the extractor changed (another
+	// fingerprint) or --reextract (--force) said so.
+	Reextracted int
+	Skipped     int // items extraction produced that the graph model left out
+	Failed      []failure
+	Summary     string // what the store now holds
 }
 
 // ingest reads, extracts and writes every article under paths into w,
@@ -93,14 +99,18 @@ func ingest(ctx context.Context, w graph.Writer, paths []string, opts ingestOpti
 	if err != nil {
 		return rep, errors.Join(fmt.Errorf("loading extractor data: %w", err), storeError(w.Rollback()))
 	}
+	fp := x.Fingerprint()
 	bar := newProgress(ctx, opts.stderr, isTerminal(opts.stderr), paths)
 	stderr := io.Writer(bar)
 
 	read := func(emit func(extract.Document) error) error {
 		return reader.WalkWith(ctx, paths, func(doc extract.Document) error {
-			same, err := storedUnchanged(w, doc, opts.force)
+			same, again, err := storedUnchanged(w, doc, fp, opts.force)
 			if err != nil {
 				return err
+			}
+			if again {
+				rep.Reextracted++
 			}
 			if same {
 				rep.Unchanged++
@@ -110,7 +120,11 @@ func ingest(ctx context.Context, w graph.Writer, paths []string, opts ingestOpti
 			return emit(doc)
 		}, walkOptions(stderr, opts.stdin, &rep.Failed, func() { bar.Add(1) }))
 	}
-	build := func(doc extract.Document) graph.Batch { return graph.Build(x.Extract(doc)) }
+	build := func(doc extract.Document) graph.Batch {
+		b := graph.Build(x.Extract(doc))
+		b.Article.Fingerprint = fp
+		return b
+	}
 	var putErr error
 	write := func(b graph.Batch) error {
 		if err := w.Put(b); err != nil {
@@ -145,8 +159,12 @@ func ingest(ctx context.Context, w graph.Writer, paths []string, opts ingestOpti
 		return rep, stopped(w, errors.Join(storeError(err), storeError(w.Rollback())))
 	}
 	rep.Summary = w.Summary()
-	line := fmt.Sprintf("ingested %d articles (%d unchanged, %d failed): %s in %.1f s",
-		rep.Written+rep.Unchanged, rep.Unchanged, len(rep.Failed), rep.Summary, time.Since(start).Seconds())
+	again := ""
+	if rep.Reextracted > 0 {
+		again = fmt.Sprintf(", %d re-extracted", rep.Reextracted)
+	}
+	line := fmt.Sprintf("ingested %d articles (%d unchanged%s, %d failed): %s in %.1f s",
+		rep.Written+rep.Unchanged, rep.Unchanged, again, len(rep.Failed), rep.Summary, time.Since(start).Seconds())
 	if rep.Skipped > 0 && !opts.verbose {
 		line += fmt.Sprintf("; %d extracted items left out (--verbose lists them)", rep.Skipped)
 	}
@@ -172,18 +190,26 @@ func tuneGC() (restore func()) {
 	}
 }
 
-// storedUnchanged reports whether doc is stored with the same hash, so that
-// extracting it again can be skipped.
-func storedUnchanged(w graph.Writer, doc extract.Document, force bool) (bool, error) {
-	if force || doc.Hash == "" {
-		return false, nil
+// storedUnchanged reports whether doc is stored with the same hash by an
+// extractor with this fingerprint, so that extracting it again can be
+// skipped (same), or stored with the same hash by another extractor, or
+// forced, so that it is extracted again (again).
+func storedUnchanged(w graph.Writer, doc extract.Document, fingerprint string, force bool) (same, again bool, err error) {
+	if doc.Hash == "" {
+		return false, false, nil
 	}
 	vs, err := w.Versions([]string{doc.ID})
 	if err != nil {
-		return false, storeError(err)
+		return false, false, storeError(err)
 	}
 	v, ok := vs[doc.ID]
-	return ok && v.Hash == doc.Hash, nil
+	switch {
+	case !ok || v.Hash != doc.Hash:
+		return false, false, nil
+	case force || v.Fingerprint != fingerprint:
+		return false, true, nil
+	}
+	return true, false, nil
 }
 
 func interrupted(k graph.Writer, err error) error {

@@ -19,9 +19,15 @@ var (
 	extractorErr  error
 )
 
+// extractorOptions configure the extractor. Only tests set them (the
+// kg of internal/cli's test binary, to run the same command with another
+// version of the data files); kg itself always extracts with its
+// embedded data.
+var extractorOptions []extract.Option
+
 // sharedExtractor loads the extractor's data once per process.
 func sharedExtractor() (*extract.Extractor, error) {
-	extractorOnce.Do(func() { extractor, extractorErr = extract.New() })
+	extractorOnce.Do(func() { extractor, extractorErr = extract.New(extractorOptions...) })
 	return extractor, extractorErr
 }
 
