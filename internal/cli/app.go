@@ -79,7 +79,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 // runApp runs app, reports its error on app.ErrWriter and returns the exit
 // code.
 func runApp(ctx context.Context, app *ucli.App, args []string) int {
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, reorderArgs(app, args))
 	if err == nil {
 		return ExitOK
 	}
@@ -139,6 +139,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *ucli.App {
 		Usage: "turn news articles into an entity-and-relation knowledge graph",
 		Description: "kg extracts people, cities, countries, organisations, events and counts from English and\n" +
 			"French articles, relates them, and keeps the graph in an embedded store (default ./kg.db) or Neo4j.",
+		Version:         "set", // printed by writeVersion
 		Reader:          stdin,
 		Writer:          stdout,
 		ErrWriter:       termtext.NewWriter(stderr), // every message, warning and error

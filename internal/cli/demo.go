@@ -148,7 +148,7 @@ func writeDemoResult(w io.Writer, q queries.Query, res queries.Result) error {
 // writeAligned prints a table aligned whatever w is.
 func writeAligned(w io.Writer, res queries.Result) error {
 	tw := newTabWriter(w)
-	if err := writeResultTable(tw, res); err != nil {
+	if err := writeResultTable(tw, res, false); err != nil {
 		return err
 	}
 	return tw.Flush()

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/kg-dev/kg/extract"
@@ -169,6 +170,10 @@ func ingest(ctx context.Context, w graph.Writer, paths []string, opts ingestOpti
 		line += fmt.Sprintf("; %d extracted items left out (--verbose lists them)", rep.Skipped)
 	}
 	fmt.Fprintln(stderr, line)
+	if rep.Written+rep.Unchanged == 0 && len(rep.Failed) == 0 {
+		return rep, fmt.Errorf("%w: no article found in %s (kg reads .txt, .html, .htm, .jsonl and .ndjson files, and - for standard input)",
+			ErrInputs, strings.Join(paths, " "))
+	}
 	return rep, inputsError(rep.Failed)
 }
 

@@ -20,10 +20,7 @@ func partnersCommand() *ucli.Command {
 			"(Hanoi, Hà Nội, Hanoï, ha noi). No partner is not an error: kg says so and exits 0.",
 		Flags: append([]ucli.Flag{storeFlag(), formatFlag()}, neo4jFlags()...),
 		Action: func(c *ucli.Context) error {
-			args, err := interspersed(c)
-			if err != nil {
-				return err
-			}
+			args := c.Args().Slice()
 			format, err := outputFormat(c)
 			if err != nil {
 				return err
@@ -46,6 +43,9 @@ func partnersCommand() *ucli.Command {
 			}
 			if format == "json" {
 				return writeResultJSON(c.App.Writer, q, raw, res)
+			}
+			if format == "csv" {
+				return writeResultCSV(c.App.Writer, res)
 			}
 			return writePartners(c.App.Writer, res)
 		},

@@ -1,18 +1,17 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"unicode/utf8"
 
 	"github.com/kg-dev/kg/internal/termtext"
 	"github.com/kg-dev/kg/queries"
@@ -32,12 +31,10 @@ func queryCommand() *ucli.Command {
 			storeFlag(),
 			&ucli.GenericFlag{Name: "param", Aliases: []string{"p"}, Value: &paramList{}, Usage: "query parameter `KEY=VALUE` (repeat for each)"},
 			formatFlag(),
+			fullFlag(),
 		}, neo4jFlags()...),
 		Action: func(c *ucli.Context) error {
-			args, err := interspersed(c)
-			if err != nil {
-				return err
-			}
+			args := c.Args().Slice()
 			format, err := outputFormat(c)
 			if err != nil {
 				return err
@@ -63,10 +60,13 @@ func queryCommand() *ucli.Command {
 			if format == "json" {
 				return writeResultJSON(c.App.Writer, q, raw, res)
 			}
+			if format == "csv" {
+				return writeResultCSV(c.App.Writer, res)
+			}
 			if len(res.Rows) == 0 {
 				return nil
 			}
-			return writeResultTable(c.App.Writer, res)
+			return writeResultTable(c.App.Writer, res, c.Bool("full"))
 		},
 	}
 }
@@ -93,13 +93,21 @@ func runQuery(c *ucli.Context, q queries.Query, raw map[string]string) (queries.
 }
 
 func formatFlag() ucli.Flag {
-	return &ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output `FORMAT`: table or json"}
+	return &ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output `FORMAT`: table, json or csv"}
 }
 
-func outputFormat(c *ucli.Context) (string, error) {
+// fullFlag is --full: whole cells (evidence sentences) on a terminal,
+// wrapped to its width, rather than cut.
+func fullFlag() ucli.Flag {
+	return &ucli.BoolFlag{Name: "full", Usage: "print whole evidence sentences, wrapped on a terminal (default there: cut to one line)"}
+}
+
+func outputFormat(c *ucli.Context, also ...string) (string, error) {
 	f := c.String("format")
-	if f != "table" && f != "json" {
-		return "", fmt.Errorf("%w: --format must be table or json, not %q", ErrUsage, f)
+	ok := []string{"table", "json", "csv"}
+	ok = append(ok, also...)
+	if !slices.Contains(ok, f) {
+		return "", fmt.Errorf("%w: --format must be %s or %s, not %q", ErrUsage, strings.Join(ok[:len(ok)-1], ", "), ok[len(ok)-1], f)
 	}
 	return f, nil
 }
@@ -108,7 +116,16 @@ func outputFormat(c *ucli.Context) (string, error) {
 // commas and "=".
 type paramList struct{ raw []string }
 
-func (p *paramList) Set(v string) error { p.raw = append(p.raw, v); return nil }
+// Set adds a value. urfave/cli copies a flag given by its alias (-p) to
+// its other names by Set(String()) on the same value: that copy is
+// recognised (it is String() itself) and ignored.
+func (p *paramList) Set(v string) error {
+	if len(p.raw) > 0 && v == p.String() {
+		return nil
+	}
+	p.raw = append(p.raw, v)
+	return nil
+}
 
 func (p *paramList) String() string {
 	if p == nil {
@@ -181,48 +198,6 @@ func (r orderedRow) MarshalJSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// writeResultTable prints rows under upper-cased column names: aligned
-// (long cells cut) on a terminal, tab-separated otherwise.
-func writeResultTable(w io.Writer, res queries.Result) error {
-	tty := isTerminal(w)
-	cell := func(v any) string {
-		s := formatValue(v)
-		s = strings.NewReplacer("\t", " ", "\n", " ").Replace(s)
-		if tty && utf8.RuneCountInString(s) > 60 {
-			r := []rune(s)
-			s = string(r[:59]) + "…"
-		}
-		return s
-	}
-	// One write per line to an unbuffered stdout is a system call per
-	// row; buffer them.
-	bw := bufio.NewWriter(termtext.NewWriter(w))
-	out := io.Writer(bw)
-	var tw *tabwriter.Writer
-	if tty {
-		tw = newTabWriter(bw)
-		out = tw
-	}
-	head := make([]string, len(res.Columns))
-	for i, c := range res.Columns {
-		head[i] = strings.ToUpper(c)
-	}
-	fmt.Fprintln(out, strings.Join(head, "\t"))
-	for _, r := range res.Rows {
-		cells := make([]string, len(r))
-		for i, v := range r {
-			cells[i] = cell(v)
-		}
-		fmt.Fprintln(out, strings.Join(cells, "\t"))
-	}
-	if tw != nil {
-		if err := tw.Flush(); err != nil {
-			return err
-		}
-	}
-	return bw.Flush()
-}
-
 // formatValue renders a result value for people: lists joined with "; ",
 // whole numbers without a decimal point, nil as "", control characters and
 // bidi overrides made visible (termtext).
@@ -263,51 +238,3 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 func newTabWriter(w io.Writer) *tabwriter.Writer { return tabwriter.NewWriter(w, 2, 4, 2, ' ', 0) }
-
-// interspersed returns the command's positional arguments, applying the
-// flags that follow them: urfave/cli stops parsing flags at the first
-// argument, but people write "kg query partners --param city=Hanoi".
-func interspersed(c *ucli.Context) ([]string, error) {
-	var pos []string
-	args := c.Args().Slice()
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			pos = append(pos, args[i+1:]...)
-			break
-		}
-		if len(a) < 2 || a[0] != '-' {
-			pos = append(pos, a)
-			continue
-		}
-		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		f := commandFlag(c, name)
-		if f == nil {
-			return nil, fmt.Errorf("%w: flag provided but not defined: %s", ErrUsage, a)
-		}
-		if _, isBool := f.(*ucli.BoolFlag); isBool && !hasVal {
-			val = "true"
-		} else if !hasVal {
-			if i+1 >= len(args) {
-				return nil, fmt.Errorf("%w: flag needs an argument: %s", ErrUsage, a)
-			}
-			i++
-			val = args[i]
-		}
-		if err := c.Set(f.Names()[0], val); err != nil {
-			return nil, fmt.Errorf("%w: invalid value %q for flag %s: %v", ErrUsage, val, a, err)
-		}
-	}
-	return pos, nil
-}
-
-func commandFlag(c *ucli.Context, name string) ucli.Flag {
-	for _, f := range c.Command.Flags {
-		for _, n := range f.Names() {
-			if n == name {
-				return f
-			}
-		}
-	}
-	return nil
-}
