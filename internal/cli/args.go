@@ -95,3 +95,11 @@ func isBoolFlag(f ucli.Flag) bool {
 	_, ok := f.(*ucli.BoolFlag)
 	return ok
 }
+
+// commandFlag returns the flag of c's command named name, or nil.
+func commandFlag(c *ucli.Context, name string) ucli.Flag {
+	if c.Command == nil {
+		return nil
+	}
+	return findFlag(c.Command.Flags, name)
+}

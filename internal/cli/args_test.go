@@ -15,7 +15,7 @@ func TestReorderArgs(t *testing.T) {
 		{"kg ingest --store x.db -- --force -", "kg ingest --store x.db -- --force -"},
 		{"kg ingest - --force", "kg ingest --force -- -"},
 		{"kg query partners -p city=Hanoi -f json", "kg query -p city=Hanoi -f json -- partners"},
-		{"kg partners Hanoi --store", "kg partners --store"},           // missing value: urfave says so
+		{"kg partners Hanoi --store", "kg partners --store"},              // missing value: urfave says so
 		{"kg partners Hanoi --bogus x", "kg partners --bogus -- Hanoi x"}, // unknown: urfave says so
 		{"kg partners Hanoi --help", "kg partners --help -- Hanoi"},
 		{"kg --version", "kg --version"},

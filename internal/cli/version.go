@@ -21,7 +21,7 @@ func init() {
 // the fingerprint of the extractor's embedded data:
 //
 //	kg (devel) rev 3912cca8e1f0 2026-12-04T21:03:11Z (modified)
-//	go1.26.8 linux/amd64, store schema 4, extractor data 5e2f0c41a9d3
+//	go1.26.8 linux/amd64, store schema 4, extractor x1-5e2f0c41a9d3
 func writeVersion(w io.Writer) {
 	version, rev := "(unknown)", ""
 	if bi, ok := debug.ReadBuildInfo(); ok {
@@ -46,10 +46,7 @@ func writeVersion(w io.Writer) {
 			rev = " rev " + rev + " " + when + modified
 		}
 	}
-	data, err := extract.DataFingerprint()
-	if err != nil {
-		data = "unreadable: " + err.Error()
-	}
-	fmt.Fprintf(w, "kg %s%s\n%s %s/%s, store schema %d, extractor data %s\n",
+	data := extract.Fingerprint()
+	fmt.Fprintf(w, "kg %s%s\n%s %s/%s, store schema %d, extractor %s\n",
 		version, rev, runtime.Version(), runtime.GOOS, runtime.GOARCH, sqlite.SchemaVersion, data)
 }
