@@ -234,6 +234,7 @@ func testSamplesGolden(t *testing.T, open Open) {
 	with(t, open, func(s graph.Store) {
 		ingest(t, s, samples(t)...)
 		golden(t, s, filepath.Join(root(t), "queries", "testdata", "seeds"))
+		checkCounts(t, s, samples(t))
 	})
 }
 

@@ -154,6 +154,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *ucli.App {
 			ingestCommand(),
 			queriesCommand(),
 			queryCommand(),
+			statsCommand(),
 			partnersCommand(),
 			demoCommand(),
 			evalCommand(),
