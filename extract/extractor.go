@@ -25,9 +25,9 @@ type Extractor struct {
 	pw       *placeWords
 	orgHeads *keyMatcher[string]
 	ner      nerSignal
-	starts   map[string]uint64 // key -> matchers a phrase of which it may start (startMasks)
-	dates    *dates.Words      // data/LANG/dates.tsv
-	numbers  *numbers.Words    // data/LANG/numbers.tsv
+	vocab    *vocab         // the keys the matchers know, numbered (vocab.go)
+	dates    *dates.Words   // data/LANG/dates.tsv
+	numbers  *numbers.Words // data/LANG/numbers.tsv
 	// fingerprint identifies the code and data this extractor extracts
 	// with (Fingerprint).
 	fingerprint string
@@ -129,7 +129,7 @@ func New(opts ...Option) (*Extractor, error) {
 	for _, c := range cats {
 		ms = append(ms, lx.cues[c])
 	}
-	x.starts = startMasks(ms)
+	x.vocab = newVocab(ms)
 	return x, nil
 }
 
@@ -141,7 +141,7 @@ func (x *Extractor) knownWord(key string) bool {
 		return key == "of" || key == "de" || key == "du"
 	}
 	lx := x.lx
-	return lx.roleWords[key] || lx.nonName[key] != "" || lx.surnamesVI[key] || lx.surnamesEtc[key] || lx.given[key] || x.places.full[key] != nil || x.starts[key] != 0
+	return lx.roleWords[key] || lx.nonName[key] != "" || lx.surnamesVI[key] || lx.surnamesEtc[key] || lx.given[key] || x.places.full[key] != nil || x.vocab.known(key)
 }
 
 // Extract extracts one document. Ids in the result are global.
@@ -266,11 +266,7 @@ func segments(text string, start, end, max int) [][2]int {
 func (d *docState) runStages(start, end int) *docState {
 	x := d.x
 	d.tokenizeBody(start, end)
-	for i := range d.toks {
-		if t := &d.toks[i]; t.word {
-			t.starts = x.starts[t.key] | startsKnown
-		}
-	}
+	x.vocab.intern(d.toks)
 	d.cover = resize(&d.bufs.cover, len(d.toks))
 	for i := range d.cover {
 		d.cover[i] = -1

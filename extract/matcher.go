@@ -14,7 +14,9 @@ type keyMatcher[T any] struct {
 	full     map[string][]T
 	prefixes map[string]bool
 	maxToks  int
-	bit      uint64 // this matcher's bit in token.starts, 0 if none (see startMasks)
+	bit      uint64        // this matcher's bit in token.starts, 0 if none (see newVocab)
+	voc      *vocab        // set with bit: the walk by token id
+	byNode   map[int32][]T // node id -> payloads (full by id)
 }
 
 func newKeyMatcher[T any]() *keyMatcher[T] {
@@ -23,7 +25,7 @@ func newKeyMatcher[T any]() *keyMatcher[T] {
 
 // add registers a phrase with its payload.
 func (m *keyMatcher[T]) add(phrase string, v T) {
-	m.bit = 0 // start masks computed before this phrase would not know it
+	m.bit, m.voc, m.byNode = 0, nil, nil // start masks computed before this phrase would not know it
 	toks := tokenize(phrase, 0, len(phrase), 0, nil)
 	key := ""
 	n := 0
@@ -56,6 +58,9 @@ func (m *keyMatcher[T]) longest(toks []token, i int) (int, []T) {
 	if i >= len(toks) || !toks[i].word || !toks[i].mayStart(m.bit) {
 		return i, nil
 	}
+	if m.voc != nil && toks[i].starts&startsKnown != 0 {
+		return m.longestByID(toks, i)
+	}
 	bestEnd, best := i, []T(nil)
 	var arr [64]byte
 	key := arr[:0] // the concatenated keys; map lookups with string(key) do not allocate
@@ -79,13 +84,34 @@ func (m *keyMatcher[T]) longest(toks []token, i int) (int, []T) {
 	return bestEnd, best
 }
 
+// longestByID is longest for a token with an id whose start mask has
+// the matcher's bit: the same walk from node to node of the vocabulary.
+func (m *keyMatcher[T]) longestByID(toks []token, i int) (int, []T) {
+	v := m.voc
+	bestEnd, best := i, []T(nil)
+	node, sent := toks[i].id, toks[i].sent
+	for j, n := i, 0; ; {
+		n++
+		if v.nodes[node].full&m.bit != 0 {
+			bestEnd, best = j+1, m.byNode[node]
+		}
+		j = nextJoined(toks, j)
+		if n >= m.maxToks || j >= len(toks) || !toks[j].word || toks[j].sent != sent {
+			break
+		}
+		if node = v.step(node, &toks[j]); node == 0 || v.nodes[node].starts&m.bit == 0 {
+			break
+		}
+	}
+	return bestEnd, best
+}
+
 // Start masks. Each matcher tries every token as a start, and most
-// tokens start nothing: the first step of each walk is a failed map lookup
-// of the token's key. startMasks gives each matcher a bit and maps every
-// key that is a prefix (at token boundaries) of some matcher's phrases to
-// the bits of those matchers; a document's tokens then carry the mask of
-// their key (token.starts, one lookup per token), and a matcher whose bit
-// is not in it skips the token without a lookup.
+// tokens start nothing. The vocabulary (vocab.go) gives each indexed
+// matcher a bit and every key that is a prefix (at token boundaries) of
+// some matcher's phrases the bits of those matchers; a document's tokens
+// carry the mask of their key (token.starts, set with their id), and a
+// matcher whose bit is not in it skips the token at once.
 
 // startsKnown marks a token whose starts mask was computed; tokens made
 // elsewhere (phrases, teaser lines) are looked up as before.
@@ -97,19 +123,25 @@ func (t *token) mayStart(bit uint64) bool {
 	return bit == 0 || t.starts&startsKnown == 0 || t.starts&bit != 0
 }
 
-// startIndexed is a matcher that takes part in the start masks.
-type startIndexed interface {
-	prefixKeys(fn func(key string))
-	setStartBit(bit uint64)
-}
-
 func (m *keyMatcher[T]) prefixKeys(fn func(string)) {
 	for k := range m.prefixes {
 		fn(k)
 	}
 }
 
-func (m *keyMatcher[T]) setStartBit(bit uint64) { m.bit = bit }
+func (m *keyMatcher[T]) fullKeys(fn func(string)) {
+	for k := range m.full {
+		fn(k)
+	}
+}
+
+func (m *keyMatcher[T]) setStartBit(v *vocab, bit uint64) {
+	m.bit, m.voc = bit, v
+	m.byNode = make(map[int32][]T, len(m.full))
+	for k, vals := range m.full {
+		m.byNode[v.ids[k]] = vals
+	}
+}
 
 func (c *cueIndex) prefixKeys(fn func(string)) {
 	for k := range c.prefixes {
@@ -117,21 +149,22 @@ func (c *cueIndex) prefixKeys(fn func(string)) {
 	}
 }
 
-func (c *cueIndex) setStartBit(bit uint64) { c.bit = bit }
-
-// startMasks assigns bits to (at most 63) matchers, once all their phrases
-// are added, and returns the key -> matchers mask.
-func startMasks(ms []startIndexed) map[string]uint64 {
-	masks := map[string]uint64{}
-	for k, m := range ms {
-		if k >= 63 {
-			break // the others keep bit 0: always looked up
-		}
-		bit := uint64(1) << k
-		m.setStartBit(bit)
-		m.prefixKeys(func(key string) { masks[key] |= bit })
+func (c *cueIndex) fullKeys(fn func(string)) {
+	for k := range c.full {
+		fn(k)
 	}
-	return masks
+}
+
+func (c *cueIndex) setStartBit(v *vocab, bit uint64) {
+	c.bit, c.voc = bit, v
+	c.catPre = make([]uint64, len(v.nodes))
+	c.catFull = make([][]catCue, len(v.nodes))
+	for k, cats := range c.prefixes {
+		c.catPre[v.ids[k]] = cats
+	}
+	for k, cues := range c.full {
+		c.catFull[v.ids[k]] = cues
+	}
 }
 
 // nextJoined returns the token after word j, stepping over one joiner (a
@@ -157,6 +190,9 @@ type cueIndex struct {
 	maxToks  []int
 	longer   []uint64 // n -> categories with phrases of more than n tokens
 	bit      uint64   // start mask bit
+	voc      *vocab   // set with bit: the walk by token id
+	catPre   []uint64 // node id -> prefixes by id
+	catFull  [][]catCue
 }
 
 type catCue struct {
@@ -185,7 +221,7 @@ func (c *cueIndex) category(cat string) int {
 		}
 		c.cats[cat] = k
 		c.maxToks = append(c.maxToks, 0)
-		c.bit = 0
+		c.bit, c.voc = 0, nil
 	}
 	return k
 }
@@ -212,7 +248,7 @@ func (c *cueIndex) add(cat, phrase, v string) {
 	}
 	c.prefixes[key] |= bit
 	c.full[key] = append(c.full[key], catCue{k, v})
-	c.bit = 0
+	c.bit, c.voc = 0, nil
 	if n > c.maxToks[k] {
 		c.maxToks[k] = n
 	}
@@ -242,6 +278,9 @@ func (c *cueIndex) at(toks []token, i int, hits []cueHit) uint64 {
 	if i >= len(toks) || !toks[i].word || !toks[i].mayStart(c.bit) {
 		return 0
 	}
+	if c.voc != nil && toks[i].starts&startsKnown != 0 {
+		return c.atByID(toks, i, hits)
+	}
 	var found uint64
 	var arr [64]byte
 	key := arr[:0]
@@ -261,6 +300,43 @@ func (c *cueIndex) at(toks []token, i int, hits []cueHit) uint64 {
 		n++
 		var now uint64 // categories whose first value at this key is taken
 		for _, e := range c.full[string(key)] {
+			bit := uint64(1) << e.cat
+			if alive&bit != 0 && now&bit == 0 {
+				now |= bit
+				hits[e.cat] = cueHit{j + 1, e.v}
+			}
+		}
+		found |= now
+		j = nextJoined(toks, j)
+	}
+	return found
+}
+
+// atByID is at for a token with an id: the same walk from node to node.
+func (c *cueIndex) atByID(toks []token, i int, hits []cueHit) uint64 {
+	v := c.voc
+	var found uint64
+	node, sent := toks[i].id, toks[i].sent
+	j, n := i, 0
+	alive := ^uint64(0)
+	for j < len(toks) && n < len(c.longer) {
+		alive &= c.longer[n]
+		t := &toks[j]
+		if alive == 0 || !t.word || t.sent != sent {
+			break
+		}
+		if j > i {
+			if node = v.step(node, t); node == 0 {
+				break
+			}
+		}
+		alive &= c.catPre[node]
+		if alive == 0 {
+			break
+		}
+		n++
+		var now uint64
+		for _, e := range c.catFull[node] {
 			bit := uint64(1) << e.cat
 			if alive&bit != 0 && now&bit == 0 {
 				now |= bit

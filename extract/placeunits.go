@@ -187,7 +187,7 @@ func (d *docState) unitAt(i int, before bool) (int, *unitWord) {
 }
 
 // unitNear reports whether a unit word may start within the few tokens
-// after i (a bit test per token, see startMasks), so that names are read
+// after i (a bit test per token, see vocab.go), so that names are read
 // only where one could follow.
 func (d *docState) unitNear(i int) bool {
 	for k := i + 1; k < len(d.toks) && k <= i+2*maxUnitName+1 && d.toks[k].sent == d.toks[i].sent; k++ {

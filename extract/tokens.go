@@ -21,8 +21,9 @@ type token struct {
 	punct      rune   // the punctuation rune, for non-words
 	space      bool   // preceded by white space (or at text start)
 	camel      int32  // byte offset of a lower→upper case change inside the word ("CommitteeSecretary"), 0 if none
+	id         int32  // the key's id in the extractor's vocabulary (vocab.intern), 0 if unknown
 	sent       int    // sentence index
-	starts     uint64 // matchers that may start here (see startMasks)
+	starts     uint64 // matchers that may start here (see vocab.go), startsKnown once set
 }
 
 // tokenize splits text[start:end] into tokens. Hyphens, apostrophes and

@@ -1,0 +1,132 @@
+package extract
+
+import "sort"
+
+// Token ids. Matching phrases by their folded keys costs string-keyed map
+// lookups, several per token: each matcher looks up the token's key to see
+// whether a phrase starts or ends there, then the concatenation with the
+// next token's key, and so on. The vocabulary numbers once, in New, every
+// key the indexed matchers know (the prefixes of their phrases at token
+// boundaries: the nodes) and every piece that extends one node into
+// another ("da" + "nang" = "danang"); each token of a document gets the id
+// of its key once (vocab.intern), and the matchers then walk from node to
+// node by id, reading slices instead of hashing strings. Keys the
+// vocabulary does not know get id 0, which starts and extends nothing.
+//
+// The walk by id gives the same matches as the walk by string (the
+// matchers keep both: tokens made outside a document, such as the words
+// of a phrase, have no id): the concatenation of keys is a node exactly
+// when the string walk would find it among some matcher's prefixes.
+type vocab struct {
+	ids   map[string]int32 // key -> id: the nodes first (from 1), then the pieces that are no node
+	keys  []string         // id -> key
+	nodes []vnode          // id -> what the key starts and ends (zero for pieces that are no node)
+	next  map[uint64]int32 // node id<<32 | piece id -> the node of their concatenation
+}
+
+// vnode is what the matchers know of one key.
+type vnode struct {
+	starts uint64 // matchers with a phrase this key is a prefix of (token.starts)
+	full   uint64 // matchers with a phrase of exactly this key
+	more   bool   // some longer node begins with this key (vocab.next has a way on)
+}
+
+// startIndexed is a matcher that takes part in the start masks and the
+// walk by id.
+type startIndexed interface {
+	prefixKeys(fn func(key string))
+	fullKeys(fn func(key string))
+	setStartBit(v *vocab, bit uint64)
+}
+
+// newVocab assigns bits to (at most 63) matchers, once all their phrases
+// are added, numbers their keys and hands each matcher the vocabulary to
+// index its payloads by node. The others keep bit 0: they are always
+// walked by string.
+func newVocab(ms []startIndexed) *vocab {
+	if len(ms) > 63 {
+		ms = ms[:63]
+	}
+	starts, full := map[string]uint64{}, map[string]uint64{}
+	for k, m := range ms {
+		bit := uint64(1) << k
+		m.prefixKeys(func(key string) { starts[key] |= bit })
+		m.fullKeys(func(key string) { full[key] |= bit })
+	}
+	keys := make([]string, 0, len(starts))
+	for k := range starts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	v := &vocab{ids: make(map[string]int32, len(keys)), keys: append([]string{""}, keys...), next: map[uint64]int32{}}
+	for i, k := range keys {
+		v.ids[k] = int32(i + 1)
+	}
+	v.nodes = make([]vnode, len(v.keys))
+	for i, k := range keys {
+		v.nodes[i+1] = vnode{starts: starts[k], full: full[k]}
+	}
+	// every node q that is a node p followed by more letters is reached
+	// from p by the piece q[len(p):]
+	for _, q := range keys {
+		for l := 1; l < len(q); l++ {
+			p, ok := v.ids[q[:l]]
+			if !ok {
+				continue
+			}
+			c := v.id(q[l:])
+			v.next[uint64(p)<<32|uint64(c)] = v.ids[q]
+			v.nodes[p].more = true
+		}
+	}
+	for k, m := range ms {
+		m.setStartBit(v, uint64(1)<<k)
+	}
+	return v
+}
+
+// id returns the id of a piece, numbering it if new.
+func (v *vocab) id(piece string) int32 {
+	c, ok := v.ids[piece]
+	if !ok {
+		c = int32(len(v.keys))
+		v.ids[piece] = c
+		v.keys = append(v.keys, piece)
+		v.nodes = append(v.nodes, vnode{})
+	}
+	return c
+}
+
+// intern gives each word token its key's id and start mask.
+func (v *vocab) intern(toks []token) {
+	for i := range toks {
+		if t := &toks[i]; t.word {
+			t.id = v.ids[t.key]
+			t.starts = v.nodes[t.id].starts | startsKnown
+		}
+	}
+}
+
+// known reports whether a key is a prefix of some indexed matcher's
+// phrases.
+func (v *vocab) known(key string) bool { return v.nodes[v.ids[key]].starts != 0 }
+
+// step returns the node of the concatenation of node's key and the word
+// token t's key, 0 if none. A token whose key is empty adds nothing to
+// the concatenation, as in the walk by string.
+func (v *vocab) step(node int32, t *token) int32 {
+	if t.key == "" {
+		return node
+	}
+	if !v.nodes[node].more {
+		return 0
+	}
+	c := t.id
+	if t.starts&startsKnown == 0 {
+		c = v.ids[t.key]
+	}
+	if c == 0 {
+		return 0
+	}
+	return v.next[uint64(node)<<32|uint64(c)]
+}

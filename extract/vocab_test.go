@@ -1,0 +1,152 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/kg-dev/kg/internal/corpus"
+)
+
+// byString returns toks as tokens made outside a document: without ids,
+// so that the matchers walk them by string.
+func byString(toks []token) []token {
+	out := append([]token(nil), toks...)
+	for i := range out {
+		out[i].id, out[i].starts = 0, 0
+	}
+	return out
+}
+
+// TestWalkByIDMatchesWalkByString checks that the walk from node to node
+// finds what the walk by concatenated keys finds, at every token, for
+// phrases split into tokens differently from the text.
+func TestWalkByIDMatchesWalkByString(t *testing.T) {
+	places := newKeyMatcher[string]()
+	for _, p := range []string{"Đà Nẵng", "Da Lat", "Hồ Chí Minh City", "Ho Chi Minh", "Hanoi", "Saint-Étienne", "Nam"} {
+		places.add(p, p)
+	}
+	titles := newKeyMatcher[string]()
+	for _, p := range []string{"mayor", "deputy mayor", "vice-chairman of the People's Committee"} {
+		titles.add(p, p)
+	}
+	cues := newCueIndex()
+	cues.add("met", "met with", "met")
+	cues.add("met", "met", "met")
+	cues.add("partner", "twinned with", "twin")
+	cues.add("venue", "in", "in")
+	cues.finish()
+	voc := newVocab([]startIndexed{places, titles, cues})
+	texts := []string{
+		"The deputy mayor of Danang met with the Vice-Chairman of the People's Committee of Hồ Chí Minh City.",
+		"Da-Nang, DaLat and Ho Chi Minh were twinned with Saint Etienne in 2019; Nam Định is not Nam.",
+		"Le maire de Hanoï a rencontré le maire adjoint de Đà Lạt à Hà Nội.",
+		"Ho Chi Minh \u0301 City and Da \u0301 Nang", // a combining mark alone is a word with an empty key
+	}
+	for _, text := range texts {
+		toks := tokenize(text, 0, len(text), 0, nil)
+		voc.intern(toks)
+		plain := byString(toks)
+		hits, plainHits := make([]cueHit, len(cues.maxToks)), make([]cueHit, len(cues.maxToks))
+		for i := range toks {
+			for _, m := range []*keyMatcher[string]{places, titles} {
+				j, v := m.longest(toks, i)
+				pj, pv := m.longest(plain, i)
+				if j != pj || !reflect.DeepEqual(v, pv) {
+					t.Errorf("%q at %q: by id (%d, %v), by string (%d, %v)", text, toks[i].text, j, v, pj, pv)
+				}
+			}
+			f, pf := cues.at(toks, i, hits), cues.at(plain, i, plainHits)
+			if f != pf || !reflect.DeepEqual(hits, plainHits) {
+				t.Errorf("%q at %q: cues by id %b %v, by string %b %v", text, toks[i].text, f, hits, pf, plainHits)
+			}
+		}
+	}
+	// the test must see matches, including one joined across tokens
+	toks := tokenize(texts[1], 0, len(texts[1]), 0, nil)
+	voc.intern(toks)
+	if j, v := places.longest(toks, 0); j != 3 || len(v) != 1 || v[0] != "Đà Nẵng" {
+		t.Errorf("Da-Nang: got (%d, %v), want (3, [Đà Nẵng])", j, v)
+	}
+	if j, v := places.longest(toks, 4); j != 5 || len(v) != 1 || v[0] != "Da Lat" {
+		t.Errorf("DaLat: got (%d, %v), want (5, [Da Lat])", j, v)
+	}
+}
+
+// TestVocabOnArticles compares both walks for every indexed matcher of
+// the default extractor on the sample articles' tokens.
+func TestVocabOnArticles(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := x.lx
+	ms := []interface {
+		longestEnd(toks []token, i int) int
+	}{x.places, x.demonyms, x.pw.units, x.orgHeads, lx.titles, lx.orgs, lx.eventHeads, lx.units, lx.orgWords}
+	for _, c := range lx.cues {
+		ms = append(ms, c)
+	}
+	n := 0
+	for _, doc := range seedDocsT(t) {
+		d := x.run(doc, new(docBufs))
+		plain := byString(d.toks)
+		hits, plainHits := make([]cueHit, len(lx.cueIdx.maxToks)), make([]cueHit, len(lx.cueIdx.maxToks))
+		for i := range d.toks {
+			for k, m := range ms {
+				if j, pj := m.longestEnd(d.toks, i), m.longestEnd(plain, i); j != pj {
+					t.Fatalf("%s: matcher %d at token %d %q: by id %d, by string %d", doc.ID, k, i, d.toks[i].text, j, pj)
+				} else if j > i {
+					n++
+				}
+			}
+			f, pf := lx.cueIdx.at(d.toks, i, hits), lx.cueIdx.at(plain, i, plainHits)
+			if f != pf || !reflect.DeepEqual(hits, plainHits) {
+				t.Fatalf("%s: cues at token %d %q differ", doc.ID, i, d.toks[i].text)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no matches in the samples")
+	}
+}
+
+func (m *keyMatcher[T]) longestEnd(toks []token, i int) int {
+	j, _ := m.longest(toks, i)
+	return j
+}
+
+// seedDocsT reads the sample and unseen test articles and generates 50
+// more.
+func seedDocsT(t *testing.T) []Document {
+	files, _ := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	more, _ := filepath.Glob(filepath.Join("testdata", "unseen", "*.txt"))
+	var docs []Document
+	for _, f := range append(files, more...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, Document{ID: filepath.Base(f), Text: string(b)})
+	}
+	err := corpus.Generate(corpus.Options{Seed: 5, N: 50}, func(a corpus.Article) error {
+		docs = append(docs, Document{ID: a.Name, Text: a.Text})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// TestEmptyKeyWord checks that the last text of
+// TestWalkByIDMatchesWalkByString has the word with an empty key it is
+// there for.
+func TestEmptyKeyWord(t *testing.T) {
+	text := "Minh \u0301 City"
+	toks := tokenize(text, 0, len(text), 0, nil)
+	if len(toks) != 3 || !toks[1].word || toks[1].key != "" {
+		t.Fatalf("tokens %+v", toks)
+	}
+}
