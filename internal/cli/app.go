@@ -160,6 +160,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *ucli.App {
 			evalCommand(),
 			exportCommand(),
 			generateCommand(),
+			serveCommand(),
 		},
 	}
 	for _, c := range app.Commands {

@@ -1,0 +1,452 @@
+// kg serve's page. Every name, alias, title and sentence from the graph is
+// set with textContent or as a Cytoscape label (drawn on a canvas), never
+// as HTML; links are made only from http(s) URLs. No inline script: the
+// server's Content-Security-Policy forbids it.
+'use strict';
+
+(() => {
+  const COLOURS = { Person: '#d1495b', City: '#2a7de1', Country: '#2e9e5b', Organization: '#edae49', Event: '#7d5ba6' };
+  const colour = (label) => COLOURS[label] || '#889';
+  const $ = (id) => document.getElementById(id);
+  const el = (tag, text, cls) => {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  };
+  const clear = (e) => { while (e.firstChild) e.removeChild(e.firstChild); return e; };
+  const status = (msg) => { $('status').textContent = msg; };
+  const safeHref = (u) => {
+    try {
+      const p = new URL(u);
+      return p.protocol === 'http:' || p.protocol === 'https:' ? p.href : '';
+    } catch { return ''; }
+  };
+  const labelOf = (id) => ({ person: 'Person', city: 'City', country: 'Country', org: 'Organization', event: 'Event' })[String(id).split(':')[0]] || '';
+
+  async function api(path, signal) {
+    const r = await fetch(path, { signal, headers: { Accept: 'application/json' } });
+    let body;
+    try { body = await r.json(); } catch { body = {}; }
+    if (!r.ok) throw new Error(body.error || `${r.status} ${r.statusText}`);
+    return body;
+  }
+
+  // --- the graph ---
+  let cy;
+  const state = { root: null, depth: new Map(), expanded: new Set() };
+
+  function initGraph() {
+    cy = cytoscape({
+      container: $('graph'),
+      wheelSensitivity: 0.3,
+      minZoom: 0.05,
+      maxZoom: 4,
+      textureOnViewport: true,
+      hideEdgesOnViewport: true,
+      style: [
+        { selector: 'node', style: {
+          'background-color': 'data(colour)', label: 'data(name)', 'font-size': 11, color: '#1d2430',
+          'text-valign': 'bottom', 'text-margin-y': 3, width: 18, height: 18,
+          'text-outline-color': '#fff', 'text-outline-width': 2, 'min-zoomed-font-size': 7,
+          'text-max-width': 140, 'text-wrap': 'ellipsis' } },
+        { selector: 'node.root', style: { width: 30, height: 30, 'font-size': 14, 'font-weight': 'bold', 'border-width': 3, 'border-color': '#1d2430' } },
+        { selector: 'node.expanded', style: { 'border-width': 2, 'border-color': '#1d2430' } },
+        { selector: 'edge', style: {
+          width: 'mapData(articles, 1, 50, 1, 6)', 'line-color': '#b8c2d0', 'curve-style': 'bezier',
+          'target-arrow-shape': 'data(arrow)', 'target-arrow-color': '#b8c2d0', 'arrow-scale': 0.8,
+          label: 'data(type)', 'font-size': 8, color: '#556', 'text-rotation': 'autorotate',
+          'text-background-color': '#fff', 'text-background-opacity': 0.8, 'text-background-padding': 1,
+          'min-zoomed-font-size': 9 } },
+        { selector: 'edge:selected', style: { 'line-color': '#2a5bd7', 'target-arrow-color': '#2a5bd7', width: 4 } },
+        { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#2a5bd7' } },
+      ],
+    });
+    cy.on('tap', 'node', (ev) => { expand(ev.target.id()); showProfile(ev.target.id()); });
+    cy.on('tap', 'edge', (ev) => { if (ev.target.data('evidence')) showEvidence(ev.target); });
+    window.kgGraph = cy; // for the end-to-end test and the console
+  }
+
+  function nodeData(n) {
+    return { id: n.id, name: n.name, label: n.label, colour: colour(n.label), lat: n.lat, lon: n.lon };
+  }
+
+  function addNeighbourhood(nb, depth) {
+    const add = [];
+    for (const n of nb.nodes) {
+      if (cy.getElementById(n.id).empty()) {
+        add.push({ group: 'nodes', data: nodeData(n) });
+        state.depth.set(n.id, n.id === nb.entity.id ? depth : depth + 1);
+      }
+    }
+    for (const e of nb.edges) {
+      if (cy.getElementById(e.key).empty()) {
+        const symmetric = e.type === 'PARTNER_OF' || e.type === 'MET';
+        add.push({ group: 'edges', data: { id: e.key, source: e.source, target: e.target, type: e.type, articles: e.articles, evidence: e.evidence, arrow: symmetric ? 'none' : 'triangle' } });
+      }
+    }
+    cy.add(add);
+  }
+
+  function layout() {
+    const root = state.root;
+    return new Promise((resolve) => {
+      const l = cy.layout({
+        name: 'concentric', animate: false, fit: true, padding: 30, minNodeSpacing: 28, spacingFactor: 1.1, startAngle: 3 / 2 * Math.PI,
+        concentric: (n) => 100 - (state.depth.get(n.id()) ?? 9),
+        levelWidth: () => 1,
+        // within a ring, nodes of one type sit together
+        sort: (a, b) => (a.data('label') + a.data('name')).localeCompare(b.data('label') + b.data('name')),
+      });
+      l.one('layoutstop', () => {
+        // a few nodes: no giant labels
+        if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
+        resolve();
+      });
+      l.run();
+      if (root) cy.getElementById(root).addClass('root');
+    });
+  }
+
+  async function openEntity(id) {
+    const t0 = performance.now();
+    status('Loading…');
+    $('table').hidden = true; $('graph').hidden = false;
+    try {
+      const nb = await api(`/api/neighbours/${encodeURIComponent(id)}`);
+      cy.elements().remove();
+      state.root = nb.entity.id; state.depth = new Map(); state.expanded = new Set([nb.entity.id]);
+      addNeighbourhood(nb, 0);
+      cy.getElementById(nb.entity.id).addClass('expanded');
+      await layout();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const ms = Math.round(performance.now() - t0);
+      $('graph').dataset.renderMs = String(ms);
+      $('graph').dataset.nodes = String(cy.nodes().length);
+      status(`${nb.entity.name}: ${nb.edges.length} of ${nb.total} relations, ${cy.nodes().length} nodes (${ms} ms)` +
+        (nb.more ? ' — the most attested first; zoom in for labels' : '') + '. Click a node to expand it, an edge for its evidence.');
+      if (nb.more) addMore(nb.more, nb.entity.id);
+      legend();
+      drawMap();
+    } catch (e) { status(`Could not load ${id}: ${e.message}`); }
+    showProfile(id);
+    showTimeline(id);
+  }
+
+  function addMore(url, id) {
+    const b = el('button', 'load more relations', 'link');
+    b.addEventListener('click', async () => {
+      try {
+        const nb = await api(url);
+        addNeighbourhood(nb, state.depth.get(id) ?? 0);
+        await layout(); legend(); drawMap();
+        status(`${cy.nodes().length} nodes, ${cy.edges().length} edges`);
+      } catch (e) { status(e.message); }
+    });
+    $('status').append(' ', b);
+  }
+
+  async function expand(id) {
+    if (state.expanded.has(id)) return;
+    state.expanded.add(id);
+    try {
+      const nb = await api(`/api/neighbours/${encodeURIComponent(id)}?limit=50`);
+      addNeighbourhood(nb, state.depth.get(id) ?? 1);
+      cy.getElementById(id).addClass('expanded');
+      await layout();
+      legend();
+      drawMap();
+      status(`${cy.nodes().length} nodes, ${cy.edges().length} edges` + (nb.more ? ` (${nb.name || nb.entity.name}: the 50 most attested of ${nb.total} relations)` : ''));
+    } catch (e) { status(e.message); }
+  }
+
+  function legend() {
+    const lg = clear($('legend'));
+    const counts = {};
+    cy.nodes().forEach((n) => { counts[n.data('label')] = (counts[n.data('label')] || 0) + 1; });
+    for (const [label, n] of Object.entries(counts)) {
+      const s = el('span', `${label} ${n}`);
+      s.style.setProperty('--c', colour(label));
+      lg.append(s);
+    }
+  }
+
+  // --- panels ---
+  async function showProfile(id) {
+    const p = $('profile');
+    try {
+      const e = await api(`/api/entity/${encodeURIComponent(id)}`);
+      clear(p);
+      const tag = el('span', e.label, 'tag');
+      tag.style.background = colour(e.label);
+      p.append(tag, el('div', e.name, 'profile-name'));
+      const dl = el('dl');
+      const row = (k, v) => { dl.append(el('dt', k), el('dd', v)); };
+      row('id', e.id);
+      if (e.aliases.length) row('also', e.aliases.join(' · '));
+      for (const [k, v] of Object.entries(e.props)) row(k, v);
+      row('articles', e.articles);
+      for (const [k, v] of Object.entries(e.relations)) row(k, v);
+      if (e.lat !== undefined) row('coordinates', `${e.lat}, ${e.lon}`);
+      p.append(dl);
+      if (state.root !== e.id) {
+        const b = el('button', 'Centre the graph here', 'link');
+        b.addEventListener('click', () => openEntity(e.id));
+        p.append(b);
+      }
+    } catch (err) { clear(p).append(el('p', err.message, 'hint')); }
+  }
+
+  async function showEvidence(edge, url) {
+    const box = $('evidence');
+    box.hidden = false;
+    clear(box).append(el('h2', 'Evidence'));
+    const s = cy.getElementById(edge.data('source')).data('name');
+    const t = cy.getElementById(edge.data('target')).data('name');
+    box.append(el('p', `${s} — ${edge.data('type')} — ${t}`, 'hint'));
+    try {
+      const ev = await api(url || edge.data('evidence'));
+      for (const x of ev.sentences) {
+        const d = el('div', null, 'sentence');
+        d.append(el('blockquote', x.sentence));
+        const src = el('div', null, 'src');
+        const href = safeHref(x.url);
+        const title = x.title || x.article;
+        if (href) {
+          const a = el('a', title);
+          a.href = href; a.target = '_blank'; a.rel = 'noopener noreferrer';
+          src.append(a);
+        } else {
+          src.append(el('span', title));
+        }
+        if (x.date) src.append(el('span', ` · ${x.date}`));
+        d.append(src);
+        box.append(d);
+      }
+      if (ev.more) box.append(moreLink(ev.more, () => showEvidence(edge, ev.more)));
+    } catch (e) { box.append(el('p', e.message, 'hint')); }
+  }
+
+  function moreLink(url, onclick) {
+    const b = el('button', 'more…', 'link');
+    b.dataset.url = url;
+    b.addEventListener('click', onclick);
+    return b;
+  }
+
+  async function showTimeline(id) {
+    const box = $('timeline');
+    try {
+      const tl = await api(`/api/timeline/${encodeURIComponent(id)}`);
+      clear(box).append(el('h2', 'Timeline'));
+      box.hidden = false;
+      if (!tl.events.length) { box.append(el('p', 'No dated events.', 'hint')); return; }
+      const ul = el('ul', null, 'tl');
+      for (const ev of tl.events) {
+        const li = el('li');
+        li.append(el('span', ev.date, 'd'));
+        const what = el('span');
+        const b = el('button', ev.other.name, 'link');
+        b.addEventListener('click', () => openEntity(ev.other.id));
+        what.append(el('span', `${ev.type.replace(/_/g, ' ').toLowerCase()} `), b);
+        li.append(what);
+        ul.append(li);
+      }
+      box.append(ul);
+      if (tl.more) box.append(el('p', `First ${tl.events.length} shown.`, 'hint'));
+    } catch (e) { clear(box).append(el('p', e.message, 'hint')); }
+  }
+
+  // --- search ---
+  let searchAbort;
+  let hits = [];
+  let sel = -1;
+  function renderHits() {
+    const ul = clear($('hits'));
+    hits.forEach((h, i) => {
+      const li = el('li');
+      li.setAttribute('role', 'option');
+      if (i === sel) li.className = 'sel';
+      const tag = el('span', h.label, 'type');
+      tag.style.background = colour(h.label);
+      li.append(tag, el('span', h.name));
+      if (h.aliases.length) li.append(el('span', h.aliases.join(' · '), 'alias'));
+      li.addEventListener('mousedown', (ev) => { ev.preventDefault(); pick(i); });
+      ul.append(li);
+    });
+  }
+  function pick(i) {
+    const h = hits[i];
+    if (!h) return;
+    hits = []; renderHits();
+    $('q').value = h.name;
+    openEntity(h.id);
+  }
+  async function search() {
+    const q = $('q').value;
+    if (searchAbort) searchAbort.abort();
+    if (!q.trim()) { hits = []; renderHits(); return; }
+    searchAbort = new AbortController();
+    try {
+      const r = await api(`/api/search?q=${encodeURIComponent(q)}&limit=12`, searchAbort.signal);
+      hits = r.results; sel = hits.length ? 0 : -1; renderHits();
+      if (!hits.length) status(`No entity named “${q}”.`);
+    } catch (e) { if (e.name !== 'AbortError') status(e.message); }
+  }
+  let timer;
+  function initSearch() {
+    const q = $('q');
+    q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(search, 120); });
+    q.addEventListener('keydown', (ev) => {
+      if (ev.key === 'ArrowDown') { sel = Math.min(sel + 1, hits.length - 1); renderHits(); ev.preventDefault(); }
+      else if (ev.key === 'ArrowUp') { sel = Math.max(sel - 1, 0); renderHits(); ev.preventDefault(); }
+      else if (ev.key === 'Enter') { pick(Math.max(sel, 0)); ev.preventDefault(); }
+      else if (ev.key === 'Escape') { hits = []; renderHits(); }
+    });
+    q.addEventListener('blur', () => setTimeout(() => { hits = []; renderHits(); }, 150));
+  }
+
+  // --- canned queries ---
+  let qlist = [];
+  async function initQueries() {
+    try {
+      qlist = (await api('/api/queries')).queries;
+    } catch (e) { status(e.message); return; }
+    const s = $('queries');
+    for (const q of qlist) {
+      const o = el('option', q.name);
+      o.value = q.name; o.title = q.description;
+      s.append(o);
+    }
+    s.addEventListener('change', () => queryForm(qlist.find((q) => q.name === s.value)));
+  }
+  function queryForm(q) {
+    const f = clear($('qform'));
+    f.hidden = !q;
+    if (!q) return;
+    for (const p of q.params) {
+      const i = el('input');
+      i.name = p.name; i.placeholder = p.name; i.title = p.description; i.required = true;
+      f.append(i);
+    }
+    const go = el('button', 'Run');
+    go.type = 'submit';
+    f.append(go);
+    f.onsubmit = (ev) => { ev.preventDefault(); runQuery(q, new FormData(f)); };
+    if (!q.params.length) runQuery(q, new FormData(f));
+  }
+  async function runQuery(q, form, url) {
+    const u = url || `/api/query/${encodeURIComponent(q.name)}?` + new URLSearchParams(form).toString();
+    status(`Running ${q.name}…`);
+    try {
+      const res = await api(u);
+      const ids = res.columns.filter((c) => c.endsWith('_id'));
+      const asGraph = ids.length >= 2 || res.columns.includes('ids');
+      status(`${q.name}: ${res.rows.length} rows${res.more ? ' (capped)' : ''}`);
+      if (res.more) $('status').append(' ', moreLink(res.more, () => runQuery(q, null, res.more)));
+      table(res);
+      if (asGraph) queryGraph(res, ids);
+    } catch (e) { status(`${q.name}: ${e.message}`); }
+  }
+  function table(res) {
+    const t = el('table');
+    const head = el('tr');
+    res.columns.forEach((c) => head.append(el('th', c)));
+    t.append(head);
+    for (const r of res.rows) {
+      const tr = el('tr');
+      r.forEach((v) => tr.append(el('td', Array.isArray(v) ? v.join(' · ') : v)));
+      t.append(tr);
+    }
+    clear($('table')).append(t);
+    $('table').hidden = false; $('graph').hidden = true;
+    const b = el('button', 'show as graph', 'link');
+    b.hidden = true;
+    $('table').prepend(b);
+  }
+  function queryGraph(res, ids) {
+    const col = (c) => res.columns.indexOf(c);
+    const name = (c) => col(c.replace(/_id$/, ''));
+    const add = [];
+    const seen = new Set();
+    const node = (id, nm) => {
+      if (id === null || id === undefined || seen.has(id)) return;
+      seen.add(id);
+      add.push({ group: 'nodes', data: { id, name: nm ?? id, label: labelOf(id), colour: colour(labelOf(id)) } });
+    };
+    const rel = col('rel');
+    res.rows.forEach((r, i) => {
+      if (col('ids') >= 0) {
+        const l = r[col('ids')], ns = r[col('names')], rs = r[col('rels')];
+        l.forEach((id, k) => node(id, ns[k]));
+        for (let k = 1; k < l.length; k++) add.push({ group: 'edges', data: { id: `q${i}-${k}`, source: l[k - 1], target: l[k], type: rs[k - 1], arrow: 'none' } });
+        return;
+      }
+      ids.forEach((c) => node(r[col(c)], name(c) >= 0 ? r[name(c)] : undefined));
+      for (const c of ids.slice(1)) {
+        if (r[col(ids[0])] && r[col(c)]) add.push({ group: 'edges', data: { id: `q${i}-${c}`, source: r[col(ids[0])], target: r[col(c)], type: rel >= 0 ? r[rel] : c.replace(/_id$/, ''), arrow: 'none' } });
+      }
+    });
+    cy.elements().remove();
+    cy.add(add);
+    state.root = null; state.expanded = new Set(); state.depth = new Map();
+    cy.nodes().forEach((n) => state.depth.set(n.id(), n.degree() > 1 ? 0 : 1));
+    $('table').hidden = true; $('graph').hidden = false;
+    cy.resize();
+    const b = el('button', 'show as table', 'link');
+    b.addEventListener('click', () => { $('table').hidden = !$('table').hidden; $('graph').hidden = !$('table').hidden; cy.resize(); });
+    $('status').append(' ', b);
+    cy.edges().forEach((e) => e.data('evidence', null));
+    layout().then(() => { legend(); drawMap(); });
+  }
+
+  // --- the map ---
+  let world;
+  function drawMap() {
+    const svg = $('map');
+    const NS = 'http://www.w3.org/2000/svg';
+    const mk = (tag, attrs) => { const e = document.createElementNS(NS, tag); for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v); return e; };
+    const projection = d3.geoNaturalEarth1().fitExtent([[4, 4], [476, 246]], { type: 'Sphere' });
+    const path = d3.geoPath(projection);
+    clear(svg);
+    svg.append(mk('path', { d: path(d3.geoGraticule10()), class: 'graticule' }));
+    if (world) svg.append(mk('path', { d: path(world), class: 'land' }));
+    const places = cy ? cy.nodes().filter((n) => typeof n.data('lat') === 'number') : [];
+    let missing = 0;
+    if (cy) cy.nodes().forEach((n) => { if ((n.data('label') === 'City' || n.data('label') === 'Country') && typeof n.data('lat') !== 'number') missing++; });
+    places.forEach((n) => {
+      const p = projection([n.data('lon'), n.data('lat')]);
+      if (!p) return;
+      const c = mk('circle', { cx: p[0].toFixed(1), cy: p[1].toFixed(1), r: n.data('label') === 'Country' ? 3 : 4, class: 'place', fill: colour(n.data('label')) });
+      const title = document.createElementNS(NS, 'title');
+      title.textContent = n.data('name');
+      c.append(title);
+      c.addEventListener('click', () => openEntity(n.id()));
+      svg.append(c);
+      if (places.length <= 40) {
+        const t = mk('text', { x: (p[0] + 5).toFixed(1), y: (p[1] + 3).toFixed(1) });
+        t.textContent = n.data('name');
+        svg.append(t);
+      }
+    });
+    $('mapnote').textContent = places.length
+      ? `${places.length} places in the graph${missing ? `; ${missing} without coordinates in the gazetteer` : ''}.`
+      : 'No place with coordinates in view.';
+  }
+  async function loadWorld() {
+    try {
+      const topo = await (await fetch('/vendor/countries-110m.json')).json();
+      world = topojson.feature(topo, topo.objects.land);
+    } catch { world = null; }
+    drawMap();
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    initGraph();
+    initSearch();
+    initQueries();
+    loadWorld();
+    const id = new URLSearchParams(location.search).get('entity');
+    if (id) openEntity(id);
+  });
+})();
