@@ -44,11 +44,11 @@ func serveCommand() *ucli.Command {
 			if c.Duration("timeout") <= 0 {
 				return fmt.Errorf("%w: --timeout must be positive", ErrUsage)
 			}
-			eng, err := openEngine(c)
+			st, err := openGraph(c, false)
 			if err != nil {
 				return err
 			}
-			defer eng.close()
+			defer st.Close()
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return fmt.Errorf("%w: listening on %s: %w", ErrUnavailable, addr, err)
@@ -57,17 +57,17 @@ func serveCommand() *ucli.Command {
 			if loopback {
 				opts.Hosts = serve.LoopbackHosts(ln.Addr().String())
 			} else {
-				fmt.Fprintf(c.App.ErrWriter, "kg: warning: serving %s on %s, which is not loopback: anyone who can reach it reads the graph (no authentication, no TLS)\n", eng.where, ln.Addr())
+				fmt.Fprintf(c.App.ErrWriter, "kg: warning: serving %s on %s, which is not loopback: anyone who can reach it reads the graph (no authentication, no TLS)\n", st.Where(), ln.Addr())
 			}
 			srv := &http.Server{
-				Handler:           serve.New(serve.NewBackend(eng.Engine), opts),
+				Handler:           serve.New(serve.NewBackend(st), opts),
 				ReadHeaderTimeout: 5 * time.Second,
 				ReadTimeout:       10 * time.Second,
 				WriteTimeout:      opts.Timeout + 5*time.Second,
 				IdleTimeout:       time.Minute,
 				MaxHeaderBytes:    64 << 10,
 			}
-			fmt.Fprintf(c.App.Writer, "kg: serving %s at http://%s/ (Ctrl-C stops)\n", eng.where, ln.Addr())
+			fmt.Fprintf(c.App.Writer, "kg: serving %s at http://%s/ (Ctrl-C stops)\n", st.Where(), ln.Addr())
 			done := make(chan error, 1)
 			go func() { done <- srv.Serve(ln) }()
 			select {
