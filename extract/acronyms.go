@@ -14,7 +14,7 @@ import "strings"
 
 // acronymAt reports whether token i is an acronym: two to eight letters
 // or digits, all capitals.
-func (d *docState) acronymAt(i int) bool {
+func (d *resolved) acronymAt(i int) bool {
 	t := d.toks[i]
 	return t.word && t.upper && len(t.key) >= 2 && len(t.key) <= 8
 }
@@ -22,7 +22,7 @@ func (d *docState) acronymAt(i int) bool {
 // bindAcronym reads "EXPANSION (ACR)" or "ACR (EXPANSION)" at token i
 // (the acronym or the expansion's first token) and returns the end of what
 // it recorded.
-func (d *docState) bindAcronym(i int) (int, bool) {
+func (d *resolved) bindAcronym(i int) (int, bool) {
 	// "ACR (EXPANSION)"
 	if d.acronymAt(i) && i+2 < len(d.toks) && d.toks[i+1].punct == '(' && d.acronyms[d.toks[i].key] == "" {
 		close := i + 2
@@ -42,7 +42,7 @@ func (d *docState) bindAcronym(i int) (int, bool) {
 
 // bindAfter binds "(ACR)" after a mention or an expansion ending at token
 // p (the opening parenthesis).
-func (d *docState) bindAfter(p int) {
+func (d *resolved) bindAfter(p int) {
 	if p < 1 || p+2 >= len(d.toks) || d.toks[p].punct != '(' || !d.acronymAt(p+1) || d.toks[p+2].punct != ')' {
 		return
 	}
@@ -90,7 +90,7 @@ func (d *docState) bindAfter(p int) {
 
 // longForm returns the first token of the shortest expansion of acr that
 // ends at token e and starts at or after token from, or -1.
-func (d *docState) longForm(acr string, from, e int) int {
+func (d *resolved) longForm(acr string, from, e int) int {
 	var letters []byte
 	var owner []int
 	var starts []bool
@@ -135,7 +135,7 @@ func (d *docState) longForm(acr string, from, e int) int {
 // organisation head, or is all capitalised words of which none names an
 // agreement, a programme or a place type ("Bretagne Commerce
 // International", not "Vietnam-Korea Free Trade Agreement").
-func (d *docState) orgLike(s, e int) bool {
+func (d *resolved) orgLike(s, e int) bool {
 	if s < 0 || e <= s || !(d.toks[s].cap || d.toks[s].upper) {
 		return false
 	}
@@ -160,7 +160,7 @@ func (d *docState) orgLike(s, e int) bool {
 
 // addOrgSpan records the organisation named by its surface over [s, e)
 // and returns its id.
-func (d *docState) addOrgSpan(s, e int) string {
+func (d *resolved) addOrgSpan(s, e int) string {
 	name := d.personName(s, e)
 	id := slugID("org", name)
 	d.addMention(id, Organization, name, s, e, false)
@@ -170,7 +170,7 @@ func (d *docState) addOrgSpan(s, e int) string {
 
 // retarget makes m a mention of entity id instead of its own, dropping
 // the entity it named when no other mention is left.
-func (d *docState) retarget(m *ment, id string) {
+func (d *resolved) retarget(m *ment, id string) {
 	old := d.ents[m.id]
 	s, e := d.span(m.i, m.j)
 	for k, mn := range old.e.Mentions {
@@ -200,7 +200,7 @@ func (d *docState) retarget(m *ment, id string) {
 }
 
 // acronymMention records the acronym at token i as an alias of id.
-func (d *docState) acronymMention(i int, id string) {
+func (d *resolved) acronymMention(i int, id string) {
 	d.bindKey(d.toks[i].key, "")
 	if d.acronyms == nil {
 		d.acronyms = map[string]string{}
@@ -214,7 +214,7 @@ func (d *docState) acronymMention(i int, id string) {
 }
 
 // bindKey makes the acronym map and binds key to id (when id is set).
-func (d *docState) bindKey(key, id string) {
+func (d *resolved) bindKey(key, id string) {
 	if d.acronyms == nil {
 		d.acronyms = map[string]string{}
 	}
@@ -224,7 +224,7 @@ func (d *docState) bindKey(key, id string) {
 }
 
 // boundAcronym records a bare acronym bound earlier in the article.
-func (d *docState) boundAcronym(i int) (int, bool) {
+func (d *resolved) boundAcronym(i int) (int, bool) {
 	if !d.acronymAt(i) {
 		return i, false
 	}
@@ -255,7 +255,7 @@ func (lx *lexicon) initialsOf(name string) (string, string) {
 // initialAcronyms binds bare acronyms to the article's bodies whose
 // initials they spell ("CPC" after "Communist Party of Chile"), when one
 // body only does.
-func (d *docState) initialAcronyms() {
+func (d *resolved) initialAcronyms() {
 	byInitials := map[string]string{}
 	for _, id := range d.order {
 		b := d.ents[id]

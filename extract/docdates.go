@@ -15,64 +15,25 @@ import (
 // date the text gives before them ("les 7 et 8 novembre 2019"), and
 // relative forms ("on Monday", "last week", "hier") are left unresolved.
 
-// contextYear is the year the article speaks from: its date's year, or,
-// for an undated article, the year of the latest full date its text gives
-// (a day or month with its year), or 0.
-func (d *docState) contextYear() int {
-	if len(d.doc.Date) >= 4 {
-		if y, err := strconv.Atoi(d.doc.Date[:4]); err == nil && y > 0 {
-			return y
-		}
-		return 0
-	}
-	best := ""
-	for _, sp := range d.explicitDates() {
-		if sp.Value > best {
-			best = sp.Value
-		}
-	}
-	if y, err := strconv.Atoi(best[:min(4, len(best))]); err == nil {
-		return y
-	}
-	return 0
-}
-
-// explicitDates returns the dates of an undated article's body that carry
-// their own year ("13 décembre 2021", "April 2023", "14/04/2023"), in text
-// order; nil for a dated article.
-func (d *docState) explicitDates() []dates.Span {
-	if !d.textDatesDone {
-		d.textDatesDone = true
-		if d.doc.Date == "" {
-			for _, sp := range d.x.dates.Find(d.text[:d.bodyEnd], dates.Options{Lang: d.lang}) {
-				if len(sp.Value) >= 7 { // "in 2021" alone places no day
-					d.textDates = append(d.textDates, sp)
-				}
-			}
-		}
-	}
-	return d.textDates
-}
-
 // dateOptions returns how to read the dates of sentence s: against the
 // article's date, or for an undated article around the year in the name
 // of an event the sentence names ("le Sommet mondial des villes 2016 ...
 // le 10 juillet"), else around the latest full date the text gives before
 // the sentence (else the first one after it), else, once events are
 // dated, around the year of the event the article reports.
-func (d *docState) dateOptions(s int) dates.Options {
+func (d *related) dateOptions(s int) dates.Options {
 	o := dates.Options{Lang: d.lang, Ref: d.doc.Date}
 	if o.Ref != "" {
 		return o
 	}
 	start := d.sents[s].start
-	if ex := d.explicitDates(); len(ex) > 0 {
+	if ex := d.textDates; len(ex) > 0 {
 		// the last one before the sentence, else the first after it
 		k := sort.Search(len(ex), func(i int) bool { return ex[i].Start >= start })
 		o.Anchor = ex[max(k-1, 0)].Value
 	}
-	if o.Anchor == "" && d.ctxYear > 0 {
-		o.Anchor = strconv.Itoa(d.ctxYear) // the year of the event the article reports (eventDates)
+	if o.Anchor == "" && d.year > 0 {
+		o.Anchor = strconv.Itoa(d.year) // the year of the event the article reports (eventDates)
 	}
 	for _, m := range d.sentMentions(s) {
 		if m.typ != Event {
@@ -92,7 +53,7 @@ func (d *docState) dateOptions(s int) dates.Options {
 
 // sentDates returns the dates of sentence s, with offsets into the
 // sentence.
-func (d *docState) sentDates(s int) []dates.Span {
+func (d *related) sentDates(s int) []dates.Span {
 	st := d.sents[s]
 	return d.x.dates.Find(d.text[st.start:st.end], d.dateOptions(s))
 }
@@ -112,7 +73,7 @@ func (d *docState) sentDates(s int) []dates.Span {
 // happening now ("opens today", "s'ouvre"), its month when it reports
 // them as done, nothing when as coming ("will be held") or when their
 // name gives another year.
-func (d *docState) eventDates() {
+func (d *related) eventDates() {
 	best := map[string]eventDate{}
 	offer := func(id, value string, score int) {
 		c, ok := best[id]
@@ -219,16 +180,16 @@ func (d *docState) eventDates() {
 		b.e.Props["date"] = c.value
 	}
 	d.focusDates(withDates)
-	if d.ctxYear == 0 {
+	if d.year == 0 {
 		// An undated article without a full date speaks from the year of
 		// the event it reports, when that event's name or date gives one
 		// ("le Sommet mondial des villes 2016"): the anniversaries it
 		// mentions count from there.
-		for _, id := range d.focusEvents() {
+		for _, id := range d.focus {
 			if b := d.ents[id]; b != nil {
 				if v, _ := b.e.Props["date"].(string); len(v) >= 4 {
 					if y, err := strconv.Atoi(v[:4]); err == nil {
-						d.ctxYear = y
+						d.year = y
 						break
 					}
 				}
@@ -247,7 +208,7 @@ type eventDate struct {
 // mention m, is m's: no noun of another happening is nearer to it, and
 // every other event nearer to it is coordinated with m (no other date
 // between them: "X and Y took place on ...").
-func (d *docState) dateFor(m *ment, p, x int, evs []*ment, pos []int, others []int) bool {
+func (d *related) dateFor(m *ment, p, x int, evs []*ment, pos []int, others []int) bool {
 	for _, k := range others {
 		if absInt(p-k) < x {
 			return false
@@ -269,12 +230,12 @@ func (d *docState) dateFor(m *ment, p, x int, evs []*ment, pos []int, others []i
 
 // focusDates dates the events the article reports that the text leaves
 // undated, from the article's date (see eventDates).
-func (d *docState) focusDates(withDates map[string]bool) {
+func (d *related) focusDates(withDates map[string]bool) {
 	ref := d.doc.Date
 	if ref == "" {
 		return
 	}
-	for _, id := range d.focusEvents() {
+	for _, id := range d.focus {
 		b := d.ents[id]
 		if b == nil {
 			continue
@@ -311,7 +272,7 @@ func (d *docState) focusDates(withDates map[string]bool) {
 // nextEdition reports whether a reference to an event speaks of its next
 // edition ("the next summit", "la prochaine édition de la conférence":
 // cue "nextedition" in the five tokens before it).
-func (d *docState) nextEdition(m *ment) bool {
+func (d *related) nextEdition(m *ment) bool {
 	cues := d.x.lx.cues["nextedition"]
 	a, _ := d.sentRange(d.toks[m.i].sent)
 	for k := max(a, m.i-5); k < m.i; k++ {

@@ -57,8 +57,8 @@ func TestUndatedArticle(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := runText(t, tt.text)
-			if d.ctxYear != tt.ctxYear {
-				t.Errorf("ctxYear = %d, want %d", d.ctxYear, tt.ctxYear)
+			if d.year != tt.ctxYear {
+				t.Errorf("year = %d, want %d", d.year, tt.ctxYear)
 			}
 			b := d.ents[tt.event]
 			if b == nil {
@@ -71,7 +71,7 @@ func TestUndatedArticle(t *testing.T) {
 	}
 }
 
-func eventIDs(d *docState) []string {
+func eventIDs(d *related) []string {
 	var ids []string
 	for _, id := range d.order {
 		if d.ents[id].e.Type == Event {

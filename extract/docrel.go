@@ -13,39 +13,43 @@ import (
 // the one last named earlier in its paragraph, else the article's focus
 // (focusEvents).
 
+// contextEvents finds, for every sentence, the event last named earlier
+// in the same paragraph (after the headline), for sentences that name
+// none (contextEvent).
+func (d *related) contextEvents() {
+	d.ctxEvents = make([]string, len(d.sents))
+	titleEnd, _ := d.titleAndLead()
+	last := ""
+	for k := range d.sents {
+		if k > 0 && (k == titleEnd || strings.IndexByte(d.text[d.sents[k-1].end:d.sents[k].start], '\n') >= 0) {
+			last = "" // a new paragraph
+		}
+		d.ctxEvents[k] = last
+		if d.sents[k].caption {
+			continue
+		}
+		if ev := lastEventIn(d.sentMentions(k)); ev != "" && k >= titleEnd {
+			last = ev
+		}
+	}
+}
+
 // contextEvent returns the event sentence s is about when it names none:
 // the event last named earlier in the same paragraph (after the
 // headline), else the first focus event, else "".
-func (d *docState) contextEvent(s int) string {
-	if d.ctxEvents == nil {
-		d.ctxEvents = make([]string, len(d.sents))
-		titleEnd, _ := d.titleAndLead()
-		last := ""
-		for k := range d.sents {
-			if k > 0 && (k == titleEnd || strings.IndexByte(d.text[d.sents[k-1].end:d.sents[k].start], '\n') >= 0) {
-				last = "" // a new paragraph
-			}
-			d.ctxEvents[k] = last
-			if d.sents[k].caption {
-				continue
-			}
-			if ev := lastEventIn(d.sentMentions(k)); ev != "" && k >= titleEnd {
-				last = ev
-			}
-		}
-	}
+func (d *related) contextEvent(s int) string {
 	if ev := d.ctxEvents[s]; ev != "" {
 		return ev
 	}
-	if f := d.focusEvents(); len(f) > 0 {
-		return f[0]
+	if len(d.focus) > 0 {
+		return d.focus[0]
 	}
 	return ""
 }
 
 // sentOrContextEvent returns the first event sentence s names, or its
 // context event; named reports whether the sentence names it.
-func (d *docState) sentOrContextEvent(s int, ms []*ment) (ev string, named bool) {
+func (d *related) sentOrContextEvent(s int, ms []*ment) (ev string, named bool) {
 	if ev = sentEvent(ms); ev != "" {
 		return ev, true
 	}
@@ -54,7 +58,7 @@ func (d *docState) sentOrContextEvent(s int, ms []*ment) (ev string, named bool)
 
 // isShow reports whether an event is of a type where speakers are not
 // thereby participants (an exhibition, a fair: data/events.tsv "show").
-func (d *docState) isShow(ev string) bool { return d.x.lx.shows[d.eventType(ev)] }
+func (d *related) isShow(ev string) bool { return d.x.lx.shows[d.eventType(ev)] }
 
 // participation finds who took part in the sentence's event: the people
 // of a sentence with a participation cue ("attended", "co-chaired by",
@@ -62,7 +66,7 @@ func (d *docState) isShow(ev string) bool { return d.x.lx.shows[d.eventType(ev)]
 // cue speaks of delegations or representation ("delegations from", "with
 // leaders of", "la participation de"); the speaker of a gathering ("X
 // said", "a souligné", "in his opening speech, X").
-func (d *docState) participation(s int, ms []*ment) {
+func (d *related) participation(s int, ms []*ment) {
 	ev, named := d.sentOrContextEvent(s, ms)
 	if ev == "" {
 		return
@@ -116,7 +120,7 @@ func containsMent(ms []*ment, m *ment) bool {
 
 // isRoleTarget reports whether m is the body or place of the title of a
 // person of the sentence ("Chairman of the X People's Committee Y").
-func (d *docState) isRoleTarget(ms []*ment, m *ment) bool {
+func (d *related) isRoleTarget(ms []*ment, m *ment) bool {
 	if m.typ == Person || m.typ == Event {
 		return false
 	}
@@ -136,7 +140,7 @@ func (d *docState) isRoleTarget(ms []*ment, m *ment) bool {
 // inDateline reports whether a mention is in the dateline that opens a
 // sentence ("Quang Nam (VNA) – ", "TOKYO — "): capitalised words and an
 // agency in parentheses before a dash, within the first tokens.
-func (d *docState) inDateline(m *ment) bool {
+func (d *related) inDateline(m *ment) bool {
 	a, b := d.sentRange(d.toks[m.i].sent)
 	for k := a; k < b && k < a+8; k++ {
 		t := d.toks[k]
@@ -155,7 +159,7 @@ func (d *docState) inDateline(m *ment) bool {
 // title ("Chairman of the X People's Committee", "member of the Party
 // Central Committee"): the person holds the office, the body does not
 // thereby take part.
-func (d *docState) titleBody(m *ment) bool {
+func (d *related) titleBody(m *ment) bool {
 	if m.typ != Organization {
 		return false
 	}
@@ -176,7 +180,7 @@ func (d *docState) titleBody(m *ment) bool {
 // (or either date is unknown): a conference held months before the
 // article is recalled, one months ahead is announced, and who speaks in
 // the article does not speak at it.
-func (d *docState) isCurrent(ev string) bool {
+func (d *related) isCurrent(ev string) bool {
 	date, _ := d.ents[ev].e.Props["date"].(string)
 	ref := d.doc.Date
 	if date == "" || ref == "" {
@@ -205,7 +209,7 @@ func (d *docState) isCurrent(ev string) bool {
 // strongestCue returns the value of a cue of the category in sentence s:
 // the first that does not need the event named ("named" in cues.tsv),
 // else, when named, the first; "" if none.
-func (d *docState) strongestCue(cat string, s int, named bool) string {
+func (d *related) strongestCue(cat string, s int, named bool) string {
 	v, k := d.hasCue(cat, s)
 	if v != "named" {
 		return v
@@ -225,9 +229,9 @@ func (d *docState) strongestCue(cat string, s int, named bool) string {
 // onlyEvent reports whether the sentence names no event but ev and the
 // other events the article reports ("the ACMC Conference and AEMF Forum
 // have met every year since 2015", said the host in his speech).
-func (d *docState) onlyEvent(ms []*ment, ev string) bool {
+func (d *related) onlyEvent(ms []*ment, ev string) bool {
 	for _, m := range ms {
-		if m.typ == Event && m.id != ev && !slices.Contains(d.focusEvents(), m.id) {
+		if m.typ == Event && m.id != ev && !slices.Contains(d.focus, m.id) {
 			return false
 		}
 	}
@@ -236,7 +240,7 @@ func (d *docState) onlyEvent(ms []*ment, ev string) bool {
 
 // isVenue reports whether a place mention is where something happens ("in
 // Hanoi", "à Wuhan", "dans la ville de Hué") rather than who comes.
-func (d *docState) isVenue(m *ment) bool {
+func (d *related) isVenue(m *ment) bool {
 	return (m.typ == City || m.typ == Country) && d.venueBefore(m.i)
 }
 
@@ -244,7 +248,7 @@ func (d *docState) isVenue(m *ment) bool {
 // preposition, maybe through a determiner, words for kinds of places, an
 // adjective after one and "of"/"de" ("in the capital Phnom Penh", "dans la
 // ville côtière de Quy Nhon", "in the city of Osaka").
-func (d *docState) venueBefore(i int) bool {
+func (d *resolved) venueBefore(i int) bool {
 	a, _ := d.sentRange(d.toks[i].sent)
 	for k, n := i-1, 0; k >= a && n < 6; k, n = k-1, n+1 {
 		t := d.toks[k]
@@ -275,7 +279,7 @@ func (d *docState) venueBefore(i int) bool {
 // "held" cue ("took place in the capital Phnom Penh", "s'est tenue à
 // Hanoï", "a eu lieu le 6 mars dans la ville de Hué") when the
 // sentence names the event (or refers to it) before the cue.
-func (d *docState) heldIn(s int, ms []*ment) {
+func (d *related) heldIn(s int, ms []*ment) {
 	_, k := d.hasCue("held", s)
 	if k < 0 {
 		return
@@ -308,7 +312,7 @@ func (d *docState) heldIn(s int, ms []*ment) {
 // conjointement par X, Y et par Z"); the event is named before the cue,
 // after the list ("Co-hosted by X, the event ...") or is the sentence's
 // context event.
-func (d *docState) hostedBy(s int, ms []*ment) {
+func (d *related) hostedBy(s int, ms []*ment) {
 	_, k := d.hasCue("hostedby", s)
 	if k < 0 {
 		return
@@ -332,7 +336,7 @@ func (d *docState) hostedBy(s int, ms []*ment) {
 }
 
 // cueEnd returns the token after the cue of the category at token k.
-func (d *docState) cueEnd(cat string, k int) int {
+func (d *related) cueEnd(cat string, k int) int {
 	e, _ := d.x.lx.cue(cat, d.toks, k)
 	return e
 }
@@ -341,7 +345,7 @@ func (d *docState) cueEnd(cat string, k int) int {
 // the first within a few words of k, then each one separated from the
 // previous only by list separators, determiners, prepositions and words
 // for kinds of places ("X, Y et la ville de Z", "A and B", "(C, D)").
-func (d *docState) listAfter(ms []*ment, k int, types ...string) []*ment {
+func (d *related) listAfter(ms []*ment, k int, types ...string) []*ment {
 	var out []*ment
 	prev := k
 	for _, m := range ms {
@@ -377,8 +381,8 @@ func (d *docState) listAfter(ms []*ment, k int, types ...string) []*ment {
 // reports is named after take part in it ("Vietnam-France conference", "rencontres franco-
 // chinoises"): two countries or more, for bilateral and multilateral
 // events.
-func (d *docState) nameCountriesParticipate() {
-	for _, id := range d.focusEvents() {
+func (d *related) nameCountriesParticipate() {
+	for _, id := range d.focus {
 		b := d.ents[id]
 		if d.isShow(id) {
 			continue

@@ -18,7 +18,7 @@ import (
 // marks the later uses of its acronym, and resolves references ("the
 // conference", "la conférence", "the event") to the event last named of
 // their type, else to the event the article reports.
-func (d *docState) findEvents() {
+func (d *resolved) findEvents() {
 	var evs, refs []*eventMention
 	floor := 0
 	for h := 0; h < len(d.toks); h++ {
@@ -93,7 +93,8 @@ func (d *docState) findEvents() {
 			pending = append(pending, ref)
 		}
 	}
-	if f := d.focusEvents(); len(f) > 0 {
+	d.focus = d.focusEvents()
+	if f := d.focus; len(f) > 0 {
 		for _, ref := range pending {
 			if d.ents[f[0]].first < ref.i {
 				d.addMention(f[0], Event, d.ents[f[0]].e.Name, ref.i, ref.j, true)
@@ -103,7 +104,7 @@ func (d *docState) findEvents() {
 	}
 }
 
-func (d *docState) addEventMention(ev *eventMention, i, j int, coref bool) {
+func (d *resolved) addEventMention(ev *eventMention, i, j int, coref bool) {
 	d.addMention(ev.id, Event, ev.name, i, j, coref)
 	d.setCover(i, j, len(d.ments)-1)
 }
@@ -111,7 +112,7 @@ func (d *docState) addEventMention(ev *eventMention, i, j int, coref bool) {
 // sessionOfEvent reports whether the head at [h, he) is a session word
 // followed by the event it is a session of ("the 9th meeting of the
 // Joint Committee"): that event's name takes the ordinal.
-func (d *docState) sessionOfEvent(h, he int, typ string) bool {
+func (d *resolved) sessionOfEvent(h, he int, typ string) bool {
 	if !d.x.lx.sessions[d.toks[h].key] || he+1 >= len(d.toks) || !d.x.lx.eventPreps[d.toks[he].key] {
 		return false
 	}
@@ -135,7 +136,7 @@ func (d *docState) sessionOfEvent(h, he int, typ string) bool {
 // Osaka", "Une conférence ... a eu lieu le 6 mars à Hué"):
 // it has no name, so its identity is its type, countries, place and year,
 // and its description is its surface.
-func (d *docState) describedEvent(ev *eventMention) {
+func (d *resolved) describedEvent(ev *eventMention) {
 	_, k := d.hasCue("held", d.toks[ev.i].sent)
 	if k < ev.j || k > ev.j+25 {
 		return
@@ -171,7 +172,7 @@ func (d *docState) describedEvent(ev *eventMention) {
 
 // acronymMentions marks the later uses of the events' acronyms ("the AEMF",
 // "AEMF 2024") as mentions of their events.
-func (d *docState) acronymMentions(evs []*eventMention) {
+func (d *resolved) acronymMentions(evs []*eventMention) {
 	acr := map[string]*eventMention{}
 	for _, ev := range evs {
 		if ev.acronym != "" {
@@ -197,7 +198,7 @@ func (d *docState) acronymMentions(evs []*eventMention) {
 // Conference", "(ACMC)"), or when they have the same type and neither
 // contradicts the other: ordinals and years equal or missing, countries,
 // parties and topic words of one among the other's.
-func (d *docState) clusterEvents(evs []*eventMention) {
+func (d *resolved) clusterEvents(evs []*eventMention) {
 	var clusters []*eventMention // merged copies
 	byAcronym := map[string]int{}
 	of := make([]int, len(evs))
@@ -318,7 +319,7 @@ func (ev *eventMention) merge(o *eventMention) {
 // in every language; others by ordinal, type, countries, parties, topic
 // words and, when unnumbered, year (the name's, else the article's): so
 // different editions never share an id.
-func (d *docState) eventIdentity(ev *eventMention) (string, string) {
+func (d *resolved) eventIdentity(ev *eventMention) (string, string) {
 	year := ev.year
 	if year == 0 && ev.ordinal == 0 {
 		year = d.ctxYear

@@ -36,7 +36,7 @@ type eventMention struct {
 // definiteRef reports whether token k is a definite or demonstrative
 // determiner, which makes the event noun after it a reference ("the
 // event", "cette rencontre", "l'événement", "ces Assises").
-func (d *docState) definiteRef(k int) bool {
+func (d *resolved) definiteRef(k int) bool {
 	t := d.toks[k]
 	if t.punct == '\'' && k > 0 {
 		t = d.toks[k-1]
@@ -44,7 +44,7 @@ func (d *docState) definiteRef(k int) bool {
 	return d.x.lx.definites[t.key]
 }
 
-func (d *docState) eventType(id string) string {
+func (d *resolved) eventType(id string) string {
 	if b := d.ents[id]; b != nil {
 		if t, ok := b.e.Props["type"].(string); ok {
 			return t
@@ -56,7 +56,7 @@ func (d *docState) eventType(id string) string {
 // readEvent reads the extent of an event name around the head at [h, he).
 // floor is the first token it may extend to (the end of the previous
 // event name).
-func (d *docState) readEvent(h, he, floor int, typ string) *eventMention {
+func (d *resolved) readEvent(h, he, floor int, typ string) *eventMention {
 	ev := &eventMention{i: h, j: he, typ: typ}
 	sent := d.toks[h].sent
 	var left []string
@@ -292,7 +292,7 @@ func (d *docState) readEvent(h, he, floor int, typ string) *eventMention {
 // eventGroup reads the words of a group after a preposition inside an
 // event name: topic words, capitalised words and countries, joined by
 // hyphens, "'s" and "and/et".
-func (d *docState) eventGroup(ev *eventMention, r int) ([]string, int) {
+func (d *resolved) eventGroup(ev *eventMention, r int) ([]string, int) {
 	var g []string
 	start := r
 	for r < len(d.toks) && d.toks[r].sent == d.toks[start].sent {
@@ -358,7 +358,7 @@ func (d *docState) eventGroup(ev *eventMention, r int) ([]string, int) {
 // groupItemAt reports whether an event-name group can go on at token r
 // after "and"/"et": a topic word, a country or a place, maybe after a
 // determiner and a word for a kind of place.
-func (d *docState) groupItemAt(r int) bool {
+func (d *resolved) groupItemAt(r int) bool {
 	for n := 0; r < len(d.toks) && n < 4; r, n = r+1, n+1 {
 		t := d.toks[r]
 		if d.x.lx.topics[t.key] != "" || d.countryAt(r) != "" || (d.placeAt[r].p != nil && !d.placeAt[r].demonym) || (t.cap && !d.notName(t.key)) {
@@ -389,7 +389,7 @@ func (ev *eventMention) addCountry(iso string) {
 	ev.countries = append(ev.countries, iso)
 }
 
-func (ev *eventMention) addTopic(d *docState, w string) {
+func (ev *eventMention) addTopic(d *resolved, w string) {
 	if strings.HasPrefix(w, "\x00") {
 		ev.addCountry(w[1:])
 		return
@@ -416,14 +416,14 @@ func (ev *eventMention) addTopic(d *docState, w string) {
 
 // countryAt returns the ISO code of a country named or qualified at token
 // i ("France", "French", "franco-").
-func (d *docState) countryAt(i int) string {
+func (d *resolved) countryAt(i int) string {
 	iso, _ := d.countrySpan(i)
 	return iso
 }
 
 // countrySpan returns the ISO code of a country named or qualified at
 // token i and the token after it ("franco-" ends after its hyphen).
-func (d *docState) countrySpan(i int) (string, int) {
+func (d *resolved) countrySpan(i int) (string, int) {
 	if c := d.placeAt[i]; c.p != nil && c.p.Type == Country {
 		return c.p.Country, c.end
 	}
@@ -435,7 +435,7 @@ func (d *docState) countrySpan(i int) (string, int) {
 
 // isDeterminer reports whether a word key is a determiner before an event
 // noun (data/cues.tsv definite, indefinite and determiner).
-func (d *docState) isDeterminer(k string) bool {
+func (d *resolved) isDeterminer(k string) bool {
 	return d.x.lx.definites[k] || d.x.lx.indefinites[k] || d.x.lx.determiners[k]
 }
 

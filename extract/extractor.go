@@ -158,21 +158,14 @@ func (x *Extractor) Extract(doc Document) DocResult {
 func (x *Extractor) extractSegments(doc Document, maxSeg int) DocResult {
 	bufs := docPool.Get().(*docBufs)
 	defer bufs.release()
-	d := x.newDoc(doc, bufs)
-	bodyStart := d.prepareMeta()
-	segs := segments(doc.Text, bodyStart, d.bodyEnd, maxSeg)
+	p := prepare(x, doc, bufs)
+	segs := segments(p.text, p.bodyStart, p.bodyEnd, maxSeg)
 	if len(segs) == 1 {
-		return d.runStages(bodyStart, d.bodyEnd).result()
+		return runStages(p, p.bodyStart, p.bodyEnd).result()
 	}
-	doc.Date, doc.Title, doc.Lang = d.doc.Date, d.doc.Title, d.doc.Lang
 	var acc segmentResult
-	for k, sg := range segs {
-		if k > 0 {
-			bodyEnd := d.bodyEnd
-			d = x.newDoc(doc, bufs)
-			d.bodyEnd, d.lang = bodyEnd, doc.Lang
-		}
-		acc.add(d.runStages(sg[0], sg[1]).result())
+	for _, sg := range segs {
+		acc.add(runStages(p, sg[0], sg[1]).result())
 	}
 	return acc.res
 }
@@ -224,16 +217,11 @@ func (a *segmentResult) add(r DocResult) {
 	a.res.Quantities = append(a.res.Quantities, r.Quantities...)
 }
 
-func (x *Extractor) newDoc(doc Document, bufs *docBufs) *docState {
-	return &docState{x: x, doc: doc, text: doc.Text, ents: map[string]*entBuilder{}, bufs: bufs}
-}
-
-// run runs every stage of the extraction of doc, in one piece, and returns
-// its state.
-func (x *Extractor) run(doc Document, bufs *docBufs) *docState {
-	d := x.newDoc(doc, bufs)
-	bodyStart := d.prepareMeta()
-	return d.runStages(bodyStart, d.bodyEnd)
+// run runs every stage of the extraction of doc in one piece and returns
+// the last stage's output, for tests that look inside it.
+func (x *Extractor) run(doc Document, bufs *docBufs) *related {
+	p := prepare(x, doc, bufs)
+	return runStages(p, p.bodyStart, p.bodyEnd)
 }
 
 // maxSegment is the longest body extracted in one piece, in bytes: far
@@ -262,27 +250,6 @@ func segments(text string, start, end, max int) [][2]int {
 	return append(out, [2]int{start, end})
 }
 
-// runStages runs the stages after prepareMeta on text[start:end].
-func (d *docState) runStages(start, end int) *docState {
-	x := d.x
-	d.tokenizeBody(start, end)
-	x.vocab.intern(d.toks)
-	d.cover = resize(&d.bufs.cover, len(d.toks))
-	for i := range d.cover {
-		d.cover[i] = -1
-	}
-	d.ctxYear = d.contextYear()
-	d.findPlaceCandidates()
-	d.findEvents()
-	d.findOrgs()
-	d.findPeople()
-	d.findPartialPeople()
-	d.findPlaces()
-	d.relate()
-	d.findQuantities()
-	return d
-}
-
 // docBufs are the working slices of one extraction, reused by the next
 // (docPool): none of them reaches a DocResult, and tokens are cleared on
 // release so that no article text stays reachable from the pool.
@@ -291,6 +258,7 @@ type docBufs struct {
 	line      []token
 	sents     []sentence
 	cover     []int
+	nameAt    []placeCand
 	placeAt   []placeCand
 	countries []string // ISO codes of the countries the article names (noteCountries)
 	cueFirst  []sentCue
@@ -322,52 +290,6 @@ func resize[T any](buf *[]T, n int) []T {
 		clear(*buf)
 	}
 	return *buf
-}
-
-// docState is the working state of one document's extraction.
-type docState struct {
-	x       *Extractor
-	bufs    *docBufs
-	doc     Document
-	text    string
-	lang    string
-	bodyEnd int
-	ctxYear int
-	toks    []token
-	sents   []sentence
-	cover   []int // token -> index of the person/org/event mention covering it, -1 if none
-
-	placeAt  []placeCand        // token -> longest place or demonym match starting there
-	anchored []anchoredName     // places read by findAnchored (placeanchors.go)
-	units    []*gazetteer.Place // administrative units read in the article (placeunits.go)
-	pending  []pendingName
-	acronyms map[string]string           // acronym key -> the entity its expansion in this article names
-	focused  []focusBody                 // local bodies named by their level only, given the article's main locality
-	weights  map[string]int              // country code -> mentions of it and its places (countryWeight)
-	kindFoci map[string]*gazetteer.Place // place kind -> the article's most named place of it (focusOfKind)
-	nerCache map[int][]string            // sentence -> names prose's NER tags PERSON
-
-	focusCityDone bool             // focusCityP computed
-	focusCityP    *gazetteer.Place // focusCity's answer
-	salientMemo   map[salientKey]salientAnswer
-
-	sentMents  [][]*ment // sentence -> its mentions in text order (sentMentions)
-	sentMentsN int       // len(ments) when sentMents was built
-	cueFirst   []sentCue // sentence*categories+category -> first cue (hasCue)
-	cueDone    []bool    // sentence -> cueFirst computed
-	ments      []*ment
-	ents       map[string]*entBuilder
-	order      []string
-	rels       []Relation
-	qs         []Quantity
-	focus      []string // focusEvents, computed on the first call
-	focusDone  bool
-	ctxEvents  []string // sentence -> event last named earlier in its paragraph (contextEvent)
-	leader     *ment    // the person who leads the delegation last named (meetings)
-
-	// docdates.go
-	textDates     []dates.Span // dates the text gives with their year
-	textDatesDone bool
 }
 
 type placeCand struct {
@@ -402,71 +324,9 @@ type entBuilder struct {
 	names map[string]bool
 }
 
-func (d *docState) span(i, j int) (int, int) { return d.toks[i].start, d.toks[j-1].end }
-
-func (d *docState) surface(i, j int) string {
-	s, e := d.span(i, j)
-	return d.text[s:e]
-}
-
-// entity returns the builder of id, creating it with the given type and
-// canonical name.
-func (d *docState) entity(id, typ, name string) *entBuilder {
-	b := d.ents[id]
-	if b == nil {
-		b = &entBuilder{e: Entity{ID: id, Type: typ, Name: name, Props: map[string]any{}}, names: map[string]bool{}, first: -1}
-		d.ents[id] = b
-		d.order = append(d.order, id)
-	}
-	return b
-}
-
-// addMention records a mention of an entity over tokens [i, j).
-func (d *docState) addMention(id, typ, name string, i, j int, coref bool) *ment {
-	b := d.entity(id, typ, name)
-	m := &ment{i: i, j: j, typ: typ, id: id, coref: coref}
-	d.ments = append(d.ments, m)
-	s, e := d.span(i, j)
-	b.e.Mentions = append(b.e.Mentions, Mention{Doc: d.doc.ID, Start: s, End: e, Text: d.text[s:e]})
-	if !coref {
-		b.names[d.text[s:e]] = true
-	}
-	b.count++
-	if b.first < 0 || i < b.first {
-		b.first = i
-	}
-	return m
-}
-
-// covered reports whether any token of [i, j) is covered by a mention.
-func (d *docState) covered(i, j int) bool {
-	for k := i; k < j && k < len(d.cover); k++ {
-		if d.cover[k] >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
-func (d *docState) setCover(i, j, m int) {
-	for k := i; k < j; k++ {
-		d.cover[k] = m
-	}
-}
-
-// sentRange returns the token index range of sentence s ((0, 0) when it
-// has no tokens).
-func (d *docState) sentRange(s int) (int, int) {
-	st := d.sents[s]
-	if st.tokEnd == st.tokStart {
-		return 0, 0
-	}
-	return st.tokStart, st.tokEnd
-}
-
 // result assembles the DocResult: entities with their aliases, relations
 // and quantities, all with global ids.
-func (d *docState) result() DocResult {
+func (d *related) result() DocResult {
 	res := DocResult{Doc: DocumentInfo{ID: d.doc.ID, Path: d.doc.Path, Title: d.doc.Title, Date: d.doc.Date, Lang: d.doc.Lang, URL: d.doc.URL, Hash: d.doc.Hash}}
 	for _, id := range d.order {
 		b := d.ents[id]

@@ -23,14 +23,10 @@ const (
 // therefore left out unless the headline or lead is about them. Ranking:
 // headline, then lead, then number of mentions, then first mention.
 //
-// The result is computed once, on the first call, from the event mentions
-// found so far: call it after findEvents (relations, quantities and dates
-// do). The slice is shared: callers must not modify it.
-func (d *docState) focusEvents() []string {
-	if d.focusDone {
-		return d.focus
-	}
-	d.focusDone = true
+// findEvents sets the resolved focus from it once the events are grouped
+// and named (the references it resolves to the focus come after).
+func (d *resolved) focusEvents() []string {
+	var focus []string
 	type cand struct {
 		id                 string
 		title, lead, count int
@@ -73,19 +69,19 @@ func (d *docState) focusEvents() []string {
 	})
 	for _, c := range cs {
 		if c.title+c.lead > 0 {
-			d.focus = append(d.focus, c.id)
+			focus = append(focus, c.id)
 		}
 	}
-	if len(d.focus) == 0 && len(cs) > 0 && cs[0].count >= 2 {
-		d.focus = append(d.focus, cs[0].id)
+	if len(focus) == 0 && len(cs) > 0 && cs[0].count >= 2 {
+		focus = append(focus, cs[0].id)
 	}
-	return d.focus
+	return focus
 }
 
 // titleAndLead returns the sentence indexes where the headline ends (the
 // sentences of the article's first line) and where the lead ends (the
 // first focusLeadSents sentences after it, captions not counted).
-func (d *docState) titleAndLead() (titleEnd, leadEnd int) {
+func (d *tokenized) titleAndLead() (titleEnd, leadEnd int) {
 	if len(d.sents) == 0 {
 		return 0, 0
 	}

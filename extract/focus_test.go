@@ -7,7 +7,7 @@ import (
 
 // runText runs the whole extraction of text and returns its state, for
 // tests of document-level decisions.
-func runText(t *testing.T, text string) *docState {
+func runText(t *testing.T, text string) *related {
 	t.Helper()
 	return testExtractor(t).run(Document{ID: "t", Text: text}, new(docBufs))
 }
@@ -50,8 +50,8 @@ func TestFocusEvents(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := runText(t, tt.text)
-			if got := d.focusEvents(); !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("focusEvents() = %v, want %v", got, tt.want)
+			if got := d.focus; !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("focus = %v, want %v", got, tt.want)
 			}
 		})
 	}

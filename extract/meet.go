@@ -8,7 +8,7 @@ package extract
 // delegation ("a reçu la délégation de X", "at a reception for the X
 // delegation, Y said") meets the person who leads it, named earlier
 // ("a delegation led by Z").
-func (d *docState) meetings(s int, ms []*ment) {
+func (d *related) meetings(s int, ms []*ment) {
 	defer d.noteLeader(s, ms)
 	_, first0 := d.hasCue("met", s)
 	if first0 < 0 {
@@ -80,7 +80,7 @@ func (d *docState) meetings(s int, ms []*ment) {
 }
 
 // meetingProps returns the date and place of a meeting sentence.
-func (d *docState) meetingProps(s int, ms []*ment) map[string]any {
+func (d *related) meetingProps(s int, ms []*ment) map[string]any {
 	props := map[string]any{}
 	for _, ds := range d.sentDates(s) {
 		props["date"] = ds.Value
@@ -96,7 +96,7 @@ func (d *docState) meetingProps(s int, ms []*ment) map[string]any {
 }
 
 // commaBetween reports whether a comma lies between tokens i and j.
-func (d *docState) commaBetween(i, j int) bool {
+func (d *related) commaBetween(i, j int) bool {
 	for k := i; k < j; k++ {
 		if d.toks[k].punct == ',' {
 			return true
@@ -107,7 +107,7 @@ func (d *docState) commaBetween(i, j int) bool {
 
 // delegationAt returns the token of a delegation noun in [e, b), -1 if
 // none ("received the delegation", "a reception for the X delegation").
-func (d *docState) delegationAt(e, b int) int {
+func (d *related) delegationAt(e, b int) int {
 	for k := e; k < b; k++ {
 		if d.x.lx.delegations[d.toks[k].key] {
 			return k
@@ -118,7 +118,7 @@ func (d *docState) delegationAt(e, b int) int {
 
 // noteLeader remembers the person who leads a delegation ("a delegation
 // led by X", "la délégation dirigée par X"), for later receptions.
-func (d *docState) noteLeader(s int, ms []*ment) {
+func (d *related) noteLeader(s int, ms []*ment) {
 	v, k := d.hasCue("ledby", s)
 	if v == "" {
 		return

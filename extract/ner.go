@@ -9,7 +9,7 @@ import (
 // consulted only for capitalised spans nothing else explained, so it costs
 // little on most articles.
 type nerSignal interface {
-	isPerson(d *docState, i, j int) bool
+	isPerson(d *resolved, i, j int) bool
 }
 
 // proseNER is prose v2's English part-of-speech tagger and maximum
@@ -24,7 +24,7 @@ type proseNER struct {
 
 func newProseNER() *proseNER { return &proseNER{} }
 
-func (p *proseNER) isPerson(d *docState, i, j int) bool {
+func (p *proseNER) isPerson(d *resolved, i, j int) bool {
 	if p == nil || d.lang != "en" {
 		return false
 	}
@@ -33,7 +33,7 @@ func (p *proseNER) isPerson(d *docState, i, j int) bool {
 		return false
 	}
 	// the sentence's names are kept for the rest of this document only
-	// (docState.nerCache): nothing outlives the Extract call
+	// (resolved.nerCache): nothing outlives the Extract call
 	sent := d.toks[i].sent
 	persons, ok := d.nerCache[sent]
 	if !ok {

@@ -20,7 +20,7 @@ import (
 
 // genericOrg recognises a name built on a head at token i and returns its
 // end.
-func (d *docState) genericOrg(i int) (int, bool) {
+func (d *resolved) genericOrg(i int) (int, bool) {
 	t := d.toks[i]
 	j, ws := d.x.lx.orgWords.longest(d.toks, i)
 	if ws == nil {
@@ -43,7 +43,7 @@ func (d *docState) genericOrg(i int) (int, bool) {
 }
 
 // englishOrg extends the head [i, j) to the capitalised run around it.
-func (d *docState) englishOrg(i, j int, w orgWord) (int, int, bool) {
+func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 	sent := d.toks[i].sent
 	start := i
 	// left: "Mongolian People's Party", "Korea-Vietnam Friendship Parliamentary Group"
@@ -143,7 +143,7 @@ func (d *docState) englishOrg(i, j int, w orgWord) (int, int, bool) {
 // frenchOrg reads a French name: the head at [i, j) (capitalised, or in
 // lower case after an article when its flag allows) and what follows it,
 // adjectives and complements, up to the last word that names something.
-func (d *docState) frenchOrg(i, j int, w orgWord) (int, int, bool) {
+func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 	t := d.toks[i]
 	if !t.cap {
 		if !w.lower || i == 0 {
@@ -251,7 +251,7 @@ func (lx *lexicon) frenchAdjective(w string) bool {
 
 // headAhead reports whether the capitalised run starting at token k has
 // an organisation head: after "and", it names a second body.
-func (d *docState) headAhead(start int) bool {
+func (d *resolved) headAhead(start int) bool {
 	for k := start; k < len(d.toks) && k < start+8 && d.toks[k].word && (d.toks[k].cap || d.toks[k].upper || d.x.lx.enJoiners[d.toks[k].key]); k++ {
 		if _, ws := d.x.lx.orgWords.longest(d.toks, k); ws != nil {
 			return true
@@ -261,7 +261,7 @@ func (d *docState) headAhead(start int) bool {
 }
 
 // headEndsAt reports whether an organisation head ends right before token e.
-func (d *docState) headEndsAt(e int) bool {
+func (d *resolved) headEndsAt(e int) bool {
 	for b := e - 1; b >= 0 && b >= e-3; b-- {
 		if j, ws := d.x.lx.orgWords.longest(d.toks, b); ws != nil && j == e {
 			return true
@@ -275,7 +275,7 @@ func (d *docState) headEndsAt(e int) bool {
 // expressed"): two to four capitalised words, none a head, title, stop
 // word, acronym or place, after the last such word, followed by a lower
 // case word or punctuation. It returns the new end.
-func (d *docState) cutNameTail(j, end int) int {
+func (d *resolved) cutNameTail(j, end int) int {
 	last := -1
 	for k := j - 1; k < end; k++ {
 		t := d.toks[k]
@@ -301,7 +301,7 @@ func (d *docState) cutNameTail(j, end int) int {
 
 // nameStartsAt reports whether a person's name starts at token k: a
 // given name or a family name followed by another capitalised word.
-func (d *docState) nameStartsAt(k int) bool {
+func (d *resolved) nameStartsAt(k int) bool {
 	t := d.toks[k]
 	if !t.word || !t.cap || t.upper || k+1 >= len(d.toks) || !d.toks[k+1].word || !d.toks[k+1].cap || d.placeAt[k].p != nil {
 		return false
@@ -316,7 +316,7 @@ func (d *docState) nameStartsAt(k int) bool {
 // body: more than the head, and not only generic words ("Central
 // Committee", "Joint Commission"), unless a complement names something
 // ("Department of Foreign Affairs").
-func (d *docState) specificOrg(s, e, hi, hj int) bool {
+func (d *resolved) specificOrg(s, e, hi, hj int) bool {
 	if e-s <= hj-hi {
 		return false
 	}
@@ -349,7 +349,7 @@ func (d *docState) specificOrg(s, e, hi, hj int) bool {
 
 // addOrgName records the organisation named over [s, e): its surface
 // name, or the English name of an embassy.
-func (d *docState) addOrgName(s, e int, w orgWord) (int, bool) {
+func (d *resolved) addOrgName(s, e int, w orgWord) (int, bool) {
 	name := d.personName(s, e)
 	if r, _ := utf8.DecodeRuneInString(name); unicode.IsLower(r) {
 		name = string(unicode.ToUpper(r)) + name[utf8.RuneLen(r):]
@@ -372,7 +372,7 @@ func (d *docState) addOrgName(s, e int, w orgWord) (int, bool) {
 // missionName names an embassy or consulate over [s, e) by its countries:
 // "Embassy of Vietnam in Japan" for "the Vietnamese Embassy
 // in Japan" and "l'ambassade du Vietnam au Japon".
-func (d *docState) missionName(s, e int, kind string) string {
+func (d *resolved) missionName(s, e int, kind string) string {
 	var from, in *gazetteer.Place
 	for k := s; k < e; k++ {
 		c := d.placeAt[k]
@@ -416,7 +416,7 @@ func countryName(p *gazetteer.Place) string {
 
 // frStop reports whether a lower-case word ends a French name: a stop word
 // or a verb (data/nonname.tsv).
-func (d *docState) frStop(key string) bool {
+func (d *resolved) frStop(key string) bool {
 	c := d.x.lx.nonName[key]
 	return c == "stop" || c == "verb"
 }

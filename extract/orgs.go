@@ -7,12 +7,12 @@ import (
 	"github.com/kg-dev/kg/extract/gazetteer"
 )
 
-func (d *docState) inCaption(i int) bool { return d.sents[d.toks[i].sent].caption }
+func (d *tokenized) inCaption(i int) bool { return d.sents[d.toks[i].sent].caption }
 
 // findOrgs recognises organisations: well-known bodies from data/orgs.tsv,
 // local bodies named by a head and a place ("Hanoi People's Committee",
 // "Comité du Parti de Da Nang"), and names built on generic heads.
-func (d *docState) findOrgs() {
+func (d *resolved) findOrgs() {
 	for i := 0; i < len(d.toks); i++ {
 		if !d.toks[i].word || d.inCaption(i) || d.cover[i] >= 0 {
 			continue
@@ -45,7 +45,7 @@ func (d *docState) findOrgs() {
 	d.initialAcronyms()
 }
 
-func (d *docState) knownOrg(i int) (int, bool) {
+func (d *resolved) knownOrg(i int) (int, bool) {
 	j, es := d.x.lx.orgs.longest(d.toks, i)
 	if es == nil {
 		j, es = d.knownOrgWithDemonym(i)
@@ -85,7 +85,7 @@ func (d *docState) knownOrg(i int) (int, bool) {
 // demonym after its head ("ministère vietnamien des Affaires étrangères"
 // = "ministère des Affaires étrangères" of Vietnam): the body must be of
 // that country.
-func (d *docState) knownOrgWithDemonym(i int) (int, []*orgEntry) {
+func (d *resolved) knownOrgWithDemonym(i int) (int, []*orgEntry) {
 	if d.lang != "fr" || i+1 >= len(d.toks) {
 		return i, nil
 	}
@@ -112,7 +112,7 @@ func (d *docState) knownOrgWithDemonym(i int) (int, []*orgEntry) {
 
 // likeliestOrg chooses among well-known bodies of one name the one whose
 // country the article names most.
-func (d *docState) likeliestOrg(es []*orgEntry) *orgEntry {
+func (d *resolved) likeliestOrg(es []*orgEntry) *orgEntry {
 	best, bestN := es[0], -1
 	for _, e := range es {
 		if n := d.countryWeight(e.country); n > bestN {
@@ -122,38 +122,10 @@ func (d *docState) likeliestOrg(es []*orgEntry) *orgEntry {
 	return best
 }
 
-// countryWeight counts the mentions of a country (ISO code) and of its
-// places in the article.
-func (d *docState) countryWeight(iso string) int {
-	if n, ok := d.weights[iso]; ok {
-		return n
-	}
-	if d.weights == nil {
-		d.weights = map[string]int{}
-	}
-	n := d.computeCountryWeight(iso)
-	d.weights[iso] = n
-	return n
-}
-
-func (d *docState) computeCountryWeight(iso string) int {
-	c := d.x.gaz.Country(iso)
-	if c == nil {
-		return 0
-	}
-	n := 0
-	for _, pc := range d.placeAt {
-		if pc.p != nil && (pc.p.ID == c.ID || pc.p.CountryID == c.ID) {
-			n++
-		}
-	}
-	return n
-}
-
 // localBody recognises "<place> People's Committee", "People's Committee
 // of <place>", "Comité populaire (municipal) de <place>" and the bare
 // "municipal People's Committee" of the article's main locality.
-func (d *docState) localBody(i int) (int, bool) {
+func (d *resolved) localBody(i int) (int, bool) {
 	lower := !d.toks[i].cap // "le comité populaire de la province de X": French only, with its place
 	if lower && d.lang != "fr" {
 		return i, false
@@ -206,20 +178,20 @@ func (d *docState) localBody(i int) (int, bool) {
 		switch head {
 		case "People's Committee", "Party Committee", "People's Council":
 			if local || d.toks[i].cap {
-				place = d.focusCity()
+				place = d.foci.city
 				// "the provincial People's Committee": the main province,
 				// when the main locality is a city inside another province
 				if provincial := d.levelWord(k, end, "provincial"); provincial && place != nil && place.Kind != "province" {
-					if p := d.focusOfKind("province"); p != nil && p.Country == place.Country {
+					if p := d.foci.ofKind["province"]; p != nil && p.Country == place.Country {
 						place = p
 					}
 				}
 				focused = true
 			}
 		case "Regional Council":
-			place = d.focusOfKind("region") // "M. X, Président du Conseil régional"
+			place = d.foci.ofKind["region"] // "M. X, Président du Conseil régional"
 		case "Departmental Council":
-			place = d.focusOfKind("department")
+			place = d.foci.ofKind["department"]
 		}
 		if place == nil {
 			return i, false
@@ -240,7 +212,7 @@ func (d *docState) localBody(i int) (int, bool) {
 
 // levelWord reports whether the tokens [a, e) of a body's name say its
 // level ("provincial", "provinciale" for level "provincial").
-func (d *docState) levelWord(a, e int, level string) bool {
+func (d *resolved) levelWord(a, e int, level string) bool {
 	for k := max(a, 0); k < e && k < len(d.toks); k++ {
 		if strings.HasPrefix(d.toks[k].key, level) {
 			return true
@@ -254,46 +226,9 @@ func kindOf(head string) string {
 	return strings.ReplaceAll(strings.ToLower(strings.ReplaceAll(head, "'s", "s")), " ", "_")
 }
 
-// focusCity is the article's main locality: the Vietnamese city named most
-// often (ties: first named), else the city named most often.
-// It is computed once per document: the place candidates it counts are
-// fixed before organisations are recognised, and a local body without its
-// place may occur in every sentence of a long article.
-func (d *docState) focusCity() *gazetteer.Place {
-	if !d.focusCityDone {
-		d.focusCityDone = true
-		d.focusCityP = d.computeFocusCity()
-	}
-	return d.focusCityP
-}
-
-func (d *docState) computeFocusCity() *gazetteer.Place {
-	counts := map[*gazetteer.Place]int{}
-	first := map[*gazetteer.Place]int{}
-	for i, c := range d.placeAt {
-		if c.p == nil || c.demonym || c.p.Type != City || d.inCaption(i) {
-			continue
-		}
-		if _, ok := first[c.p]; !ok {
-			first[c.p] = i
-		}
-		counts[c.p]++
-		if c.p.Country == "VN" {
-			counts[c.p] += 1000
-		}
-	}
-	var best *gazetteer.Place
-	for p, n := range counts {
-		if best == nil || n > counts[best] || (n == counts[best] && first[p] < first[best]) {
-			best = p
-		}
-	}
-	return best
-}
-
 // isSentenceStart reports whether token i opens its sentence (after
 // opening quotes or a dash).
-func (d *docState) isSentenceStart(i int) bool {
+func (d *tokenized) isSentenceStart(i int) bool {
 	a, b := d.sentRange(d.toks[i].sent)
 	for k := a; k < b; k++ {
 		if k == i {
@@ -306,35 +241,6 @@ func (d *docState) isSentenceStart(i int) bool {
 	return false
 }
 
-// focusOfKind is the place of a kind (region, department) named most
-// often in the article (ties: first named), or nil.
-func (d *docState) focusOfKind(kind string) *gazetteer.Place {
-	if p, ok := d.kindFoci[kind]; ok {
-		return p
-	}
-	if d.kindFoci == nil {
-		d.kindFoci = map[string]*gazetteer.Place{}
-	}
-	p := d.computeFocusOfKind(kind)
-	d.kindFoci[kind] = p
-	return p
-}
-
-func (d *docState) computeFocusOfKind(kind string) *gazetteer.Place {
-	counts := map[*gazetteer.Place]int{}
-	var best *gazetteer.Place
-	for i, c := range d.placeAt {
-		if c.p == nil || c.demonym || c.p.Kind != kind || d.inCaption(i) {
-			continue
-		}
-		counts[c.p]++
-		if best == nil || counts[c.p] > counts[best] {
-			best = c.p
-		}
-	}
-	return best
-}
-
 // focusBody is a mention of a local body named by its level only ("the
 // provincial Party Committee"), taken to be the main locality's.
 type focusBody struct {
@@ -345,7 +251,7 @@ type focusBody struct {
 // relocateBodies gives a body named by its level only the place that a
 // coordinated title names: "Secretary of the provincial Party Committee
 // and Governor of X province" is X's Party Committee.
-func (d *docState) relocateBodies(roles []*role) {
+func (d *resolved) relocateBodies(roles []*role) {
 	var place *gazetteer.Place
 	for _, r := range roles {
 		if p := d.x.gaz.ByID(r.target); p != nil && p.Type == City {

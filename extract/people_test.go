@@ -160,7 +160,7 @@ func TestRunTogether(t *testing.T) {
 		t.Errorf("got %d sentences %v, want 4 (2019.The split; Mr.Smith, TP.HCM and U.S. kept)", len(sents), sents)
 	}
 	x := testExtractor(t)
-	d := &docState{x: x}
+	d := &prepared{x: x}
 	for _, tc := range []struct {
 		in   string
 		want []string

@@ -26,24 +26,24 @@ func sortPlaceCandidates(m *keyMatcher[placeAlias]) {
 	}
 }
 
-// findPlaceCandidates fills placeAt: for every token, the place or demonym
-// mention that starts there. Names must be capitalised ("Hà Nội", "HÀ
-// NỘI"); French demonyms may be lowercase ("localités françaises").
-func (d *docState) findPlaceCandidates() {
-	d.placeAt = resize(&d.bufs.placeAt, len(d.toks))
+// proposePlaces fills nameAt: for every token, the gazetteer name (with
+// all its readings) or the demonym that starts there. Names must be
+// capitalised ("Hà Nội", "HÀ NỘI"); French demonyms may be lowercase
+// ("localités françaises"). It notes the countries the article names
+// without doubt, which choosePlaces reads homonyms with.
+func (d *candidates) proposePlaces() {
+	d.nameAt = resize(&d.bufs.nameAt, len(d.toks))
 	d.bufs.countries = d.bufs.countries[:0]
-	d.units, d.anchored = d.units[:0], d.anchored[:0]
-	inside := 0    // end of the last name matched: its inner tokens say nothing of countries
-	units := false // some token may start a unit word
+	inside := 0 // end of the last name matched: its inner tokens say nothing of countries
 	for i := range d.toks {
 		t := &d.toks[i]
 		if !t.word || t.num {
 			continue
 		}
-		units = units || t.mayStart(d.x.pw.units.bit)
+		d.unitWords = d.unitWords || t.mayStart(d.x.pw.units.bit)
 		if t.cap {
 			if j, ps := d.x.places.longest(d.toks, i); ps != nil {
-				d.placeAt[i] = placeCand{end: j, cands: ps}
+				d.nameAt[i] = placeCand{end: j, cands: ps}
 				if i >= inside {
 					d.noteCountries(ps)
 					inside = j
@@ -52,12 +52,23 @@ func (d *docState) findPlaceCandidates() {
 			}
 		}
 		if j, ps := d.x.demonyms.longest(d.toks, i); ps != nil && (t.cap || d.lang != "en") {
-			d.placeAt[i] = placeCand{end: j, p: ps[0], demonym: true}
+			d.nameAt[i] = placeCand{end: j, p: ps[0], demonym: true}
 			if !d.x.gaz.AmbiguousName(d.surface(i, j), ps[0]) {
 				d.noteCountry(ps[0].Country)
 			}
 		}
 	}
+}
+
+// choosePlaces decides, for every name proposePlaces found, which place it
+// is (placeAt): homonyms with the countries the article names in view;
+// names that need context and have none, and names that are part of a
+// person's name, are dropped (a demonym starting there is kept). It then
+// reads administrative units, places in parentheses and bare mentions of
+// places read so.
+func (d *resolved) choosePlaces() {
+	d.placeAt = resize(&d.bufs.placeAt, len(d.toks))
+	copy(d.placeAt, d.nameAt)
 	nameEnd := -1 // end of the last place rejected as part of a person's name
 	for i := range d.placeAt {
 		c := &d.placeAt[i]
@@ -77,7 +88,7 @@ func (d *docState) findPlaceCandidates() {
 		}
 		c.p = p
 	}
-	if units {
+	if d.unitWords {
 		d.findUnits()
 	}
 	d.findParenPlaces()
@@ -86,7 +97,7 @@ func (d *docState) findPlaceCandidates() {
 
 // noteCountries records the country a place name stands for when it can
 // stand for one country only and needs no context.
-func (d *docState) noteCountries(ps []placeAlias) {
+func (d *candidates) noteCountries(ps []placeAlias) {
 	if iso, ok := oneCountry(ps); ok {
 		d.noteCountry(iso)
 	}
@@ -108,16 +119,16 @@ func oneCountry(ps []placeAlias) (string, bool) {
 
 // noteCountry counts a mention of the country iso (bufs.countries holds
 // its code as often as it is named).
-func (d *docState) noteCountry(iso string) {
+func (d *candidates) noteCountry(iso string) {
 	d.bufs.countries = append(d.bufs.countries, iso)
 }
 
 // namesCountry reports whether the article names the country iso without
 // doubt (see noteCountries).
-func (d *docState) namesCountry(iso string) bool { return slices.Contains(d.bufs.countries, iso) }
+func (d *candidates) namesCountry(iso string) bool { return slices.Contains(d.bufs.countries, iso) }
 
 // countryNotes returns how often the article names the country iso.
-func (d *docState) countryNotes(iso string) int {
+func (d *candidates) countryNotes(iso string) int {
 	n := 0
 	for _, c := range d.bufs.countries {
 		if c == iso {
@@ -129,7 +140,7 @@ func (d *docState) countryNotes(iso string) int {
 
 // choosePlace picks the reading of a place name at tokens [i, j), or nil
 // when the name is ambiguous and nothing in the context says it is a place.
-func (d *docState) choosePlace(cands []placeAlias, i, j int) *gazetteer.Place {
+func (d *resolved) choosePlace(cands []placeAlias, i, j int) *gazetteer.Place {
 	// a country's short form in capitals: "the UK", "the US's", "UK's"
 	if c := cands[0].p; c.Type == Country && d.toks[i].upper && ((i > 0 && d.toks[i-1].key == "the") || possessiveStart(d.toks, j+2) == j) {
 		return c
@@ -161,7 +172,7 @@ func (d *docState) choosePlace(cands []placeAlias, i, j int) *gazetteer.Place {
 
 // afterPlaceWord reports whether token i follows a word after which a name
 // is read as a place ("in", "à", "province"), in the same sentence.
-func (d *docState) afterPlaceWord(i int) bool {
+func (d *resolved) afterPlaceWord(i int) bool {
 	if i == 0 || d.toks[i-1].sent != d.toks[i].sent {
 		return false
 	}
@@ -175,7 +186,7 @@ func (d *docState) afterPlaceWord(i int) bool {
 // beforePlace reports whether the name ending at token j is coordinated
 // with a place that needs no context: "Nancy and Huế", "Orange et Lyon",
 // "Nice-Da Nang".
-func (d *docState) beforePlace(j int) bool {
+func (d *resolved) beforePlace(j int) bool {
 	if j+1 >= len(d.toks) || d.toks[j+1].sent != d.toks[j].sent {
 		return false
 	}
@@ -194,7 +205,7 @@ const bigPlace = 1_000_000
 // homonym chooses among the places a name can stand for (best first):
 // the one a following "(country)" or ", region" names, else the best one
 // in a country the article names, else the best one.
-func (d *docState) homonym(cands []placeAlias, i, j int) placeAlias {
+func (d *resolved) homonym(cands []placeAlias, i, j int) placeAlias {
 	if len(cands) == 1 || cands[0].p.Type == Country {
 		return cands[0]
 	}
@@ -236,7 +247,7 @@ func (d *docState) homonym(cands []placeAlias, i, j int) placeAlias {
 // that are neither places nor titles ("Aurelio Córdoba Toledo"),
 // or a one-word name of a country the article does not name, after such a
 // word ("Ernesto Rodríguez said", in an article about Cuba).
-func (d *docState) insideName(i, j int, chained bool) bool {
+func (d *resolved) insideName(i, j int, chained bool) bool {
 	if i == 0 {
 		return false
 	}
@@ -300,7 +311,7 @@ const smallPlace = 100_000
 // afterTitle reports whether a small Vietnamese place name at token i
 // follows a title or an honorific ("Mr.", "Chairman"), so is a person's
 // given names.
-func (d *docState) afterTitle(i int, p *gazetteer.Place) bool {
+func (d *resolved) afterTitle(i int, p *gazetteer.Place) bool {
 	if p.Country != "VN" || p.Population >= smallPlace || p.Kind != gazetteer.KindCity || i == 0 {
 		return false
 	}
@@ -317,7 +328,7 @@ func (d *docState) afterTitle(i int, p *gazetteer.Place) bool {
 // Places inside the names of bodies and events are mentioned too
 // ("Comité populaire de Hanoi" mentions Hanoi); demonyms inside them are
 // not ("Agence française de développement" does not mention France).
-func (d *docState) findPlaces() {
+func (d *resolved) findPlaces() {
 	for i := 0; i < len(d.toks); i++ {
 		c := d.placeAt[i]
 		if c.p == nil || d.sents[d.toks[i].sent].caption {
@@ -338,7 +349,7 @@ func (d *docState) findPlaces() {
 }
 
 // coveredBy reports whether a token of [i, j) is covered by a mention of type typ.
-func (d *docState) coveredBy(i, j int, typ string) bool {
+func (d *resolved) coveredBy(i, j int, typ string) bool {
 	for k := i; k < j; k++ {
 		if m := d.cover[k]; m >= 0 && d.ments[m].typ == typ {
 			return true
@@ -349,7 +360,7 @@ func (d *docState) coveredBy(i, j int, typ string) bool {
 
 // ensureCountry makes sure the country of a city exists as an entity of
 // the document, so LOCATED_IN has both ends.
-func (d *docState) ensureCountry(id string) {
+func (d *resolved) ensureCountry(id string) {
 	if _, ok := d.ents[id]; ok {
 		return
 	}
@@ -360,7 +371,7 @@ func (d *docState) ensureCountry(id string) {
 
 // place returns the place with the given id: a gazetteer place or an
 // administrative unit read in this article, or nil.
-func (d *docState) place(id string) *gazetteer.Place {
+func (d *resolved) place(id string) *gazetteer.Place {
 	if p := d.x.gaz.ByID(id); p != nil {
 		return p
 	}
@@ -373,7 +384,7 @@ func (d *docState) place(id string) *gazetteer.Place {
 }
 
 // placeAtTok returns the place mention candidate at token i.
-func (d *docState) placeAtTok(i int) (int, *gazetteer.Place) {
+func (d *resolved) placeAtTok(i int) (int, *gazetteer.Place) {
 	if i < len(d.placeAt) && d.placeAt[i].p != nil && !d.placeAt[i].demonym {
 		return d.placeAt[i].end, d.placeAt[i].p
 	}

@@ -128,7 +128,7 @@ const maxUnitName = 3
 // gazetteer (its end and place) or, when vi, a run of capitalised
 // Vietnamese syllables (its end, no place). It returns (i, nil) when no
 // name starts there.
-func (d *docState) unitName(i int, vi bool) (int, *gazetteer.Place) {
+func (d *resolved) unitName(i int, vi bool) (int, *gazetteer.Place) {
 	if i >= len(d.toks) || !d.toks[i].word || !d.toks[i].cap || d.toks[i].num {
 		return i, nil
 	}
@@ -155,7 +155,7 @@ func (d *docState) unitName(i int, vi bool) (int, *gazetteer.Place) {
 
 // vietShaped reports whether every word of [i, j) is a syllable of a
 // Vietnamese place name.
-func (d *docState) vietShaped(i, j int) bool {
+func (d *resolved) vietShaped(i, j int) bool {
 	for k := i; k < j; k++ {
 		if !d.toks[k].word || !d.x.pw.vietSyllable(d.toks[k].key) {
 			return false
@@ -168,7 +168,7 @@ func (d *docState) vietShaped(i, j int) bool {
 // (before or after its name), with its end. Words after a name are one
 // word ("District"), so a longer phrase of the other position starting
 // with it ("region of") does not hide it.
-func (d *docState) unitAt(i int, before bool) (int, *unitWord) {
+func (d *resolved) unitAt(i int, before bool) (int, *unitWord) {
 	j, us := d.x.pw.units.longest(d.toks, i)
 	for k := range us {
 		if us[k].before == before {
@@ -189,7 +189,7 @@ func (d *docState) unitAt(i int, before bool) (int, *unitWord) {
 // unitNear reports whether a unit word may start within the few tokens
 // after i (a bit test per token, see vocab.go), so that names are read
 // only where one could follow.
-func (d *docState) unitNear(i int) bool {
+func (d *resolved) unitNear(i int) bool {
 	for k := i + 1; k < len(d.toks) && k <= i+2*maxUnitName+1 && d.toks[k].sent == d.toks[i].sent; k++ {
 		if d.toks[k].word && d.toks[k].mayStart(d.x.pw.units.bit) {
 			return true
@@ -200,7 +200,7 @@ func (d *docState) unitNear(i int) bool {
 
 // unitAround reports whether a unit word comes right before or after the
 // name at [i, j) ("Kim Son district", "huyện Kim Sơn").
-func (d *docState) unitAround(i, j int) bool {
+func (d *resolved) unitAround(i, j int) bool {
 	if k, u := d.unitAt(j, false); u != nil && k > j {
 		return true
 	}
@@ -224,7 +224,7 @@ func (d *docState) unitAround(i, j int) bool {
 // districts and towns); "Tay Ho Ward" is a ward named after it. Names
 // of other countries' places the gazetteer lacks are read by
 // findAnchored.
-func (d *docState) findUnits() {
+func (d *resolved) findUnits() {
 	bit := d.x.pw.units.bit
 	for i := 0; i < len(d.toks); i++ {
 		t := &d.toks[i]
@@ -275,7 +275,7 @@ func (d *docState) findUnits() {
 
 // pluralUnits reads the names listed before a plural unit word whose last
 // name starts at token i: "Tràng Tiền and Hàng Bạc wards".
-func (d *docState) pluralUnits(u unitWord, i int) {
+func (d *resolved) pluralUnits(u unitWord, i int) {
 	for i >= 2 && (d.toks[i-1].key == "and" || d.toks[i-1].key == "et" || d.toks[i-1].punct == ',') {
 		sep := i - 1
 		found := false
@@ -298,7 +298,7 @@ func (d *docState) pluralUnits(u unitWord, i int) {
 // addUnit records a unit spanning tokens [i, j) whose name is [ni, nj),
 // named after the gazetteer place p (nil when unknown). It reports whether
 // the tokens were read as a unit.
-func (d *docState) addUnit(u unitWord, i, j, ni, nj int, p *gazetteer.Place) bool {
+func (d *resolved) addUnit(u unitWord, i, j, ni, nj int, p *gazetteer.Place) bool {
 	if d.coveredBy(i, j, Person) {
 		return false
 	}

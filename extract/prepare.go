@@ -65,10 +65,11 @@ func header(text string) (date, title string, bodyStart int) {
 	return date, title, titleStart
 }
 
-// prepareMeta fills the document's date, title and language from its text
-// where the source gave none, sets bodyEnd (where related-article teasers
-// start) and returns where the body starts.
-func (d *docState) prepareMeta() (bodyStart int) {
+// prepare is the first stage: it fills the document's date, title and
+// language from its text where the source gave none and finds where the
+// body starts and where related-article teasers end it.
+func prepare(x *Extractor, doc Document, bufs *docBufs) *prepared {
+	d := &prepared{x: x, bufs: bufs, doc: doc, text: doc.Text}
 	text := d.text
 	// the body starts after the date line's date: the rest of that line is
 	// the headline, which is part of the article's text
@@ -104,13 +105,16 @@ func (d *docState) prepareMeta() (bodyStart int) {
 	}
 	d.lang = d.doc.Lang
 	d.bufs.line = line
-	return bodyStart
+	d.bodyStart = bodyStart
+	return d
 }
 
-// tokenizeBody splits text[start:end] into sentences and tokens: each line
-// is tokenised once and its sentences take their tokens from it. start and
-// end are at line boundaries.
-func (d *docState) tokenizeBody(start, end int) {
+// tokenizeDoc is the second stage: it splits text[start:end] into
+// sentences and tokens. Each line is tokenised once and its sentences take
+// their tokens from it; start and end are at line boundaries. Every word
+// token gets its key's id in the matchers' vocabulary (vocab.go).
+func tokenizeDoc(p *prepared, start, end int) *tokenized {
+	d := &tokenized{prepared: *p}
 	text := d.text
 	line := d.bufs.line
 	if need := (end-start)/5 + 16; cap(d.bufs.toks) < need {
@@ -137,6 +141,8 @@ func (d *docState) tokenizeBody(start, end int) {
 		ls = le + 1
 	}
 	d.bufs.toks, d.bufs.sents, d.bufs.line = d.toks, d.sents, line
+	d.x.vocab.intern(d.toks)
+	return d
 }
 
 // splitRunTogether splits words that outlets ran together at a lower→upper
@@ -144,7 +150,7 @@ func (d *docState) tokenizeBody(start, end int) {
 // halves are words the extractor knows: a title, head, cue or stop word, a
 // place, a family or given name. Most lines have no such word and are
 // returned unchanged, without allocating.
-func (d *docState) splitRunTogether(line []token) []token {
+func (d *prepared) splitRunTogether(line []token) []token {
 	var out []token
 	for k, t := range line {
 		var a, b token
@@ -231,7 +237,7 @@ func endsLine(toks []token, i int) bool {
 // taken from those of its line: a sentence starts and ends at white space
 // or at a token's end, so tokenising it alone gives the same tokens, the
 // first one counting as preceded by white space.
-func (d *docState) addSentence(start, end int, caption bool, line []token) {
+func (d *tokenized) addSentence(start, end int, caption bool, line []token) {
 	for start < end && isSpaceByte(d.text[start]) {
 		start++
 	}
@@ -256,3 +262,20 @@ func (d *docState) addSentence(start, end int, caption bool, line []token) {
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+func (d *tokenized) span(i, j int) (int, int) { return d.toks[i].start, d.toks[j-1].end }
+
+func (d *tokenized) surface(i, j int) string {
+	s, e := d.span(i, j)
+	return d.text[s:e]
+}
+
+// sentRange returns the token index range of sentence s ((0, 0) when it
+// has no tokens).
+func (d *tokenized) sentRange(s int) (int, int) {
+	st := d.sents[s]
+	if st.tokEnd == st.tokStart {
+		return 0, 0
+	}
+	return st.tokStart, st.tokEnd
+}

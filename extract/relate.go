@@ -6,19 +6,30 @@ import (
 	"strings"
 )
 
+// relate is the fifth stage: it reads the relations stated sentence by
+// sentence among the resolved mentions (partners.go, meet.go, docrel.go),
+// dates the events (docdates.go), then the roles and LOCATED_IN from the
+// gazetteer, and the counts of participants (quantities.go). It adds
+// relations and quantities, the dates of events and the countries that
+// LOCATED_IN needs; it adds no mention.
+func relate(r *resolved) *related {
+	d := &related{resolved: *r, year: r.ctxYear}
+	d.indexMentions()
+	d.salient = map[string][]string{City: d.rankSalient(City), Country: d.rankSalient(Country)}
+	d.contextEvents()
+	d.relations()
+	d.findQuantities()
+	return d
+}
+
 // sentMentions returns the mentions of sentence s in text order (ties in
-// the order they were found). The mentions of every sentence are indexed
-// at once, again whenever mentions were added since.
-func (d *docState) sentMentions(s int) []*ment {
-	if d.sentMents == nil || d.sentMentsN != len(d.ments) {
-		d.indexMentions()
-	}
+// the order they were found).
+func (d *related) sentMentions(s int) []*ment {
 	ms := d.sentMents[s]
 	return ms[:len(ms):len(ms)]
 }
 
-func (d *docState) indexMentions() {
-	// new slices: callers may still hold those of the previous index
+func (d *related) indexMentions() {
 	d.sentMents = make([][]*ment, len(d.sents))
 	for _, m := range d.ments {
 		s := d.toks[m.i].sent
@@ -32,16 +43,15 @@ func (d *docState) indexMentions() {
 			}
 		}
 	}
-	d.sentMentsN = len(d.ments)
 }
 
 // evidence is sentence s as evidence.
-func (d *docState) evidence(s int) Evidence {
+func (d *related) evidence(s int) Evidence {
 	st := d.sents[s]
 	return Evidence{Doc: d.doc.ID, Start: st.start, End: st.end, Text: d.text[st.start:st.end]}
 }
 
-func (d *docState) addRel(typ, from, to string, props map[string]any, s int) {
+func (d *related) addRel(typ, from, to string, props map[string]any, s int) {
 	if from == "" || to == "" || from == to {
 		return
 	}
@@ -58,7 +68,7 @@ func (d *docState) addRel(typ, from, to string, props map[string]any, s int) {
 // returns its value and token (the first token where the longest cue of
 // the category starting there has a value). The cues of every category
 // are found in one pass over the sentence, on the first question.
-func (d *docState) hasCue(cat string, s int) (string, int) {
+func (d *tokenized) hasCue(cat string, s int) (string, int) {
 	ci := d.x.lx.cueIdx
 	c, ok := ci.cats[cat]
 	if !ok {
@@ -99,36 +109,17 @@ type sentCue struct {
 	k int
 }
 
-// salient returns the n most mentioned entities of a type (ties: first
-// mentioned), for "the two cities" and "les deux pays".
-//
-// The answer is kept per (type, n) and recomputed only when mentions were
-// added since: partners asks for it in every sentence that speaks of "the
-// two cities", which would make a long article quadratic.
-func (d *docState) salient(typ string, n int) []string {
-	k := salientKey{typ, n}
-	if c, ok := d.salientMemo[k]; ok && c.ments == len(d.ments) {
-		return c.ids
-	}
-	ids := d.computeSalient(typ, n)
-	if d.salientMemo == nil {
-		d.salientMemo = map[salientKey]salientAnswer{}
-	}
-	d.salientMemo[k] = salientAnswer{len(d.ments), ids}
-	return ids
+// salientN returns the n most mentioned entities of a type, City or
+// Country (ties: first mentioned), for "the two cities" and "les deux
+// pays". The slice is shared: callers must not modify it.
+func (d *related) salientN(typ string, n int) []string {
+	ids := d.salient[typ]
+	return ids[:min(n, len(ids)):min(n, len(ids))]
 }
 
-type salientKey struct {
-	typ string
-	n   int
-}
-
-type salientAnswer struct {
-	ments int // len(d.ments) when computed
-	ids   []string
-}
-
-func (d *docState) computeSalient(typ string, n int) []string {
+// rankSalient orders the entities of a type that have mentions by their
+// number of mentions (ties: first mentioned).
+func (d *related) rankSalient(typ string) []string {
 	type c struct {
 		id           string
 		count, first int
@@ -146,16 +137,16 @@ func (d *docState) computeSalient(typ string, n int) []string {
 		}
 		return cs[i].first < cs[j].first
 	})
-	var out []string
-	for k := 0; k < len(cs) && k < n; k++ {
-		out = append(out, cs[k].id)
+	out := make([]string, len(cs))
+	for k := range cs {
+		out[k] = cs[k].id
 	}
 	return out
 }
 
-// relate finds the relations stated sentence by sentence, then the roles
-// and LOCATED_IN from the gazetteer.
-func (d *docState) relate() {
+// relations finds the relations stated sentence by sentence, then the
+// roles and LOCATED_IN from the gazetteer.
+func (d *related) relations() {
 	d.eventDates()
 	for s := range d.sents {
 		if d.sents[s].caption {
@@ -190,7 +181,7 @@ func (d *docState) relate() {
 // When the sentence has several, the one nearest the partnership cue at
 // token cue wins ("the 50th anniversary of diplomatic relations and 10
 // years of strategic partnership": 10 years).
-func (d *docState) sinceYear(s, cue int) int {
+func (d *related) sinceYear(s, cue int) int {
 	a, b := d.sentRange(s)
 	best, bestDist := 0, 1<<30
 	consider := func(y, k int) {
@@ -200,7 +191,7 @@ func (d *docState) sinceYear(s, cue int) int {
 	}
 	// The year an anniversary is celebrated: the one the sentence gives
 	// ("in 2017 for the 50th anniversary"), else the article's.
-	annivYear, inYear, annivN := d.ctxYear, 0, 0
+	annivYear, inYear, annivN := d.year, 0, 0
 	for k := a; k+1 < b; k++ {
 		if strings.HasPrefix(d.toks[k+1].key, "anniversa") {
 			if n, ok := d.x.numbers.Ordinal(d.toks[k].text); ok {
@@ -212,7 +203,7 @@ func (d *docState) sinceYear(s, cue int) int {
 		t := d.toks[k]
 		if (t.key == "in" || t.key == "en") && inYear < 0 && k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 {
 			if y, err := strconv.Atoi(d.toks[k+1].text); err == nil && y > 1900 && y < 2100 {
-				if d.ctxYear > 0 && d.ctxYear-y == annivN {
+				if d.year > 0 && d.year-y == annivN {
 					return y // "the 30th anniversary of their relationship, established in 1993"
 				}
 				annivYear, inYear = y, y
@@ -229,9 +220,9 @@ func (d *docState) sinceYear(s, cue int) int {
 		if n, ok := d.x.numbers.Ordinal(t.text); ok && k+1 < b && strings.HasPrefix(d.toks[k+1].key, "anniversa") && annivYear > 0 {
 			consider(annivYear-n, k)
 		}
-		if t.num && k+2 < b && (d.toks[k+1].key == "years" || d.toks[k+1].key == "ans") && (d.toks[k+2].key == "of" || d.toks[k+2].key == "de" || d.toks[k+2].key == "d") && d.ctxYear > 0 {
+		if t.num && k+2 < b && (d.toks[k+1].key == "years" || d.toks[k+1].key == "ans") && (d.toks[k+2].key == "of" || d.toks[k+2].key == "de" || d.toks[k+2].key == "d") && d.year > 0 {
 			if n, err := strconv.Atoi(t.text); err == nil && n > 0 && n < 200 {
-				consider(d.ctxYear-n, k)
+				consider(d.year-n, k)
 			}
 		}
 	}
@@ -240,7 +231,7 @@ func (d *docState) sinceYear(s, cue int) int {
 
 // insideOther reports whether a place mention lies inside a body's or an
 // event's name.
-func (d *docState) insideOther(m *ment) bool {
+func (d *related) insideOther(m *ment) bool {
 	c := d.cover[m.i]
 	return c >= 0 && d.ments[c] != m
 }
@@ -259,7 +250,7 @@ func sentEvent(ms []*ment) string {
 // eventPlaces finds HELD_IN ("in X" right after the event's name) and
 // HOSTED_BY ("X hosts", "honoured to host"); heldIn and hostedBy
 // (docrel.go) read "held in X" and "hosted by X".
-func (d *docState) eventPlaces(s int, ms []*ment) {
+func (d *related) eventPlaces(s int, ms []*ment) {
 	for _, m := range ms {
 		if m.typ != Event || m.coref {
 			continue
@@ -292,7 +283,7 @@ func (d *docState) eventPlaces(s int, ms []*ment) {
 		}
 		if v, _ := d.hasCue("twocities", s); host == "" && ev != "" && v != "" {
 			// "the two cities in co-hosting the festival"
-			for _, c := range d.salient(City, 2) {
+			for _, c := range d.salientN(City, 2) {
 				d.addRel(HostedBy, ev, c, nil, s)
 			}
 		}
@@ -302,7 +293,7 @@ func (d *docState) eventPlaces(s int, ms []*ment) {
 // roles turns the titles found with people into HOLDS_ROLE relations. A
 // national office without a country is the country of the person's name
 // (a Vietnamese name: Vietnam), which is how the domain's press writes.
-func (d *docState) roles() {
+func (d *related) roles() {
 	for _, m := range d.ments {
 		if m.typ != Person {
 			continue
@@ -314,7 +305,7 @@ func (d *docState) roles() {
 }
 
 // role adds the HOLDS_ROLE relation of one role of a person's mention.
-func (d *docState) role(m *ment, r *role) {
+func (d *related) role(m *ment, r *role) {
 	target := r.target
 	title := r.title
 	if target == "" && d.sents[r.sent].caption {
@@ -352,7 +343,7 @@ func (d *docState) role(m *ment, r *role) {
 	d.addRel(HoldsRole, m.id, target, props, r.sent)
 }
 
-func (d *docState) placeName(b *entBuilder) string {
+func (d *related) placeName(b *entBuilder) string {
 	if id, ok := b.e.Props["place"].(string); ok {
 		if p := d.x.gaz.ByID(id); p != nil {
 			return p.Name
@@ -364,7 +355,7 @@ func (d *docState) placeName(b *entBuilder) string {
 // tokenAt returns the index of the token containing byte offset off in [a, b).
 // Token ends increase, so it is a binary search: a sentence of a million
 // tokens costs no more than its log per call.
-func (d *docState) tokenAt(off, a, b int) int {
+func (d *related) tokenAt(off, a, b int) int {
 	if k := a + sort.Search(b-a, func(i int) bool { return d.toks[a+i].end > off }); k < b {
 		return k
 	}

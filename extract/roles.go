@@ -15,7 +15,7 @@ import (
 
 // titledPerson reads "[BODY|PLACE] TITLE [of BODY|PLACE] [and TITLE …] [,]
 // NAME" at token i and returns the end of the name, or i when there is none.
-func (d *docState) titledPerson(i int) int {
+func (d *resolved) titledPerson(i int) int {
 	j, cues := d.x.lx.titles.longest(d.toks, i)
 	if cues == nil {
 		return i
@@ -132,7 +132,7 @@ func (d *docState) titledPerson(i int) int {
 // nameEndingAt returns the start of a person's name of two to four words
 // ending right before token e ("Rosa Blanco Pérez, First Secretary …"),
 // or -1.
-func (d *docState) nameEndingAt(e int) int {
+func (d *resolved) nameEndingAt(e int) int {
 	for s := e - 1; s >= 0 && s >= e-8; s-- {
 		t := d.toks[s]
 		if t.sent != d.toks[e].sent || d.cover[s] >= 0 || !(t.word && (t.cap || t.upper) || t.punct == '-') {
@@ -160,7 +160,7 @@ func (d *docState) nameEndingAt(e int) int {
 
 // moreRoles reads coordinated titles after a first one: "and President of
 // Laos", "et président du Groupe …". It returns the end and the roles.
-func (d *docState) moreRoles(r int, roles []*role) (int, []*role) {
+func (d *resolved) moreRoles(r int, roles []*role) (int, []*role) {
 	for r < len(d.toks) && len(roles) < 4 {
 		k := d.skipComplement(r)
 		if !(d.toks[k].key == "and" || d.toks[k].key == "et" || d.toks[k].punct == ',') {
@@ -187,7 +187,7 @@ func (d *docState) moreRoles(r int, roles []*role) (int, []*role) {
 
 // skipMember steps over "member of the Standing Committee," and "membre
 // du Comité permanent," before a title: membership is not an office.
-func (d *docState) skipMember(k int) int {
+func (d *resolved) skipMember(k int) int {
 	if k >= len(d.toks) || !(d.toks[k].key == "member" || d.toks[k].key == "membre") {
 		return k
 	}
@@ -202,7 +202,7 @@ func (d *docState) skipMember(k int) int {
 // skipComplement steps over the rest of a title's complement that names no
 // known body or place ("of the Party", "de l'Assemblée") up to the comma,
 // "and" or "et" that ends it, within a few words; else it returns r.
-func (d *docState) skipComplement(r int) int {
+func (d *resolved) skipComplement(r int) int {
 	if r >= len(d.toks) || d.toks[r].cap {
 		return r
 	}
@@ -224,7 +224,7 @@ func (d *docState) skipComplement(r int) int {
 }
 
 // skipArticles steps over articles ("the", "le", "la", "l'").
-func (d *docState) skipArticles(k int) int {
+func (d *resolved) skipArticles(k int) int {
 	for k < len(d.toks) && (d.toks[k].key == "the" || d.toks[k].key == "le" || d.toks[k].key == "la" || d.toks[k].key == "l" || d.toks[k].punct == '\'') {
 		k++
 	}
@@ -234,7 +234,7 @@ func (d *docState) skipArticles(k int) int {
 // roleTail reads what follows a title: a demonym ("l'ambassadeur
 // vietnamien"), "of/de BODY|PLACE", "to/in/en/auprès de PLACE", and sets
 // the role's target. It returns the end.
-func (d *docState) roleTail(r int, ro *role) int {
+func (d *resolved) roleTail(r int, ro *role) int {
 	if r < len(d.toks) {
 		if c := d.placeAt[r]; c.p != nil && c.demonym && !d.toks[r].cap {
 			if ro.target == "" {
@@ -251,7 +251,7 @@ func (d *docState) roleTail(r int, ro *role) int {
 // Hà Nội Party Committee’s Secretary", "Quebec Premier", "Vietnamese
 // Ambassador", "the British Prime Minister's Trade Envoy" (the office of a
 // title in the possessive is that title's).
-func (d *docState) targetBefore(i int) string {
+func (d *resolved) targetBefore(i int) string {
 	b := i - 1
 	if b >= 1 && d.toks[b].key == "s" && d.toks[b-1].punct == '\'' {
 		b -= 2
@@ -285,7 +285,7 @@ func (d *docState) targetBefore(i int) string {
 // localBodyBefore returns the nearest local body (People's Committee,
 // Party Committee) named earlier in the sentence of token i: "a delegation
 // of the X Party Committee, led by Deputy Secretary Y".
-func (d *docState) localBodyBefore(i int) string {
+func (d *resolved) localBodyBefore(i int) string {
 	a, _ := d.sentRange(d.toks[i].sent)
 	for k := i - 1; k >= a; k-- {
 		m := d.cover[k]
@@ -310,7 +310,7 @@ func (d *docState) localBodyBefore(i int) string {
 // roleComplement reads "of the Hanoi People's Committee", "de Séoul", "du
 // Conseil européen", "of the northern province of X" after a title and
 // returns the end and the body or place it names (or target unchanged).
-func (d *docState) roleComplement(r int, target string) (int, string) {
+func (d *resolved) roleComplement(r int, target string) (int, string) {
 	for r < len(d.toks) {
 		k := d.toks[r].key
 		if !(k == "of" || k == "de" || k == "du" || k == "des" || k == "d") || d.toks[r].cap {
@@ -339,7 +339,7 @@ func (d *docState) roleComplement(r int, target string) (int, string) {
 		}
 		// "la présidente de la région, X": the article's region
 		if kind := d.x.lx.placeKindOf[d.toks[s].key]; kind != "" && !d.toks[s].cap && (s+1 >= len(d.toks) || !d.toks[s+1].word) {
-			if p := d.focusOfKind(kind); p != nil {
+			if p := d.foci.ofKind[kind]; p != nil {
 				if target == "" {
 					target = p.ID
 				}
@@ -380,7 +380,7 @@ func (d *docState) roleComplement(r int, target string) (int, string) {
 // complement: an acronym in parentheses ("(RoK)"), a place-type word
 // ("Oudomxay province") and generic words that name a part of the body
 // ("… Party (MPP) Central Committee").
-func (d *docState) afterNamed(r int) int {
+func (d *resolved) afterNamed(r int) int {
 	if r+2 < len(d.toks) && d.toks[r].punct == '(' && d.toks[r+2].punct == ')' && d.toks[r+1].word {
 		r += 3
 	}
@@ -401,7 +401,7 @@ func (d *docState) afterNamed(r int) int {
 // describedPlace reads a place at token s, after words that describe it
 // ("Vietnamese central province of Gia Lai", "province cubaine
 // de Matanzas"): it returns the place's end and the place, or (s, nil).
-func (d *docState) describedPlace(s int) (int, *gazetteer.Place) {
+func (d *resolved) describedPlace(s int) (int, *gazetteer.Place) {
 	k := s
 	for n := 0; k < len(d.toks) && n < 6; n++ {
 		if e, p := d.placeAtTok(k); p != nil {
@@ -425,7 +425,7 @@ func (d *docState) describedPlace(s int) (int, *gazetteer.Place) {
 }
 
 // placeEndingAt returns a place whose candidate mention ends at token e.
-func (d *docState) placeEndingAt(e int) *gazetteer.Place {
+func (d *resolved) placeEndingAt(e int) *gazetteer.Place {
 	for b := e - 1; b >= 0 && b >= e-6; b-- {
 		if c := d.placeAt[b]; c.p != nil && !c.demonym && c.end == e {
 			return c.p
@@ -436,7 +436,7 @@ func (d *docState) placeEndingAt(e int) *gazetteer.Place {
 
 // roleAfter reads ", [the] TITLE [of X] [and TITLE of Y]" after a name
 // ending at e.
-func (d *docState) roleAfter(e int) []*role {
+func (d *resolved) roleAfter(e int) []*role {
 	if e >= len(d.toks) || d.toks[e].punct != ',' {
 		return nil
 	}
@@ -463,7 +463,7 @@ func (d *docState) roleAfter(e int) []*role {
 // connector, a head or title word, an acronym, a place) or after an
 // honorific, and runs to the end of the run. It returns (r, r) when there
 // is none.
-func (d *docState) runName(r int) (int, int) {
+func (d *resolved) runName(r int) (int, int) {
 	if r >= len(d.toks) {
 		return r, r
 	}
@@ -505,7 +505,7 @@ func (d *docState) runName(r int) (int, int) {
 // breaksName reports whether token k cannot be the last word before a
 // name: a connector, a title, head or stop word, an acronym, a place or a
 // covered mention, or an honorific title ending there.
-func (d *docState) breaksName(k int) bool {
+func (d *resolved) breaksName(k int) bool {
 	t := d.toks[k]
 	if !t.word {
 		return t.punct != '-'

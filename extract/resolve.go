@@ -1,0 +1,142 @@
+package extract
+
+import "github.com/kg-dev/kg/extract/gazetteer"
+
+// resolve is the fourth stage: it decides among the candidates with the
+// whole article in view and records the article's entities and their
+// mentions, in this order (each step reads the decisions of the ones
+// before it):
+//
+//   - places: which place each gazetteer name is (homonyms, names that
+//     need context, names inside a person's name), administrative units,
+//     places in parentheses (places.go, placeunits.go, placeanchors.go);
+//     then the article's main places (placeFoci);
+//   - events: names and references, grouped, with their ids, and the
+//     article's focus events (events.go, eventid.go, focus.go);
+//   - organisations: known bodies, local bodies, names built on head
+//     nouns, acronyms bound to their expansion (orgs.go, orgnames.go,
+//     acronyms.go);
+//   - people: names from titles and name shapes, prose's NER as a last
+//     signal, partial names resolved to the article's full names
+//     (people.go, roles.go, ner.go);
+//   - place mentions, once people and bodies are known (places.go).
+func resolve(c *candidates) *resolved {
+	d := &resolved{candidates: *c, ents: map[string]*entBuilder{}}
+	d.cover = resize(&d.bufs.cover, len(d.toks))
+	for i := range d.cover {
+		d.cover[i] = -1
+	}
+	d.choosePlaces()
+	d.foci = d.placeFoci()
+	d.findEvents()
+	d.findOrgs()
+	d.findPeople()
+	d.findPartialPeople()
+	d.findPlaces()
+	return d
+}
+
+// placeFoci are the article's main places, read from the places decided
+// (placeAt) outside captions; local bodies named without their place are
+// the main place's.
+type placeFoci struct {
+	city   *gazetteer.Place            // the Vietnamese city named most often (ties: first named), else the city named most often
+	ofKind map[string]*gazetteer.Place // place kind (region, department, province) -> the place of that kind named most often (ties: first to reach the count)
+	weight map[string]int              // country id -> mentions of it and of its places, captions and demonyms included
+}
+
+func (d *resolved) placeFoci() placeFoci {
+	f := placeFoci{ofKind: map[string]*gazetteer.Place{}, weight: map[string]int{}}
+	counts := map[*gazetteer.Place]int{} // city -> count (+1000 in Vietnam)
+	first := map[*gazetteer.Place]int{}
+	kinds := map[*gazetteer.Place]int{} // place -> count
+	for i, c := range d.placeAt {
+		if c.p == nil {
+			continue
+		}
+		if c.p.CountryID != "" {
+			f.weight[c.p.CountryID]++
+		}
+		if c.p.Type == Country && c.p.ID != c.p.CountryID {
+			f.weight[c.p.ID]++
+		}
+		if c.demonym || d.inCaption(i) {
+			continue
+		}
+		kinds[c.p]++
+		if b := f.ofKind[c.p.Kind]; b == nil || kinds[c.p] > kinds[b] {
+			f.ofKind[c.p.Kind] = c.p
+		}
+		if c.p.Type != City {
+			continue
+		}
+		if _, ok := first[c.p]; !ok {
+			first[c.p] = i
+		}
+		counts[c.p]++
+		if c.p.Country == "VN" {
+			counts[c.p] += 1000
+		}
+	}
+	for p, n := range counts {
+		if f.city == nil || n > counts[f.city] || (n == counts[f.city] && first[p] < first[f.city]) {
+			f.city = p
+		}
+	}
+	return f
+}
+
+// countryWeight counts the mentions of a country (ISO code) and of its
+// places in the article.
+func (d *resolved) countryWeight(iso string) int {
+	c := d.x.gaz.Country(iso)
+	if c == nil {
+		return 0
+	}
+	return d.foci.weight[c.ID]
+}
+
+// entity returns the builder of id, creating it with the given type and
+// canonical name.
+func (d *resolved) entity(id, typ, name string) *entBuilder {
+	b := d.ents[id]
+	if b == nil {
+		b = &entBuilder{e: Entity{ID: id, Type: typ, Name: name, Props: map[string]any{}}, names: map[string]bool{}, first: -1}
+		d.ents[id] = b
+		d.order = append(d.order, id)
+	}
+	return b
+}
+
+// addMention records a mention of an entity over tokens [i, j).
+func (d *resolved) addMention(id, typ, name string, i, j int, coref bool) *ment {
+	b := d.entity(id, typ, name)
+	m := &ment{i: i, j: j, typ: typ, id: id, coref: coref}
+	d.ments = append(d.ments, m)
+	s, e := d.span(i, j)
+	b.e.Mentions = append(b.e.Mentions, Mention{Doc: d.doc.ID, Start: s, End: e, Text: d.text[s:e]})
+	if !coref {
+		b.names[d.text[s:e]] = true
+	}
+	b.count++
+	if b.first < 0 || i < b.first {
+		b.first = i
+	}
+	return m
+}
+
+// covered reports whether any token of [i, j) is covered by a mention.
+func (d *resolved) covered(i, j int) bool {
+	for k := i; k < j && k < len(d.cover); k++ {
+		if d.cover[k] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *resolved) setCover(i, j, m int) {
+	for k := i; k < j; k++ {
+		d.cover[k] = m
+	}
+}

@@ -1,0 +1,97 @@
+package extract
+
+import (
+	"github.com/kg-dev/kg/extract/dates"
+	"github.com/kg-dev/kg/extract/gazetteer"
+)
+
+// The extraction of one article is a pipeline of stages. Each stage is one
+// function that reads the previous stage's output and returns its own, a
+// struct that embeds the previous one: a method lives on the lowest stage
+// whose data it needs, so the compiler keeps an early stage from reading
+// what a later one decides.
+//
+//	prepare         Document    -> *prepared    header date and title, language, where the body and its teasers are (prepare.go)
+//	tokenizeDoc     *prepared   -> *tokenized   sentences and tokens with byte offsets, captions (prepare.go)
+//	findCandidates  *tokenized  -> *candidates  gazetteer names and demonyms with all their readings, the countries named without doubt, dates (candidates.go)
+//	resolve         *candidates -> *resolved    decisions with the article in view: which place each name is, events, organisations, people, partial names; mentions and entities (resolve.go)
+//	relate          *resolved   -> *related     relations sentence by sentence, event dates, counts (relate.go)
+//	(*related).result           -> DocResult    entities with aliases, relations, quantities (extractor.go)
+//
+// A long body is cut into segments (extractor.go); every segment runs the
+// stages after prepare on its own.
+
+// runStages runs the stages after prepare on text[start:end], a part of
+// p's body cut at line ends.
+func runStages(p *prepared, start, end int) *related {
+	return relate(resolve(findCandidates(tokenizeDoc(p, start, end))))
+}
+
+// prepared is the output of prepare: the document with its date, title
+// and language filled from its text when the source gave none.
+type prepared struct {
+	x         *Extractor
+	bufs      *docBufs // working slices reused across documents (docPool)
+	doc       Document
+	text      string
+	lang      string
+	bodyStart int // where the body starts (after the date line's date)
+	bodyEnd   int // where related-article teasers start, else len(text)
+}
+
+// tokenized is the output of tokenizeDoc: sentences and tokens.
+type tokenized struct {
+	prepared
+	toks  []token
+	sents []sentence
+
+	// cue index, filled sentence by sentence on the first question
+	// (hasCue): a function of the tokens only, kept so that a sentence is
+	// matched against the cue lists once however many stages ask
+	cueFirst []sentCue // sentence*categories+category -> first cue
+	cueDone  []bool    // sentence -> cueFirst computed
+}
+
+// candidates is the output of findCandidates: what the text may name,
+// before anything is decided.
+type candidates struct {
+	tokenized
+	nameAt    []placeCand  // token -> longest gazetteer name (all its readings, best first) or demonym starting there
+	textDates []dates.Span // an undated article's dates that carry their year, in text order
+	ctxYear   int          // the year the article speaks from (contextYear), 0 if unknown
+	unitWords bool         // some token may start an administrative unit word (placeunits.go)
+}
+
+// resolved is the output of resolve: the article's entities and their
+// mentions, each decided with the whole article in view.
+type resolved struct {
+	candidates
+	placeAt  []placeCand        // token -> the place or demonym mention decided there
+	anchored []anchoredName     // places read by findAnchored (placeanchors.go)
+	units    []*gazetteer.Place // administrative units read in the article (placeunits.go)
+	foci     placeFoci          // the article's main places, once places are decided (placeFoci)
+	cover    []int              // token -> index of the person/org/event mention covering it, -1 if none
+	ments    []*ment
+	ents     map[string]*entBuilder
+	order    []string // entity ids in the order first found
+	focus    []string // the events the article reports, most important first (focusEvents, set by findEvents)
+
+	// working state of the resolution itself
+	pending  []pendingName     // one-word names after a title, resolved by findPartialPeople
+	acronyms map[string]string // acronym key -> the entity its expansion in this article names
+	focused  []focusBody       // local bodies named by their level only, given the article's main locality
+	nerCache map[int][]string  // sentence -> names prose's NER tags PERSON, asked for only where nothing else decides
+}
+
+// related is the output of relate: relations and quantities, with the
+// indexes of the resolved mentions they are read from.
+type related struct {
+	resolved
+	sentMents [][]*ment // sentence -> its mentions in text order
+	ctxEvents []string  // sentence -> the event it is about when it names none (contextEvent)
+	salient   map[string][]string
+	year      int   // ctxYear, or for an undated article the year of the event it reports once dated (eventDates)
+	leader    *ment // the person who leads the delegation last named (meetings)
+	rels      []Relation
+	qs        []Quantity
+}
