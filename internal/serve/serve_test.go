@@ -11,172 +11,28 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/kg-dev/kg/extract"
-	"github.com/kg-dev/kg/graph"
-	"github.com/kg-dev/kg/graph/sqlite"
+	"github.com/kg-dev/kg/internal/serve/servetest"
 	"github.com/kg-dev/kg/queries"
-	"github.com/kg-dev/kg/reader"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden from the embedded store")
-
-// hostileName and the rest of hostileDoc are what a page must show as text
-// and never obey: markup, quotes, event handlers and javascript: links in
-// names, aliases, sentences, the title and the URL.
-const (
-	hostileName = `<script>window.__pwned=1</script>Town "quoted" 'single'`
-	hostileSent = `<script>window.__pwned=4</script> and <a href="javascript:window.__pwned=5">the "click"</a> say <img src=x onerror="window.__pwned=6"> twinning.`
-)
-
-// hostileDoc is an article's extraction as kg ingest stores it (through
-// graph.Build and the store's Put): two cities with hostile names related
-// by a hostile sentence, in an article with a hostile title and URL.
-// kg's extractor would not produce such names from prose; a store written
-// by another tool or an older kg can hold anything, and so can Neo4j.
-func hostileDoc() extract.DocResult {
-	const doc = "hostile-1"
-	return extract.DocResult{
-		Doc: extract.DocumentInfo{ID: doc, Path: "hostile.txt", Lang: "en", Date: "2026-01-02",
-			Title: `<script>window.__pwned=2</script> "Title" <b>bold</b>`, URL: "javascript:window.__pwned=3", Hash: "0"},
-		Entities: []extract.Entity{
-			{ID: "city:xss-town", Type: extract.City, Name: hostileName, Aliases: []string{`<img src=x onerror="window.__pwned=7">`},
-				Mentions: []extract.Mention{{Doc: doc, Start: 0, End: 10, Text: "x"}}},
-			{ID: "city:javascript-ville", Type: extract.City, Name: "javascript:window.__pwned=8",
-				Mentions: []extract.Mention{{Doc: doc, Start: 20, End: 30, Text: "y"}}},
-		},
-		Relations: []extract.Relation{{Type: extract.PartnerOf, From: "city:javascript-ville", To: "city:xss-town",
-			Props:    map[string]any{"kind": `"><script>x</script>`},
-			Evidence: []extract.Evidence{{Doc: doc, Start: 0, End: 40, Text: hostileSent}}}},
-	}
-}
-
-// testBatches are the samples (seeds/, extracted) and the hostile article.
-var testBatches = sync.OnceValues(func() ([]graph.Batch, error) {
-	x, err := extract.New()
-	if err != nil {
-		return nil, err
-	}
-	var bs []graph.Batch
-	var rerr error
-	err = reader.WalkWith(context.Background(), []string{filepath.Join("..", "..", "seeds")}, func(d extract.Document) error {
-		bs = append(bs, graph.Build(x.Extract(d)))
-		return nil
-	}, reader.Options{OnError: func(where string, err error) { rerr = err }})
-	if err == nil {
-		err = rerr
-	}
-	return append(bs, graph.Build(hostileDoc())), err
-})
-
-// embedded returns an embedded store holding testBatches, opened
-// read-only as kg serve opens it.
-func embedded(t testing.TB) *sqlite.Store {
-	t.Helper()
-	bs, err := testBatches()
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "kg.db")
-	ctx := context.Background()
-	s, err := sqlite.Open(ctx, path, sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tx, err := s.Begin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, b := range bs {
-		if err := tx.Put(b); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := tx.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	ro, err := sqlite.Open(ctx, path, sqlite.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ro.Close() })
-	return ro
-}
-
-// goldenRequests are the API calls whose answers are kept in
-// testdata/golden, and compared between the two stores.
-var goldenRequests = []struct{ name, path string }{
-	{"search-ha-noi", "/api/search?q=ha+noi"},
-	{"search-hanoi-diacritics", "/api/search?q=H%C3%80%20N%E1%BB%98I"},
-	{"search-prefix-toul", "/api/search?q=toul"},
-	{"search-capped", "/api/search?q=h&limit=2"},
-	{"search-nothing", "/api/search?q=zzzzzz"},
-	{"entity-hanoi", "/api/entity/city:hanoi"},
-	{"entity-event", "/api/entity/event:12-conference-fr-vn-cooperation-decentralised"},
-	{"neighbours-hanoi", "/api/neighbours/city:hanoi"},
-	{"neighbours-hanoi-capped", "/api/neighbours/city:hanoi?limit=2"},
-	{"neighbours-toulouse", "/api/neighbours/city:toulouse"},
-	{"evidence-hanoi-toulouse", "/api/evidence/city:hanoi?key=PARTNER_OF%7Ccity%3Ahanoi%7Ccity%3Atoulouse"},
-	{"evidence-capped", "/api/evidence/city:hanoi?key=PARTNER_OF%7Ccity%3Ahanoi%7Ccity%3Atoulouse&limit=1"},
-	{"timeline-hanoi", "/api/timeline/city:hanoi"},
-	{"queries", "/api/queries"},
-	{"query-partners", "/api/query/partners?city=Hanoi"},
-	{"query-path", "/api/query/path?source=Toulouse&target=Seoul"},
-	{"query-top-cities-capped", "/api/query/top-cities?limit=2&n=5"},
-	{"hostile-search", "/api/search?q=%3Cscript%3Ewindow"},
-	{"hostile-neighbours", "/api/neighbours/city:xss-town"},
-	{"hostile-evidence", "/api/evidence/city:xss-town?key=PARTNER_OF%7Ccity%3Ajavascript-ville%7Ccity%3Axss-town"},
-}
-
-type answer struct {
-	Status int             `json:"status"`
-	Body   json.RawMessage `json:"body"`
-}
-
-func get(t testing.TB, h http.Handler, method, path string) (*httptest.ResponseRecorder, answer) {
-	t.Helper()
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(method, path, nil))
-	var pretty bytes.Buffer
-	if err := json.Indent(&pretty, rec.Body.Bytes(), "", "  "); err != nil {
-		t.Fatalf("%s %s: the answer is not JSON (%v): %q", method, path, err, rec.Body.String())
-	}
-	return rec, answer{rec.Code, pretty.Bytes()}
-}
-
-func goldenAnswers(t *testing.T, h http.Handler) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	for _, g := range goldenRequests {
-		_, a := get(t, h, "GET", g.path)
-		b, err := json.MarshalIndent(a, "", "  ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[g.name] = string(b) + "\n"
-	}
-	return out
-}
 
 // TestAPIGolden: the API's answers on the samples and the hostile article
 // in the embedded store are testdata/golden's (go test ./internal/serve
 // -run APIGolden -update rewrites them after a reviewed change).
 func TestAPIGolden(t *testing.T) {
-	s := New(NewBackend(embedded(t)), Options{})
-	got := goldenAnswers(t, s)
-	for _, g := range goldenRequests {
-		file := filepath.Join("testdata", "golden", g.name+".json")
+	s := New(NewBackend(servetest.Embedded(t)), Options{})
+	got := servetest.Answers(t, s)
+	for _, g := range servetest.Requests {
+		file := filepath.Join("testdata", "golden", g.Name+".json")
 		if *update {
 			if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(file, []byte(got[g.name]), 0o644); err != nil {
+			if err := os.WriteFile(file, []byte(got[g.Name]), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			continue
@@ -185,8 +41,8 @@ func TestAPIGolden(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%v (go test -run APIGolden -update writes it)", err)
 		}
-		if got[g.name] != string(want) {
-			t.Errorf("GET %s: got\n%s\nwant (%s)\n%s", g.path, got[g.name], file, want)
+		if got[g.Name] != string(want) {
+			t.Errorf("GET %s: got\n%s\nwant (%s)\n%s", g.Path, got[g.Name], file, want)
 		}
 	}
 	// The answers say what the page needs.
@@ -210,7 +66,7 @@ func TestAPIGolden(t *testing.T) {
 // TestAPIErrors: bad ids, parameters, methods and paths get a 4xx JSON
 // error saying what is wrong; every answer carries the security headers.
 func TestAPIErrors(t *testing.T) {
-	s := New(NewBackend(embedded(t)), Options{})
+	s := New(NewBackend(servetest.Embedded(t)), Options{})
 	long := strings.Repeat("a", maxText+1)
 	tests := []struct {
 		method, path string
@@ -268,7 +124,7 @@ func TestAPIErrors(t *testing.T) {
 // TestPage: the page and its assets come from the binary with the CSP;
 // the page has no inline script and loads nothing from elsewhere.
 func TestPage(t *testing.T) {
-	s := New(NewBackend(embedded(t)), Options{})
+	s := New(NewBackend(servetest.Embedded(t)), Options{})
 	for _, p := range []string{"/", "/app.js", "/app.css", "/vendor/cytoscape.min.js", "/vendor/d3-geo.min.js", "/vendor/countries-110m.json"} {
 		rec := httptest.NewRecorder()
 		s.ServeHTTP(rec, httptest.NewRequest("GET", p, nil))
@@ -323,12 +179,12 @@ func (s stuck) Search(ctx context.Context, text string, limit int) ([]Hit, error
 func TestTimeoutAndPanic(t *testing.T) {
 	s := New(stuck{}, Options{Timeout: 50 * time.Millisecond})
 	start := time.Now()
-	rec, _ := get(t, s, "GET", "/api/search?q=hanoi")
+	rec, _ := servetest.Get(t, s, "GET", "/api/search?q=hanoi")
 	if rec.Code != http.StatusGatewayTimeout || time.Since(start) > 2*time.Second {
 		t.Errorf("slow store: %d after %s: %s", rec.Code, time.Since(start), rec.Body)
 	}
 	s = New(stuck{panics: true}, Options{})
-	rec, _ = get(t, s, "GET", "/api/search?q=hanoi")
+	rec, _ = servetest.Get(t, s, "GET", "/api/search?q=hanoi")
 	if rec.Code != 500 || strings.Contains(rec.Body.String(), "secret") || strings.Contains(rec.Body.String(), "goroutine") {
 		t.Errorf("panic: %d %s", rec.Code, rec.Body)
 	}
@@ -337,7 +193,7 @@ func TestTimeoutAndPanic(t *testing.T) {
 // TestHosts: a loopback server answers for its own names only (a page
 // elsewhere cannot reach it by DNS rebinding).
 func TestHosts(t *testing.T) {
-	s := New(NewBackend(embedded(t)), Options{Hosts: LoopbackHosts("127.0.0.1:8080")})
+	s := New(NewBackend(servetest.Embedded(t)), Options{Hosts: LoopbackHosts("127.0.0.1:8080")})
 	for host, want := range map[string]int{"127.0.0.1:8080": 200, "localhost:8080": 200, "evil.example:8080": 421, "127.0.0.1:9": 421} {
 		req := httptest.NewRequest("GET", "/api/search?q=hanoi", nil)
 		req.Host = host
