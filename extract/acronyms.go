@@ -14,7 +14,7 @@ import "strings"
 
 // acronymAt reports whether token i is an acronym: two to eight letters
 // or digits, all capitals.
-func (d *resolved) acronymAt(i int) bool {
+func (d *tokenized) acronymAt(i int) bool {
 	t := d.toks[i]
 	return t.word && t.upper && len(t.key) >= 2 && len(t.key) <= 8
 }
@@ -90,7 +90,7 @@ func (d *resolved) bindAfter(p int) {
 
 // longForm returns the first token of the shortest expansion of acr that
 // ends at token e and starts at or after token from, or -1.
-func (d *resolved) longForm(acr string, from, e int) int {
+func (d *tokenized) longForm(acr string, from, e int) int {
 	var letters []byte
 	var owner []int
 	var starts []bool
@@ -135,7 +135,7 @@ func (d *resolved) longForm(acr string, from, e int) int {
 // organisation head, or is all capitalised words of which none names an
 // agreement, a programme or a place type ("Bretagne Commerce
 // International", not "Vietnam-Korea Free Trade Agreement").
-func (d *resolved) orgLike(s, e int) bool {
+func (d *tokenized) orgLike(s, e int) bool {
 	if s < 0 || e <= s || !(d.toks[s].cap || d.toks[s].upper) {
 		return false
 	}

@@ -48,7 +48,7 @@ func (d *candidates) contextYear() int {
 // explicitDates returns the dates of an undated article's body that carry
 // their own year ("13 décembre 2021", "April 2023", "14/04/2023"), in text
 // order.
-func (d *candidates) explicitDates() []dates.Span {
+func (d *tokenized) explicitDates() []dates.Span {
 	var out []dates.Span
 	for _, sp := range d.x.dates.Find(d.text[:d.bodyEnd], dates.Options{Lang: d.lang}) {
 		if len(sp.Value) >= 7 { // "in 2021" alone places no day

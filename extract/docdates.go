@@ -208,7 +208,7 @@ type eventDate struct {
 // mention m, is m's: no noun of another happening is nearer to it, and
 // every other event nearer to it is coordinated with m (no other date
 // between them: "X and Y took place on ...").
-func (d *related) dateFor(m *ment, p, x int, evs []*ment, pos []int, others []int) bool {
+func (d *tokenized) dateFor(m *ment, p, x int, evs []*ment, pos []int, others []int) bool {
 	for _, k := range others {
 		if absInt(p-k) < x {
 			return false
@@ -230,7 +230,7 @@ func (d *related) dateFor(m *ment, p, x int, evs []*ment, pos []int, others []in
 
 // focusDates dates the events the article reports that the text leaves
 // undated, from the article's date (see eventDates).
-func (d *related) focusDates(withDates map[string]bool) {
+func (d *resolved) focusDates(withDates map[string]bool) {
 	ref := d.doc.Date
 	if ref == "" {
 		return
@@ -272,7 +272,7 @@ func (d *related) focusDates(withDates map[string]bool) {
 // nextEdition reports whether a reference to an event speaks of its next
 // edition ("the next summit", "la prochaine édition de la conférence":
 // cue "nextedition" in the five tokens before it).
-func (d *related) nextEdition(m *ment) bool {
+func (d *tokenized) nextEdition(m *ment) bool {
 	cues := d.x.lx.cues["nextedition"]
 	a, _ := d.sentRange(d.toks[m.i].sent)
 	for k := max(a, m.i-5); k < m.i; k++ {

@@ -58,7 +58,7 @@ func (d *related) sentOrContextEvent(s int, ms []*ment) (ev string, named bool) 
 
 // isShow reports whether an event is of a type where speakers are not
 // thereby participants (an exhibition, a fair: data/events.tsv "show").
-func (d *related) isShow(ev string) bool { return d.x.lx.shows[d.eventType(ev)] }
+func (d *resolved) isShow(ev string) bool { return d.x.lx.shows[d.eventType(ev)] }
 
 // participation finds who took part in the sentence's event: the people
 // of a sentence with a participation cue ("attended", "co-chaired by",
@@ -120,7 +120,7 @@ func containsMent(ms []*ment, m *ment) bool {
 
 // isRoleTarget reports whether m is the body or place of the title of a
 // person of the sentence ("Chairman of the X People's Committee Y").
-func (d *related) isRoleTarget(ms []*ment, m *ment) bool {
+func (d *tokenized) isRoleTarget(ms []*ment, m *ment) bool {
 	if m.typ == Person || m.typ == Event {
 		return false
 	}
@@ -140,7 +140,7 @@ func (d *related) isRoleTarget(ms []*ment, m *ment) bool {
 // inDateline reports whether a mention is in the dateline that opens a
 // sentence ("Quang Nam (VNA) – ", "TOKYO — "): capitalised words and an
 // agency in parentheses before a dash, within the first tokens.
-func (d *related) inDateline(m *ment) bool {
+func (d *tokenized) inDateline(m *ment) bool {
 	a, b := d.sentRange(d.toks[m.i].sent)
 	for k := a; k < b && k < a+8; k++ {
 		t := d.toks[k]
@@ -159,7 +159,7 @@ func (d *related) inDateline(m *ment) bool {
 // title ("Chairman of the X People's Committee", "member of the Party
 // Central Committee"): the person holds the office, the body does not
 // thereby take part.
-func (d *related) titleBody(m *ment) bool {
+func (d *tokenized) titleBody(m *ment) bool {
 	if m.typ != Organization {
 		return false
 	}
@@ -180,7 +180,7 @@ func (d *related) titleBody(m *ment) bool {
 // (or either date is unknown): a conference held months before the
 // article is recalled, one months ahead is announced, and who speaks in
 // the article does not speak at it.
-func (d *related) isCurrent(ev string) bool {
+func (d *resolved) isCurrent(ev string) bool {
 	date, _ := d.ents[ev].e.Props["date"].(string)
 	ref := d.doc.Date
 	if date == "" || ref == "" {
@@ -209,7 +209,7 @@ func (d *related) isCurrent(ev string) bool {
 // strongestCue returns the value of a cue of the category in sentence s:
 // the first that does not need the event named ("named" in cues.tsv),
 // else, when named, the first; "" if none.
-func (d *related) strongestCue(cat string, s int, named bool) string {
+func (d *tokenized) strongestCue(cat string, s int, named bool) string {
 	v, k := d.hasCue(cat, s)
 	if v != "named" {
 		return v
@@ -229,7 +229,7 @@ func (d *related) strongestCue(cat string, s int, named bool) string {
 // onlyEvent reports whether the sentence names no event but ev and the
 // other events the article reports ("the ACMC Conference and AEMF Forum
 // have met every year since 2015", said the host in his speech).
-func (d *related) onlyEvent(ms []*ment, ev string) bool {
+func (d *resolved) onlyEvent(ms []*ment, ev string) bool {
 	for _, m := range ms {
 		if m.typ == Event && m.id != ev && !slices.Contains(d.focus, m.id) {
 			return false
@@ -240,7 +240,7 @@ func (d *related) onlyEvent(ms []*ment, ev string) bool {
 
 // isVenue reports whether a place mention is where something happens ("in
 // Hanoi", "à Wuhan", "dans la ville de Hué") rather than who comes.
-func (d *related) isVenue(m *ment) bool {
+func (d *resolved) isVenue(m *ment) bool {
 	return (m.typ == City || m.typ == Country) && d.venueBefore(m.i)
 }
 
@@ -336,7 +336,7 @@ func (d *related) hostedBy(s int, ms []*ment) {
 }
 
 // cueEnd returns the token after the cue of the category at token k.
-func (d *related) cueEnd(cat string, k int) int {
+func (d *tokenized) cueEnd(cat string, k int) int {
 	e, _ := d.x.lx.cue(cat, d.toks, k)
 	return e
 }
@@ -345,7 +345,7 @@ func (d *related) cueEnd(cat string, k int) int {
 // the first within a few words of k, then each one separated from the
 // previous only by list separators, determiners, prepositions and words
 // for kinds of places ("X, Y et la ville de Z", "A and B", "(C, D)").
-func (d *related) listAfter(ms []*ment, k int, types ...string) []*ment {
+func (d *resolved) listAfter(ms []*ment, k int, types ...string) []*ment {
 	var out []*ment
 	prev := k
 	for _, m := range ms {

@@ -198,7 +198,7 @@ func (d *resolved) acronymMentions(evs []*eventMention) {
 // Conference", "(ACMC)"), or when they have the same type and neither
 // contradicts the other: ordinals and years equal or missing, countries,
 // parties and topic words of one among the other's.
-func (d *resolved) clusterEvents(evs []*eventMention) {
+func (d *candidates) clusterEvents(evs []*eventMention) {
 	var clusters []*eventMention // merged copies
 	byAcronym := map[string]int{}
 	of := make([]int, len(evs))
@@ -319,7 +319,7 @@ func (ev *eventMention) merge(o *eventMention) {
 // in every language; others by ordinal, type, countries, parties, topic
 // words and, when unnumbered, year (the name's, else the article's): so
 // different editions never share an id.
-func (d *resolved) eventIdentity(ev *eventMention) (string, string) {
+func (d *candidates) eventIdentity(ev *eventMention) (string, string) {
 	year := ev.year
 	if year == 0 && ev.ordinal == 0 {
 		year = d.ctxYear

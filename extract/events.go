@@ -36,7 +36,7 @@ type eventMention struct {
 // definiteRef reports whether token k is a definite or demonstrative
 // determiner, which makes the event noun after it a reference ("the
 // event", "cette rencontre", "l'événement", "ces Assises").
-func (d *resolved) definiteRef(k int) bool {
+func (d *tokenized) definiteRef(k int) bool {
 	t := d.toks[k]
 	if t.punct == '\'' && k > 0 {
 		t = d.toks[k-1]
@@ -435,7 +435,7 @@ func (d *resolved) countrySpan(i int) (string, int) {
 
 // isDeterminer reports whether a word key is a determiner before an event
 // noun (data/cues.tsv definite, indefinite and determiner).
-func (d *resolved) isDeterminer(k string) bool {
+func (d *tokenized) isDeterminer(k string) bool {
 	return d.x.lx.definites[k] || d.x.lx.indefinites[k] || d.x.lx.determiners[k]
 }
 

@@ -96,7 +96,7 @@ func (d *related) meetingProps(s int, ms []*ment) map[string]any {
 }
 
 // commaBetween reports whether a comma lies between tokens i and j.
-func (d *related) commaBetween(i, j int) bool {
+func (d *tokenized) commaBetween(i, j int) bool {
 	for k := i; k < j; k++ {
 		if d.toks[k].punct == ',' {
 			return true
@@ -107,7 +107,7 @@ func (d *related) commaBetween(i, j int) bool {
 
 // delegationAt returns the token of a delegation noun in [e, b), -1 if
 // none ("received the delegation", "a reception for the X delegation").
-func (d *related) delegationAt(e, b int) int {
+func (d *tokenized) delegationAt(e, b int) int {
 	for k := e; k < b; k++ {
 		if d.x.lx.delegations[d.toks[k].key] {
 			return k

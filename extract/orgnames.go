@@ -251,7 +251,7 @@ func (lx *lexicon) frenchAdjective(w string) bool {
 
 // headAhead reports whether the capitalised run starting at token k has
 // an organisation head: after "and", it names a second body.
-func (d *resolved) headAhead(start int) bool {
+func (d *tokenized) headAhead(start int) bool {
 	for k := start; k < len(d.toks) && k < start+8 && d.toks[k].word && (d.toks[k].cap || d.toks[k].upper || d.x.lx.enJoiners[d.toks[k].key]); k++ {
 		if _, ws := d.x.lx.orgWords.longest(d.toks, k); ws != nil {
 			return true
@@ -261,7 +261,7 @@ func (d *resolved) headAhead(start int) bool {
 }
 
 // headEndsAt reports whether an organisation head ends right before token e.
-func (d *resolved) headEndsAt(e int) bool {
+func (d *tokenized) headEndsAt(e int) bool {
 	for b := e - 1; b >= 0 && b >= e-3; b-- {
 		if j, ws := d.x.lx.orgWords.longest(d.toks, b); ws != nil && j == e {
 			return true
@@ -416,7 +416,7 @@ func countryName(p *gazetteer.Place) string {
 
 // frStop reports whether a lower-case word ends a French name: a stop word
 // or a verb (data/nonname.tsv).
-func (d *resolved) frStop(key string) bool {
+func (d *tokenized) frStop(key string) bool {
 	c := d.x.lx.nonName[key]
 	return c == "stop" || c == "verb"
 }

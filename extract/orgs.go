@@ -212,7 +212,7 @@ func (d *resolved) localBody(i int) (int, bool) {
 
 // levelWord reports whether the tokens [a, e) of a body's name say its
 // level ("provincial", "provinciale" for level "provincial").
-func (d *resolved) levelWord(a, e int, level string) bool {
+func (d *tokenized) levelWord(a, e int, level string) bool {
 	for k := max(a, 0); k < e && k < len(d.toks); k++ {
 		if strings.HasPrefix(d.toks[k].key, level) {
 			return true

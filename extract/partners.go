@@ -60,7 +60,7 @@ func (d *related) partners(s int, ms []*ment) {
 
 // partnerKind is the most specific kind of partnership the sentence names
 // (data/cues.tsv "kind", most specific first), "partnership" by default.
-func (d *related) partnerKind(s int) string {
+func (d *tokenized) partnerKind(s int) string {
 	kind := ""
 	rank := d.x.lx.kindRank
 	a, b := d.sentRange(s)
@@ -77,7 +77,7 @@ func (d *related) partnerKind(s int) string {
 
 // partnersOK reports whether two places can be partners: both localities
 // of different countries, or both countries.
-func (d *related) partnersOK(x, y *ment) bool {
+func (d *tokenized) partnersOK(x, y *ment) bool {
 	if x.id == y.id || x.typ != y.typ {
 		return false
 	}
@@ -98,7 +98,7 @@ type listed struct {
 // commas, "and"/"et", "with"/"avec", determiners, words for kinds of
 // places and "of"/"de" ("la province de Ninh Binh"); a place in parentheses
 // after another is where that one lies ("Cau Giay (Hanoi)"), not a member.
-func (d *related) placeList(ms []*ment, k int) []listed {
+func (d *resolved) placeList(ms []*ment, k int) []listed {
 	var out []listed
 	sep := ""
 	including := false // "with 20 cities, including A, B and C"
@@ -150,7 +150,7 @@ func (d *related) placeList(ms []*ment, k int) []listed {
 
 // betweenPairs reads the pairs after "between/entre": "A and B", "A et
 // B, C et D", "A avec B, C et D".
-func (d *related) betweenPairs(ms []*ment, k int) [][2]*ment {
+func (d *resolved) betweenPairs(ms []*ment, k int) [][2]*ment {
 	l := d.placeList(ms, k)
 	switch {
 	case len(l) == 2 && l[1].sep != ",":
@@ -177,7 +177,7 @@ func (d *related) betweenPairs(ms []*ment, k int) [][2]*ment {
 // placeBefore returns the last place named before token k in the
 // sentence (from a), outside other names: the subject of "X signed an
 // agreement with".
-func (d *related) placeBefore(ms []*ment, k, a int) *ment {
+func (d *resolved) placeBefore(ms []*ment, k, a int) *ment {
 	var last *ment
 	for _, m := range ms {
 		if m.j > k || m.i < a {
@@ -192,7 +192,7 @@ func (d *related) placeBefore(ms []*ment, k, a int) *ment {
 
 // inParens reports whether a mention is in parentheses right after
 // another name ("Cau Giay (Hanoi)").
-func (d *related) inParens(m *ment) bool {
+func (d *tokenized) inParens(m *ment) bool {
 	return m.i > 0 && d.toks[m.i-1].punct == '(' && m.j < len(d.toks) && d.toks[m.j].punct == ')'
 }
 
@@ -242,7 +242,7 @@ func (d *related) salientMents(typ string) []*ment {
 // dashPairs returns the places joined by a dash in the sentence ("the
 // Hue - Blois cooperation", "Vietnam-Laos friendship"), not in a
 // name ("the Vietnam-Japan Forum" states no partnership).
-func (d *related) dashPairs(ms []*ment) [][2]*ment {
+func (d *resolved) dashPairs(ms []*ment) [][2]*ment {
 	var out [][2]*ment
 	for k := 1; k < len(ms); k++ {
 		x, y := ms[k-1], ms[k]
@@ -259,7 +259,7 @@ func isDash(r rune) bool { return r == '-' || r == '\u2013' || r == '\u2014' }
 // insideBody reports whether a place mention lies inside an
 // organisation's name (a place inside an event's name, "cooperation
 // between X and Y", still counts).
-func (d *related) insideBody(m *ment) bool {
+func (d *resolved) insideBody(m *ment) bool {
 	c := d.cover[m.i]
 	return c >= 0 && d.ments[c] != m && d.ments[c].typ != Event
 }
@@ -291,7 +291,7 @@ func (d *related) twinOfSalient(ms []*ment) [][2]*ment {
 }
 
 // includingAhead reports whether an "including" word lies in [g, e).
-func (d *related) includingAhead(g, e int) bool {
+func (d *tokenized) includingAhead(g, e int) bool {
 	for ; g < e; g++ {
 		if d.x.lx.including[d.toks[g].key] {
 			return true
@@ -302,7 +302,7 @@ func (d *related) includingAhead(g, e int) bool {
 
 // twoCue reports whether the sentence refers to the two localities or
 // countries of the article ("the two cities", "les deux pays").
-func (d *related) twoCue(s int) bool {
+func (d *tokenized) twoCue(s int) bool {
 	v, _ := d.hasCue("twocities", s)
 	w, _ := d.hasCue("twocountries", s)
 	return v != "" || w != ""

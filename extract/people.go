@@ -8,7 +8,7 @@ import (
 
 // notName reports whether a word never starts or continues a person's
 // name (data/nonname.tsv, class stop).
-func (d *resolved) notName(key string) bool { return d.x.lx.nonName[key] == "stop" }
+func (d *tokenized) notName(key string) bool { return d.x.lx.nonName[key] == "stop" }
 
 // nameShape reads a capitalised name starting at token i: up to five
 // words, glued by hyphens ("Jean-Claude", "Won-soon"). It returns the end
@@ -54,7 +54,7 @@ func (d *resolved) nameShape(i int) (int, int) {
 
 // thingNamedAfter reports whether the name at [i, j) names a thing (a
 // bridge, a street, a school) rather than a person.
-func (d *resolved) thingNamedAfter(i, j int) bool {
+func (d *tokenized) thingNamedAfter(i, j int) bool {
 	if i > 0 && d.toks[i-1].word {
 		if k, v := d.x.lx.cue("notperson-before", d.toks, i-1); v != "" && k == i {
 			return true
@@ -77,7 +77,7 @@ func (d *resolved) thingNamedAfter(i, j int) bool {
 // person's name on its own: a Vietnamese family name with three or more
 // syllables, a Korean or Chinese family name with three, or a known given
 // name followed by a family name.
-func (d *resolved) personShape(i, j, n int) bool {
+func (d *tokenized) personShape(i, j, n int) bool {
 	first := d.toks[i].key
 	switch {
 	case d.x.lx.surnamesVI[first] && n >= 3 && n <= 4:
@@ -97,7 +97,7 @@ func (d *resolved) personShape(i, j, n int) bool {
 
 // givenKey is the key of the given name at token i, hyphenated compounds
 // included ("Jean-Claude").
-func (d *resolved) givenKey(i int) string {
+func (d *tokenized) givenKey(i int) string {
 	k := d.toks[i].key
 	if i+2 < len(d.toks) && d.toks[i+1].punct == '-' && d.toks[i+2].word {
 		if d.x.lx.given[k+d.toks[i+2].key] {
@@ -152,7 +152,7 @@ func (d *resolved) findPeople() {
 // titleCase reports whether a sentence is written in title case (a
 // headline: "Hanoi Vows To Boost Green Transport"), where capitals say
 // nothing about names.
-func (d *resolved) titleCase(s int) bool {
+func (d *tokenized) titleCase(s int) bool {
 	a, b := d.sentRange(s)
 	words, caps := 0, 0
 	for k := a; k < b; k++ {
@@ -177,7 +177,7 @@ func (d *resolved) addPerson(i, j int) *ment {
 
 // personName is the name written over [i, j) with one space between its
 // words, also between words the outlet ran together ("PhamQuang").
-func (d *resolved) personName(i, j int) string {
+func (d *tokenized) personName(i, j int) string {
 	var b strings.Builder
 	for k := i; k < j; k++ {
 		t := d.toks[k]
@@ -195,7 +195,7 @@ func (d *resolved) personName(i, j int) string {
 // ("Tay Ho Ward"), or is made only of title, head, topic and stop words
 // ("Secretary General", "General Administration") or of all-capital words
 // ("DETACH DELETE").
-func (d *resolved) notPersonName(i, j int) bool {
+func (d *tokenized) notPersonName(i, j int) bool {
 	words, role, upper := 0, 0, 0
 	last := ""
 	for k := i; k < j; k++ {
@@ -316,7 +316,7 @@ func (d *resolved) findPartialPeople() {
 // i, or has a word that starts it with lower-case letters after
 // ("Tamnoted": "Tam" run into "noted"), when one person only
 // does.
-func (d *resolved) partOfName(i int, anyPart map[string]string) string {
+func (d *tokenized) partOfName(i int, anyPart map[string]string) string {
 	t := d.toks[i]
 	if id := anyPart[t.key]; id != "" {
 		if id == "-" {
@@ -349,7 +349,7 @@ type pendingName struct {
 }
 
 // isTitleEnd reports whether a title cue ends right before token i.
-func (d *resolved) isTitleEnd(i int) bool {
+func (d *tokenized) isTitleEnd(i int) bool {
 	for b := i - 1; b >= 0 && b >= i-4; b-- {
 		if j, c := d.x.lx.titles.longest(d.toks, b); c != nil && j == i {
 			return true
@@ -361,7 +361,7 @@ func (d *resolved) isTitleEnd(i int) bool {
 // vietSurnameAfterTitle reports whether token i is a Vietnamese family
 // name that doubles as a function word, right after a title and before
 // one more capitalised syllable: "General Secretary Tô Hùng".
-func (d *resolved) vietSurnameAfterTitle(i int) bool {
+func (d *tokenized) vietSurnameAfterTitle(i int) bool {
 	return d.x.lx.surnamesVI[d.toks[i].key] && d.toks[i].cap && i+1 < len(d.toks) && d.toks[i+1].word && d.toks[i+1].cap &&
 		d.toks[i+1].sent == d.toks[i].sent && !d.notName(d.toks[i+1].key) && d.isTitleEnd(i)
 }
@@ -369,7 +369,7 @@ func (d *resolved) vietSurnameAfterTitle(i int) bool {
 // vietSurnameStart reports whether token i is a Vietnamese family name
 // that doubles as a function word ("Le", "La", "Ha") followed by two more
 // capitalised syllables: "Le Anh Quan" is a name, "Le Monde" is not.
-func (d *resolved) vietSurnameStart(i int) bool {
+func (d *tokenized) vietSurnameStart(i int) bool {
 	if !d.x.lx.surnamesVI[d.toks[i].key] {
 		return false
 	}

@@ -33,7 +33,7 @@ func sortPlaceCandidates(m *keyMatcher[placeAlias]) {
 // without doubt, which choosePlaces reads homonyms with.
 func (d *candidates) proposePlaces() {
 	d.nameAt = resize(&d.bufs.nameAt, len(d.toks))
-	d.bufs.countries = d.bufs.countries[:0]
+	d.countries = d.bufs.countries[:0]
 	inside := 0 // end of the last name matched: its inner tokens say nothing of countries
 	for i := range d.toks {
 		t := &d.toks[i]
@@ -58,6 +58,7 @@ func (d *candidates) proposePlaces() {
 			}
 		}
 	}
+	d.bufs.countries = d.countries
 }
 
 // choosePlaces decides, for every name proposePlaces found, which place it
@@ -117,20 +118,20 @@ func oneCountry(ps []placeAlias) (string, bool) {
 	return iso, !ps[0].ambiguous
 }
 
-// noteCountry counts a mention of the country iso (bufs.countries holds
+// noteCountry counts a mention of the country iso (countries holds
 // its code as often as it is named).
 func (d *candidates) noteCountry(iso string) {
-	d.bufs.countries = append(d.bufs.countries, iso)
+	d.countries = append(d.countries, iso)
 }
 
 // namesCountry reports whether the article names the country iso without
 // doubt (see noteCountries).
-func (d *candidates) namesCountry(iso string) bool { return slices.Contains(d.bufs.countries, iso) }
+func (d *candidates) namesCountry(iso string) bool { return slices.Contains(d.countries, iso) }
 
 // countryNotes returns how often the article names the country iso.
 func (d *candidates) countryNotes(iso string) int {
 	n := 0
-	for _, c := range d.bufs.countries {
+	for _, c := range d.countries {
 		if c == iso {
 			n++
 		}
@@ -140,7 +141,7 @@ func (d *candidates) countryNotes(iso string) int {
 
 // choosePlace picks the reading of a place name at tokens [i, j), or nil
 // when the name is ambiguous and nothing in the context says it is a place.
-func (d *resolved) choosePlace(cands []placeAlias, i, j int) *gazetteer.Place {
+func (d *candidates) choosePlace(cands []placeAlias, i, j int) *gazetteer.Place {
 	// a country's short form in capitals: "the UK", "the US's", "UK's"
 	if c := cands[0].p; c.Type == Country && d.toks[i].upper && ((i > 0 && d.toks[i-1].key == "the") || possessiveStart(d.toks, j+2) == j) {
 		return c
@@ -172,7 +173,7 @@ func (d *resolved) choosePlace(cands []placeAlias, i, j int) *gazetteer.Place {
 
 // afterPlaceWord reports whether token i follows a word after which a name
 // is read as a place ("in", "à", "province"), in the same sentence.
-func (d *resolved) afterPlaceWord(i int) bool {
+func (d *tokenized) afterPlaceWord(i int) bool {
 	if i == 0 || d.toks[i-1].sent != d.toks[i].sent {
 		return false
 	}
@@ -186,7 +187,7 @@ func (d *resolved) afterPlaceWord(i int) bool {
 // beforePlace reports whether the name ending at token j is coordinated
 // with a place that needs no context: "Nancy and Huế", "Orange et Lyon",
 // "Nice-Da Nang".
-func (d *resolved) beforePlace(j int) bool {
+func (d *tokenized) beforePlace(j int) bool {
 	if j+1 >= len(d.toks) || d.toks[j+1].sent != d.toks[j].sent {
 		return false
 	}
@@ -205,7 +206,7 @@ const bigPlace = 1_000_000
 // homonym chooses among the places a name can stand for (best first):
 // the one a following "(country)" or ", region" names, else the best one
 // in a country the article names, else the best one.
-func (d *resolved) homonym(cands []placeAlias, i, j int) placeAlias {
+func (d *candidates) homonym(cands []placeAlias, i, j int) placeAlias {
 	if len(cands) == 1 || cands[0].p.Type == Country {
 		return cands[0]
 	}
@@ -311,7 +312,7 @@ const smallPlace = 100_000
 // afterTitle reports whether a small Vietnamese place name at token i
 // follows a title or an honorific ("Mr.", "Chairman"), so is a person's
 // given names.
-func (d *resolved) afterTitle(i int, p *gazetteer.Place) bool {
+func (d *tokenized) afterTitle(i int, p *gazetteer.Place) bool {
 	if p.Country != "VN" || p.Population >= smallPlace || p.Kind != gazetteer.KindCity || i == 0 {
 		return false
 	}

@@ -128,7 +128,7 @@ const maxUnitName = 3
 // gazetteer (its end and place) or, when vi, a run of capitalised
 // Vietnamese syllables (its end, no place). It returns (i, nil) when no
 // name starts there.
-func (d *resolved) unitName(i int, vi bool) (int, *gazetteer.Place) {
+func (d *candidates) unitName(i int, vi bool) (int, *gazetteer.Place) {
 	if i >= len(d.toks) || !d.toks[i].word || !d.toks[i].cap || d.toks[i].num {
 		return i, nil
 	}
@@ -155,7 +155,7 @@ func (d *resolved) unitName(i int, vi bool) (int, *gazetteer.Place) {
 
 // vietShaped reports whether every word of [i, j) is a syllable of a
 // Vietnamese place name.
-func (d *resolved) vietShaped(i, j int) bool {
+func (d *tokenized) vietShaped(i, j int) bool {
 	for k := i; k < j; k++ {
 		if !d.toks[k].word || !d.x.pw.vietSyllable(d.toks[k].key) {
 			return false
@@ -168,7 +168,7 @@ func (d *resolved) vietShaped(i, j int) bool {
 // (before or after its name), with its end. Words after a name are one
 // word ("District"), so a longer phrase of the other position starting
 // with it ("region of") does not hide it.
-func (d *resolved) unitAt(i int, before bool) (int, *unitWord) {
+func (d *tokenized) unitAt(i int, before bool) (int, *unitWord) {
 	j, us := d.x.pw.units.longest(d.toks, i)
 	for k := range us {
 		if us[k].before == before {
@@ -189,7 +189,7 @@ func (d *resolved) unitAt(i int, before bool) (int, *unitWord) {
 // unitNear reports whether a unit word may start within the few tokens
 // after i (a bit test per token, see vocab.go), so that names are read
 // only where one could follow.
-func (d *resolved) unitNear(i int) bool {
+func (d *tokenized) unitNear(i int) bool {
 	for k := i + 1; k < len(d.toks) && k <= i+2*maxUnitName+1 && d.toks[k].sent == d.toks[i].sent; k++ {
 		if d.toks[k].word && d.toks[k].mayStart(d.x.pw.units.bit) {
 			return true
@@ -200,7 +200,7 @@ func (d *resolved) unitNear(i int) bool {
 
 // unitAround reports whether a unit word comes right before or after the
 // name at [i, j) ("Kim Son district", "huyện Kim Sơn").
-func (d *resolved) unitAround(i, j int) bool {
+func (d *tokenized) unitAround(i, j int) bool {
 	if k, u := d.unitAt(j, false); u != nil && k > j {
 		return true
 	}

@@ -215,7 +215,7 @@ func (d *related) findQuantities() {
 // quotation mark: what a speaker says of the state of things ("“Up to
 // now, 38 French localities take part in this mechanism,” he said") is
 // not a count of the event the article reports.
-func (d *related) quoted(s int) bool {
+func (d *tokenized) quoted(s int) bool {
 	t := strings.TrimLeft(d.text[d.sents[s].start:d.sents[s].end], " \t")
 	for _, q := range [...]string{"\"", "\u201c", "\u00ab", "\u2018", "'", "\u201e"} {
 		if strings.HasPrefix(t, q) {
@@ -238,7 +238,7 @@ func onlyReferences(ms []*ment) bool {
 
 // saysWhoTookPart reports whether sentence s speaks of who took part in
 // an event: "attended", "étaient représentées", "ont rassemblé".
-func (d *related) saysWhoTookPart(s int) bool {
+func (d *tokenized) saysWhoTookPart(s int) bool {
 	for _, cat := range [...]string{"participate", "represent", "gather"} {
 		if c, _ := d.hasCue(cat, s); c != "" {
 			return true
@@ -250,7 +250,7 @@ func (d *related) saysWhoTookPart(s int) bool {
 // delegationCountry returns the country of the first delegation named in
 // tokens [a, end) with its demonym ("the French delegation", "la
 // délégation française") and the token after it, or "", end.
-func (d *related) delegationCountry(a, end int) (string, int) {
+func (d *resolved) delegationCountry(a, end int) (string, int) {
 	for k := a; k < end; k++ {
 		if !d.x.lx.delegations[d.toks[k].key] {
 			continue

@@ -46,7 +46,7 @@ func (d *related) indexMentions() {
 }
 
 // evidence is sentence s as evidence.
-func (d *related) evidence(s int) Evidence {
+func (d *tokenized) evidence(s int) Evidence {
 	st := d.sents[s]
 	return Evidence{Doc: d.doc.ID, Start: st.start, End: st.end, Text: d.text[st.start:st.end]}
 }
@@ -119,7 +119,7 @@ func (d *related) salientN(typ string, n int) []string {
 
 // rankSalient orders the entities of a type that have mentions by their
 // number of mentions (ties: first mentioned).
-func (d *related) rankSalient(typ string) []string {
+func (d *resolved) rankSalient(typ string) []string {
 	type c struct {
 		id           string
 		count, first int
@@ -231,7 +231,7 @@ func (d *related) sinceYear(s, cue int) int {
 
 // insideOther reports whether a place mention lies inside a body's or an
 // event's name.
-func (d *related) insideOther(m *ment) bool {
+func (d *resolved) insideOther(m *ment) bool {
 	c := d.cover[m.i]
 	return c >= 0 && d.ments[c] != m
 }
@@ -343,7 +343,7 @@ func (d *related) role(m *ment, r *role) {
 	d.addRel(HoldsRole, m.id, target, props, r.sent)
 }
 
-func (d *related) placeName(b *entBuilder) string {
+func (d *tokenized) placeName(b *entBuilder) string {
 	if id, ok := b.e.Props["place"].(string); ok {
 		if p := d.x.gaz.ByID(id); p != nil {
 			return p.Name
@@ -355,7 +355,7 @@ func (d *related) placeName(b *entBuilder) string {
 // tokenAt returns the index of the token containing byte offset off in [a, b).
 // Token ends increase, so it is a binary search: a sentence of a million
 // tokens costs no more than its log per call.
-func (d *related) tokenAt(off, a, b int) int {
+func (d *tokenized) tokenAt(off, a, b int) int {
 	if k := a + sort.Search(b-a, func(i int) bool { return d.toks[a+i].end > off }); k < b {
 		return k
 	}

@@ -187,7 +187,7 @@ func (d *resolved) moreRoles(r int, roles []*role) (int, []*role) {
 
 // skipMember steps over "member of the Standing Committee," and "membre
 // du Comité permanent," before a title: membership is not an office.
-func (d *resolved) skipMember(k int) int {
+func (d *tokenized) skipMember(k int) int {
 	if k >= len(d.toks) || !(d.toks[k].key == "member" || d.toks[k].key == "membre") {
 		return k
 	}
@@ -202,7 +202,7 @@ func (d *resolved) skipMember(k int) int {
 // skipComplement steps over the rest of a title's complement that names no
 // known body or place ("of the Party", "de l'Assemblée") up to the comma,
 // "and" or "et" that ends it, within a few words; else it returns r.
-func (d *resolved) skipComplement(r int) int {
+func (d *tokenized) skipComplement(r int) int {
 	if r >= len(d.toks) || d.toks[r].cap {
 		return r
 	}
@@ -224,7 +224,7 @@ func (d *resolved) skipComplement(r int) int {
 }
 
 // skipArticles steps over articles ("the", "le", "la", "l'").
-func (d *resolved) skipArticles(k int) int {
+func (d *tokenized) skipArticles(k int) int {
 	for k < len(d.toks) && (d.toks[k].key == "the" || d.toks[k].key == "le" || d.toks[k].key == "la" || d.toks[k].key == "l" || d.toks[k].punct == '\'') {
 		k++
 	}
@@ -380,7 +380,7 @@ func (d *resolved) roleComplement(r int, target string) (int, string) {
 // complement: an acronym in parentheses ("(RoK)"), a place-type word
 // ("Oudomxay province") and generic words that name a part of the body
 // ("… Party (MPP) Central Committee").
-func (d *resolved) afterNamed(r int) int {
+func (d *tokenized) afterNamed(r int) int {
 	if r+2 < len(d.toks) && d.toks[r].punct == '(' && d.toks[r+2].punct == ')' && d.toks[r+1].word {
 		r += 3
 	}
