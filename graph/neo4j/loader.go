@@ -392,13 +392,17 @@ func (l *Loader) refreshNodes(ctx context.Context, tx Tx, lb string, ids []strin
 		return err
 	}
 	recs := map[string][]nodeRecord{}
-	ic, ac, nc, alc, pc := rows.col("id"), rows.col("article"), rows.col("name"), rows.col("aliases"), rows.col("props")
+	ic, ac, nc, alc, pc, cc := rows.col("id"), rows.col("article"), rows.col("name"), rows.col("aliases"), rows.col("props"), rows.col("count")
 	for _, v := range rows.Values {
 		id, _ := v[ic].(string)
 		r := nodeRecord{}
 		r.Article, _ = v[ac].(string)
 		r.Name, _ = v[nc].(string)
 		r.Props, _ = v[pc].(string)
+		if cc >= 0 {
+			n, _ := v[cc].(int64)
+			r.Mentions = int(n)
+		}
 		if r.Aliases, err = stringList(v[alc]); err != nil {
 			return fmt.Errorf("reading aliases of %s: %w", id, err)
 		}

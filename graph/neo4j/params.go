@@ -9,6 +9,7 @@ import (
 
 	"github.com/kg-dev/kg/extract"
 	"github.com/kg-dev/kg/graph"
+	"github.com/kg-dev/kg/graph/merge"
 )
 
 // This file is the pure half of the loader: graph rows to statement
@@ -57,10 +58,11 @@ func nodeRecordParams(article string, n graph.NodeRow, m *graph.MentionRow) (map
 // nodeRecord is one article's record of an entity, as read back from its
 // MENTIONS relationship.
 type nodeRecord struct {
-	Article string
-	Name    string
-	Aliases []string
-	Props   string // JSON object
+	Article  string
+	Name     string
+	Aliases  []string
+	Props    string // JSON object
+	Mentions int
 }
 
 // mergeNode computes a node's properties from the records of every article
@@ -69,15 +71,15 @@ type nodeRecord struct {
 func mergeNode(id, label string, recs []nodeRecord) (map[string]any, error) {
 	recs = slices.Clone(recs)
 	slices.SortStableFunc(recs, func(a, b nodeRecord) int { return cmp.Compare(a.Article, b.Article) })
-	ents := make([]extract.Entity, 0, len(recs))
+	var sum merge.Entity
 	for _, r := range recs {
 		p, err := decodeProps(r.Props)
 		if err != nil {
 			return nil, fmt.Errorf("decoding props of %s from %s: %w", id, r.Article, err)
 		}
-		ents = append(ents, extract.Entity{ID: id, Type: label, Name: r.Name, Aliases: r.Aliases, Props: p})
+		sum.Add(merge.EntityFact{Name: r.Name, Aliases: r.Aliases, Props: p, Mentions: r.Mentions})
 	}
-	row := graph.NodeRowOf(extract.MergeEntities(ents))
+	row := sum.Row(id, label)
 	out := map[string]any{}
 	for k, v := range row.Props {
 		if !slices.Contains(reservedNodeProps, k) {
@@ -215,18 +217,18 @@ func (c contributions) articles() []string {
 // merged from every source in article order with
 // extract.MergeRelationProps, and the src_* and ev_* lists.
 func edgeProps(key string, c contributions) (map[string]any, error) {
-	var merged map[string]any
+	var sum merge.Relation
 	srcProps := make([]string, len(c.Sources))
 	for i, s := range c.Sources {
 		p, err := decodeProps(s.Props)
 		if err != nil {
 			return nil, fmt.Errorf("decoding props from %s: %w", s.Article, err)
 		}
-		merged = extract.MergeRelationProps(merged, p)
+		sum.Add(p)
 		srcProps[i] = s.Props
 	}
 	out := map[string]any{}
-	for k, v := range graph.Props(merged) {
+	for k, v := range graph.Props(sum.Value()) {
 		if !slices.Contains(reservedEdgeProps, k) {
 			out[k] = v
 		}

@@ -322,7 +322,7 @@ func buildStatements() (*statementSet, error) {
 		s.add(Statement{Name: stNodeRead + "/" + l, Params: []string{"ids"}, Cypher: lines(
 			"UNWIND $ids AS id",
 			"MATCH (n:"+l+" {id: id})<-[m:"+mentions+"]-(a:"+article+")",
-			"RETURN n.id AS id, a.id AS article, m.name AS name, m.aliases AS aliases, m.props AS props",
+			"RETURN n.id AS id, a.id AS article, m.name AS name, m.aliases AS aliases, m.props AS props, m.count AS count",
 			"ORDER BY id, article",
 		)})
 		s.add(Statement{Name: stNodeSet + "/" + l, Params: []string{"rows"}, Cypher: lines(

@@ -176,39 +176,58 @@ func (s *Store) Articles(ctx context.Context, fn func(graph.ArticleRow) error) e
 }
 
 // Mentions streams every MENTIONS relationship (an article's mentions of
-// an entity, with their offsets) in the store's order: grouped by entity,
-// the order of one store file. It reads node_facts from start to end
-// (ordering by article id would seek once per row).
+// an entity, with their offsets) in a canonical order: by entity id, then
+// article id, whatever order the articles were written in. It reads the
+// nodes by id and each node's facts by the fact table's key, one node's
+// facts in memory at a time.
 func (s *Store) Mentions(ctx context.Context, fn func(graph.MentionRow) error) error {
-	nodeIDs, artIDs, err := s.ids(ctx)
+	_, artIDs, err := s.ids(ctx)
 	if err != nil {
 		return s.classify("exporting mentions", err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT nid, aid, mentions, starts, ends FROM node_facts
-		WHERE mentions > 0 ORDER BY nid, aid`)
+	rows, err := s.db.QueryContext(ctx, `SELECT n.id, f.aid, f.mentions, f.starts, f.ends
+		FROM nodes n CROSS JOIN node_facts f ON f.nid = n.nid
+		WHERE f.mentions > 0 ORDER BY n.id`)
 	if err != nil {
 		return s.classify("exporting mentions", err)
 	}
 	defer rows.Close()
+	var group []graph.MentionRow
+	emit := func() error {
+		slices.SortFunc(group, func(x, y graph.MentionRow) int { return strings.Compare(x.Article, y.Article) })
+		for _, m := range group {
+			if err := fn(m); err != nil {
+				return err
+			}
+		}
+		group = group[:0]
+		return nil
+	}
 	for rows.Next() {
 		var m graph.MentionRow
-		var nid, aid int64
+		var aid int64
 		var starts, ends string
-		if err := rows.Scan(&nid, &aid, &m.Count, &starts, &ends); err != nil {
+		if err := rows.Scan(&m.Node, &aid, &m.Count, &starts, &ends); err != nil {
 			return s.classify("exporting mentions", err)
 		}
-		m.Node, m.Article = nodeIDs[nid], artIDs[aid]
+		m.Article = artIDs[aid]
 		if err := decodeInts(starts, &m.Starts); err != nil {
 			return fmt.Errorf("exporting the mentions of %s in %s: %w", m.Node, m.Article, err)
 		}
 		if err := decodeInts(ends, &m.Ends); err != nil {
 			return fmt.Errorf("exporting the mentions of %s in %s: %w", m.Node, m.Article, err)
 		}
-		if err := fn(m); err != nil {
-			return err
+		if len(group) > 0 && group[0].Node != m.Node {
+			if err := emit(); err != nil {
+				return err
+			}
 		}
+		group = append(group, m)
 	}
-	return s.classify("exporting mentions", rows.Err())
+	if err := rows.Err(); err != nil {
+		return s.classify("exporting mentions", err)
+	}
+	return emit()
 }
 
 // ids maps every node's and article's rowid to its id, so that the
@@ -269,20 +288,19 @@ func (s *Store) Nodes(ctx context.Context, fn func(graph.NodeRow) error) error {
 	return s.classify("exporting nodes", rows.Err())
 }
 
-// Edges streams every merged relation with the evidence of every
+// Edges streams every merged relation by key, with the evidence of every
 // contributing article (by article id, then offset; Span.Doc is the
-// article id), in the store's order: the order of one store file, not
-// by key. It reads edge_facts from start to end (ordering by key would
-// seek once per row); only one relation's evidence is in memory at a
-// time.
+// article id): a canonical order, whatever order the articles were
+// written in. It reads the relations by key and each one's facts by the
+// fact table's key; only one relation's evidence is in memory at a time.
 func (s *Store) Edges(ctx context.Context, fn func(graph.EdgeRow) error) error {
 	nodeIDs, artIDs, err := s.ids(ctx)
 	if err != nil {
 		return s.classify("exporting relations", err)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT f.eid, e.key, e.type, e.src, e.dst, e.props, f.aid, f.evidence
-		FROM edge_facts f CROSS JOIN edges e ON e.eid = f.eid
-		ORDER BY f.eid, f.aid`)
+		FROM edges e CROSS JOIN edge_facts f ON f.eid = e.eid
+		ORDER BY e.key`)
 	if err != nil {
 		return s.classify("exporting relations", err)
 	}

@@ -135,7 +135,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 		},
 		Relations: []extract.Relation{{Type: extract.PartnerOf, From: "city:a", To: "city:b"}},
 	})
-	for _, from := range []int{1, 2, 3, 4} {
+	for _, from := range []int{1, 2, 3, 4, 5} {
 		t.Run(fmt.Sprint(from), func(t *testing.T) {
 			s, path := openTemp(t)
 			ingest(t, s, docs...)
@@ -144,7 +144,17 @@ func TestMigrateFromVersion1(t *testing.T) {
 			v2.Doc.Hash = "v2"
 			ingest(t, s, v2)
 			before := snap(t, s)
-			stmts := []string{"ALTER TABLE articles DROP COLUMN fingerprint"}
+			var stmts []string
+			if from < 5 {
+				stmts = append(stmts, "ALTER TABLE articles DROP COLUMN fingerprint")
+			}
+			// Before migration 6: no summaries, a last_article column.
+			for _, table := range []string{"nodes", "edges", "quantities"} {
+				stmts = append(stmts, "ALTER TABLE "+table+" DROP COLUMN summary",
+					"ALTER TABLE "+table+" ADD COLUMN last_article TEXT NOT NULL DEFAULT ''",
+					// An old merge's values, which refold must replace.
+					"UPDATE "+table+" SET "+map[string]string{"nodes": "name = 'old'", "edges": "props = '{}'", "quantities": "unit = 'old'"}[table])
+			}
 			if from < 3 {
 				stmts = append(stmts, "ALTER TABLE edges DROP COLUMN n_articles", "ALTER TABLE edges DROP COLUMN first_evidence")
 			}

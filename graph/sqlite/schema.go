@@ -157,7 +157,23 @@ DROP INDEX IF EXISTS articles_aid_id;
 	`
 ALTER TABLE articles ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
 `,
+	// 6: every node, edge and quantity keeps its graph/merge summary, so
+	// that the writer folds an article in or out without reading the
+	// other articles' facts; last_article (the article order the old
+	// merge depended on) goes. refold fills the summaries and the merged
+	// values from the facts.
+	`
+ALTER TABLE nodes ADD COLUMN summary TEXT NOT NULL DEFAULT '';
+ALTER TABLE edges ADD COLUMN summary TEXT NOT NULL DEFAULT '';
+ALTER TABLE quantities ADD COLUMN summary TEXT NOT NULL DEFAULT '';
+ALTER TABLE nodes DROP COLUMN last_article;
+ALTER TABLE edges DROP COLUMN last_article;
+ALTER TABLE quantities DROP COLUMN last_article;
+`,
 }
+
+// refoldAt is the user_version after which migrate runs refold.
+const refoldAt = 6
 
 // SchemaVersion is the user_version of a store with every migration.
 var SchemaVersion = len(migrations)
@@ -173,6 +189,11 @@ func migrate(ctx context.Context, tx *sql.Conn, from int) error {
 	for v := from; v < len(migrations); v++ {
 		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 			return fmt.Errorf("migrating the store to version %d: %w", v+1, err)
+		}
+		if v+1 == refoldAt && from > 0 {
+			if err := refold(ctx, tx); err != nil {
+				return fmt.Errorf("migrating the store to version %d: %w", v+1, err)
+			}
 		}
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
 			return fmt.Errorf("migrating the store to version %d: %w", v+1, err)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/kg-dev/kg/extract"
 	"github.com/kg-dev/kg/graph"
+	"github.com/kg-dev/kg/graph/merge"
 	"github.com/kg-dev/kg/queries"
 	"github.com/kg-dev/kg/reader"
 )
@@ -137,45 +139,72 @@ func snap(t testing.TB, s *Store) snapshot {
 
 // expected is what the store must hold after ingesting docs: the
 // extract.Merge of the articles' rows, as rows.
+// expected is the graph of docs as graph/merge folds it, computed without
+// a store: what the store must hold whatever the order of its writes.
 func expected(docs []extract.DocResult) snapshot {
-	var rows []extract.DocResult
-	articles := map[string]int{} // edge key → articles stating it
+	type node struct {
+		label string
+		sum   merge.Entity
+	}
+	nodes := map[string]*node{}
+	type edge struct {
+		row graph.EdgeRow
+		sum merge.Relation
+	}
+	edges := map[string]*edge{}
+	type quant struct {
+		row graph.QuantityRow
+		sum merge.Quantity
+	}
+	quants := map[string]*quant{}
 	for _, d := range docs {
-		// Merge the rows Build keeps (flattened props, symmetric order).
 		b := graph.Build(d)
-		for _, e := range b.Edges {
-			articles[e.Key]++
+		mentions := map[string]int{}
+		for _, m := range b.Mentions {
+			mentions[m.Node] = m.Count
 		}
-		r := extract.DocResult{Doc: d.Doc}
 		for _, n := range b.Nodes {
-			r.Entities = append(r.Entities, n.Entity())
+			if nodes[n.ID] == nil {
+				nodes[n.ID] = &node{label: n.Label}
+			}
+			nodes[n.ID].sum.Add(merge.Fact(n, mentions[n.ID]))
 		}
 		for _, e := range b.Edges {
-			r.Relations = append(r.Relations, extract.Relation{Type: e.Type, From: e.From, To: e.To, Props: e.Props, Evidence: e.Evidence})
+			if edges[e.Key] == nil {
+				edges[e.Key] = &edge{row: graph.EdgeRow{Type: e.Type, From: e.From, To: e.To, Key: e.Key}}
+			}
+			edges[e.Key].sum.Add(e.Props)
+			edges[e.Key].row.Evidence = extract.MergeSpans(edges[e.Key].row.Evidence, e.Evidence)
 		}
 		for _, q := range b.Quantities {
-			r.Quantities = append(r.Quantities, extract.Quantity{Subject: q.Subject, Count: q.Count, Unit: q.Unit, Of: q.Of, Approx: q.Approx, Evidence: q.Evidence})
+			if quants[q.Key] == nil {
+				quants[q.Key] = &quant{row: graph.QuantityRow{Key: q.Key, Subject: q.Subject, Of: q.Of, Count: q.Count}}
+			}
+			quants[q.Key].sum.Add(q.Unit, q.Approx)
+			quants[q.Key].row.Evidence = extract.MergeSpans(quants[q.Key].row.Evidence, q.Evidence)
 		}
-		rows = append(rows, r)
 	}
-	m := extract.Merge(rows)
 	var sn snapshot
-	for _, e := range m.Entities {
-		sn.Nodes = append(sn.Nodes, graph.NodeRowOf(e))
+	for _, id := range slices.Sorted(maps.Keys(nodes)) {
+		sn.Nodes = append(sn.Nodes, nodes[id].sum.Row(id, nodes[id].label))
 	}
-	for _, r := range m.Relations {
-		sn.Edges = append(sn.Edges, graph.EdgeRow{Type: r.Type, From: r.From, To: r.To, Key: extract.RelationKey(r), Props: graph.Props(r.Props), Evidence: r.Evidence})
-	}
-	for _, e := range sn.Edges {
-		sum := edgeSummary{Key: e.Key, N: articles[e.Key], First: [][2]string{}}
-		for _, ev := range e.Evidence[:min(len(e.Evidence), 3)] {
+	for _, k := range slices.Sorted(maps.Keys(edges)) {
+		e := edges[k]
+		e.row.Props = graph.Props(e.sum.Value())
+		sn.Edges = append(sn.Edges, e.row)
+		sum := edgeSummary{Key: k, N: int(e.sum.Articles), First: [][2]string{}}
+		for _, ev := range e.row.Evidence[:min(len(e.row.Evidence), 3)] {
 			sum.First = append(sum.First, [2]string{ev.Doc, ev.Text})
 		}
 		sn.Summaries = append(sn.Summaries, sum)
 	}
-	slices.SortFunc(sn.Summaries, func(a, b edgeSummary) int { return strings.Compare(a.Key, b.Key) })
-	for _, q := range m.Quantities {
-		sn.Quantities = append(sn.Quantities, graph.QuantityRow{Key: extract.QuantityKey(q), Subject: q.Subject, Of: q.Of, Unit: q.Unit, Count: q.Count, Approx: q.Approx, Evidence: q.Evidence})
+	for _, k := range slices.Sorted(maps.Keys(quants)) {
+		q := quants[k]
+		q.row.Unit, q.row.Approx = q.sum.Value()
+		if q.row.Evidence == nil {
+			q.row.Evidence = []extract.Span{}
+		}
+		sn.Quantities = append(sn.Quantities, q.row)
 	}
 	return sn
 }
@@ -203,7 +232,7 @@ func compareGraph(t *testing.T, got snapshot, want snapshot) {
 
 // TestMergeMatchesExtract checks that whatever the order articles arrive
 // in, and however often they are replaced, the store holds exactly
-// extract.Merge of the current articles.
+// graph/merge of the current articles.
 func TestMergeMatchesExtract(t *testing.T) {
 	docs := fixture(t)
 	rev := slices.Clone(docs)

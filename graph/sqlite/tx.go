@@ -13,6 +13,7 @@ import (
 
 	"github.com/kg-dev/kg/extract"
 	"github.com/kg-dev/kg/graph"
+	"github.com/kg-dev/kg/graph/merge"
 )
 
 // flushAt bounds the merge state a Tx keeps in memory: past this many
@@ -20,14 +21,11 @@ import (
 // forgets them. Memory is bounded by the graph, never by the corpus.
 const flushAt = 100_000
 
-// mergeChunk is how many per-article records a full recompute merges at
-// once.
-const mergeChunk = 512
-
 // Stats says what a transaction did.
 type Stats struct {
 	Articles int // articles written
 	Replaced int // of which replaced a previous version
+	Removed  int // articles removed
 	Nodes    int // nodes created minus nodes removed
 	Edges    int // edges created minus edges removed
 }
@@ -38,6 +36,11 @@ type Stats struct {
 // articles written since the last one and nothing else. Its methods are
 // safe for concurrent use; after a failed Put or Checkpoint only Rollback
 // is possible.
+//
+// Every node, edge and quantity row keeps its graph/merge summary: an
+// article's facts are added to it when the article is written and
+// removed from it when the article is replaced, so writing an article
+// costs the same however many articles share its entities.
 type Tx struct {
 	s    *Store
 	ctx  context.Context
@@ -55,32 +58,27 @@ type Tx struct {
 	committed int // articles made durable by Checkpoint (and Commit)
 }
 
-// nodeState is a node's merged state during a transaction. When dirty, the
-// merged columns are stale and flush recomputes them from every
-// contributing article.
+// nodeState is a node's merge summary during a transaction; changed says
+// the stored row is stale.
 type nodeState struct {
 	nid     int64
-	ent     extract.Entity // merged: Type, Name, Aliases, Props
-	keys    []string       // keys as stored in node_keys
-	last    string         // greatest contributing article id
-	dirty   bool
+	label   string
+	sum     merge.Entity
+	keys    []string // keys as stored in node_keys
 	changed bool
 	gone    bool // deleted by the last flush
 }
 
-// edgeState is an edge's merged state during a transaction. Besides the
-// props it keeps the evidence summary (n_articles, first_evidence), which
-// stays exact as articles are added in any order; only removing an
-// article's facts (stale) makes flush recompute it from edge_facts.
+// edgeState is an edge's merge summary during a transaction, with its
+// evidence summary (first_evidence), which stays exact as articles are
+// added in any order; only removing an article's facts (stale) makes
+// flush recompute it from edge_facts.
 type edgeState struct {
 	eid      int64
-	props    map[string]any
-	last     string
-	n        int64           // n_articles: edge_facts rows
+	sum      merge.Relation
 	first    []firstSentence // first_evidence, when decoded
 	firstRaw string          // first_evidence as stored; "" once first is newer
-	dirty    bool
-	stale    bool // first_evidence must be recomputed (implies dirty)
+	stale    bool            // first_evidence must be recomputed
 	changed  bool
 	gone     bool // deleted by the last flush
 }
@@ -95,22 +93,20 @@ const maxFirst = 3
 
 type quantState struct {
 	qid     int64
-	approx  bool
-	last    string
-	dirty   bool
+	sum     merge.Quantity
 	changed bool
 	gone    bool // deleted by the last flush
 }
 
 type stmts struct {
-	selArticle, insArticle, updArticle, selVersion               *sql.Stmt
-	selNode, insNode, updNode, delNode, insKey, delKey           *sql.Stmt
-	insNodeFact, selNodeFactIDs, delNodeFacts, selNodeFacts      *sql.Stmt
-	selEdge, insEdge, updEdge, delEdge, selEdgeFirst             *sql.Stmt
-	insEdgeFact, selEdgeFactKeys, delEdgeFacts, selEdgeFacts     *sql.Stmt
-	selQuant, insQuant, updQuant, delQuant                       *sql.Stmt
-	insQuantFact, selQuantFactKeys, delQuantFacts, selQuantFacts *sql.Stmt
-	all                                                          []*sql.Stmt
+	selArticle, insArticle, updArticle, delArticle, selVersion *sql.Stmt
+	selNode, insNode, updNode, delNode, insKey, delKey         *sql.Stmt
+	insNodeFact, selNodeFactsOf, delNodeFacts                  *sql.Stmt
+	selEdge, insEdge, updEdge, delEdge, selEdgeFirst           *sql.Stmt
+	insEdgeFact, selEdgeFactsOf, delEdgeFacts                  *sql.Stmt
+	selQuant, insQuant, updQuant, delQuant                     *sql.Stmt
+	insQuantFact, selQuantFactsOf, delQuantFacts               *sql.Stmt
+	all                                                        []*sql.Stmt
 }
 
 var stmtText = map[string]string{
@@ -118,41 +114,39 @@ var stmtText = map[string]string{
 	"insArticle": `INSERT INTO articles (id, title, date, lang, path, url, hash, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 	"updArticle": `UPDATE articles SET title = ?, date = ?, lang = ?, path = ?, url = ?, hash = ?, fingerprint = ? WHERE aid = ?`,
 	"selVersion": `SELECT hash, fingerprint FROM articles WHERE id = ?`,
+	"delArticle": `DELETE FROM articles WHERE aid = ?`,
 
-	"selNode": `SELECT nid, label, name, aliases, props, keys, last_article FROM nodes WHERE id = ?`,
-	"insNode": `INSERT INTO nodes (id, label, name, key, keys, aliases, props, last_article) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-	"updNode": `UPDATE nodes SET name = ?, key = ?, keys = ?, aliases = ?, props = ?, last_article = ? WHERE nid = ?`,
+	"selNode": `SELECT nid, label, keys, summary FROM nodes WHERE id = ?`,
+	"insNode": `INSERT INTO nodes (id, label, name, key, keys, aliases, props, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+	"updNode": `UPDATE nodes SET name = ?, key = ?, keys = ?, aliases = ?, props = ?, summary = ? WHERE nid = ?`,
 	"delNode": `DELETE FROM nodes WHERE nid = ?`,
 	"insKey":  `INSERT OR IGNORE INTO node_keys (key, nid) VALUES (?, ?)`,
 	"delKey":  `DELETE FROM node_keys WHERE key = ? AND nid = ?`,
 
 	"insNodeFact":    `INSERT INTO node_facts (nid, aid, name, aliases, props, mentions, starts, ends) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-	"selNodeFactIDs": `SELECT n.id FROM node_facts f JOIN nodes n ON n.nid = f.nid WHERE f.aid = ?`,
+	"selNodeFactsOf": `SELECT n.id, f.name, f.aliases, f.props, f.mentions FROM node_facts f JOIN nodes n ON n.nid = f.nid WHERE f.aid = ?`,
 	"delNodeFacts":   `DELETE FROM node_facts WHERE aid = ?`,
-	"selNodeFacts":   `SELECT f.name, f.aliases, f.props, a.id FROM node_facts f JOIN articles a ON a.aid = f.aid WHERE f.nid = ? ORDER BY a.id`,
 
-	"selEdge": `SELECT eid, props, last_article, n_articles, first_evidence FROM edges WHERE key = ?`,
-	"insEdge": `INSERT INTO edges (key, type, src, dst, props, last_article, n_articles, first_evidence) VALUES (?, ?, ?, ?, ?, ?, 1, ?)`,
-	"updEdge": `UPDATE edges SET props = ?, last_article = ?, n_articles = ?, first_evidence = ? WHERE eid = ?`,
+	"selEdge": `SELECT eid, summary, first_evidence FROM edges WHERE key = ?`,
+	"insEdge": `INSERT INTO edges (key, type, src, dst, props, n_articles, first_evidence, summary) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
+	"updEdge": `UPDATE edges SET props = ?, n_articles = ?, first_evidence = ?, summary = ? WHERE eid = ?`,
 	"delEdge": `DELETE FROM edges WHERE eid = ?`,
 	// The facts with the first sentences: at most maxFirst articles with
 	// evidence, in id order.
 	"selEdgeFirst": `SELECT a.id, f.evidence FROM edge_facts f CROSS JOIN articles a ON a.aid = f.aid WHERE f.eid = ? AND f.evidence <> '[]' ORDER BY a.id LIMIT 3`,
 
-	"insEdgeFact":     `INSERT INTO edge_facts (eid, aid, props, evidence) VALUES (?, ?, ?, ?)`,
-	"selEdgeFactKeys": `SELECT e.key FROM edge_facts f JOIN edges e ON e.eid = f.eid WHERE f.aid = ?`,
-	"delEdgeFacts":    `DELETE FROM edge_facts WHERE aid = ?`,
-	"selEdgeFacts":    `SELECT f.props, a.id FROM edge_facts f JOIN articles a ON a.aid = f.aid WHERE f.eid = ? ORDER BY a.id`,
+	"insEdgeFact":    `INSERT INTO edge_facts (eid, aid, props, evidence) VALUES (?, ?, ?, ?)`,
+	"selEdgeFactsOf": `SELECT e.key, f.props FROM edge_facts f JOIN edges e ON e.eid = f.eid WHERE f.aid = ?`,
+	"delEdgeFacts":   `DELETE FROM edge_facts WHERE aid = ?`,
 
-	"selQuant": `SELECT qid, approx, last_article FROM quantities WHERE key = ?`,
-	"insQuant": `INSERT INTO quantities (key, subject, country, count, unit, approx, last_article) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-	"updQuant": `UPDATE quantities SET unit = coalesce(?, unit), approx = ?, last_article = ? WHERE qid = ?`,
+	"selQuant": `SELECT qid, summary FROM quantities WHERE key = ?`,
+	"insQuant": `INSERT INTO quantities (key, subject, country, count, unit, approx, summary) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	"updQuant": `UPDATE quantities SET unit = ?, approx = ?, summary = ? WHERE qid = ?`,
 	"delQuant": `DELETE FROM quantities WHERE qid = ?`,
 
-	"insQuantFact":     `INSERT INTO quantity_facts (qid, aid, unit, approx, evidence) VALUES (?, ?, ?, ?, ?)`,
-	"selQuantFactKeys": `SELECT q.key FROM quantity_facts f JOIN quantities q ON q.qid = f.qid WHERE f.aid = ?`,
-	"delQuantFacts":    `DELETE FROM quantity_facts WHERE aid = ?`,
-	"selQuantFacts":    `SELECT f.unit, f.approx, a.id FROM quantity_facts f JOIN articles a ON a.aid = f.aid WHERE f.qid = ? ORDER BY a.id`,
+	"insQuantFact":    `INSERT INTO quantity_facts (qid, aid, unit, approx, evidence) VALUES (?, ?, ?, ?, ?)`,
+	"selQuantFactsOf": `SELECT q.key, f.unit, f.approx FROM quantity_facts f JOIN quantities q ON q.qid = f.qid WHERE f.aid = ?`,
+	"delQuantFacts":   `DELETE FROM quantity_facts WHERE aid = ?`,
 }
 
 // Begin starts the write transaction. It fails with ErrLocked when another
@@ -185,14 +179,14 @@ func (s *Store) Begin(ctx context.Context) (*Tx, error) {
 
 func (t *Tx) prepare() error {
 	v := map[string]**sql.Stmt{
-		"selArticle": &t.st.selArticle, "insArticle": &t.st.insArticle, "updArticle": &t.st.updArticle, "selVersion": &t.st.selVersion,
+		"selArticle": &t.st.selArticle, "insArticle": &t.st.insArticle, "updArticle": &t.st.updArticle, "selVersion": &t.st.selVersion, "delArticle": &t.st.delArticle,
 		"selNode": &t.st.selNode, "insNode": &t.st.insNode, "updNode": &t.st.updNode, "delNode": &t.st.delNode,
 		"insKey": &t.st.insKey, "delKey": &t.st.delKey,
-		"insNodeFact": &t.st.insNodeFact, "selNodeFactIDs": &t.st.selNodeFactIDs, "delNodeFacts": &t.st.delNodeFacts, "selNodeFacts": &t.st.selNodeFacts,
+		"insNodeFact": &t.st.insNodeFact, "selNodeFactsOf": &t.st.selNodeFactsOf, "delNodeFacts": &t.st.delNodeFacts,
 		"selEdge": &t.st.selEdge, "insEdge": &t.st.insEdge, "updEdge": &t.st.updEdge, "delEdge": &t.st.delEdge, "selEdgeFirst": &t.st.selEdgeFirst,
-		"insEdgeFact": &t.st.insEdgeFact, "selEdgeFactKeys": &t.st.selEdgeFactKeys, "delEdgeFacts": &t.st.delEdgeFacts, "selEdgeFacts": &t.st.selEdgeFacts,
+		"insEdgeFact": &t.st.insEdgeFact, "selEdgeFactsOf": &t.st.selEdgeFactsOf, "delEdgeFacts": &t.st.delEdgeFacts,
 		"selQuant": &t.st.selQuant, "insQuant": &t.st.insQuant, "updQuant": &t.st.updQuant, "delQuant": &t.st.delQuant,
-		"insQuantFact": &t.st.insQuantFact, "selQuantFactKeys": &t.st.selQuantFactKeys, "delQuantFacts": &t.st.delQuantFacts, "selQuantFacts": &t.st.selQuantFacts,
+		"insQuantFact": &t.st.insQuantFact, "selQuantFactsOf": &t.st.selQuantFactsOf, "delQuantFacts": &t.st.delQuantFacts,
 	}
 	for name, text := range stmtText {
 		st, err := t.conn.PrepareContext(t.ctx, text)
@@ -299,7 +293,7 @@ func (t *Tx) put(b graph.Batch) error {
 		mentions[m.Node] = m
 	}
 	for _, n := range b.Nodes {
-		if err := t.putNode(a.ID, aid, n, mentions[n.ID]); err != nil {
+		if err := t.putNode(aid, n, mentions[n.ID]); err != nil {
 			return fail("node "+n.ID, err)
 		}
 	}
@@ -309,47 +303,111 @@ func (t *Tx) put(b graph.Batch) error {
 		}
 	}
 	for _, q := range b.Quantities {
-		if err := t.putQuantity(a.ID, aid, q); err != nil {
+		if err := t.putQuantity(aid, q); err != nil {
 			return fail("quantity "+q.Key, err)
 		}
 	}
 	return nil
 }
 
-// forget deletes the facts of article aid and marks what they touched for
-// recomputation.
+// Remove removes article id and everything only it contributed; the
+// nodes, edges and quantities it shared with other articles keep what the
+// others say. Removing an article the store does not hold does nothing.
+func (t *Tx) Remove(id string) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if err := t.usable(); err != nil {
+		return err
+	}
+	var aid int64
+	var hash string
+	err := t.st.selArticle.QueryRowContext(t.ctx, id).Scan(&aid, &hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err == nil {
+		err = t.forget(aid)
+	}
+	if err == nil {
+		_, err = t.st.delArticle.ExecContext(t.ctx, aid)
+	}
+	if err != nil {
+		t.err = t.s.classify("removing article "+id, err)
+		return t.err
+	}
+	t.stats.Removed++
+	return nil
+}
+
+// forget takes the facts of article aid out of the summaries they were
+// added to, and deletes them.
 func (t *Tx) forget(aid int64) error {
-	ids, err := t.strings(t.st.selNodeFactIDs, aid)
+	err := t.each(t.st.selNodeFactsOf, aid, func(rows *sql.Rows) (func() error, error) {
+		var id, aliases, props string
+		var f merge.EntityFact
+		if err := rows.Scan(&id, &f.Name, &aliases, &props, &f.Mentions); err != nil {
+			return nil, err
+		}
+		if err := decode(aliases, &f.Aliases); err != nil {
+			return nil, fmt.Errorf("node %s aliases: %w", id, err)
+		}
+		var err error
+		if f.Props, err = decodeProps(props); err != nil {
+			return nil, fmt.Errorf("node %s props: %w", id, err)
+		}
+		return func() error {
+			st, err := t.node(id)
+			if err != nil || st == nil {
+				return err
+			}
+			st.sum.Remove(f)
+			st.changed = true
+			return nil
+		}, nil
+	})
 	if err != nil {
 		return err
 	}
-	for _, id := range ids {
-		st, err := t.node(id)
-		if err != nil {
-			return err
+	err = t.each(t.st.selEdgeFactsOf, aid, func(rows *sql.Rows) (func() error, error) {
+		var key, props string
+		if err := rows.Scan(&key, &props); err != nil {
+			return nil, err
 		}
-		st.dirty = true
-	}
-	keys, err := t.strings(t.st.selEdgeFactKeys, aid)
+		p, err := decodeProps(props)
+		if err != nil {
+			return nil, fmt.Errorf("relation %s props: %w", key, err)
+		}
+		return func() error {
+			st, err := t.edge(key)
+			if err != nil || st == nil {
+				return err
+			}
+			st.sum.Remove(p)
+			st.changed, st.stale = true, true
+			return nil
+		}, nil
+	})
 	if err != nil {
 		return err
 	}
-	for _, k := range keys {
-		st, err := t.edge(k)
-		if err != nil {
-			return err
+	err = t.each(t.st.selQuantFactsOf, aid, func(rows *sql.Rows) (func() error, error) {
+		var key, unit string
+		var approx bool
+		if err := rows.Scan(&key, &unit, &approx); err != nil {
+			return nil, err
 		}
-		st.dirty, st.stale = true, true
-	}
-	if keys, err = t.strings(t.st.selQuantFactKeys, aid); err != nil {
+		return func() error {
+			st, err := t.quant(key)
+			if err != nil || st == nil {
+				return err
+			}
+			st.sum.Remove(unit, approx)
+			st.changed = true
+			return nil
+		}, nil
+	})
+	if err != nil {
 		return err
-	}
-	for _, k := range keys {
-		st, err := t.quant(k)
-		if err != nil {
-			return err
-		}
-		st.dirty = true
 	}
 	for _, st := range []*sql.Stmt{t.st.delQuantFacts, t.st.delEdgeFacts, t.st.delNodeFacts} {
 		if _, err := st.ExecContext(t.ctx, aid); err != nil {
@@ -359,21 +417,30 @@ func (t *Tx) forget(aid int64) error {
 	return nil
 }
 
-func (t *Tx) strings(st *sql.Stmt, args ...any) ([]string, error) {
-	rows, err := st.QueryContext(t.ctx, args...)
+// each scans every row of st with scan, then runs the actions scan
+// returned: the rows are closed before any action runs other statements.
+func (t *Tx) each(st *sql.Stmt, arg any, scan func(*sql.Rows) (func() error, error)) error {
+	rows, err := st.QueryContext(t.ctx, arg)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	defer rows.Close()
-	var out []string
+	var todo []func() error
 	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
+		do, err := scan(rows)
+		if err != nil {
+			return errors.Join(err, rows.Close())
 		}
-		out = append(out, s)
+		todo = append(todo, do)
 	}
-	return out, rows.Err()
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return err
+	}
+	for _, do := range todo {
+		if err := do(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // node returns the state of node id, loading it; nil if it does not exist.
@@ -382,58 +449,52 @@ func (t *Tx) node(id string) (*nodeState, error) {
 		return st, nil
 	}
 	var st nodeState
-	var aliases, props, keys string
-	err := t.st.selNode.QueryRowContext(t.ctx, id).Scan(&st.nid, &st.ent.Type, &st.ent.Name, &aliases, &props, &keys, &st.last)
+	var keys, sum string
+	err := t.st.selNode.QueryRowContext(t.ctx, id).Scan(&st.nid, &st.label, &keys, &sum)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	st.ent.ID = id
-	if err := decode(aliases, &st.ent.Aliases); err != nil {
-		return nil, fmt.Errorf("node %s aliases: %w", id, err)
-	}
-	if st.ent.Props, err = decodeProps(props); err != nil {
-		return nil, fmt.Errorf("node %s props: %w", id, err)
-	}
 	if err := decode(keys, &st.keys); err != nil {
 		return nil, fmt.Errorf("node %s keys: %w", id, err)
+	}
+	if err := decode(sum, &st.sum); err != nil {
+		return nil, fmt.Errorf("node %s summary: %w", id, err)
 	}
 	t.nodes[id] = &st
 	return &st, nil
 }
 
-func (t *Tx) putNode(article string, aid int64, n graph.NodeRow, m graph.MentionRow) error {
+func (t *Tx) putNode(aid int64, n graph.NodeRow, m graph.MentionRow) error {
 	st, err := t.node(n.ID)
 	if err != nil {
 		return err
 	}
+	f := merge.Fact(n, m.Count)
 	if st == nil {
-		res, err := t.st.insNode.ExecContext(t.ctx, n.ID, n.Label, n.Name, n.Key, mustJSON(n.Keys), mustJSON(n.Aliases), mustJSON(n.Props), article)
+		st = &nodeState{label: n.Label}
+		st.sum.Add(f)
+		row := st.sum.Row(n.ID, n.Label)
+		res, err := t.st.insNode.ExecContext(t.ctx, n.ID, n.Label, row.Name, row.Key, mustJSON(row.Keys), mustJSON(row.Aliases), mustJSON(row.Props), mustJSON(&st.sum))
 		if err != nil {
 			return err
 		}
-		nid, err := res.LastInsertId()
-		if err != nil {
+		if st.nid, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		for _, k := range n.Keys {
-			if _, err := t.st.insKey.ExecContext(t.ctx, k, nid); err != nil {
+		for _, k := range row.Keys {
+			if _, err := t.st.insKey.ExecContext(t.ctx, k, st.nid); err != nil {
 				return err
 			}
 		}
-		st = &nodeState{nid: nid, ent: n.Entity(), keys: n.Keys, last: article}
+		st.keys = row.Keys
 		t.nodes[n.ID] = st
 		t.stats.Nodes++
-	} else if !st.dirty {
-		if article > st.last {
-			st.ent = extract.MergeEntities([]extract.Entity{st.ent, n.Entity()})
-			st.last = article
-			st.changed = true
-		} else {
-			st.dirty = true
-		}
+	} else {
+		st.sum.Add(f)
+		st.changed = true
 	}
 	starts, ends := m.Starts, m.Ends
 	if starts == nil {
@@ -448,16 +509,16 @@ func (t *Tx) edge(key string) (*edgeState, error) {
 		return st, nil
 	}
 	var st edgeState
-	var props string
-	err := t.st.selEdge.QueryRowContext(t.ctx, key).Scan(&st.eid, &props, &st.last, &st.n, &st.firstRaw)
+	var sum string
+	err := t.st.selEdge.QueryRowContext(t.ctx, key).Scan(&st.eid, &sum, &st.firstRaw)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	if st.props, err = decodeProps(props); err != nil {
-		return nil, fmt.Errorf("relation %s props: %w", key, err)
+	if err := decode(sum, &st.sum); err != nil {
+		return nil, fmt.Errorf("relation %s summary: %w", key, err)
 	}
 	t.edges[key] = &st
 	return &st, nil
@@ -476,10 +537,11 @@ func (t *Tx) putEdge(article string, aid int64, e graph.EdgeRow) error {
 		return err
 	}
 	if st == nil {
-		st = &edgeState{props: e.Props, last: article, n: 1, first: []firstSentence{}}
+		st = &edgeState{first: []firstSentence{}}
+		st.sum.Add(e.Props)
 		st.addFirst(article, e.Evidence)
 		st.firstRaw = firstJSON(st.first)
-		res, err := t.st.insEdge.ExecContext(t.ctx, e.Key, e.Type, src.nid, dst.nid, mustJSON(e.Props), article, st.firstRaw)
+		res, err := t.st.insEdge.ExecContext(t.ctx, e.Key, e.Type, src.nid, dst.nid, mustJSON(st.sum.Value()), st.firstRaw, mustJSON(&st.sum))
 		if err != nil {
 			return err
 		}
@@ -489,17 +551,8 @@ func (t *Tx) putEdge(article string, aid int64, e graph.EdgeRow) error {
 		t.edges[e.Key] = st
 		t.stats.Edges++
 	} else {
-		if !st.dirty {
-			if article > st.last {
-				st.props = extract.MergeRelationProps(st.props, e.Props)
-				st.last = article
-			} else {
-				st.dirty = true
-			}
-		}
+		st.sum.Add(e.Props)
 		if !st.stale {
-			// A new fact: the article is not yet among the edge's.
-			st.n++
 			if err := st.addFirst(article, e.Evidence); err != nil {
 				return err
 			}
@@ -586,18 +639,22 @@ func (t *Tx) quant(key string) (*quantState, error) {
 		return st, nil
 	}
 	var st quantState
-	err := t.st.selQuant.QueryRowContext(t.ctx, key).Scan(&st.qid, &st.approx, &st.last)
+	var sum string
+	err := t.st.selQuant.QueryRowContext(t.ctx, key).Scan(&st.qid, &sum)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
+	if err := decode(sum, &st.sum); err != nil {
+		return nil, fmt.Errorf("quantity %s summary: %w", key, err)
+	}
 	t.quants[key] = &st
 	return &st, nil
 }
 
-func (t *Tx) putQuantity(article string, aid int64, q graph.QuantityRow) error {
+func (t *Tx) putQuantity(aid int64, q graph.QuantityRow) error {
 	subj := t.nodes[q.Subject]
 	if subj == nil {
 		return fmt.Errorf("subject %s is not a node of the article", q.Subject)
@@ -615,24 +672,19 @@ func (t *Tx) putQuantity(article string, aid int64, q graph.QuantityRow) error {
 		return err
 	}
 	if st == nil {
-		res, err := t.st.insQuant.ExecContext(t.ctx, q.Key, subj.nid, country, q.Count, q.Unit, q.Approx, article)
+		st = &quantState{}
+		st.sum.Add(q.Unit, q.Approx)
+		res, err := t.st.insQuant.ExecContext(t.ctx, q.Key, subj.nid, country, q.Count, q.Unit, q.Approx, mustJSON(&st.sum))
 		if err != nil {
 			return err
 		}
-		qid, err := res.LastInsertId()
-		if err != nil {
+		if st.qid, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		st = &quantState{qid: qid, approx: q.Approx, last: article}
 		t.quants[q.Key] = st
-	} else if !st.dirty {
-		if article > st.last {
-			st.approx = st.approx && q.Approx
-			st.last = article
-			st.changed = true
-		} else {
-			st.dirty = true
-		}
+	} else {
+		st.sum.Add(q.Unit, q.Approx)
+		st.changed = true
 	}
 	_, err = t.st.insQuantFact.ExecContext(t.ctx, st.qid, aid, q.Unit, q.Approx, evidenceJSON(q.Evidence))
 	return err
@@ -649,11 +701,10 @@ func (t *Tx) flush() error {
 	return nil
 }
 
-// writeOut writes the merged state of everything touched since the last
-// write-out, recomputing dirty items from their facts and removing the
-// ones no article contributes to; what stays in memory is then clean (it
-// is what the store holds). Children go before parents: quantities and
-// edges, then nodes.
+// writeOut writes the merged value and summary of everything changed
+// since the last write-out and removes what no article contributes to;
+// what stays in memory is then what the store holds. Children go before
+// parents: quantities and edges, then nodes.
 func (t *Tx) writeOut() error {
 	for key, st := range t.quants {
 		if err := t.flushQuant(st); err != nil {
@@ -666,7 +717,7 @@ func (t *Tx) writeOut() error {
 		}
 	}
 	for id, st := range t.nodes {
-		if err := t.flushNode(st); err != nil {
+		if err := t.flushNode(id, st); err != nil {
 			return t.s.classify("merging node "+id, err)
 		}
 	}
@@ -674,132 +725,76 @@ func (t *Tx) writeOut() error {
 		if st.gone {
 			delete(t.quants, key)
 		}
-		st.dirty, st.changed = false, false
+		st.changed = false
 	}
 	for key, st := range t.edges {
 		if st.gone {
 			delete(t.edges, key)
 		}
-		st.dirty, st.stale, st.changed = false, false, false
+		st.changed = false
 	}
 	for id, st := range t.nodes {
 		if st.gone {
 			delete(t.nodes, id)
 		}
-		st.dirty, st.changed = false, false
+		st.changed = false
 	}
 	return nil
 }
 
 func (t *Tx) flushQuant(st *quantState) error {
-	var unit any // nil keeps the stored unit
-	if st.dirty {
-		rows, err := t.st.selQuantFacts.QueryContext(t.ctx, st.qid)
-		if err != nil {
-			return err
-		}
-		n := 0
-		for rows.Next() {
-			var u, art string
-			var approx bool
-			if err := rows.Scan(&u, &approx, &art); err != nil {
-				rows.Close()
-				return err
-			}
-			if n == 0 {
-				unit, st.approx = u, approx
-			} else {
-				st.approx = st.approx && approx
-			}
-			st.last = art
-			n++
-		}
-		if err := rows.Close(); err != nil {
-			return err
-		}
-		if n == 0 {
-			_, err := t.st.delQuant.ExecContext(t.ctx, st.qid)
-			st.gone = true
-			return err
-		}
-	} else if !st.changed {
+	if !st.changed {
 		return nil
 	}
-	_, err := t.st.updQuant.ExecContext(t.ctx, unit, st.approx, st.last, st.qid)
+	if st.sum.Empty() {
+		_, err := t.st.delQuant.ExecContext(t.ctx, st.qid)
+		st.gone = true
+		return err
+	}
+	unit, approx := st.sum.Value()
+	_, err := t.st.updQuant.ExecContext(t.ctx, unit, approx, mustJSON(&st.sum), st.qid)
 	return err
 }
 
 func (t *Tx) flushEdge(st *edgeState) error {
-	if st.dirty {
-		rows, err := t.st.selEdgeFacts.QueryContext(t.ctx, st.eid)
-		if err != nil {
-			return err
-		}
-		var props map[string]any
-		n := 0
-		for rows.Next() {
-			var p, art string
-			if err := rows.Scan(&p, &art); err != nil {
-				rows.Close()
-				return err
-			}
-			fp, err := decodeProps(p)
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			props = extract.MergeRelationProps(props, fp)
-			st.last = art
-			n++
-		}
-		if err := rows.Close(); err != nil {
-			return err
-		}
-		if n == 0 {
-			_, err := t.st.delEdge.ExecContext(t.ctx, st.eid)
-			t.stats.Edges--
-			st.gone = true
-			return err
-		}
-		st.props, st.n = props, int64(n)
-		if st.stale {
-			if err := t.recomputeFirst(st); err != nil {
-				return err
-			}
-		}
-	} else if !st.changed {
+	if !st.changed {
 		return nil
+	}
+	if st.sum.Empty() {
+		_, err := t.st.delEdge.ExecContext(t.ctx, st.eid)
+		t.stats.Edges--
+		st.gone = true
+		return err
+	}
+	if st.stale {
+		if err := t.recomputeFirst(st); err != nil {
+			return err
+		}
 	}
 	if st.firstRaw == "" {
 		st.firstRaw = firstJSON(st.first)
 	}
-	_, err := t.st.updEdge.ExecContext(t.ctx, mustJSON(graph.Props(st.props)), st.last, st.n, st.firstRaw, st.eid)
+	_, err := t.st.updEdge.ExecContext(t.ctx, mustJSON(st.sum.Value()), st.sum.Articles, st.firstRaw, mustJSON(&st.sum), st.eid)
 	return err
 }
 
-func (t *Tx) flushNode(st *nodeState) error {
-	if st.dirty {
-		merged, last, n, err := t.recomputeNode(st)
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			for _, k := range st.keys {
-				if _, err := t.st.delKey.ExecContext(t.ctx, k, st.nid); err != nil {
-					return err
-				}
-			}
-			_, err := t.st.delNode.ExecContext(t.ctx, st.nid)
-			t.stats.Nodes--
-			st.gone = true
-			return err
-		}
-		st.ent, st.last = merged, last
-	} else if !st.changed {
+func (t *Tx) flushNode(id string, st *nodeState) error {
+	if !st.changed {
 		return nil
 	}
-	row := graph.NodeRowOf(st.ent)
-	if _, err := t.st.updNode.ExecContext(t.ctx, row.Name, row.Key, mustJSON(row.Keys), mustJSON(row.Aliases), mustJSON(row.Props), st.last, st.nid); err != nil {
+	if st.sum.Empty() {
+		for _, k := range st.keys {
+			if _, err := t.st.delKey.ExecContext(t.ctx, k, st.nid); err != nil {
+				return err
+			}
+		}
+		_, err := t.st.delNode.ExecContext(t.ctx, st.nid)
+		t.stats.Nodes--
+		st.gone = true
+		return err
+	}
+	row := st.sum.Row(id, st.label)
+	if _, err := t.st.updNode.ExecContext(t.ctx, row.Name, row.Key, mustJSON(row.Keys), mustJSON(row.Aliases), mustJSON(row.Props), mustJSON(&st.sum), st.nid); err != nil {
 		return err
 	}
 	// Keep node_keys in step with the new keys.
@@ -823,50 +818,6 @@ func (t *Tx) flushNode(st *nodeState) error {
 	}
 	st.keys = row.Keys
 	return nil
-}
-
-// recomputeNode merges every fact of a node in article order, a chunk at
-// a time so that a node mentioned by many articles is never held whole.
-func (t *Tx) recomputeNode(st *nodeState) (merged extract.Entity, last string, n int, err error) {
-	rows, err := t.st.selNodeFacts.QueryContext(t.ctx, st.nid)
-	if err != nil {
-		return merged, "", 0, err
-	}
-	defer rows.Close()
-	var chunk []extract.Entity
-	have := false
-	for rows.Next() {
-		e := extract.Entity{ID: st.ent.ID, Type: st.ent.Type}
-		var aliases, props string
-		if err := rows.Scan(&e.Name, &aliases, &props, &last); err != nil {
-			return merged, "", 0, err
-		}
-		if err := decode(aliases, &e.Aliases); err != nil {
-			return merged, "", 0, err
-		}
-		if e.Props, err = decodeProps(props); err != nil {
-			return merged, "", 0, err
-		}
-		chunk = append(chunk, e)
-		n++
-		if len(chunk) == mergeChunk {
-			if have {
-				chunk = append([]extract.Entity{merged}, chunk...)
-			}
-			merged, have, chunk = extract.MergeEntities(chunk), true, chunk[:0]
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return merged, "", 0, err
-	}
-	if len(chunk) > 0 {
-		if have {
-			chunk = append([]extract.Entity{merged}, chunk...)
-		}
-		merged = extract.MergeEntities(chunk)
-	}
-	merged.Type, merged.Mentions = st.ent.Type, nil
-	return merged, last, n, nil
 }
 
 // Checkpoint commits what the transaction wrote so far (whole articles:
