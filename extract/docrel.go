@@ -169,7 +169,7 @@ func (d *tokenized) titleBody(m *ment) bool {
 		if d.x.lx.titles.full[t.key] != nil || d.x.lx.offices[t.key] {
 			return true
 		}
-		if !(d.x.lx.definites[t.key] || t.key == "of" || t.key == "de" || t.key == "du" || t.key == "d" || t.punct == '\'') {
+		if !(d.x.lx.definites[t.key] || d.x.words.of[t.key] || t.punct == '\'') {
 			return false
 		}
 	}

@@ -8,13 +8,6 @@ import (
 	"unicode/utf8"
 )
 
-// eventStop are function words inside event names: not topic words.
-var eventStop = map[string]bool{
-	"de": true, "des": true, "du": true, "d": true, "la": true, "le": true, "les": true, "l": true, "sur": true, "pour": true,
-	"et": true, "en": true, "on": true, "of": true, "for": true, "the": true, "and": true, "a": true, "s": true, "in": true,
-	"au": true, "aux": true, "entre": true, "between": true,
-}
-
 // eventMention is a recognised event name before it becomes an entity.
 type eventMention struct {
 	i, j      int
@@ -339,7 +332,7 @@ func (d *resolved) eventGroup(ev *eventMention, r int) ([]string, int) {
 			r++
 			continue
 		}
-		if t.word && (t.key == "and" || t.key == "et") && len(g) > 0 && r+1 < len(d.toks) && d.groupItemAt(r+1) {
+		if t.word && d.x.words.and[t.key] && len(g) > 0 && r+1 < len(d.toks) && d.groupItemAt(r+1) {
 			r++
 			continue
 		}
@@ -398,7 +391,7 @@ func (ev *eventMention) addTopic(d *resolved, w string) {
 		return // a party, already added
 	}
 	k := phraseKey(w)
-	if k == "" || eventStop[k] {
+	if k == "" || d.x.words.eventStop[k] {
 		return
 	}
 	if c := d.x.lx.topics[k]; c != "" {

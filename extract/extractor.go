@@ -25,6 +25,7 @@ type Extractor struct {
 	pw       *placeWords
 	orgHeads *keyMatcher[string]
 	ner      nerSignal
+	words    *wordClasses   // data/LANG/words.tsv
 	vocab    *vocab         // the keys the matchers know, numbered (vocab.go)
 	dates    *dates.Words   // data/LANG/dates.tsv
 	numbers  *numbers.Words // data/LANG/numbers.tsv
@@ -92,6 +93,12 @@ func New(opts ...Option) (*Extractor, error) {
 	x := &Extractor{gaz: g, lx: lx, places: newKeyMatcher[placeAlias](), demonyms: newKeyMatcher[*gazetteer.Place](), orgHeads: newKeyMatcher[string]()}
 	if x.fingerprint, err = extractorFingerprint(c); err != nil {
 		return nil, err
+	}
+	if x.words, err = loadWordClasses(c.data); err != nil {
+		return nil, fmt.Errorf("loading function words: %w", err)
+	}
+	if len(x.words.langs) > maxLangs {
+		return nil, fmt.Errorf("function words of %d languages, at most %d", len(x.words.langs), maxLangs)
 	}
 	if x.dates, err = dates.Default(); err != nil {
 		return nil, fmt.Errorf("loading date words: %w", err)

@@ -19,7 +19,7 @@ const langSample = 1000
 // kilobyte of the body: by counting function words when one language
 // clearly dominates (quickLang), else with whatlanggo's trigram model,
 // which costs ~100 times more.
-func detectLang(body string) string {
+func (w *wordClasses) detectLang(body string) string {
 	if len(body) > langSample {
 		cut := langSample
 		for cut < len(body) && body[cut]&0xC0 == 0x80 {
@@ -27,7 +27,7 @@ func detectLang(body string) string {
 		}
 		body = body[:cut]
 	}
-	if l := quickLang(body); l != "" {
+	if l := w.quickLang(body); l != "" {
 		return l
 	}
 	info := whatlanggo.DetectWithOptions(body, langOptions)
@@ -42,30 +42,18 @@ func detectLang(body string) string {
 	return "en"
 }
 
-// Function words frequent in one of English and French and rare in the
-// other (and in Vietnamese, Spanish, Italian or German): "a", "en", "on",
-// "de", "la", "que" and the like are left out.
-var (
-	enFunctionWords = map[string]bool{
-		"the": true, "of": true, "and": true, "to": true, "in": true, "is": true, "was": true, "were": true,
-		"for": true, "with": true, "that": true, "said": true, "by": true, "at": true, "from": true, "has": true,
-		"have": true, "this": true, "will": true, "its": true, "their": true, "which": true, "are": true,
-		"an": true, "be": true, "been": true, "also": true, "between": true,
-	}
-	frFunctionWords = map[string]bool{
-		"les": true, "des": true, "du": true, "et": true, "est": true, "une": true, "dans": true, "aux": true,
-		"sur": true, "pour": true, "qui": true, "avec": true, "ont": true, "sont": true, "cette": true,
-		"au": true, "été": true, "entre": true, "ses": true, "leur": true, "leurs": true, "également": true,
-		"l": true, "d": true, "qu": true, // elisions: l'accord, d'une, qu'il
-	}
-)
+// maxLangs bounds the languages quickLang counts function words of.
+const maxLangs = 16
 
-// quickLang decides between English and French by counting function words
-// in text, and returns "" when neither clearly dominates or when the text
-// has many letters only Vietnamese uses (ơ, ư, đ, ă, ạ, ế…): whatlanggo
+// quickLang decides among the languages of data/LANG/words.tsv (English
+// and French) by counting their function words in text: a language wins
+// with at least 8 of its words and 4 times as many as all the others
+// together. It returns "" when none clearly dominates or when the text has
+// many letters only Vietnamese uses (ơ, ư, đ, ă, ạ, ế…): whatlanggo
 // decides those.
-func quickLang(text string) string {
-	en, fr, vi := 0, 0, 0
+func (w *wordClasses) quickLang(text string) string {
+	var counts [maxLangs]int
+	vi := 0
 	var buf [16]byte
 	for i := 0; i < len(text); {
 		r, size := decodeRune(text, i)
@@ -108,19 +96,21 @@ func quickLang(text string) string {
 			continue
 		}
 		// (a map index with a converted []byte key does not allocate)
-		if enFunctionWords[string(buf[:n])] {
-			en++
-		} else if frFunctionWords[string(buf[:n])] {
-			fr++
+		if l := w.function[string(buf[:n])]; l > 0 {
+			counts[l-1]++
 		}
 	}
-	switch {
-	case vi > (en+fr)/2:
+	total := 0
+	for _, c := range counts {
+		total += c
+	}
+	if vi > total/2 {
 		return ""
-	case en >= 8 && en >= 4*fr:
-		return "en"
-	case fr >= 8 && fr >= 4*en:
-		return "fr"
+	}
+	for l, c := range counts[:len(w.langs)] {
+		if c >= 8 && c >= 4*(total-c) {
+			return w.langs[l]
+		}
 	}
 	return ""
 }

@@ -30,7 +30,7 @@ func TestQuickLang(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := quickLang(tt.text); got != tt.want {
+			if got := testExtractor(t).words.quickLang(tt.text); got != tt.want {
 				t.Errorf("quickLang(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
@@ -44,7 +44,7 @@ func TestDetectLang(t *testing.T) {
 		{"The mayor said.", "en"},
 		{"Le maire a dit que la ville est prête.", "fr"},
 	} {
-		if got := detectLang(tt.text); got != tt.want {
+		if got := testExtractor(t).words.detectLang(tt.text); got != tt.want {
 			t.Errorf("detectLang(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
@@ -97,7 +97,7 @@ func TestQuickLangAgreesWithWhatlanggo(t *testing.T) {
 	}
 	whole := 0
 	for _, text := range texts {
-		if quickLang(truncate(text, langSample)) != "" {
+		if testExtractor(t).words.quickLang(truncate(text, langSample)) != "" {
 			whole++
 		}
 	}
@@ -112,7 +112,7 @@ func TestQuickLangAgreesWithWhatlanggo(t *testing.T) {
 		}
 	}
 	for _, s := range samples {
-		q := quickLang(truncate(s, langSample))
+		q := testExtractor(t).words.quickLang(truncate(s, langSample))
 		if q == "" {
 			continue
 		}

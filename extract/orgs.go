@@ -160,7 +160,7 @@ func (d *resolved) localBody(i int) (int, bool) {
 			r++
 			local = true
 		}
-		if r < len(d.toks) && (d.toks[r].key == "of" || d.toks[r].key == "de" || d.toks[r].key == "du" || d.toks[r].key == "d") {
+		if r < len(d.toks) && d.x.words.of[d.toks[r].key] {
 			// "of the Vietnamese central province of X", "de la ville de X"
 			if e, p := d.describedPlace(d.skipArticles(r + 1)); p != nil && p.Type == City {
 				place, end = p, e

@@ -40,7 +40,7 @@ func (d *resolved) findAnchored() {
 		if k, u := d.unitAt(i, true); u != nil && k > i && u.en {
 			if anchor := d.anchorBefore(i); anchor != "" {
 				j := d.readAnchored(k, anchor, *u)
-				for j > k && j+1 < len(d.toks) && (d.toks[j].key == "and" || d.toks[j].key == "et" || d.toks[j].punct == ',') {
+				for j > k && j+1 < len(d.toks) && (d.x.words.and[d.toks[j].key] || d.toks[j].punct == ',') {
 					j2 := d.readAnchored(j+1, anchor, *u)
 					if j2 == j+1 {
 						break

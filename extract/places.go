@@ -191,7 +191,7 @@ func (d *tokenized) beforePlace(j int) bool {
 	if j+1 >= len(d.toks) || d.toks[j+1].sent != d.toks[j].sent {
 		return false
 	}
-	if t := d.toks[j]; t.key != "and" && t.key != "et" && t.punct != ',' && t.punct != '-' {
+	if t := d.toks[j]; !d.x.words.and[t.key] && t.punct != ',' && t.punct != '-' {
 		return false
 	}
 	_, ps := d.x.places.longest(d.toks, j+1)

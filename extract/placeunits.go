@@ -276,7 +276,7 @@ func (d *resolved) findUnits() {
 // pluralUnits reads the names listed before a plural unit word whose last
 // name starts at token i: "Tràng Tiền and Hàng Bạc wards".
 func (d *resolved) pluralUnits(u unitWord, i int) {
-	for i >= 2 && (d.toks[i-1].key == "and" || d.toks[i-1].key == "et" || d.toks[i-1].punct == ',') {
+	for i >= 2 && (d.x.words.and[d.toks[i-1].key] || d.toks[i-1].punct == ',') {
 		sep := i - 1
 		found := false
 		for b := max(sep-maxUnitName, 0); b < sep; b++ {

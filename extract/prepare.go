@@ -101,7 +101,7 @@ func prepare(x *Extractor, doc Document, bufs *docBufs) *prepared {
 	}
 	d.bodyEnd = end
 	if d.doc.Lang == "" {
-		d.doc.Lang = detectLang(text[bodyStart:end])
+		d.doc.Lang = x.words.detectLang(text[bodyStart:end])
 	}
 	d.lang = d.doc.Lang
 	d.bufs.line = line

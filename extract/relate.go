@@ -201,7 +201,7 @@ func (d *related) sinceYear(s, cue int) int {
 	}
 	for k := a; k < b; k++ {
 		t := d.toks[k]
-		if (t.key == "in" || t.key == "en") && inYear < 0 && k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 {
+		if d.x.words.inYear[t.key] && inYear < 0 && k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 {
 			if y, err := strconv.Atoi(d.toks[k+1].text); err == nil && y > 1900 && y < 2100 {
 				if d.year > 0 && d.year-y == annivN {
 					return y // "the 30th anniversary of their relationship, established in 1993"
@@ -212,7 +212,7 @@ func (d *related) sinceYear(s, cue int) int {
 	}
 	for k := a; k < b; k++ {
 		t := d.toks[k]
-		if (t.key == "since" || t.key == "depuis" || t.key == "in" || t.key == "en") && k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 {
+		if (d.x.words.since[t.key] || d.x.words.inYear[t.key]) && k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 {
 			if y, err := strconv.Atoi(d.toks[k+1].text); err == nil && y > 1900 && y < 2100 && y != inYear {
 				consider(y, k)
 			}
@@ -220,7 +220,7 @@ func (d *related) sinceYear(s, cue int) int {
 		if n, ok := d.x.numbers.Ordinal(t.text); ok && k+1 < b && strings.HasPrefix(d.toks[k+1].key, "anniversa") && annivYear > 0 {
 			consider(annivYear-n, k)
 		}
-		if t.num && k+2 < b && (d.toks[k+1].key == "years" || d.toks[k+1].key == "ans") && (d.toks[k+2].key == "of" || d.toks[k+2].key == "de" || d.toks[k+2].key == "d") && d.year > 0 {
+		if t.num && k+2 < b && d.x.words.years[d.toks[k+1].key] && (d.toks[k+2].key == "of" || d.toks[k+2].key == "de" || d.toks[k+2].key == "d") && d.year > 0 {
 			if n, err := strconv.Atoi(t.text); err == nil && n > 0 && n < 200 {
 				consider(d.year-n, k)
 			}

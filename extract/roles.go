@@ -30,7 +30,7 @@ func (d *resolved) titledPerson(i int) int {
 		// "M. X, vice-président du Comité …, M. Y": a title in apposition
 		// after a name is that person's
 		b := i - 1
-		for b > 0 && (d.toks[b].key == "the" || d.toks[b].key == "le" || d.toks[b].key == "la" || d.toks[b].key == "l" || d.toks[b].punct == '\'') {
+		for b > 0 && (d.x.words.article[d.toks[b].key] || d.toks[b].punct == '\'') {
 			b--
 		}
 		if b > 0 && d.toks[b].punct == ',' && d.toks[b].sent == sent {
@@ -60,7 +60,7 @@ func (d *resolved) titledPerson(i int) int {
 		}
 	} else {
 		ro := &role{title: cue.role, target: d.targetBefore(i), sent: sent, scope: cue.scope}
-		if i > 0 && (d.toks[i-1].key == "deputy" || d.toks[i-1].key == "vice") && !strings.HasPrefix(ro.title, "Deputy") && !strings.HasPrefix(ro.title, "Vice") {
+		if i > 0 && d.x.words.deputy[d.toks[i-1].key] && !strings.HasPrefix(ro.title, "Deputy") && !strings.HasPrefix(ro.title, "Vice") {
 			ro.title = "Deputy " + ro.title // "Deputy Foreign Minister"
 			if ro.target == "" {
 				ro.target = d.targetBefore(i - 1)
@@ -116,7 +116,7 @@ func (d *resolved) titledPerson(i int) int {
 	m := d.addPerson(r, e)
 	m.roles = roles
 	// "les anciens SG Tran Van Kien et Ha Minh Tuan": coordinated names share the title
-	if e+1 < len(d.toks) && (d.toks[e].key == "and" || d.toks[e].key == "et") {
+	if e+1 < len(d.toks) && d.x.words.and[d.toks[e].key] {
 		if e2, n2 := d.nameShape(e + 1); n2 >= 2 && !d.thingNamedAfter(e+1, e2) && !d.notPersonName(e+1, e2) {
 			m2 := d.addPerson(e+1, e2)
 			for _, ro := range roles {
@@ -163,7 +163,7 @@ func (d *resolved) nameEndingAt(e int) int {
 func (d *resolved) moreRoles(r int, roles []*role) (int, []*role) {
 	for r < len(d.toks) && len(roles) < 4 {
 		k := d.skipComplement(r)
-		if !(d.toks[k].key == "and" || d.toks[k].key == "et" || d.toks[k].punct == ',') {
+		if !(d.x.words.and[d.toks[k].key] || d.toks[k].punct == ',') {
 			break
 		}
 		n := d.skipArticles(k + 1)
@@ -188,11 +188,11 @@ func (d *resolved) moreRoles(r int, roles []*role) (int, []*role) {
 // skipMember steps over "member of the Standing Committee," and "membre
 // du Comité permanent," before a title: membership is not an office.
 func (d *tokenized) skipMember(k int) int {
-	if k >= len(d.toks) || !(d.toks[k].key == "member" || d.toks[k].key == "membre") {
+	if k >= len(d.toks) || !d.x.words.member[d.toks[k].key] {
 		return k
 	}
 	for e := k + 1; e < len(d.toks) && e < k+12 && d.toks[e].sent == d.toks[k].sent; e++ {
-		if d.toks[e].punct == ',' || d.toks[e].key == "and" || d.toks[e].key == "et" {
+		if d.toks[e].punct == ',' || d.x.words.and[d.toks[e].key] {
 			return d.skipArticles(e + 1)
 		}
 	}
@@ -206,14 +206,12 @@ func (d *tokenized) skipComplement(r int) int {
 	if r >= len(d.toks) || d.toks[r].cap {
 		return r
 	}
-	switch d.toks[r].key {
-	case "of", "de", "du", "des", "d", "to", "for", "pour", "in", "en", "au", "aux", "a":
-	default:
+	if !d.x.words.complement[d.toks[r].key] {
 		return r
 	}
 	for k := r + 1; k < len(d.toks) && k < r+12 && d.toks[k].sent == d.toks[r].sent; k++ {
 		t := d.toks[k]
-		if t.punct == ',' || t.key == "and" || t.key == "et" {
+		if t.punct == ',' || d.x.words.and[t.key] {
 			return k
 		}
 		if !t.word && t.punct != '\'' && t.punct != '-' {
@@ -225,7 +223,7 @@ func (d *tokenized) skipComplement(r int) int {
 
 // skipArticles steps over articles ("the", "le", "la", "l'").
 func (d *tokenized) skipArticles(k int) int {
-	for k < len(d.toks) && (d.toks[k].key == "the" || d.toks[k].key == "le" || d.toks[k].key == "la" || d.toks[k].key == "l" || d.toks[k].punct == '\'') {
+	for k < len(d.toks) && (d.x.words.article[d.toks[k].key] || d.toks[k].punct == '\'') {
 		k++
 	}
 	return k
@@ -313,11 +311,11 @@ func (d *resolved) localBodyBefore(i int) string {
 func (d *resolved) roleComplement(r int, target string) (int, string) {
 	for r < len(d.toks) {
 		k := d.toks[r].key
-		if !(k == "of" || k == "de" || k == "du" || k == "des" || k == "d") || d.toks[r].cap {
+		if !(d.x.words.of[k] || d.x.words.ofPlural[k]) || d.toks[r].cap {
 			break // (a capital: "Du", "De" open a name)
 		}
 		s := r + 1
-		for s < len(d.toks) && (d.toks[s].key == "the" || d.toks[s].key == "la" || d.toks[s].key == "le" || d.toks[s].key == "l" || d.toks[s].punct == '\'' || (d.x.lx.modifiers[d.toks[s].key] && d.cover[s] < 0)) {
+		for s < len(d.toks) && (d.x.words.article[d.toks[s].key] || d.toks[s].punct == '\'' || (d.x.lx.modifiers[d.toks[s].key] && d.cover[s] < 0)) {
 			s++
 		}
 		if s >= len(d.toks) {
@@ -350,7 +348,7 @@ func (d *resolved) roleComplement(r int, target string) (int, string) {
 		// "du PCC de la province du Yunnan": a word that names nothing
 		// known, before another complement
 		if n := s + 1; n+1 < len(d.toks) && d.toks[s].word && (d.toks[s].upper || !d.toks[s].cap && !d.x.lx.frPreps[d.toks[s].key] && !d.x.lx.connectors[d.toks[s].key]) &&
-			(d.toks[n].key == "de" || d.toks[n].key == "du" || d.toks[n].key == "of" || d.toks[n].key == "d") {
+			d.x.words.of[d.toks[n].key] {
 			r = n
 			continue
 		}
@@ -364,9 +362,9 @@ func (d *resolved) roleComplement(r int, target string) (int, string) {
 		if k == "aupres" && (d.toks[s].key == "de" || d.toks[s].key == "du" || d.toks[s].key == "des") {
 			s++
 		}
-		if k == "au" || k == "in" || k == "to" || k == "en" || k == "aux" || k == "aupres" || k == "dans" {
+		if d.x.words.toPlace[k] {
 			if e, p := d.describedPlace(d.skipArticles(s)); p != nil {
-				if target == "" && (k == "in" || k == "dans") {
+				if target == "" && d.x.words.inPlace[k] {
 					target = p.ID // "First Secretary of the Party in X"
 				}
 				r = d.afterNamed(e)
