@@ -44,14 +44,17 @@ const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 's
 	"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 // Limits: default and maximum rows of each kind of answer.
-type limit struct{ def, max int }
+type limit struct {
+	def, max int
+	param    string // the URL parameter: "limit", or "max_rows" for canned queries, some of which take a limit of their own
+}
 
 var (
-	searchLimit     = limit{20, 100}
-	neighboursLimit = limit{200, 2000}
-	evidenceLimit   = limit{50, 1000}
-	timelineLimit   = limit{200, 2000}
-	queryLimit      = limit{500, 10000}
+	searchLimit     = limit{20, 100, "limit"}
+	neighboursLimit = limit{200, 2000, "limit"}
+	evidenceLimit   = limit{50, 1000, "limit"}
+	timelineLimit   = limit{200, 2000, "limit"}
+	queryLimit      = limit{500, 10000, "max_rows"}
 )
 
 // maxText is the longest id, key or parameter value accepted (bytes).
@@ -343,10 +346,16 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
+type paramInfo struct {
+	Name        string `json:"name"`
+	Type        string `json:"type"`
+	Description string `json:"description"`
+}
+
 type queryInfo struct {
-	Name        string          `json:"name"`
-	Description string          `json:"description"`
-	Params      []queries.Param `json:"params"`
+	Name        string      `json:"name"`
+	Description string      `json:"description"`
+	Params      []paramInfo `json:"params"`
 	Columns     []string        `json:"columns"`
 	Types       []string        `json:"types"`
 }
@@ -354,7 +363,11 @@ type queryInfo struct {
 func (s *Server) queryList(w http.ResponseWriter, r *http.Request) {
 	var out []queryInfo
 	for _, q := range queries.All() {
-		out = append(out, queryInfo{q.Name, q.Description, q.Params, q.Columns, q.Types})
+		ps := make([]paramInfo, len(q.Params))
+		for i, p := range q.Params {
+			ps[i] = paramInfo{p.Name, p.Type, p.Description}
+		}
+		out = append(out, queryInfo{q.Name, q.Description, ps, q.Columns, q.Types})
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"queries": out})
 }
@@ -372,7 +385,7 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	}
 	raw := map[string]string{}
 	for k, vs := range r.URL.Query() {
-		if k == "limit" {
+		if k == queryLimit.param {
 			continue
 		}
 		if len(vs) != 1 {
@@ -435,13 +448,13 @@ func idParam(w http.ResponseWriter, r *http.Request) (string, bool) {
 }
 
 func limitParam(w http.ResponseWriter, r *http.Request, l limit) (int, bool) {
-	v := r.URL.Query().Get("limit")
+	v := r.URL.Query().Get(l.param)
 	if v == "" {
 		return l.def, true
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 || n > l.max {
-		writeError(w, http.StatusBadRequest, fmt.Sprintf("limit: want a whole number from 1 to %d, not %q", l.max, v))
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("%s: want a whole number from 1 to %d, not %q", l.param, l.max, v))
 		return 0, false
 	}
 	return n, true
@@ -454,7 +467,7 @@ func moreURL(r *http.Request, n int, l limit) string {
 		return ""
 	}
 	q := r.URL.Query()
-	q.Set("limit", strconv.Itoa(min(2*n, l.max)))
+	q.Set(l.param, strconv.Itoa(min(2*n, l.max)))
 	return r.URL.EscapedPath() + "?" + q.Encode()
 }
 

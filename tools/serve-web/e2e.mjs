@@ -98,6 +98,19 @@ try {
     await page.screenshot({ path: shot });
     step(`screenshot ${shot}`);
 
+    // the canned queries: partners as a graph, top-cities as a table
+    await page.locator('#queries').selectOption('partners');
+    await page.locator('#qform input[name="city"]').fill('Hà Nội');
+    await page.locator('#qform button[type="submit"]').click();
+    await page.waitForFunction(() => window.kgGraph.nodes().map((n) => n.data('name')).join('|') === ['Hanoi', 'Seoul', 'Toulouse'].sort().join('|') ||
+      ['Hanoi', 'Seoul', 'Toulouse'].every((x) => window.kgGraph.nodes().some((n) => n.data('name') === x)) && window.kgGraph.nodes().length === 3);
+    step('query partners city=Hà Nội drawn as a graph: Hanoi, Seoul, Toulouse');
+    await page.locator('#queries').selectOption('top-cities');
+    await page.locator('#qform input[name="limit"]').fill('3');
+    await page.locator('#qform button[type="submit"]').click();
+    await page.locator('#table td', { hasText: 'Hanoi' }).first().waitFor();
+    step(`query top-cities limit=3 shown as a table of ${await page.locator('#table tr').count() - 1} rows`);
+
     if (hostile) {
       await page.locator('#q').fill('');
       await page.locator('#q').pressSequentially(hostile.slice(0, 12), { delay: 30 });
@@ -111,7 +124,7 @@ try {
       const edge = await page.evaluate(() => window.kgGraph.edges()[0]?.id());
       if (!edge) throw new Error('the hostile entity has no edge');
       await clickAt(`edge[id = ${JSON.stringify(edge)}]`);
-      await page.locator('#evidence .sentence').first().waitFor();
+      await page.locator('#evidence .sentence', { hasText: '__pwned=4' }).first().waitFor();
       const ev = await page.locator('#evidence').textContent();
       if (!ev.includes('<script>') && !ev.includes('<img')) throw new Error(`the hostile sentence is not shown as text: ${ev}`);
       const verdict = await page.evaluate(() => ({

@@ -112,6 +112,7 @@
     const t0 = performance.now();
     status('Loading…');
     $('table').hidden = true; $('graph').hidden = false;
+    cy.resize(); // the graph may have been hidden behind a query's table
     try {
       const nb = await api(`/api/neighbours/${encodeURIComponent(id)}`);
       cy.elements().remove();
