@@ -356,8 +356,8 @@ type queryInfo struct {
 	Name        string      `json:"name"`
 	Description string      `json:"description"`
 	Params      []paramInfo `json:"params"`
-	Columns     []string        `json:"columns"`
-	Types       []string        `json:"types"`
+	Columns     []string    `json:"columns"`
+	Types       []string    `json:"types"`
 }
 
 func (s *Server) queryList(w http.ResponseWriter, r *http.Request) {
