@@ -39,6 +39,9 @@ func partnersCommand() *ucli.Command {
 				return err
 			}
 			if len(res.Rows) == 0 {
+				if err := unknownNames(c, q, raw); err != nil {
+					return err
+				}
 				fmt.Fprintf(c.App.ErrWriter, "kg: no partners of %q in %s\n", city, where)
 			}
 			if format == "json" {

@@ -55,6 +55,9 @@ func queryCommand() *ucli.Command {
 				return err
 			}
 			if len(res.Rows) == 0 {
+				if err := unknownNames(c, q, raw); err != nil {
+					return err
+				}
 				fmt.Fprintf(c.App.ErrWriter, "kg: %s: no results in %s\n", q.Name, where)
 			}
 			if format == "json" {

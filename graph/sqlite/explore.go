@@ -1,0 +1,166 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/kg-dev/kg/extract"
+	"github.com/kg-dev/kg/graph"
+)
+
+// The embedded store as a graph.Explorer (kg search, show, why, timeline).
+
+var _ graph.Explorer = (*Graph)(nil)
+
+// entityLabels is the SQL list of entity labels, from the closed set.
+var entityLabels = func() string {
+	s := ""
+	for i, l := range extract.EntityTypes {
+		if !graph.ValidLabel(l) {
+			panic("not a label: " + l)
+		}
+		if i > 0 {
+			s += ", "
+		}
+		s += "'" + l + "'"
+	}
+	return s
+}()
+
+// Entities implements graph.Explorer.
+func (s *Store) Entities(ctx context.Context) ([]graph.Entity, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT id, label, name, aliases, props FROM nodes WHERE label IN ("+entityLabels+") ORDER BY id")
+	if err != nil {
+		return nil, s.classify("reading entities", err)
+	}
+	defer rows.Close()
+	var out []graph.Entity
+	for rows.Next() {
+		var e graph.Entity
+		var aliases, props string
+		if err := rows.Scan(&e.ID, &e.Label, &e.Name, &aliases, &props); err != nil {
+			return nil, s.classify("reading entities", err)
+		}
+		if err := json.Unmarshal([]byte(aliases), &e.Aliases); err != nil {
+			return nil, fmt.Errorf("entity %s: aliases: %w", e.ID, err)
+		}
+		if props != "{}" {
+			var p map[string]any
+			if err := json.Unmarshal([]byte(props), &p); err != nil {
+				return nil, fmt.Errorf("entity %s: props: %w", e.ID, err)
+			}
+			e.Props = graph.StoredProps(p, graph.NodeProps)
+		}
+		out = append(out, e)
+	}
+	return out, s.classify("reading entities", rows.Err())
+}
+
+// byIDs selects the nids of the ids given as a JSON array in ?1.
+const byIDs = "q AS MATERIALIZED (SELECT n.nid, n.id FROM json_each(?1) j CROSS JOIN nodes n ON n.id = j.value)"
+
+// Neighbours implements graph.Explorer.
+func (s *Store) Neighbours(ctx context.Context, ids []string) (map[string][]string, error) {
+	rows, err := s.db.QueryContext(ctx, "WITH "+byIDs+`
+SELECT q.id, o.id FROM q CROSS JOIN edges e ON e.src = q.nid CROSS JOIN nodes o ON o.nid = e.dst
+UNION
+SELECT q.id, o.id FROM q CROSS JOIN edges e ON e.dst = q.nid CROSS JOIN nodes o ON o.nid = e.src
+ORDER BY 1, 2`, mustJSON(ids))
+	if err != nil {
+		return nil, s.classify("reading neighbours", err)
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var a, b string
+		if err := rows.Scan(&a, &b); err != nil {
+			return nil, s.classify("reading neighbours", err)
+		}
+		out[a] = append(out[a], b)
+	}
+	return out, s.classify("reading neighbours", rows.Err())
+}
+
+// Links implements graph.Explorer.
+func (s *Store) Links(ctx context.Context, ids []string) ([]graph.Link, error) {
+	rows, err := s.db.QueryContext(ctx, "WITH "+byIDs+`
+SELECT e.key, e.type, sn.id, dn.id, e.props, e.n_articles, e.first_evidence
+FROM edges e CROSS JOIN nodes sn ON sn.nid = e.src CROSS JOIN nodes dn ON dn.nid = e.dst
+WHERE e.eid IN (SELECT e.eid FROM q CROSS JOIN edges e ON e.src = q.nid
+                UNION SELECT e.eid FROM q CROSS JOIN edges e ON e.dst = q.nid)
+ORDER BY e.key`, mustJSON(ids))
+	if err != nil {
+		return nil, s.classify("reading relations", err)
+	}
+	defer rows.Close()
+	var out []graph.Link
+	for rows.Next() {
+		var l graph.Link
+		var props, ev string
+		if err := rows.Scan(&l.Key, &l.Type, &l.From, &l.To, &props, &l.Articles, &ev); err != nil {
+			return nil, s.classify("reading relations", err)
+		}
+		var p map[string]any
+		if err := json.Unmarshal([]byte(props), &p); err != nil {
+			return nil, fmt.Errorf("relation %s: props: %w", l.Key, err)
+		}
+		l.Props = graph.StoredProps(p, graph.EdgeProps)
+		var pairs [][2]string
+		if err := json.Unmarshal([]byte(ev), &pairs); err != nil {
+			return nil, fmt.Errorf("relation %s: evidence: %w", l.Key, err)
+		}
+		l.Evidence = make([]graph.Evidence, len(pairs))
+		for i, p := range pairs {
+			l.Evidence[i] = graph.Evidence{Article: p[0], Sentence: p[1]}
+		}
+		out = append(out, l)
+	}
+	return out, s.classify("reading relations", rows.Err())
+}
+
+// MentionCounts implements graph.Explorer.
+func (s *Store) MentionCounts(ctx context.Context, ids []string) (map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, "WITH "+byIDs+`
+SELECT q.id, count(*) FROM q CROSS JOIN node_facts f ON f.nid = q.nid WHERE f.mentions > 0 GROUP BY q.id`, mustJSON(ids))
+	if err != nil {
+		return nil, s.classify("counting mentions", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, s.classify("counting mentions", err)
+		}
+		out[id] = n
+	}
+	return out, s.classify("counting mentions", rows.Err())
+}
+
+// ArticlesMentioning implements graph.Explorer.
+func (s *Store) ArticlesMentioning(ctx context.Context, id string, limit int) ([]graph.ArticleRef, int, error) {
+	if limit <= 0 {
+		limit = -1
+	}
+	rows, err := s.db.QueryContext(ctx, `
+SELECT a.id, a.date, a.title, f.mentions, count(*) OVER ()
+FROM nodes n CROSS JOIN node_facts f ON f.nid = n.nid CROSS JOIN articles a ON a.aid = f.aid
+WHERE n.id = ?1 AND f.mentions > 0
+ORDER BY a.date = '', a.date, a.id LIMIT ?2`, id, limit)
+	if err != nil {
+		return nil, 0, s.classify("reading articles", err)
+	}
+	defer rows.Close()
+	var out []graph.ArticleRef
+	total := 0
+	for rows.Next() {
+		var a graph.ArticleRef
+		if err := rows.Scan(&a.ID, &a.Date, &a.Title, &a.Mentions, &total); err != nil {
+			return nil, 0, s.classify("reading articles", err)
+		}
+		out = append(out, a)
+	}
+	return out, total, s.classify("reading articles", rows.Err())
+}

@@ -1,0 +1,177 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kg-dev/kg/extract/gazetteer"
+	"github.com/kg-dev/kg/graph"
+	"github.com/kg-dev/kg/graph/explore"
+	"github.com/kg-dev/kg/queries"
+	ucli "github.com/urfave/cli/v2"
+)
+
+// explorer is an open store read by the analysts' commands (search, show,
+// why, timeline), with its entities indexed by every spelling.
+type explorer struct {
+	st    graph.Store
+	x     graph.Explorer
+	ix    *explore.Index
+	where string
+}
+
+// openExplorer opens the store for reading and indexes its entities,
+// with the gazetteer's spellings of the places it holds.
+func openExplorer(c *ucli.Context) (*explorer, error) {
+	st, err := openGraph(c, false)
+	if err != nil {
+		return nil, err
+	}
+	x, ok := st.(graph.Explorer)
+	if !ok {
+		return nil, closeGraph(st, fmt.Errorf("%s cannot be explored", st.Where()))
+	}
+	ents, err := x.Entities(c.Context)
+	if err != nil {
+		return nil, closeGraph(st, storeError(err))
+	}
+	held := make(map[string]bool, len(ents))
+	for _, e := range ents {
+		held[e.ID] = true
+	}
+	alt, iso, err := gazetteer.AltNames(func(id string) bool { return held[id] })
+	if err != nil {
+		return nil, closeGraph(st, fmt.Errorf("reading the gazetteer: %w", err))
+	}
+	return &explorer{st: st, x: x, ix: explore.NewIndex(ents, alt, iso), where: st.Where()}, nil
+}
+
+func (e *explorer) close(err error) error { return closeGraph(e.st, err) }
+
+// resolve returns the one entity name denotes; an unknown name (with the
+// closest spellings the store has) or an ambiguous one (with the
+// candidates' ids) is a usage error.
+func (e *explorer) resolve(name string) (graph.Entity, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return graph.Entity{}, fmt.Errorf("%w: an empty name", ErrUsage)
+	}
+	found := e.ix.Resolve(name)
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		return graph.Entity{}, fmt.Errorf("%w: %s", ErrUsage, e.unknown(name))
+	}
+	var cands []string
+	for _, f := range found {
+		cands = append(cands, fmt.Sprintf("%s (%s %s)", f.Name, strings.ToLower(f.Label), f.ID))
+	}
+	return graph.Entity{}, fmt.Errorf("%w: %q is ambiguous in %s: %s; give the id instead", ErrUsage, name, e.where, strings.Join(cands, ", "))
+}
+
+// unknown says that no entity is called name and suggests the closest.
+func (e *explorer) unknown(name string) string {
+	msg := fmt.Sprintf("no entity named %q in %s", name, e.where)
+	hits := e.ix.Search(name, explore.SearchOptions{})
+	if len(hits) == 0 {
+		return msg + " (kg search TEXT finds entities by part of a name)"
+	}
+	var sug []string
+	for i, h := range hits {
+		if i == 3 {
+			break
+		}
+		sug = append(sug, fmt.Sprintf("%s (%s)", h.Entity.Name, h.Entity.ID))
+	}
+	return msg + "; did you mean " + strings.Join(sug, ", ") + "?"
+}
+
+// periodFlags are --since and --until.
+func periodFlags() []ucli.Flag {
+	return []ucli.Flag{
+		&ucli.StringFlag{Name: "since", Usage: "only what is dated `DATE` (YYYY, YYYY-MM or YYYY-MM-DD) or later"},
+		&ucli.StringFlag{Name: "until", Usage: "only what is dated `DATE` or earlier"},
+	}
+}
+
+func periodOf(c *ucli.Context) (explore.Period, error) {
+	var p explore.Period
+	for _, f := range []struct {
+		name string
+		dst  *string
+	}{{"since", &p.Since}, {"until", &p.Until}} {
+		v := c.String(f.name)
+		if v == "" {
+			continue
+		}
+		d, err := explore.ParseDate(v)
+		if err != nil {
+			return p, fmt.Errorf("%w: --%s: %v", ErrUsage, f.name, err)
+		}
+		*f.dst = d
+	}
+	if p.Since != "" && p.Until != "" && p.Until < p.Since && !strings.HasPrefix(p.Since, p.Until) {
+		return p, fmt.Errorf("%w: --until %s is before --since %s", ErrUsage, p.Until, p.Since)
+	}
+	return p, nil
+}
+
+// screenWidth is the width of the terminal w writes to, or 0 when it is
+// not a terminal.
+func screenWidth(w io.Writer) int {
+	if !isTerminal(w) {
+		return 0
+	}
+	return max(terminalWidth(w), 40)
+}
+
+// sentence writes an evidence sentence under indent: whole when screen is
+// 0 (not a terminal), else cut to screen columns, or wrapped with full.
+func sentence(w io.Writer, indent, s, article string, screen int, full bool) {
+	s = strings.NewReplacer("\n", " ", "\t", " ").Replace(s)
+	text := s + " [" + article + "]"
+	width := screen - len([]rune(indent)) - 2
+	if screen == 0 || width < 20 {
+		fmt.Fprintf(w, "%s· %s\n", indent, text)
+		return
+	}
+	if !full {
+		fmt.Fprintf(w, "%s· %s\n", indent, cut(s, max(width-len(article)-3, 10))+" ["+article+"]")
+		return
+	}
+	for i, l := range wrap(text, width) {
+		mark := "· "
+		if i > 0 {
+			mark = "  "
+		}
+		fmt.Fprintf(w, "%s%s%s\n", indent, mark, l)
+	}
+}
+
+// unknownNames is the error for a query that returned no rows because a
+// name parameter names no entity at all (with the closest names), as
+// opposed to an empty answer about a known entity; nil otherwise.
+func unknownNames(c *ucli.Context, q queries.Query, raw map[string]string) error {
+	var names []string
+	for _, p := range q.Params {
+		if v, ok := raw[p.Name]; ok && p.Type == queries.Key {
+			names = append(names, v)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	ex, err := openExplorer(c)
+	if err != nil {
+		return nil // the query ran: say "no results" rather than fail now
+	}
+	defer ex.close(nil)
+	for _, n := range names {
+		if len(ex.ix.Resolve(n)) == 0 {
+			return fmt.Errorf("%w: %s", ErrUsage, ex.unknown(n))
+		}
+	}
+	return nil
+}
