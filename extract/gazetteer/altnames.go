@@ -23,7 +23,7 @@ func AltNames(want func(id string) bool) (names map[string][]string, iso map[str
 		id    int
 		names []int
 		kind  string // extra.tsv: only lines of this first field
-		iso   int // the ISO code's column, or -1
+		iso   int    // the ISO code's column, or -1
 	}{
 		{"data/places.tsv", 0, []int{1, 6}, "", 2},
 		{"data/countries.tsv", 0, []int{2, 4}, "", 1},
