@@ -271,10 +271,11 @@ func (c *cueIndex) finish() {
 	}
 }
 
-// at fills hits[cat] with the longest cue of each category starting at
-// toks[i] (end 0 when none) and returns the categories found.
+// at sets hits[cat] to the longest cue of each category starting at
+// toks[i] and returns the categories found; the other entries of hits are
+// left as they were (clearing them for every token cost more than the
+// walk).
 func (c *cueIndex) at(toks []token, i int, hits []cueHit) uint64 {
-	clear(hits)
 	if i >= len(toks) || !toks[i].word || !toks[i].mayStart(c.bit) {
 		return 0
 	}

@@ -217,8 +217,10 @@ func (d *related) sinceYear(s, cue int) int {
 				consider(y, k)
 			}
 		}
-		if n, ok := d.x.numbers.Ordinal(t.text); ok && k+1 < b && strings.HasPrefix(d.toks[k+1].key, "anniversa") && annivYear > 0 {
-			consider(annivYear-n, k)
+		if k+1 < b && strings.HasPrefix(d.toks[k+1].key, "anniversa") && annivYear > 0 {
+			if n, ok := d.x.numbers.Ordinal(t.text); ok {
+				consider(annivYear-n, k)
+			}
 		}
 		if t.num && k+2 < b && d.x.words.years[d.toks[k+1].key] && (d.toks[k+2].key == "of" || d.toks[k+2].key == "de" || d.toks[k+2].key == "d") && d.year > 0 {
 			if n, err := strconv.Atoi(t.text); err == nil && n > 0 && n < 200 {

@@ -21,15 +21,18 @@ type vocab struct {
 	ids   map[string]int32 // key -> id: the nodes first (from 1), then the pieces that are no node
 	keys  []string         // id -> key
 	nodes []vnode          // id -> what the key starts and ends (zero for pieces that are no node)
-	next  map[uint64]int32 // node id<<32 | piece id -> the node of their concatenation
+	edges []vedge          // the ways on from each node (vnode.edges), by piece id
 }
 
 // vnode is what the matchers know of one key.
 type vnode struct {
-	starts uint64 // matchers with a phrase this key is a prefix of (token.starts)
-	full   uint64 // matchers with a phrase of exactly this key
-	more   bool   // some longer node begins with this key (vocab.next has a way on)
+	starts uint64   // matchers with a phrase this key is a prefix of (token.starts)
+	full   uint64   // matchers with a phrase of exactly this key
+	edges  [2]int32 // the node's ways on: edges[edges[0]:edges[1]]
 }
+
+// vedge leads from a node, by a piece, to the node of their concatenation.
+type vedge struct{ piece, to int32 }
 
 // startIndexed is a matcher that takes part in the start masks and the
 // walk by id.
@@ -58,7 +61,7 @@ func newVocab(ms []startIndexed) *vocab {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	v := &vocab{ids: make(map[string]int32, len(keys)), keys: append([]string{""}, keys...), next: map[uint64]int32{}}
+	v := &vocab{ids: make(map[string]int32, len(keys)), keys: append([]string{""}, keys...)}
 	for i, k := range keys {
 		v.ids[k] = int32(i + 1)
 	}
@@ -68,16 +71,21 @@ func newVocab(ms []startIndexed) *vocab {
 	}
 	// every node q that is a node p followed by more letters is reached
 	// from p by the piece q[len(p):]
+	out := map[int32][]vedge{}
 	for _, q := range keys {
 		for l := 1; l < len(q); l++ {
 			p, ok := v.ids[q[:l]]
 			if !ok {
 				continue
 			}
-			c := v.id(q[l:])
-			v.next[uint64(p)<<32|uint64(c)] = v.ids[q]
-			v.nodes[p].more = true
+			out[p] = append(out[p], vedge{v.id(q[l:]), v.ids[q]})
 		}
+	}
+	for p := range v.nodes {
+		es := out[int32(p)]
+		sort.Slice(es, func(a, b int) bool { return es[a].piece < es[b].piece })
+		v.nodes[p].edges = [2]int32{int32(len(v.edges)), int32(len(v.edges) + len(es))}
+		v.edges = append(v.edges, es...)
 	}
 	for k, m := range ms {
 		m.setStartBit(v, uint64(1)<<k)
@@ -118,7 +126,8 @@ func (v *vocab) step(node int32, t *token) int32 {
 	if t.key == "" {
 		return node
 	}
-	if !v.nodes[node].more {
+	r := v.nodes[node].edges
+	if r[0] == r[1] {
 		return 0
 	}
 	c := t.id
@@ -128,5 +137,18 @@ func (v *vocab) step(node int32, t *token) int32 {
 	if c == 0 {
 		return 0
 	}
-	return v.next[uint64(node)<<32|uint64(c)]
+	es := v.edges[r[0]:r[1]]
+	lo, hi := 0, len(es)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if es[m].piece < c {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(es) && es[lo].piece == c {
+		return es[lo].to
+	}
+	return 0
 }

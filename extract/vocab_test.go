@@ -57,6 +57,8 @@ func TestWalkByIDMatchesWalkByString(t *testing.T) {
 					t.Errorf("%q at %q: by id (%d, %v), by string (%d, %v)", text, toks[i].text, j, v, pj, pv)
 				}
 			}
+			clear(hits)
+			clear(plainHits)
 			f, pf := cues.at(toks, i, hits), cues.at(plain, i, plainHits)
 			if f != pf || !reflect.DeepEqual(hits, plainHits) {
 				t.Errorf("%q at %q: cues by id %b %v, by string %b %v", text, toks[i].text, f, hits, pf, plainHits)
@@ -101,6 +103,8 @@ func TestVocabOnArticles(t *testing.T) {
 					n++
 				}
 			}
+			clear(hits)
+			clear(plainHits)
 			f, pf := lx.cueIdx.at(d.toks, i, hits), lx.cueIdx.at(plain, i, plainHits)
 			if f != pf || !reflect.DeepEqual(hits, plainHits) {
 				t.Fatalf("%s: cues at token %d %q differ", doc.ID, i, d.toks[i].text)
