@@ -22,6 +22,7 @@ type lexicon struct {
 	given       map[string]bool
 	cues        map[string]*keyMatcher[string] // category -> phrases (payload: the phrase's value)
 	cueIdx      *cueIndex                      // the same phrases, all categories in one walk
+	cueByCat    []*keyMatcher[string]          // cues by cueIdx's category index (cue)
 	eventHeads  *keyMatcher[string]
 	topics      map[string]string
 	units       *keyMatcher[string]
@@ -287,6 +288,10 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		lx.cueIdx.category(c)
 	}
 	lx.cueIdx.finish()
+	lx.cueByCat = make([]*keyMatcher[string], len(lx.cueIdx.cats))
+	for c, k := range lx.cueIdx.cats {
+		lx.cueByCat[k] = lx.cues[c]
+	}
 	return lx, nil
 }
 
@@ -339,7 +344,11 @@ func (lx *lexicon) addRoleWords(phrase string) {
 
 // cue reports the end of the longest cue of a category starting at toks[i].
 func (lx *lexicon) cue(cat string, toks []token, i int) (int, string) {
-	j, v := lx.cues[cat].longest(toks, i)
+	m := lx.cues[cat]
+	if k, ok := lx.cueIdx.catOf(cat); ok {
+		m = lx.cueByCat[k]
+	}
+	j, v := m.longest(toks, i)
 	if v == nil {
 		return i, ""
 	}

@@ -70,7 +70,7 @@ func (d *related) addRel(typ, from, to string, props map[string]any, s int) {
 // are found in one pass over the sentence, on the first question.
 func (d *tokenized) hasCue(cat string, s int) (string, int) {
 	ci := d.x.lx.cueIdx
-	c, ok := ci.cats[cat]
+	c, ok := ci.catOf(cat)
 	if !ok {
 		return "", -1
 	}

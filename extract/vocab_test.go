@@ -154,3 +154,25 @@ func TestEmptyKeyWord(t *testing.T) {
 		t.Fatalf("tokens %+v", toks)
 	}
 }
+
+// TestCatOf checks the category table against the map it replaces.
+func TestCatOf(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ci := x.lx.cueIdx
+	if ci.catTab == nil {
+		t.Fatal("no seed gives every category a slot of its own")
+	}
+	for name, k := range ci.cats {
+		if got, ok := ci.catOf(name); !ok || got != k {
+			t.Errorf("catOf(%q) = %d, %v; want %d", name, got, ok, k)
+		}
+	}
+	for _, name := range []string{"", "partners", "Partner", "nosuchcategory", "met "} {
+		if _, ok := ci.catOf(name); ok {
+			t.Errorf("catOf(%q) found a category", name)
+		}
+	}
+}

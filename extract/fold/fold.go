@@ -16,24 +16,42 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// table maps a non-ASCII rune to its folded lowercase base letters ("" for
-// marks and symbols that fold to a separator).
-var table = buildTable()
+// The folded lowercase base letters of the non-ASCII runes that have them
+// (" " for marks and symbols that fold to a separator), in slices per
+// block of Unicode (fold reads one per rune: slices, not a map).
+var (
+	latin = foldRange(0x00A0, 0x024F) // Latin-1, Latin Extended-A/B
+	marks = foldRange(0x0300, 0x036F) // combining marks
+	viet  = foldRange(0x1E00, 0x1EFF) // Latin Extended Additional (Vietnamese)
+	dash  = foldRange(0x2010, 0x2044) // dashes, quotes
+)
 
-func buildTable() map[rune]string {
-	t := make(map[rune]string, 1200)
-	add := func(lo, hi rune) {
-		for r := lo; r <= hi; r++ {
-			t[r] = foldRuneSlow(r)
-		}
+func foldRange(lo, hi rune) []string {
+	t := make([]string, 0, hi-lo+1)
+	for r := lo; r <= hi; r++ {
+		t = append(t, foldRuneSlow(r))
 	}
-	add(0x00A0, 0x024F) // Latin-1, Latin Extended-A/B
-	add(0x0300, 0x036F) // combining marks
-	add(0x1E00, 0x1EFF) // Latin Extended Additional (Vietnamese)
-	add(0x2010, 0x2044) // dashes, quotes
-	t['\u1d49'] = "e"   // superscript e in "14ᵉ"
-	t['\u02bc'] = "'"   // modifier apostrophe
 	return t
+}
+
+// table returns the folded form of a non-ASCII rune, false for runes
+// outside the blocks above.
+func table(r rune) (string, bool) {
+	switch {
+	case r >= 0x00A0 && r <= 0x024F:
+		return latin[r-0x00A0], true
+	case r >= 0x0300 && r <= 0x036F:
+		return marks[r-0x0300], true
+	case r >= 0x1E00 && r <= 0x1EFF:
+		return viet[r-0x1E00], true
+	case r >= 0x2010 && r <= 0x2044:
+		return dash[r-0x2010], true
+	case r == '\u1d49':
+		return "e", true // superscript e in "14ᵉ"
+	case r == '\u02bc':
+		return "'", true // modifier apostrophe
+	}
+	return "", false
 }
 
 func foldRuneSlow(r rune) string {
@@ -91,7 +109,7 @@ func Letters(s string) string {
 			b.WriteByte(byte(unicode.ToLower(r)))
 			continue
 		}
-		if f, ok := table[r]; ok {
+		if f, ok := table(r); ok {
 			b.WriteString(f)
 			continue
 		}
@@ -161,7 +179,7 @@ func join(s string, sep byte) string {
 		case r < utf8.RuneSelf:
 			put(byte(unicode.ToLower(r)))
 		default:
-			if f, ok := table[r]; ok {
+			if f, ok := table(r); ok {
 				for i := 0; i < len(f); i++ {
 					put(f[i])
 				}
