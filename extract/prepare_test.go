@@ -10,10 +10,10 @@ import (
 func TestPrepare(t *testing.T) {
 	x := testExtractor(t)
 	tests := []struct {
-		name, text            string
-		date, title, lang     string
-		bodyStart             int
-		teaser                string // the line the body ends at, "" for none
+		name, text        string
+		date, title, lang string
+		bodyStart         int
+		teaser            string // the line the body ends at, "" for none
 	}{
 		{"en: date line and headline",
 			"date 2025-03-14 Lille and Da Nang renew their ties\nThe mayor of Lille said that the city and its partner have worked together for years, and that the two cities will also open a school with the help of the region.\n",
