@@ -31,7 +31,8 @@ import (
 // Neo4j database) empties and reuses it.
 type Open func(t *testing.T) graph.Store
 
-// Run runs every conformance test on the stores open returns.
+// Run runs every conformance test on the stores open returns (15 tests,
+// the two golden ones with a subtest per canned query).
 func Run(t *testing.T, open Open) {
 	tests := []struct {
 		name string
@@ -50,6 +51,8 @@ func Run(t *testing.T, open Open) {
 		{"SessionSeesOwnWrites", testSessionVersions},
 		{"Rollback", testRollback},
 		{"ClosedWriter", testClosedWriter},
+		{"RemoveInSession", testRemoveInSession},
+		{"ManyArticles", testManyArticles},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
@@ -400,6 +403,98 @@ func testClosedWriter(t *testing.T, open Open) {
 	})
 }
 
+// testRemoveInSession writes and removes articles in one session: what
+// the session removed is gone, whether it was durable or not.
+func testRemoveInSession(t *testing.T, open Open) {
+	bs := fixture(t, "fp-1")
+	with(t, open, func(s graph.Store) {
+		ingest(t, s, bs[0])
+		w, err := s.Begin(bg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range bs[1:] {
+			if err := w.Put(b); err != nil {
+				t.Fatal(err)
+			}
+		}
+		gone := []string{bs[0].Article.ID, bs[1].Article.ID} // durable, and written in this session
+		if err := w.Remove(gone); err != nil {
+			t.Fatal(err)
+		}
+		vs, err := w.Versions(gone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(vs) != 0 {
+			t.Errorf("session Versions after Remove: %v, want none", vs)
+		}
+		if err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		checkCounts(t, s, bs[2:])
+	})
+}
+
+// copies returns n copies of the fixture's articles under new ids (the
+// same entities, relations and quantities, stated by more articles).
+func copies(t *testing.T, n int, fingerprint string) []graph.Batch {
+	t.Helper()
+	var out []graph.Batch
+	for i := 0; i < n; i++ {
+		for _, d := range fixtureDocs(t) {
+			d.Doc.ID = fmt.Sprintf("%s-copy%03d", d.Doc.ID, i)
+			d.Doc.Hash = d.Doc.ID
+			for j := range d.Entities {
+				d.Entities[j].Mentions = withoutDoc(d.Entities[j].Mentions)
+			}
+			for j := range d.Relations {
+				d.Relations[j].Evidence = withoutDoc(d.Relations[j].Evidence)
+			}
+			for j := range d.Quantities {
+				d.Quantities[j].Evidence = withoutDoc(d.Quantities[j].Evidence)
+			}
+			b := graph.Build(d)
+			b.Article.Fingerprint = fingerprint
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// withoutDoc returns spans with Doc unset: the article's own.
+func withoutDoc(spans []extract.Span) []extract.Span {
+	out := slices.Clone(spans)
+	for i := range out {
+		out[i].Doc = ""
+	}
+	return out
+}
+
+// testManyArticles writes more articles in one session than a store
+// buffers or commits at once (Neo4j loads 500 at a time), then removes
+// most of them.
+func testManyArticles(t *testing.T, open Open) {
+	bs := copies(t, 180, "fp-1")
+	with(t, open, func(s graph.Store) {
+		ingest(t, s, bs...)
+		vs, err := s.Versions(bg, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !maps.Equal(vs, versions(bs)) {
+			t.Errorf("Versions(nil): %d articles, want %d", len(vs), len(bs))
+		}
+		checkCounts(t, s, bs)
+		var ids []string
+		for _, b := range bs[10:] {
+			ids = append(ids, b.Article.ID)
+		}
+		remove(t, s, ids...)
+		checkCounts(t, s, bs[:10])
+	})
+}
+
 // versions returns the versions of batches (the last batch of an article
 // wins).
 func versions(bs []graph.Batch) map[string]graph.ArticleVersion {
@@ -637,9 +732,8 @@ func root(t *testing.T) string {
 	}
 }
 
-// fixture returns the batches of graph/testdata/fixture.json, with this
-// extractor fingerprint.
-func fixture(t *testing.T, fingerprint string) []graph.Batch {
+// fixtureDocs returns the articles of graph/testdata/fixture.json.
+func fixtureDocs(t *testing.T) []extract.DocResult {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(root(t), "graph", "testdata", "fixture.json"))
 	if err != nil {
@@ -650,6 +744,14 @@ func fixture(t *testing.T, fingerprint string) []graph.Batch {
 	if err := dec.Decode(&docs); err != nil {
 		t.Fatalf("decoding the fixture: %v", err)
 	}
+	return docs
+}
+
+// fixture returns the batches of the fixture's articles, with this
+// extractor fingerprint.
+func fixture(t *testing.T, fingerprint string) []graph.Batch {
+	t.Helper()
+	docs := fixtureDocs(t)
 	out := make([]graph.Batch, len(docs))
 	for i, d := range docs {
 		out[i] = graph.Build(d)
