@@ -26,7 +26,7 @@ func TestIntegrationServeParity(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := servetest.Answers(t, serve.New(serve.NewBackend(servetest.Embedded(t)), serve.Options{}))
-	got := servetest.Answers(t, serve.New(serve.NewBackend(st.Engine()), serve.Options{}))
+	got := servetest.Answers(t, serve.New(serve.NewBackend(st.Graph()), serve.Options{}))
 	for _, r := range servetest.Requests {
 		if got[r.Name] != want[r.Name] {
 			t.Errorf("GET %s:\nneo4j    %s\nembedded %s", r.Path, got[r.Name], want[r.Name])

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/kg-dev/kg/graph"
 	"github.com/kg-dev/kg/queries"
 )
 
@@ -35,6 +36,12 @@ type Hit struct {
 	Name    string   `json:"name"`
 	Aliases []string `json:"aliases"`
 	Exact   bool     `json:"exact"` // the text is one of its spellings, not only the beginning of one
+	// With kg search's ranking (stores that are a graph.Explorer): how it
+	// matched (exact, prefix, token, part, fuzzy), by which spelling, and
+	// how many articles mention it.
+	Match    string `json:"match,omitempty"`
+	Via      string `json:"via,omitempty"`
+	Mentions int    `json:"mentions,omitempty"`
 }
 
 // Entity is an entity's profile.
@@ -119,9 +126,21 @@ func Queries() ([]queries.Query, error) {
 }
 
 // NewBackend returns a Backend that runs this package's queries on eng.
-func NewBackend(eng queries.Engine) Backend { return engineBackend{eng} }
+// When eng is a graph.Explorer (both stores are), search ranks like kg
+// search (graph/explore); otherwise by the search query (exact spellings,
+// then those starting with the text).
+func NewBackend(eng queries.Engine) Backend {
+	b := engineBackend{eng: eng}
+	if x, ok := eng.(graph.Explorer); ok {
+		b.srch = &explorerSearch{x: x}
+	}
+	return b
+}
 
-type engineBackend struct{ eng queries.Engine }
+type engineBackend struct {
+	eng  queries.Engine
+	srch *explorerSearch
+}
 
 func (b engineBackend) run(ctx context.Context, name string, raw map[string]string) (queries.Result, error) {
 	qs, err := serveQueries()
@@ -144,6 +163,9 @@ func (b engineBackend) Run(ctx context.Context, q queries.Query, params map[stri
 }
 
 func (b engineBackend) Search(ctx context.Context, text string, limit int) ([]Hit, error) {
+	if b.srch != nil {
+		return b.srch.Search(ctx, text, limit)
+	}
 	res, err := b.run(ctx, "search", map[string]string{"key": text, "limit": strconv.Itoa(limit)})
 	if err != nil {
 		return nil, err
