@@ -1,21 +1,33 @@
 // Package extract turns news articles into entities, relations and quantities.
 //
-// The pipeline is a sequence of small pure stages over one article (see
-// Extractor.Extract and runStages in extractor.go, and docs/EXTRACTION.md
-// for the stages, the data files and how to add a language): the document is prepared (header date and title, language,
-// zones such as captions and related-article teasers), tokenised with byte
-// offsets, matched against gazetteers and cue lists (data files under
-// data/), then people, organisations, events, relations and quantities are
-// recognised and resolved to stable ids. Extract works on one document and
-// returns a DocResult whose ids are global: the same real thing gets the
-// same id in every article, so results from many articles merge by id
-// (Merge) without any shared state.
+// The extraction of one article is a pipeline of five stages, each one
+// function returning a type that embeds the previous stage's output
+// (stages.go; docs/EXTRACTION.md draws them, lists the data files and says
+// how to add a language, a title or an event type):
+//
+//	prepare        -> prepared    header, language, body and teasers   prepare.go, lang.go
+//	tokenizeDoc    -> tokenized   sentences and tokens, byte offsets   prepare.go, tokens.go
+//	findCandidates -> candidates  gazetteer names with all readings,   candidates.go, places.go
+//	                              countries named, dates
+//	resolve        -> resolved    places, events, bodies, people       resolve.go, places*.go, events.go,
+//	                              decided with the article in view     eventid.go, focus.go, orgs.go, orgnames.go,
+//	                                                                   acronyms.go, people.go, roles.go, ner.go
+//	relate         -> related     relations, event dates, counts       relate.go, partners.go, meet.go,
+//	                                                                   docrel.go, docdates.go, quantities.go
+//	(*related).result -> DocResult                                     extractor.go
+//
+// Words are data: data/*.tsv (cues, titles, bodies, events) and
+// data/LANG/*.tsv per language (dates, numbers, counts, closed-class
+// words), loaded once by New. Extract works on one document and returns a
+// DocResult whose ids are global: the same real thing gets the same id in
+// every article, so results from many articles merge by id (Merge) without
+// any shared state.
 //
 // Nothing in this package does I/O beyond reading its embedded data.
 //
 // An Extractor is read-only once built and is shared by any number of
 // goroutines without locks: everything an extraction writes lives in its
-// docState (per-sentence NER results, cue and mention indexes) or in
+// stage outputs (per-sentence NER results, cue and mention indexes) or in
 // buffers reused through a sync.Pool, so memory does not grow with the
 // number of articles. prose's English NER model is used through a
 // re-implementation of its tagger and classifier (prosener.go, checked

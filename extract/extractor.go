@@ -303,7 +303,7 @@ type placeCand struct {
 	end     int // exclusive token index; 0 if none
 	p       *gazetteer.Place
 	demonym bool
-	cands   []placeAlias // the gazetteer's readings of the name, best first (findPlaceCandidates)
+	cands   []placeAlias // the gazetteer's readings of the name, best first (proposePlaces)
 }
 
 // ment is one mention of an entity in the document.

@@ -140,7 +140,7 @@ func normPunct(r rune) rune {
 // sentence is a span of body text with its tokens.
 type sentence struct {
 	start, end int
-	tokStart   int // its tokens are docState.toks[tokStart:tokEnd]
+	tokStart   int // its tokens are tokenized.toks[tokStart:tokEnd]
 	tokEnd     int
 	caption    bool
 }

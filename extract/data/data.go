@@ -5,8 +5,9 @@
 // extract itself.
 //
 // Adding a language is adding its directory with the same files (dates.tsv,
-// numbers.tsv); the packages that read them (extract/dates,
-// extract/numbers) find every language directory on their own.
+// numbers.tsv, units.tsv, counts.tsv, words.tsv); the code that reads them
+// (extract/dates, extract/numbers, extract's quantities.go and
+// langwords.go) finds every language directory on its own.
 package data
 
 import (
