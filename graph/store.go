@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/kg-dev/kg/queries"
 )
@@ -12,6 +11,10 @@ import (
 // embedded default, and graph/neo4j). The command line talks to stores
 // only through it; graph/storetest is the one conformance suite that every
 // implementation passes.
+//
+// Optional interfaces add what some commands need beyond this contract
+// (Explorer: kg search, show, why, timeline); a command asserts them on
+// the Store.
 //
 // The graph a store holds is the merge of the Batches of the articles it
 // holds: writing an article's Batch replaces exactly that article's
@@ -126,21 +129,4 @@ func Remove(ctx context.Context, s Store, ids ...string) error {
 		return errors.Join(err, w.Rollback())
 	}
 	return w.Commit()
-}
-
-// Searcher is the optional interface of a store that ranks entities by a
-// free-text match of their names (kg search); kg show, why and timeline
-// are canned queries (Run) where they can be. A command that needs an
-// optional interface asserts it on the Store and, when the store lacks
-// it, returns Unsupported.
-type Searcher interface {
-	Store
-	// Search returns the entities whose names match text, best first, at
-	// most limit of them.
-	Search(ctx context.Context, text string, limit int) (queries.Result, error)
-}
-
-// Unsupported returns the error of a command that store s cannot answer.
-func Unsupported(s Store, what string) error {
-	return fmt.Errorf("%s is not supported by %s", what, s.Where())
 }

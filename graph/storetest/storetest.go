@@ -31,8 +31,10 @@ import (
 // Neo4j database) empties and reuses it.
 type Open func(t *testing.T) graph.Store
 
-// Run runs every conformance test on the stores open returns (15 tests,
-// the two golden ones with a subtest per canned query).
+// Run runs every conformance test on the stores open returns (16 tests,
+// the two golden ones with a subtest per canned query). A store that
+// implements graph.Explorer is held to it too: by testExplorer, and by
+// every comparison of two graphs (snapshot).
 func Run(t *testing.T, open Open) {
 	tests := []struct {
 		name string
@@ -53,6 +55,7 @@ func Run(t *testing.T, open Open) {
 		{"ClosedWriter", testClosedWriter},
 		{"RemoveInSession", testRemoveInSession},
 		{"ManyArticles", testManyArticles},
+		{"Explorer", testExplorer},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
@@ -588,6 +591,9 @@ func snap(t *testing.T, s graph.Store) snapshot {
 		t.Fatal(err)
 	}
 	out := snapshot{counts: st.Counts, versions: vs, rows: map[string]string{}}
+	if x, ok := s.(graph.Explorer); ok {
+		explored(t, x, out.rows)
+	}
 	for _, q := range queries.All() {
 		for _, p := range paramSets(t, q) {
 			b, err := q.Bind(p)
@@ -788,4 +794,152 @@ func samples(t *testing.T) []graph.Batch {
 		t.Fatalf("got %d samples, want 5", len(sampleRows))
 	}
 	return sampleRows
+}
+
+// explored adds to rows what Explorer returns for every entity.
+func explored(t *testing.T, x graph.Explorer, rows map[string]string) {
+	t.Helper()
+	ents, err := x.Entities(bg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]string, len(ents))
+	for i, e := range ents {
+		ids[i] = e.ID
+	}
+	put := func(key string, v any, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("Explorer.%s: %v", key, err)
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows["explorer "+key] = string(b)
+	}
+	put("Entities", ents, nil)
+	nb, err := x.Neighbours(bg, ids)
+	put("Neighbours", nb, err)
+	links, err := x.Links(bg, ids)
+	put("Links", links, err)
+	mc, err := x.MentionCounts(bg, ids)
+	put("MentionCounts", mc, err)
+	for _, id := range ids {
+		arts, n, err := x.ArticlesMentioning(bg, id, 0)
+		put("ArticlesMentioning "+id, []any{arts, n}, err)
+	}
+}
+
+// testExplorer checks a store's graph.Explorer, when it has one, against
+// the articles' rows: the entities, their relations and neighbours, and
+// the articles mentioning them.
+func testExplorer(t *testing.T, open Open) {
+	for _, set := range []struct {
+		name string
+		bs   []graph.Batch
+	}{{"fixture", fixture(t, "fp-1")}, {"samples", samples(t)}} {
+		with(t, open, func(s graph.Store) {
+			x, ok := s.(graph.Explorer)
+			if !ok {
+				t.Skipf("%T does not implement graph.Explorer", s)
+			}
+			ingest(t, s, set.bs...)
+			checkExplorer(t, set.name, x, set.bs)
+		})
+	}
+}
+
+func checkExplorer(t *testing.T, what string, x graph.Explorer, bs []graph.Batch) {
+	t.Helper()
+	labels := map[string]string{}
+	mentioned := map[string]int{}
+	type link struct {
+		typ, from, to string
+		articles      int
+	}
+	links := map[string]*link{}
+	for _, b := range bs {
+		for _, n := range b.Nodes {
+			labels[n.ID] = n.Label
+		}
+		for _, m := range b.Mentions {
+			mentioned[m.Node]++
+		}
+		for _, e := range b.Edges {
+			if !slices.Contains(extract.RelationTypes, e.Type) {
+				continue
+			}
+			if links[e.Key] == nil {
+				links[e.Key] = &link{typ: e.Type, from: e.From, to: e.To}
+			}
+			links[e.Key].articles++
+		}
+	}
+	ents, err := x.Entities(bg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, e := range ents {
+		ids = append(ids, e.ID)
+		if labels[e.ID] != e.Label || e.Name == "" {
+			t.Errorf("%s: entity %+v: want label %q and a name", what, e, labels[e.ID])
+		}
+	}
+	if want := slices.Sorted(maps.Keys(labels)); !slices.Equal(ids, want) {
+		t.Errorf("%s: Entities: ids %v, want %v (sorted)", what, ids, want)
+	}
+	mc, err := x.MentionCounts(bg, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.Equal(mc, mentioned) {
+		t.Errorf("%s: MentionCounts: %v, want %v", what, mc, mentioned)
+	}
+	for _, id := range ids {
+		arts, n, err := x.ArticlesMentioning(bg, id, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != mentioned[id] || len(arts) != n {
+			t.Errorf("%s: ArticlesMentioning(%s): %d (%d listed), want %d", what, id, n, len(arts), mentioned[id])
+		}
+		sorted := slices.Clone(arts)
+		graph.SortArticles(sorted)
+		if !slices.Equal(sorted, arts) {
+			t.Errorf("%s: ArticlesMentioning(%s) not by date then id: %v", what, id, arts)
+		}
+	}
+	got, err := x.Links(bg, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	neighbours := map[string][]string{}
+	var keys []string
+	for _, l := range got {
+		keys = append(keys, l.Key)
+		w := links[l.Key]
+		if w == nil || l.Type != w.typ || l.From != w.from || l.To != w.to || l.Articles != w.articles {
+			t.Errorf("%s: link %+v, want %+v", what, l, w)
+		}
+	}
+	for _, w := range links {
+		neighbours[w.from] = append(neighbours[w.from], w.to)
+		neighbours[w.to] = append(neighbours[w.to], w.from)
+	}
+	for id, ns := range neighbours {
+		slices.Sort(ns)
+		neighbours[id] = slices.Compact(ns)
+	}
+	if want := slices.Sorted(maps.Keys(links)); !slices.Equal(keys, want) {
+		t.Errorf("%s: Links: keys %v, want %v (sorted)", what, keys, want)
+	}
+	nb, err := x.Neighbours(bg, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.EqualFunc(nb, neighbours, slices.Equal) {
+		t.Errorf("%s: Neighbours: %v, want %v", what, nb, neighbours)
+	}
 }
