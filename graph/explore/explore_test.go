@@ -1,0 +1,278 @@
+package explore
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kg-dev/kg/graph"
+)
+
+// A small invented graph: two cities in one country, a partner abroad, a
+// person holding a role, an event.
+var testEntities = []graph.Entity{
+	{ID: "city:lumen", Label: "City", Name: "Lumen", Aliases: []string{"Lumène"}},
+	{ID: "city:lumen-bay", Label: "City", Name: "Lumen Bay"},
+	{ID: "city:orvel", Label: "City", Name: "Orvel"},
+	{ID: "country:arcadia", Label: "Country", Name: "Arcadia"},
+	{ID: "country:borealis", Label: "Country", Name: "Borealis"},
+	{ID: "event:fair-2024", Label: "Event", Name: "Lumen Fair 2024", Props: map[string]any{"date": "2024-06-01"}},
+	{ID: "org:lumen-council", Label: "Organization", Name: "Lumen City Council", Props: map[string]any{"place": "city:lumen"}},
+	{ID: "person:ana-vo", Label: "Person", Name: "Ana Vo Thi"},
+	{ID: "person:lumen", Label: "Person", Name: "Lumene"}, // folds like the city's alias
+}
+
+var testISO = map[string]string{
+	"city:lumen": "AR", "city:lumen-bay": "AR", "city:orvel": "BO",
+	"country:arcadia": "AR", "country:borealis": "BO",
+}
+
+func testIndex() *Index {
+	return NewIndex(testEntities, map[string][]string{"city:lumen": {"Old Lumen Town", "LMN"}}, testISO)
+}
+
+func TestResolve(t *testing.T) {
+	ix := testIndex()
+	tests := []struct {
+		name string
+		want []string
+	}{
+		{"Lumen", []string{"city:lumen"}},
+		{"  LUMEN ", []string{"city:lumen"}},
+		{"city:lumen-bay", []string{"city:lumen-bay"}},
+		{"old lumen town", []string{"city:lumen"}}, // an alternate name
+		{"Lumène", []string{"city:lumen", "person:lumen"}},
+		{"Lume", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range ix.Resolve(tt.name) {
+			got = append(got, e.ID)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Resolve(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestSearch(t *testing.T) {
+	ix := testIndex()
+	tests := []struct {
+		text string
+		opts SearchOptions
+		want string // id:match, best first
+	}{
+		{"lumen", SearchOptions{}, "city:lumen:exact city:lumen-bay:prefix org:lumen-council:prefix person:lumen:prefix event:fair-2024:prefix"},
+		{"bay lum", SearchOptions{}, "city:lumen-bay:token"},
+		{"vo ana", SearchOptions{}, "person:ana-vo:token"},
+		{"council", SearchOptions{}, "org:lumen-council:token"},
+		{"ouncil", SearchOptions{}, "org:lumen-council:part"},
+		{"lumne", SearchOptions{Types: []string{"city"}}, "city:lumen:fuzzy city:lumen-bay:fuzzy"},
+		{"orevl", SearchOptions{}, "city:orvel:fuzzy"},
+		{"lumen", SearchOptions{Country: "borealis"}, ""},
+		{"o", SearchOptions{Country: "BO"}, "city:orvel:prefix country:borealis:part"},
+		{"lumen", SearchOptions{Country: "country:arcadia", Types: []string{"organization"}}, "org:lumen-council:prefix"},
+		{"zzz", SearchOptions{}, ""},
+		{"", SearchOptions{}, ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, h := range ix.Search(tt.text, tt.opts) {
+			got = append(got, h.Entity.ID+":"+h.Match)
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("Search(%q, %+v):\n got %s\nwant %s", tt.text, tt.opts, g, tt.want)
+		}
+	}
+	// Mentions break ties within a kind.
+	hits := ix.Search("lumen", SearchOptions{})
+	for i := range hits {
+		if hits[i].Entity.ID == "person:lumen" {
+			hits[i].Mentions = 9
+		}
+	}
+	Rank(hits)
+	if hits[0].Entity.ID != "city:lumen" || hits[1].Entity.ID != "person:lumen" {
+		t.Errorf("ranked by mentions within prefix: %v, %v", hits[0].Entity.ID, hits[1].Entity.ID)
+	}
+	if c := ix.Country(testEntities[6]); c != "Arcadia" {
+		t.Errorf("an organisation's country through its place: %q", c)
+	}
+}
+
+func TestParseDateAndPeriod(t *testing.T) {
+	for _, ok := range []string{"2024", "2024-02", "2024-02-29", "2023-12-31"} {
+		if _, err := ParseDate(ok); err != nil {
+			t.Errorf("ParseDate(%q): %v", ok, err)
+		}
+	}
+	for _, bad := range []string{"", "24", "2024-13", "2023-02-29", "2024-04-31", "2024/01/01", "yesterday", "2024-1-1"} {
+		if _, err := ParseDate(bad); err == nil {
+			t.Errorf("ParseDate(%q): no error", bad)
+		}
+	}
+	p := Period{Since: "2023-06", Until: "2024"}
+	for date, want := range map[string]bool{
+		"2023-06-01": true, "2023-05-31": false, "2023": true, "2024-12-31": true, "2025": false, "": false,
+	} {
+		if got := p.Contains(date); got != want {
+			t.Errorf("%+v.Contains(%q) = %v", p, date, got)
+		}
+	}
+	if !(Period{}).Contains("") {
+		t.Error("an open period holds undated things")
+	}
+}
+
+// fakeExplorer answers from a list of links.
+type fakeExplorer struct {
+	links []graph.Link
+	calls int
+}
+
+func (f *fakeExplorer) Entities(context.Context) ([]graph.Entity, error) { return testEntities, nil }
+
+func (f *fakeExplorer) Neighbours(_ context.Context, ids []string) (map[string][]string, error) {
+	f.calls++
+	out := map[string][]string{}
+	for _, l := range f.links {
+		for _, id := range ids {
+			if l.From == id || l.To == id {
+				out[id] = append(out[id], l.Other(id))
+			}
+		}
+	}
+	for k := range out {
+		slices.Sort(out[k])
+		out[k] = slices.Compact(out[k])
+	}
+	return out, nil
+}
+
+func (f *fakeExplorer) Links(_ context.Context, ids []string) ([]graph.Link, error) {
+	var out []graph.Link
+	for _, l := range f.links {
+		if slices.Contains(ids, l.From) || slices.Contains(ids, l.To) {
+			out = append(out, l)
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeExplorer) MentionCounts(context.Context, []string) (map[string]int, error) {
+	return map[string]int{}, nil
+}
+
+func (f *fakeExplorer) ArticlesMentioning(_ context.Context, id string, _ int) ([]graph.ArticleRef, int, error) {
+	a := []graph.ArticleRef{{ID: "a2", Date: "2024-06-02", Title: "Fair"}, {ID: "a1", Date: "2023-01-05", Title: "Old"}, {ID: "a0"}}
+	graph.SortArticles(a)
+	return a, len(a), nil
+}
+
+func link(typ, from, to string, props map[string]any) graph.Link {
+	return graph.Link{Key: typ + "|" + from + "|" + to, Type: typ, From: from, To: to, Props: props, Articles: 1,
+		Evidence: []graph.Evidence{{Article: "a1", Sentence: from + " " + typ + " " + to + "."}}}
+}
+
+var testLinks = []graph.Link{
+	link("LOCATED_IN", "city:lumen", "country:arcadia", nil),
+	link("LOCATED_IN", "city:lumen-bay", "country:arcadia", nil),
+	link("LOCATED_IN", "city:orvel", "country:borealis", nil),
+	link("PARTNER_OF", "city:lumen", "city:orvel", map[string]any{"since": int64(1999)}),
+	link("HOLDS_ROLE", "person:ana-vo", "org:lumen-council", map[string]any{"title": "Mayor", "as_of": "2024-06-01"}),
+	link("PARTICIPATED_IN", "person:ana-vo", "event:fair-2024", nil),
+	link("HELD_IN", "event:fair-2024", "city:lumen", nil),
+}
+
+func TestWhy(t *testing.T) {
+	ix := testIndex()
+	x := &fakeExplorer{links: testLinks}
+	ctx := context.Background()
+	show := func(ps []Path) string {
+		var out []string
+		for _, p := range ps {
+			var ids []string
+			for _, n := range p.Nodes {
+				ids = append(ids, n.ID)
+			}
+			if len(p.Links) != len(p.Nodes)-1 {
+				t.Errorf("%d links for %d nodes", len(p.Links), len(p.Nodes))
+			}
+			out = append(out, strings.Join(ids, ">"))
+		}
+		return strings.Join(out, " | ")
+	}
+	tests := []struct {
+		a, b  string
+		depth int
+		want  string
+	}{
+		{"city:lumen", "city:orvel", 4, "city:lumen>city:orvel"},
+		{"city:lumen-bay", "city:orvel", 4, "city:lumen-bay>country:arcadia>city:lumen>city:orvel"},
+		{"city:lumen-bay", "city:orvel", 2, ""},
+		{"person:ana-vo", "city:lumen", 4, "person:ana-vo>event:fair-2024>city:lumen"},
+		{"person:lumen", "city:lumen", 4, ""}, // no relations
+	}
+	for _, tt := range tests {
+		ps, err := Why(ctx, x, ix, tt.a, tt.b, tt.depth, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := show(ps); got != tt.want {
+			t.Errorf("Why(%s, %s, %d) = %s, want %s", tt.a, tt.b, tt.depth, got, tt.want)
+		}
+	}
+	// Two shortest paths of the same length, in id order.
+	x.links = append(slices.Clone(testLinks), link("MET", "person:ana-vo", "city:lumen-bay", nil))
+	ps, _ := Why(ctx, x, ix, "person:ana-vo", "country:arcadia", 4, 3)
+	if got := show(ps); got != "person:ana-vo>city:lumen-bay>country:arcadia" {
+		t.Errorf("shortest: %s", got)
+	}
+	ps, _ = Why(ctx, x, ix, "event:fair-2024", "city:lumen-bay", 4, 3)
+	if got := show(ps); got != "event:fair-2024>person:ana-vo>city:lumen-bay" {
+		t.Errorf("through the new relation: %s", got)
+	}
+	x.links = append(x.links, link("MET", "person:ana-vo", "city:lumen", nil))
+	ps, _ = Why(ctx, x, ix, "person:ana-vo", "country:arcadia", 4, 3)
+	if got := show(ps); got != "person:ana-vo>city:lumen>country:arcadia | person:ana-vo>city:lumen-bay>country:arcadia" {
+		t.Errorf("two shortest, in id order: %s", got)
+	}
+	ps, _ = Why(ctx, x, ix, "person:ana-vo", "country:arcadia", 4, 1)
+	if len(ps) != 1 {
+		t.Errorf("maxPaths 1: %d paths", len(ps))
+	}
+}
+
+func TestProfileAndTimeline(t *testing.T) {
+	ix := testIndex()
+	x := &fakeExplorer{links: testLinks}
+	lumen, _ := ix.Entity("city:lumen")
+	pr, err := LoadProfile(context.Background(), x, ix, lumen, 10, Period{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range pr.Relations {
+		got = append(got, r.Type+":"+r.Other.ID+":"+r.Date)
+	}
+	want := []string{"HELD_IN:event:fair-2024:2024-06-01", "LOCATED_IN:country:arcadia:", "PARTNER_OF:city:orvel:1999"}
+	if !slices.Equal(got, want) {
+		t.Errorf("relations %v, want %v", got, want)
+	}
+	if pr.Country != "Arcadia" || pr.ArticlesTotal != 3 || pr.Articles[2].ID != "a0" {
+		t.Errorf("profile: %+v", pr)
+	}
+	var tl []string
+	for _, e := range Timeline(pr) {
+		tl = append(tl, e.Date+":"+e.Kind)
+	}
+	if w := []string{"1999:PARTNER_OF", "2023-01-05:article", "2024-06-01:HELD_IN", "2024-06-02:article"}; !slices.Equal(tl, w) {
+		t.Errorf("timeline %v, want %v", tl, w)
+	}
+	pr, _ = LoadProfile(context.Background(), x, ix, lumen, 10, Period{Since: "2024"})
+	if len(pr.Relations) != 2 || pr.ArticlesTotal != 1 {
+		t.Errorf("since 2024: %d relations (want HELD_IN and the undated LOCATED_IN), %d articles", len(pr.Relations), pr.ArticlesTotal)
+	}
+}
