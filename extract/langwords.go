@@ -23,6 +23,8 @@ type wordClasses struct {
 	article, and, of, ofPlural, member, deputy map[string]bool
 	complement, toPlace, inPlace               map[string]bool
 	since, inYear, years, eventStop            map[string]bool
+	the, ofShort, nameDet, nameArticle         map[string]bool
+	hostIn, hostArticle                        map[string]bool
 }
 
 func loadWordClasses(fsys fs.FS) (*wordClasses, error) {
@@ -31,7 +33,8 @@ func loadWordClasses(fsys fs.FS) (*wordClasses, error) {
 		"article": &w.article, "and": &w.and, "of": &w.of, "ofplural": &w.ofPlural,
 		"member": &w.member, "deputy": &w.deputy, "complement": &w.complement,
 		"toplace": &w.toPlace, "inplace": &w.inPlace, "since": &w.since, "inyear": &w.inYear,
-		"years": &w.years, "eventstop": &w.eventStop,
+		"years": &w.years, "eventstop": &w.eventStop, "the": &w.the, "ofshort": &w.ofShort,
+		"namedet": &w.nameDet, "namearticle": &w.nameArticle, "hostin": &w.hostIn, "hostarticle": &w.hostArticle,
 	}
 	for _, m := range classes {
 		*m = map[string]bool{}

@@ -110,7 +110,7 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 			continue
 		}
 		if u.word && d.x.lx.enJoiners[u.key] && end+1 < len(d.toks) {
-			if u.key == "and" && (d.toks[end+1].key == "the" || d.headEndsAt(end) && d.headAhead(end+1)) {
+			if u.key == "and" && (d.x.words.the[d.toks[end+1].key] || d.headEndsAt(end) && d.headAhead(end+1)) {
 				break // "the X Committee and the Y Commission", "X Centre and Y Airlines": two bodies
 			}
 			n := end + 1
@@ -150,7 +150,7 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 			return i, i, false
 		}
 		p := d.toks[i-1]
-		if !(p.punct == '\'' || p.key == "le" || p.key == "la" || p.key == "les" || p.key == "du" || p.key == "des" || p.key == "au" || p.key == "aux") {
+		if !(p.punct == '\'' || d.x.words.nameDet[p.key]) {
 			return i, i, false
 		}
 	}
@@ -190,7 +190,7 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 			if u.key == "et" && !(n < len(d.toks) && d.x.lx.frPreps[d.toks[n].key]) {
 				break // "X et l'Association Y": two bodies
 			}
-			for n < len(d.toks) && (d.toks[n].key == "la" || d.toks[n].key == "le" || d.toks[n].key == "les" || d.toks[n].key == "l" || d.toks[n].punct == '\'' || (u.key == "et" && d.x.lx.frPreps[d.toks[n].key])) && n < k+4 {
+			for n < len(d.toks) && (d.x.words.nameArticle[d.toks[n].key] || d.toks[n].punct == '\'' || (u.key == "et" && d.x.lx.frPreps[d.toks[n].key])) && n < k+4 {
 				n++
 			}
 			if n < len(d.toks) && d.toks[n].word && !d.toks[n].num && (d.toks[n].cap || !d.frStop(d.toks[n].key)) {
@@ -384,9 +384,9 @@ func (d *resolved) missionName(s, e int, kind string) string {
 			prev = d.toks[k-1].key
 		}
 		switch {
-		case from == nil && in == nil && prev != "in" && prev != "en" && prev != "au" && prev != "to":
+		case from == nil && in == nil && !d.x.words.hostIn[prev]:
 			from = c.p
-		case prev == "in" || prev == "en" || prev == "au" || prev == "to" || prev == "the" || prev == "aux":
+		case d.x.words.hostIn[prev] || d.x.words.hostArticle[prev]:
 			in = c.p
 		}
 		k = c.end - 1

@@ -124,7 +124,7 @@ func (d *resolved) placeList(ms []*ment, k int) []listed {
 				sep = "with"
 			case t.punct == '(' && len(out) > 0:
 				ok = false
-			case t.punct == '\'' || t.punct == ')' || d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || t.key == "de" || t.key == "of" || t.key == "d" || d.placeAt[g].demonym || d.cover[g] >= 0 && d.ments[d.cover[g]].typ == Country:
+			case t.punct == '\'' || t.punct == ')' || d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || d.x.words.ofShort[t.key] || d.placeAt[g].demonym || d.cover[g] >= 0 && d.ments[d.cover[g]].typ == Country:
 			case len(out) == 0 && g < k+8 && d.includingAhead(g, m.i):
 				// the words before "including"
 			default:

@@ -77,7 +77,7 @@ func (d *resolved) findAnchored() {
 		// <name> <unit> of|in [the] <place>
 		if k < len(d.toks) && (d.toks[k].key == "of" || d.toks[k].key == "in") {
 			r := k + 1
-			if r < len(d.toks) && d.toks[r].key == "the" {
+			if r < len(d.toks) && d.x.words.the[d.toks[r].key] {
 				r++
 			}
 			if _, p := d.placeAtTok(r); p != nil && d.toks[r].sent == t.sent {
@@ -138,7 +138,7 @@ func (d *resolved) anchorBefore(i int) string {
 // readAnchored reads an unknown name at token i as a place of country
 // iso and returns its end, or i when no unknown name starts there.
 func (d *resolved) readAnchored(i int, iso string, u unitWord) int {
-	if i < len(d.toks) && d.toks[i].key == "the" {
+	if i < len(d.toks) && d.x.words.the[d.toks[i].key] {
 		i++
 	}
 	j := d.unknownName(i)
@@ -161,7 +161,7 @@ func (d *resolved) unknownName(i int) int {
 			break
 		}
 		// "La Lisa", "Le Havre": an article opens a name, but never is one
-		if d.notName(t.key) && (j > i || t.key == "the" || j+1 >= len(d.toks) || !d.toks[j+1].word || !d.toks[j+1].cap) {
+		if d.notName(t.key) && (j > i || d.x.words.the[t.key] || j+1 >= len(d.toks) || !d.toks[j+1].word || !d.toks[j+1].cap) {
 			break
 		}
 		if k, _ := d.unitAt(j, false); k > j {

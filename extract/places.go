@@ -143,7 +143,7 @@ func (d *candidates) countryNotes(iso string) int {
 // when the name is ambiguous and nothing in the context says it is a place.
 func (d *candidates) choosePlace(cands []placeAlias, i, j int) *gazetteer.Place {
 	// a country's short form in capitals: "the UK", "the US's", "UK's"
-	if c := cands[0].p; c.Type == Country && d.toks[i].upper && ((i > 0 && d.toks[i-1].key == "the") || possessiveStart(d.toks, j+2) == j) {
+	if c := cands[0].p; c.Type == Country && d.toks[i].upper && ((i > 0 && d.x.words.the[d.toks[i-1].key]) || possessiveStart(d.toks, j+2) == j) {
 		return c
 	}
 	// an all-caps match of a short name is an acronym, not a place ("HA")

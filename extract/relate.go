@@ -222,7 +222,7 @@ func (d *related) sinceYear(s, cue int) int {
 				consider(annivYear-n, k)
 			}
 		}
-		if t.num && k+2 < b && d.x.words.years[d.toks[k+1].key] && (d.toks[k+2].key == "of" || d.toks[k+2].key == "de" || d.toks[k+2].key == "d") && d.year > 0 {
+		if t.num && k+2 < b && d.x.words.years[d.toks[k+1].key] && d.x.words.ofShort[d.toks[k+2].key] && d.year > 0 {
 			if n, err := strconv.Atoi(t.text); err == nil && n > 0 && n < 200 {
 				consider(d.year-n, k)
 			}
