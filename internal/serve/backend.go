@@ -19,6 +19,9 @@ import (
 type Backend interface {
 	Search(ctx context.Context, text string, limit int) ([]Hit, error)
 	Entity(ctx context.Context, id string) (Entity, error)
+	// Node is the entity as a graph draws it, and its relations counted by
+	// type (cheaper than Entity: no mention count).
+	Node(ctx context.Context, id string) (Node, map[string]int64, error)
 	Neighbours(ctx context.Context, id string, limit int) ([]Edge, error)
 	Evidence(ctx context.Context, id, key string, limit int) ([]Sentence, error)
 	Timeline(ctx context.Context, id string, limit int) ([]Dated, error)
@@ -193,14 +196,36 @@ func (b engineBackend) Entity(ctx context.Context, id string) (Entity, error) {
 		}
 	}
 	e.Articles = num(r[10])
-	deg, err := b.run(ctx, "degree", map[string]string{"id": id})
-	if err != nil {
+	if e.Relations, err = b.degree(ctx, id); err != nil {
 		return Entity{}, err
 	}
-	for _, r := range deg.Rows {
-		e.Relations[str(r[0])] = num(r[1])
-	}
 	return e, nil
+}
+
+func (b engineBackend) Node(ctx context.Context, id string) (Node, map[string]int64, error) {
+	res, err := b.run(ctx, "node", map[string]string{"id": id})
+	if err != nil {
+		return Node{}, nil, err
+	}
+	if len(res.Rows) == 0 {
+		return Node{}, nil, ErrNotFound
+	}
+	r := res.Rows[0]
+	n := Node{ID: str(r[0]), Label: str(r[1]), Name: str(r[2])}
+	deg, err := b.degree(ctx, id)
+	return n, deg, err
+}
+
+func (b engineBackend) degree(ctx context.Context, id string) (map[string]int64, error) {
+	res, err := b.run(ctx, "degree", map[string]string{"id": id})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]int64, len(res.Rows))
+	for _, r := range res.Rows {
+		out[str(r[0])] = num(r[1])
+	}
+	return out, nil
 }
 
 func (b engineBackend) Neighbours(ctx context.Context, id string, limit int) ([]Edge, error) {

@@ -241,7 +241,7 @@ func (s *Server) neighbours(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	e, err := s.b.Entity(r.Context(), id)
+	center, rels, err := s.b.Node(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -251,8 +251,7 @@ func (s *Server) neighbours(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	center := Node{ID: e.ID, Label: e.Label, Name: e.Name}
-	center.Lat, center.Lon = place(e.ID)
+	center.Lat, center.Lon = place(center.ID)
 	out := map[string]any{"entity": center}
 	if len(edges) > n {
 		edges = edges[:n]
@@ -271,7 +270,7 @@ func (s *Server) neighbours(w http.ResponseWriter, r *http.Request) {
 		ge[i] = graphEdge{Edge: ed, Evidence: "/api/evidence/" + url.PathEscape(id) + "?key=" + url.QueryEscape(ed.Key)}
 	}
 	var total int64
-	for _, c := range e.Relations {
+	for _, c := range rels {
 		total += c
 	}
 	out["total"] = total
@@ -328,7 +327,7 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if _, err := s.b.Entity(r.Context(), id); err != nil {
+	if _, _, err := s.b.Node(r.Context(), id); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -224,7 +224,7 @@ func TestQueriesLoad(t *testing.T) {
 			t.Logf("%s has the name of a canned query (it is not one)", q.Name)
 		}
 	}
-	if got := strings.Join(names, " "); got != "degree entity evidence neighbours search timeline" {
+	if got := strings.Join(names, " "); got != "degree entity evidence neighbours node search timeline" {
 		t.Errorf("queries %s", got)
 	}
 }

@@ -56,7 +56,8 @@ try {
       await page.locator('#graph[data-render-ms]').waitFor();
       times.push(Number(await page.locator('#graph').getAttribute('data-render-ms')));
       const n = await page.locator('#graph').getAttribute('data-nodes');
-      step(`run ${i + 1}: ${n} nodes drawn in ${times.at(-1)} ms`);
+      const parts = await page.locator('#graph').getAttribute('data-render-parts');
+      step(`run ${i + 1}: ${n} nodes drawn in ${times.at(-1)} ms (fetch, add, layout, frames: ${parts} ms)`);
     }
     times.sort((a, b) => a - b);
     console.log(`render: ${id} median ${times[Math.floor(times.length / 2)]} ms, max ${times.at(-1)} ms`);

@@ -96,7 +96,7 @@
         concentric: (n) => 100 - (state.depth.get(n.id()) ?? 9),
         levelWidth: () => 1,
         // within a ring, nodes of one type sit together
-        sort: (a, b) => (a.data('label') + a.data('name')).localeCompare(b.data('label') + b.data('name')),
+        sort: (a, b) => { const x = a.data('label') + a.data('name'), y = b.data('label') + b.data('name'); return x < y ? -1 : x > y ? 1 : 0; },
       });
       l.one('layoutstop', () => {
         // a few nodes: no giant labels
@@ -115,13 +115,18 @@
     cy.resize(); // the graph may have been hidden behind a query's table
     try {
       const nb = await api(`/api/neighbours/${encodeURIComponent(id)}`);
+      const t1 = performance.now();
       cy.elements().remove();
       state.root = nb.entity.id; state.depth = new Map(); state.expanded = new Set([nb.entity.id]);
       addNeighbourhood(nb, 0);
       cy.getElementById(nb.entity.id).addClass('expanded');
+      const t2 = performance.now();
       await layout();
+      const t3 = performance.now();
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const ms = Math.round(performance.now() - t0);
+      // where the time went: fetch, add, layout, the frames that draw it
+      $('graph').dataset.renderParts = [t1 - t0, t2 - t1, t3 - t2, performance.now() - t3].map(Math.round).join(' ');
       $('graph').dataset.renderMs = String(ms);
       $('graph').dataset.nodes = String(cy.nodes().length);
       status(`${nb.entity.name}: ${nb.edges.length} of ${nb.total} relations, ${cy.nodes().length} nodes (${ms} ms)` +

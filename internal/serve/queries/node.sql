@@ -1,0 +1,2 @@
+-- name: node
+SELECT id, label, name FROM nodes WHERE id = :id
