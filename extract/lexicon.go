@@ -344,9 +344,11 @@ func (lx *lexicon) addRoleWords(phrase string) {
 
 // cue reports the end of the longest cue of a category starting at toks[i].
 func (lx *lexicon) cue(cat string, toks []token, i int) (int, string) {
-	m := lx.cues[cat]
+	var m *keyMatcher[string]
 	if k, ok := lx.cueIdx.catOf(cat); ok {
 		m = lx.cueByCat[k]
+	} else {
+		m = lx.cues[cat]
 	}
 	j, v := m.longest(toks, i)
 	if v == nil {

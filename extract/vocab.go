@@ -106,14 +106,37 @@ func (v *vocab) id(piece string) int32 {
 }
 
 // intern gives each word token its key's id and start mask.
+//
+// The vocabulary's map is large and its lookups miss the processor's
+// caches; an article repeats its words, so the ids of its last keys are
+// kept in a small table, indexed by a hash of the key's length and ends,
+// that lives on intern's stack (nothing is kept from one call to the
+// next).
 func (v *vocab) intern(toks []token) {
+	var recent [internSlots]struct {
+		key string
+		id  int32
+	}
 	for i := range toks {
-		if t := &toks[i]; t.word {
-			t.id = v.ids[t.key]
-			t.starts = v.nodes[t.id].starts | startsKnown
+		t := &toks[i]
+		if !t.word {
+			continue
 		}
+		k := t.key
+		if k == "" {
+			t.id, t.starts = 0, startsKnown
+			continue
+		}
+		r := &recent[(uint(len(k))*131+uint(k[0])*31+uint(k[len(k)-1]))%internSlots]
+		if r.key != k || r.key == "" {
+			r.key, r.id = k, v.ids[k]
+		}
+		t.id = r.id
+		t.starts = v.nodes[t.id].starts | startsKnown
 	}
 }
+
+const internSlots = 512
 
 // known reports whether a key is a prefix of some indexed matcher's
 // phrases.

@@ -176,3 +176,26 @@ func TestCatOf(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkIntern measures vocab.intern on the tokens of 200 generated
+// articles:
+// go test ./extract -run XXX -bench Intern
+func BenchmarkIntern(b *testing.B) {
+	x, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var toks []token
+	err = corpus.Generate(corpus.Options{Seed: 1, N: 200}, func(a corpus.Article) error {
+		toks = tokenize(a.Text, 0, len(a.Text), 0, toks)
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		x.vocab.intern(toks)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(toks)), "ns/token")
+}
