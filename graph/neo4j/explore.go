@@ -60,11 +60,19 @@ func (g *Graph) Entities(ctx context.Context) ([]graph.Entity, error) {
 		return nil, err
 	}
 	out := make([]graph.Entity, 0, len(rows.Values))
-	for _, v := range rows.Values {
-		e := graph.Entity{ID: str(v[0]), Label: str(v[1]), Name: str(v[2]), Aliases: strs(v[3])}
-		if p, ok := v[4].(map[string]any); ok {
-			e.Props = graph.StoredProps(p, graph.NodeProps)
+	for _, rec := range rows.Records() {
+		var e graph.Entity
+		var p map[string]any
+		err := firstError(
+			into(&e.ID, value[string], rec, "id"), into(&e.Label, value[string], rec, "label"),
+			into(&e.Name, optional[string], rec, "name"), into(&p, optional[map[string]any], rec, "props"))
+		if err == nil {
+			e.Aliases, err = stringsOf(rec, "aliases")
 		}
+		if err != nil {
+			return nil, fmt.Errorf("reading entities on neo4j: %w", err)
+		}
+		e.Props = graph.StoredProps(p, graph.NodeProps)
 		out = append(out, e)
 	}
 	return out, nil
@@ -79,9 +87,12 @@ func (g *Graph) Neighbours(ctx context.Context, ids []string) (map[string][]stri
 		return nil, err
 	}
 	out := map[string][]string{}
-	for _, v := range rows.Values {
-		a := str(v[0])
-		out[a] = append(out[a], str(v[1]))
+	for _, rec := range rows.Records() {
+		var a, b string
+		if err := firstError(into(&a, value[string], rec, "a"), into(&b, value[string], rec, "b")); err != nil {
+			return nil, fmt.Errorf("reading neighbours on neo4j: %w", err)
+		}
+		out[a] = append(out[a], b)
 	}
 	return out, nil
 }
@@ -98,12 +109,26 @@ func (g *Graph) Links(ctx context.Context, ids []string) ([]graph.Link, error) {
 		return nil, err
 	}
 	out := make([]graph.Link, 0, len(rows.Values))
-	for _, v := range rows.Values {
-		l := graph.Link{Key: str(v[0]), Type: str(v[1]), From: str(v[2]), To: str(v[3]), Articles: int(num(v[5]))}
-		if p, ok := v[4].(map[string]any); ok {
-			l.Props = graph.StoredProps(p, graph.EdgeProps)
+	for _, rec := range rows.Records() {
+		var l graph.Link
+		var p map[string]any
+		var n int64
+		err := firstError(
+			into(&l.Key, value[string], rec, "key"), into(&l.Type, value[string], rec, "type"),
+			into(&l.From, value[string], rec, "src"), into(&l.To, value[string], rec, "dst"),
+			into(&p, optional[map[string]any], rec, "props"), into(&n, value[int64], rec, "n"))
+		var arts, sents []string
+		if err == nil {
+			arts, err = stringsOf(rec, "arts")
 		}
-		arts, sents := strs(v[6]), strs(v[7])
+		if err == nil {
+			sents, err = stringsOf(rec, "sents")
+		}
+		if err != nil {
+			return nil, fmt.Errorf("reading relations on neo4j: %w", err)
+		}
+		l.Props = graph.StoredProps(p, graph.EdgeProps)
+		l.Articles = int(n)
 		l.Evidence = make([]graph.Evidence, 0, len(arts))
 		for i := range arts {
 			if i < len(sents) {
@@ -124,8 +149,13 @@ func (g *Graph) MentionCounts(ctx context.Context, ids []string) (map[string]int
 		return nil, err
 	}
 	out := map[string]int{}
-	for _, v := range rows.Values {
-		out[str(v[0])] = int(num(v[1]))
+	for _, rec := range rows.Records() {
+		var id string
+		var n int64
+		if err := firstError(into(&id, value[string], rec, "id"), into(&n, value[int64], rec, "n")); err != nil {
+			return nil, fmt.Errorf("counting mentions on neo4j: %w", err)
+		}
+		out[id] = int(n)
 	}
 	return out, nil
 }
@@ -140,8 +170,17 @@ func (g *Graph) ArticlesMentioning(ctx context.Context, id string, limit int) ([
 		return nil, 0, err
 	}
 	out := make([]graph.ArticleRef, 0, len(rows.Values))
-	for _, v := range rows.Values {
-		out = append(out, graph.ArticleRef{ID: str(v[0]), Date: str(v[1]), Title: str(v[2]), Mentions: int(num(v[3]))})
+	for _, rec := range rows.Records() {
+		var a graph.ArticleRef
+		var n int64
+		err := firstError(
+			into(&a.ID, value[string], rec, "id"), into(&a.Date, value[string], rec, "date"),
+			into(&a.Title, value[string], rec, "title"), into(&n, value[int64], rec, "n"))
+		if err != nil {
+			return nil, 0, fmt.Errorf("reading articles on neo4j: %w", err)
+		}
+		a.Mentions = int(n)
+		out = append(out, a)
 	}
 	graph.SortArticles(out)
 	total := len(out)
@@ -149,30 +188,4 @@ func (g *Graph) ArticlesMentioning(ctx context.Context, id string, limit int) ([
 		out = out[:limit]
 	}
 	return out, total, nil
-}
-
-func str(v any) string {
-	s, _ := v.(string)
-	return s
-}
-
-func strs(v any) []string {
-	l, _ := v.([]any)
-	out := make([]string, 0, len(l))
-	for _, x := range l {
-		if s, ok := x.(string); ok {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func num(v any) int64 {
-	switch x := v.(type) {
-	case int64:
-		return x
-	case float64:
-		return int64(x)
-	}
-	return 0
 }

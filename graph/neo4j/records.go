@@ -49,3 +49,39 @@ func single(rows Rows) (*driver.Record, error) {
 	}
 	return rows.Records()[0], nil
 }
+
+// into reads column key of rec with get (value or optional) into *dst.
+func into[T driver.RecordValue](dst *T, get func(*driver.Record, string) (T, error), rec *driver.Record, key string) error {
+	v, err := get(rec, key)
+	if err == nil {
+		*dst = v
+	}
+	return err
+}
+
+// firstError returns the first non-nil error.
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stringsOf returns column key of rec, a list of strings or null (nil).
+func stringsOf(rec *driver.Record, key string) ([]string, error) {
+	l, err := optional[[]any](rec, key)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(l))
+	for i, x := range l {
+		s, ok := x.(string)
+		if !ok {
+			return nil, fmt.Errorf("column %s: element %d is a %T, want a string", key, i, x)
+		}
+		out[i] = s
+	}
+	return out, nil
+}
