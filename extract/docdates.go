@@ -118,7 +118,7 @@ func (d *related) eventDates() {
 			if d.cover[k] >= 0 {
 				continue
 			}
-			if _, v := d.x.lx.eventHeads.longest(d.toks, k); v != nil {
+			if _, v := d.eventHeadAt(k); v != nil {
 				nouns++
 				if d.toks[k].cap || (k > a && d.isDeterminer(d.toks[k-1].key) && !(d.lang == "fr" && d.toks[k-1].key == "a")) {
 					others = append(others, k) // "une réunion", not "a rencontré"

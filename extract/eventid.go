@@ -25,7 +25,7 @@ func (d *resolved) findEvents() {
 		if !d.toks[h].word || d.inCaption(h) {
 			continue
 		}
-		he, types := d.x.lx.eventHeads.longest(d.toks, h)
+		he, types := d.eventHeadAt(h)
 		if types == nil || d.sessionOfEvent(h, he, types[0]) {
 			continue
 		}
@@ -121,7 +121,7 @@ func (d *resolved) sessionOfEvent(h, he int, typ string) bool {
 		k++
 	}
 	for n := 0; n < 4 && k < len(d.toks) && d.toks[k].sent == d.toks[h].sent; n, k = n+1, k+1 {
-		if _, v := d.x.lx.eventHeads.longest(d.toks, k); v != nil && v[0] != typ && !d.x.lx.refHeads[v[0]] {
+		if _, v := d.eventHeadAt(k); v != nil && v[0] != typ && !d.x.lx.refHeads[v[0]] {
 			return true
 		}
 		if t := d.toks[k]; !(t.cap || t.punct == '-' || d.countryAt(k) != "") {

@@ -261,16 +261,18 @@ func segments(text string, start, end, max int) [][2]int {
 // (docPool): none of them reaches a DocResult, and tokens are cleared on
 // release so that no article text stays reachable from the pool.
 type docBufs struct {
-	toks      []token
-	line      []token
-	sents     []sentence
-	cover     []int
-	nameAt    []placeCand
-	placeAt   []placeCand
-	countries []string // ISO codes of the countries the article names (noteCountries)
-	cueFirst  []sentCue
-	cueDone   []bool
-	cueHits   []cueHit
+	toks       []token
+	line       []token
+	sents      []sentence
+	cover      []int
+	nameAt     []placeCand
+	titles     []phraseAt[titleCue]
+	eventHeads []phraseAt[string]
+	placeAt    []placeCand
+	countries  []string // ISO codes of the countries the article names (noteCountries)
+	cueFirst   []sentCue
+	cueDone    []bool
+	cueHits    []cueHit
 }
 
 var docPool = sync.Pool{New: func() any { return new(docBufs) }}

@@ -83,7 +83,7 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 			if d.nameStartsAt(end) {
 				break // "… Central Committee Lucia Herrera Soto"
 			}
-			if q, c := d.x.lx.titles.longest(d.toks, end); c != nil && q > end && c[0].scope != "honorific" {
+			if q, c := d.titleAt(end); c != nil && q > end && c[0].scope != "honorific" {
 				if _, ws := d.x.lx.orgWords.longest(d.toks, end); ws == nil {
 					break // "… Central Committee and President of Mongolia"
 				}

@@ -36,7 +36,7 @@ func (d *resolved) nameShape(i int) (int, int) {
 				!(c.p.Type == City && c.p.Country == "VN" && d.x.lx.surnamesVI[d.toks[i].key] && c.end-i <= 4) {
 				break
 			}
-			if k, _ := d.x.lx.titles.longest(d.toks, j); k > j {
+			if k, _ := d.titleAt(j); k > j {
 				break
 			}
 		}
@@ -129,7 +129,7 @@ func (d *resolved) findPeople() {
 			d.placeEndingAt(i) == nil && !d.isTitleEnd(i) {
 			continue // inside a capitalised run that did not start a name
 		}
-		if k, c := d.x.lx.titles.longest(d.toks, i); c != nil {
+		if k, c := d.titleAt(i); c != nil {
 			i = k - 1 // a title is not part of the name after it
 			continue
 		}
@@ -349,9 +349,9 @@ type pendingName struct {
 }
 
 // isTitleEnd reports whether a title cue ends right before token i.
-func (d *tokenized) isTitleEnd(i int) bool {
+func (d *candidates) isTitleEnd(i int) bool {
 	for b := i - 1; b >= 0 && b >= i-4; b-- {
-		if j, c := d.x.lx.titles.longest(d.toks, b); c != nil && j == i {
+		if j, c := d.titleAt(b); c != nil && j == i {
 			return true
 		}
 	}
@@ -361,7 +361,7 @@ func (d *tokenized) isTitleEnd(i int) bool {
 // vietSurnameAfterTitle reports whether token i is a Vietnamese family
 // name that doubles as a function word, right after a title and before
 // one more capitalised syllable: "General Secretary Tô Hùng".
-func (d *tokenized) vietSurnameAfterTitle(i int) bool {
+func (d *candidates) vietSurnameAfterTitle(i int) bool {
 	return d.x.lx.surnamesVI[d.toks[i].key] && d.toks[i].cap && i+1 < len(d.toks) && d.toks[i+1].word && d.toks[i+1].cap &&
 		d.toks[i+1].sent == d.toks[i].sent && !d.notName(d.toks[i+1].key) && d.isTitleEnd(i)
 }

@@ -167,7 +167,7 @@ func (d *resolved) unknownName(i int) int {
 		if k, _ := d.unitAt(j, false); k > j {
 			break // the unit word itself ("District")
 		}
-		if k, _ := d.x.lx.titles.longest(d.toks, j); k > j {
+		if k, _ := d.titleAt(j); k > j {
 			break
 		}
 		j = nextJoined(d.toks, j)

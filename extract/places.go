@@ -297,7 +297,7 @@ func (d *resolved) insideName(i, j int, chained bool) bool {
 	if k, _ := d.x.orgHeads.longest(d.toks, j); k > j {
 		return false // "Lyon People's Committee"
 	}
-	if k, _ := d.x.lx.titles.longest(d.toks, j); k > j {
+	if k, _ := d.titleAt(j); k > j {
 		return false
 	}
 	return true
@@ -312,7 +312,7 @@ const smallPlace = 100_000
 // afterTitle reports whether a small Vietnamese place name at token i
 // follows a title or an honorific ("Mr.", "Chairman"), so is a person's
 // given names.
-func (d *tokenized) afterTitle(i int, p *gazetteer.Place) bool {
+func (d *candidates) afterTitle(i int, p *gazetteer.Place) bool {
 	if p.Country != "VN" || p.Population >= smallPlace || p.Kind != gazetteer.KindCity || i == 0 {
 		return false
 	}

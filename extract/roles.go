@@ -16,7 +16,7 @@ import (
 // titledPerson reads "[BODY|PLACE] TITLE [of BODY|PLACE] [and TITLE …] [,]
 // NAME" at token i and returns the end of the name, or i when there is none.
 func (d *resolved) titledPerson(i int) int {
-	j, cues := d.x.lx.titles.longest(d.toks, i)
+	j, cues := d.titleAt(i)
 	if cues == nil {
 		return i
 	}
@@ -77,7 +77,7 @@ func (d *resolved) titledPerson(i int) int {
 	if r < len(d.toks) && d.toks[r].punct == ',' {
 		r++
 	}
-	if q, c := d.x.lx.titles.longest(d.toks, r); c != nil && c[0].scope == "honorific" && (d.toks[r].cap || d.toks[r].upper) {
+	if q, c := d.titleAt(r); c != nil && c[0].scope == "honorific" && (d.toks[r].cap || d.toks[r].upper) {
 		r = q // "Deputy Prime Minister Samdech X"
 		if r < len(d.toks) && d.toks[r].punct == '.' {
 			r++
@@ -144,7 +144,7 @@ func (d *resolved) nameEndingAt(e int) int {
 		if s > 0 && d.toks[s-1].word && (d.toks[s-1].cap || d.toks[s-1].upper) && !d.notName(d.toks[s-1].key) && d.cover[s-1] < 0 {
 			continue // the name starts further left
 		}
-		if q, c := d.x.lx.titles.longest(d.toks, s); c != nil && q > s {
+		if q, c := d.titleAt(s); c != nil && q > s {
 			return -1
 		}
 		if end, n := d.nameShape(s); end == e && n >= 2 && n <= 4 && !d.notPersonName(s, e) && !d.thingNamedAfter(s, e) {
@@ -167,10 +167,10 @@ func (d *resolved) moreRoles(r int, roles []*role) (int, []*role) {
 			break
 		}
 		n := d.skipArticles(k + 1)
-		j, cues := d.x.lx.titles.longest(d.toks, n)
+		j, cues := d.titleAt(n)
 		if cues == nil {
 			n = d.skipMember(n)
-			j, cues = d.x.lx.titles.longest(d.toks, n)
+			j, cues = d.titleAt(n)
 		}
 		if cues == nil || cues[0].scope == "honorific" {
 			if d.toks[k].punct == ',' {
@@ -254,7 +254,7 @@ func (d *resolved) targetBefore(i int) string {
 	if b >= 1 && d.toks[b].key == "s" && d.toks[b-1].punct == '\'' {
 		b -= 2
 		for s := b; s >= 0 && s >= b-4; s-- {
-			if e, c := d.x.lx.titles.longest(d.toks, s); c != nil && e == b+1 && c[0].scope != "honorific" {
+			if e, c := d.titleAt(s); c != nil && e == b+1 && c[0].scope != "honorific" {
 				b = s - 1
 				break
 			}
@@ -378,13 +378,13 @@ func (d *resolved) roleComplement(r int, target string) (int, string) {
 // complement: an acronym in parentheses ("(RoK)"), a place-type word
 // ("Oudomxay province") and generic words that name a part of the body
 // ("… Party (MPP) Central Committee").
-func (d *tokenized) afterNamed(r int) int {
+func (d *candidates) afterNamed(r int) int {
 	if r+2 < len(d.toks) && d.toks[r].punct == '(' && d.toks[r+2].punct == ')' && d.toks[r+1].word {
 		r += 3
 	}
 	for r < len(d.toks) && d.toks[r].word && d.toks[r].sent == d.toks[max(r-1, 0)].sent {
 		t := d.toks[r]
-		if q, c := d.x.lx.titles.longest(d.toks, r); c != nil && q > r {
+		if q, c := d.titleAt(r); c != nil && q > r {
 			break
 		}
 		if d.x.lx.placeDescr[t.key] && !d.x.lx.connectors[t.key] && !d.x.lx.frPreps[t.key] || (t.cap && d.x.lx.nonName[t.key] == "thing") {
@@ -439,10 +439,10 @@ func (d *resolved) roleAfter(e int) []*role {
 		return nil
 	}
 	r := d.skipArticles(e + 1)
-	j, cues := d.x.lx.titles.longest(d.toks, r)
+	j, cues := d.titleAt(r)
 	if cues == nil {
 		r = d.skipMember(r)
-		j, cues = d.x.lx.titles.longest(d.toks, r)
+		j, cues = d.titleAt(r)
 	}
 	if cues == nil || cues[0].scope == "honorific" {
 		return nil
@@ -479,7 +479,7 @@ func (d *resolved) runName(r int) (int, int) {
 		break
 	}
 	for p := r; p < end; {
-		if q, c := d.x.lx.titles.longest(d.toks, p); c != nil && q > p {
+		if q, c := d.titleAt(p); c != nil && q > p {
 			p = q
 			continue
 		}
