@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/kg-dev/kg/extract/gazetteer"
@@ -174,4 +175,35 @@ func unknownNames(c *ucli.Context, q queries.Query, raw map[string]string) error
 		}
 	}
 	return nil
+}
+
+// dateColumns are the columns a canned query's rows are dated by, first
+// found first: --since/--until on kg query and kg partners filter on it.
+var dateColumns = []string{"date", "as_of", "since"}
+
+// filterPeriod keeps the rows of res whose date column is in p; rows
+// without a date are left out when p is not open. A query without a date
+// column cannot be filtered: a usage error.
+func filterPeriod(name string, res queries.Result, p explore.Period) (queries.Result, error) {
+	if p.Open() {
+		return res, nil
+	}
+	col := -1
+	for _, d := range dateColumns {
+		if i := slices.Index(res.Columns, d); i >= 0 {
+			col = i
+			break
+		}
+	}
+	if col < 0 {
+		return res, fmt.Errorf("%w: --since/--until: %s returns no dated rows (columns %s)", ErrUsage, name, strings.Join(res.Columns, ", "))
+	}
+	kept := res.Rows[:0:0]
+	for _, r := range res.Rows {
+		if p.Contains(rawValue(r[col])) {
+			kept = append(kept, r)
+		}
+	}
+	res.Rows = kept
+	return res, nil
 }

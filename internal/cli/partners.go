@@ -18,7 +18,7 @@ func partnersCommand() *ucli.Command {
 		ArgsUsage: "CITY",
 		Description: "Shortcut for kg query partners --param city=CITY. The city is matched in any spelling\n" +
 			"(Hanoi, Hà Nội, Hanoï, ha noi). No partner is not an error: kg says so and exits 0.",
-		Flags: append([]ucli.Flag{storeFlag(), formatFlag()}, neo4jFlags()...),
+		Flags: append(append([]ucli.Flag{storeFlag(), formatFlag()}, periodFlags()...), neo4jFlags()...),
 		Action: func(c *ucli.Context) error {
 			args := c.Args().Slice()
 			format, err := outputFormat(c)
@@ -34,8 +34,15 @@ func partnersCommand() *ucli.Command {
 				return fmt.Errorf("the partners query is missing from this build")
 			}
 			raw := map[string]string{"city": city}
+			period, err := periodOf(c)
+			if err != nil {
+				return err
+			}
 			res, where, err := runQuery(c, q, raw)
 			if err != nil {
+				return err
+			}
+			if res, err = filterPeriod(q.Name, res, period); err != nil {
 				return err
 			}
 			if len(res.Rows) == 0 {

@@ -32,7 +32,7 @@ func queryCommand() *ucli.Command {
 			&ucli.GenericFlag{Name: "param", Aliases: []string{"p"}, Value: &paramList{}, Usage: "query parameter `KEY=VALUE` (repeat for each)"},
 			formatFlag(),
 			fullFlag(),
-		}, neo4jFlags()...),
+		}, append(periodFlags(), neo4jFlags()...)...),
 		Action: func(c *ucli.Context) error {
 			args := c.Args().Slice()
 			format, err := outputFormat(c)
@@ -50,8 +50,15 @@ func queryCommand() *ucli.Command {
 			if err != nil {
 				return err
 			}
+			period, err := periodOf(c)
+			if err != nil {
+				return err
+			}
 			res, where, err := runQuery(c, q, raw)
 			if err != nil {
+				return err
+			}
+			if res, err = filterPeriod(q.Name, res, period); err != nil {
 				return err
 			}
 			if len(res.Rows) == 0 {
