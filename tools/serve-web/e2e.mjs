@@ -9,7 +9,7 @@
 //     a screenshot; then, with HOSTILE_NAME, search that entity, open it,
 //     click its edge, and check that its <script>, quotes and javascript:
 //     links show as text and do nothing.
-//   node e2e.mjs render URL ENTITY_ID [RUNS]
+//   node e2e.mjs render URL ENTITY_ID [RUNS [SCREENSHOT]]
 //     open ENTITY_ID's neighbourhood RUNS times (default 5) and print the
 //     page's own timing of each first render (fetch + layout + two frames).
 import { chromium } from 'playwright-core';
@@ -49,7 +49,7 @@ const idOf = (name) => page.evaluate((n) => window.kgGraph.nodes().filter((x) =>
 
 try {
   if (mode === 'render') {
-    const [id, runs = '5'] = rest;
+    const [id, runs = '5', shot] = rest;
     const times = [];
     for (let i = 0; i < Number(runs); i++) {
       await page.goto(`${url}/?entity=${encodeURIComponent(id)}`);
@@ -60,6 +60,7 @@ try {
       step(`run ${i + 1}: ${n} nodes drawn in ${times.at(-1)} ms (fetch, add, layout, frames: ${parts} ms)`);
     }
     times.sort((a, b) => a - b);
+    if (shot) await page.screenshot({ path: shot });
     console.log(`render: ${id} median ${times[Math.floor(times.length / 2)]} ms, max ${times.at(-1)} ms`);
   } else {
     const [shot, hostile] = rest;

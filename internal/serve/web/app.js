@@ -88,14 +88,37 @@
     cy.add(add);
   }
 
+  // Rings around the entity: one band per hop, each band split into rings
+  // of at most RING nodes (ordered by type, then name, so a type sits
+  // together), so that 200 neighbours make six readable rings rather than
+  // one ring of dots.
+  const RING = 32;
+  function rings() {
+    const byDepth = new Map();
+    cy.nodes().forEach((n) => {
+      const d = state.depth.get(n.id()) ?? 9;
+      if (!byDepth.has(d)) byDepth.set(d, []);
+      byDepth.get(d).push(n);
+    });
+    const ring = new Map();
+    let level = 0;
+    for (const d of [...byDepth.keys()].sort((a, b) => a - b)) {
+      const ns = byDepth.get(d).map((n) => [n.data('label') + '\u0000' + n.data('name'), n.id()]);
+      ns.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      ns.forEach(([, id], i) => ring.set(id, level + Math.floor(i / RING)));
+      level += Math.ceil(ns.length / RING);
+    }
+    return ring;
+  }
+
   function layout() {
     const root = state.root;
+    const ring = rings();
     return new Promise((resolve) => {
       const l = cy.layout({
         name: 'concentric', animate: false, fit: true, padding: 30, minNodeSpacing: 28, spacingFactor: 1.1, startAngle: 3 / 2 * Math.PI,
-        concentric: (n) => 100 - (state.depth.get(n.id()) ?? 9),
+        concentric: (n) => 1000 - ring.get(n.id()),
         levelWidth: () => 1,
-        // within a ring, nodes of one type sit together
         sort: (a, b) => { const x = a.data('label') + a.data('name'), y = b.data('label') + b.data('name'); return x < y ? -1 : x > y ? 1 : 0; },
       });
       l.one('layoutstop', () => {
