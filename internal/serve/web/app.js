@@ -46,10 +46,9 @@
       hideEdgesOnViewport: true,
       style: [
         { selector: 'node', style: {
-          'background-color': 'data(colour)', label: 'data(name)', 'font-size': 11, color: '#1d2430',
+          'background-color': 'data(colour)', label: 'data(short)', 'font-size': 11, color: '#1d2430',
           'text-valign': 'bottom', 'text-margin-y': 3, width: 18, height: 18,
-          'text-outline-color': '#fff', 'text-outline-width': 2, 'min-zoomed-font-size': 7,
-          'text-max-width': 140, 'text-wrap': 'ellipsis' } },
+          'text-outline-color': '#fff', 'text-outline-width': 2, 'min-zoomed-font-size': 7 } },
         { selector: 'node.root', style: { width: 30, height: 30, 'font-size': 14, 'font-weight': 'bold', 'border-width': 3, 'border-color': '#1d2430' } },
         { selector: 'node.expanded', style: { 'border-width': 2, 'border-color': '#1d2430' } },
         { selector: 'edge', style: {
@@ -67,8 +66,11 @@
     window.kgGraph = cy; // for the end-to-end test and the console
   }
 
+  // labels are cut here rather than by Cytoscape's text-wrap: ellipsis,
+  // which measures the text again for every letter it drops
+  const short = (s) => (s.length > 28 ? s.slice(0, 27) + '…' : s);
   function nodeData(n) {
-    return { id: n.id, name: n.name, label: n.label, colour: colour(n.label), lat: n.lat, lon: n.lon };
+    return { id: n.id, name: n.name, short: short(n.name), label: n.label, colour: colour(n.label), lat: n.lat, lon: n.lon };
   }
 
   function addNeighbourhood(nb, depth) {
@@ -111,24 +113,33 @@
     return ring;
   }
 
+  // The rings are placed here in one pass (positions set in one batch),
+  // which costs a fraction of a Cytoscape layout run on 200 nodes.
   function layout() {
-    const root = state.root;
     const ring = rings();
-    return new Promise((resolve) => {
-      const l = cy.layout({
-        name: 'concentric', animate: false, fit: true, padding: 30, minNodeSpacing: 28, spacingFactor: 1.1, startAngle: 3 / 2 * Math.PI,
-        concentric: (n) => 1000 - ring.get(n.id()),
-        levelWidth: () => 1,
-        sort: (a, b) => { const x = a.data('label') + a.data('name'), y = b.data('label') + b.data('name'); return x < y ? -1 : x > y ? 1 : 0; },
+    const byRing = [];
+    cy.nodes().forEach((n) => { const r = ring.get(n.id()); (byRing[r] = byRing[r] || []).push(n); });
+    const pos = new Map();
+    let radius = 0;
+    byRing.forEach((ns, r) => {
+      if (!ns) return;
+      ns.sort((a, b) => { const x = a.data('label') + a.data('name'), y = b.data('label') + b.data('name'); return x < y ? -1 : x > y ? 1 : 0; });
+      if (r > 0 || ns.length > 1) radius = Math.max(radius + 60, (ns.length * 36) / (2 * Math.PI));
+      ns.forEach((n, i) => {
+        const a = -Math.PI / 2 + (2 * Math.PI * i) / ns.length + (r % 2) * (Math.PI / ns.length);
+        pos.set(n.id(), { x: radius * Math.cos(a), y: radius * Math.sin(a) });
       });
-      l.one('layoutstop', () => {
-        // a few nodes: no giant labels
-        if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
-        resolve();
-      });
-      l.run();
-      if (root) cy.getElementById(root).addClass('root');
     });
+    cy.batch(() => {
+      cy.nodes().positions((n) => pos.get(n.id()));
+      if (state.root) cy.getElementById(state.root).addClass('root');
+    });
+    // fit the rings without asking Cytoscape for bounding boxes, which
+    // measures every label; at most 1.4 (a few nodes: no giant labels)
+    const w = cy.width(), h = cy.height();
+    const zoom = Math.min(1.4, Math.min(w, h) / (2 * radius + 120));
+    cy.viewport({ zoom, pan: { x: w / 2, y: h / 2 } });
+    return Promise.resolve();
   }
 
   async function openEntity(id) {
@@ -401,7 +412,7 @@
     const node = (id, nm) => {
       if (id === null || id === undefined || seen.has(id)) return;
       seen.add(id);
-      add.push({ group: 'nodes', data: { id, name: nm ?? id, label: labelOf(id), colour: colour(labelOf(id)) } });
+      add.push({ group: 'nodes', data: { id, name: nm ?? id, short: short(String(nm ?? id)), label: labelOf(id), colour: colour(labelOf(id)) } });
     };
     const rel = col('rel');
     res.rows.forEach((r, i) => {
