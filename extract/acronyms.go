@@ -62,7 +62,7 @@ func (d *resolved) bindAfter(p int) {
 		// well-known body of the acronym
 		// (unless the letters spell the expansion: "Asian Municipal
 		// Federation (AMF)" is not the well-known AMF)
-		if _, es := d.x.lx.orgs.longest(d.toks, p+1); es != nil && d.longForm(key, mm.i, mm.j) == mm.i {
+		if _, es := d.knownOrgAt(p + 1); es != nil && d.longForm(key, mm.i, mm.j) == mm.i {
 			d.acronymMention(p+1, mm.id)
 			return
 		}
@@ -135,7 +135,7 @@ func (d *tokenized) longForm(acr string, from, e int) int {
 // organisation head, or is all capitalised words of which none names an
 // agreement, a programme or a place type ("Bretagne Commerce
 // International", not "Vietnam-Korea Free Trade Agreement").
-func (d *tokenized) orgLike(s, e int) bool {
+func (d *candidates) orgLike(s, e int) bool {
 	if s < 0 || e <= s || !(d.toks[s].cap || d.toks[s].upper) {
 		return false
 	}
@@ -145,7 +145,7 @@ func (d *tokenized) orgLike(s, e int) bool {
 		if !t.word {
 			continue
 		}
-		if _, ws := d.x.lx.orgWords.longest(d.toks, k); ws != nil {
+		if _, ws := d.orgWordAt(k); ws != nil {
 			return true
 		}
 		if d.x.lx.nonName[t.key] == "thing" || d.x.lx.eventHeads.full[t.key] != nil {

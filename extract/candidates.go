@@ -10,7 +10,9 @@ import (
 // deciding nothing. For every token the gazetteer names and demonyms that
 // start there, with every reading of a name (places.go, proposePlaces) and
 // the countries the article names without doubt; the title cues and event
-// nouns that start there (titleAt, eventHeadAt); the dates of an undated
+// nouns that start there (titleAt, eventHeadAt), the well-known bodies,
+// the head nouns of body names and the heads of local bodies (knownOrgAt,
+// orgWordAt, orgHeadAt); the dates of an undated
 // article that carry their year, and the year the article speaks from.
 // The names of people, bodies and events built on them are read by
 // resolve, which needs the places decided first.
@@ -23,6 +25,9 @@ func findCandidates(t *tokenized) *candidates {
 	d.proposePlaces()
 	d.titles = proposePhrases(d.x.lx.titles, d.toks, &d.bufs.titles)
 	d.eventHeads = proposePhrases(d.x.lx.eventHeads, d.toks, &d.bufs.eventHeads)
+	d.knownOrgs = proposePhrases(d.x.lx.orgs, d.toks, &d.bufs.knownOrgs)
+	d.orgWords = proposePhrases(d.x.lx.orgWords, d.toks, &d.bufs.orgWords)
+	d.orgHeads = proposePhrases(d.x.orgHeads, d.toks, &d.bufs.orgHeads)
 	return d
 }
 
@@ -46,21 +51,11 @@ func proposePhrases[T any](m *keyMatcher[T], toks []token, buf *[]phraseAt[T]) [
 
 // titleAt returns the end and readings of the longest title cue
 // (data/titles.tsv) starting at token i, or (i, nil).
-func (d *candidates) titleAt(i int) (int, []titleCue) {
-	if i >= len(d.titles) || d.titles[i].v == nil {
-		return i, nil
-	}
-	return d.titles[i].end, d.titles[i].v
-}
+func (d *candidates) titleAt(i int) (int, []titleCue) { return phraseEnd(d.titles, i) }
 
 // eventHeadAt returns the end and types of the longest event noun
 // (data/events.tsv) starting at token i, or (i, nil).
-func (d *candidates) eventHeadAt(i int) (int, []string) {
-	if i >= len(d.eventHeads) || d.eventHeads[i].v == nil {
-		return i, nil
-	}
-	return d.eventHeads[i].end, d.eventHeads[i].v
-}
+func (d *candidates) eventHeadAt(i int) (int, []string) { return phraseEnd(d.eventHeads, i) }
 
 // contextYear is the year the article speaks from: its date's year, or,
 // for an undated article, the year of the latest full date its text gives
@@ -95,4 +90,24 @@ func (d *tokenized) explicitDates() []dates.Span {
 		}
 	}
 	return out
+}
+
+// knownOrgAt returns the end and entries of the longest well-known body
+// name (data/orgs.tsv) starting at token i, or (i, nil).
+func (d *candidates) knownOrgAt(i int) (int, []*orgEntry) { return phraseEnd(d.knownOrgs, i) }
+
+// orgWordAt returns the end and readings of the longest head noun of a
+// body's name (data/orgwords.tsv) starting at token i, or (i, nil).
+func (d *candidates) orgWordAt(i int) (int, []orgWord) { return phraseEnd(d.orgWords, i) }
+
+// orgHeadAt returns the end and English heads of the longest local-body
+// head (data/orgheads.tsv: People's Committee, conseil régional) starting
+// at token i, or (i, nil).
+func (d *candidates) orgHeadAt(i int) (int, []string) { return phraseEnd(d.orgHeads, i) }
+
+func phraseEnd[T any](ps []phraseAt[T], i int) (int, []T) {
+	if i >= len(ps) || ps[i].v == nil {
+		return i, nil
+	}
+	return ps[i].end, ps[i].v
 }

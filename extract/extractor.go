@@ -268,6 +268,9 @@ type docBufs struct {
 	nameAt     []placeCand
 	titles     []phraseAt[titleCue]
 	eventHeads []phraseAt[string]
+	knownOrgs  []phraseAt[*orgEntry]
+	orgWords   []phraseAt[orgWord]
+	orgHeads   []phraseAt[string]
 	placeAt    []placeCand
 	countries  []string // ISO codes of the countries the article names (noteCountries)
 	cueFirst   []sentCue

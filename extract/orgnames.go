@@ -22,7 +22,7 @@ import (
 // end.
 func (d *resolved) genericOrg(i int) (int, bool) {
 	t := d.toks[i]
-	j, ws := d.x.lx.orgWords.longest(d.toks, i)
+	j, ws := d.orgWordAt(i)
 	if ws == nil {
 		return i, false
 	}
@@ -84,7 +84,7 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 				break // "… Central Committee Lucia Herrera Soto"
 			}
 			if q, c := d.titleAt(end); c != nil && q > end && c[0].scope != "honorific" {
-				if _, ws := d.x.lx.orgWords.longest(d.toks, end); ws == nil {
+				if _, ws := d.orgWordAt(end); ws == nil {
 					break // "… Central Committee and President of Mongolia"
 				}
 			}
@@ -194,7 +194,7 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 				n++
 			}
 			if n < len(d.toks) && d.toks[n].word && !d.toks[n].num && (d.toks[n].cap || !d.frStop(d.toks[n].key)) {
-				if _, es := d.x.lx.orgs.longest(d.toks, n); es != nil && u.key != "pour" && u.key != "a" {
+				if _, es := d.knownOrgAt(n); es != nil && u.key != "pour" && u.key != "a" {
 					break // "Département … du ministère français des Affaires étrangères": two bodies
 				}
 				k = n
@@ -251,9 +251,9 @@ func (lx *lexicon) frenchAdjective(w string) bool {
 
 // headAhead reports whether the capitalised run starting at token k has
 // an organisation head: after "and", it names a second body.
-func (d *tokenized) headAhead(start int) bool {
+func (d *candidates) headAhead(start int) bool {
 	for k := start; k < len(d.toks) && k < start+8 && d.toks[k].word && (d.toks[k].cap || d.toks[k].upper || d.x.lx.enJoiners[d.toks[k].key]); k++ {
-		if _, ws := d.x.lx.orgWords.longest(d.toks, k); ws != nil {
+		if _, ws := d.orgWordAt(k); ws != nil {
 			return true
 		}
 	}
@@ -261,9 +261,9 @@ func (d *tokenized) headAhead(start int) bool {
 }
 
 // headEndsAt reports whether an organisation head ends right before token e.
-func (d *tokenized) headEndsAt(e int) bool {
+func (d *candidates) headEndsAt(e int) bool {
 	for b := e - 1; b >= 0 && b >= e-3; b-- {
-		if j, ws := d.x.lx.orgWords.longest(d.toks, b); ws != nil && j == e {
+		if j, ws := d.orgWordAt(b); ws != nil && j == e {
 			return true
 		}
 	}

@@ -46,7 +46,7 @@ func (d *resolved) findOrgs() {
 }
 
 func (d *resolved) knownOrg(i int) (int, bool) {
-	j, es := d.x.lx.orgs.longest(d.toks, i)
+	j, es := d.knownOrgAt(i)
 	if es == nil {
 		j, es = d.knownOrgWithDemonym(i)
 	}
@@ -130,7 +130,7 @@ func (d *resolved) localBody(i int) (int, bool) {
 	if lower && d.lang != "fr" {
 		return i, false
 	}
-	j, heads := d.x.orgHeads.longest(d.toks, i)
+	j, heads := d.orgHeadAt(i)
 	if heads == nil {
 		return i, false
 	}

@@ -294,7 +294,7 @@ func (d *resolved) insideName(i, j int, chained bool) bool {
 	if !next.word || !next.cap || next.sent != prev.sent {
 		return false
 	}
-	if k, _ := d.x.orgHeads.longest(d.toks, j); k > j {
+	if k, _ := d.orgHeadAt(j); k > j {
 		return false // "Lyon People's Committee"
 	}
 	if k, _ := d.titleAt(j); k > j {
