@@ -124,7 +124,7 @@
     byRing.forEach((ns, r) => {
       if (!ns) return;
       ns.sort((a, b) => { const x = a.data('label') + a.data('name'), y = b.data('label') + b.data('name'); return x < y ? -1 : x > y ? 1 : 0; });
-      if (r > 0 || ns.length > 1) radius = Math.max(radius + 60, (ns.length * 36) / (2 * Math.PI));
+      if (r > 0 || ns.length > 1) radius = Math.max(radius + (radius ? 70 : 130), (ns.length * 38) / (2 * Math.PI));
       ns.forEach((n, i) => {
         const a = -Math.PI / 2 + (2 * Math.PI * i) / ns.length + (r % 2) * (Math.PI / ns.length);
         pos.set(n.id(), { x: radius * Math.cos(a), y: radius * Math.sin(a) });
