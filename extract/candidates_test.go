@@ -82,3 +82,47 @@ func TestFindCandidates(t *testing.T) {
 		})
 	}
 }
+
+// TestFindCandidatesPhrases checks the phrases of the word lists
+// proposed at each token: titles, event nouns, bodies, head nouns and
+// local-body heads, with where they end.
+func TestFindCandidatesPhrases(t *testing.T) {
+	type at func(c *candidates, i int) int // the end of the phrase at token i, i if none
+	title := func(c *candidates, i int) int { j, _ := c.titleAt(i); return j }
+	event := func(c *candidates, i int) int { j, _ := c.eventHeadAt(i); return j }
+	head := func(c *candidates, i int) int { j, _ := c.orgHeadAt(i); return j }
+	orgWord := func(c *candidates, i int) int { j, _ := c.orgWordAt(i); return j }
+	tests := []struct {
+		name, text, at, want string // want: the phrase's text, "" for none
+		fn                   at
+	}{
+		{"en: a compound title", "T\nThe Deputy Prime Minister spoke.\n", "Deputy", "Deputy Prime Minister", title},
+		{"fr: a feminine title", "T\nLa présidente du conseil régional a parlé.\n", "présidente", "présidente", title},
+		{"en: a word that is no title", "T\nThe minister's car was parked.\n", "car", "", title},
+		{"fr: an event noun", "T\nLes Assises de la coopération ont eu lieu.\n", "Assises", "Assises", event},
+		{"en: a common noun that is no event", "T\nThe table was set.\n", "table", "", event},
+		{"en: a local-body head", "T\nThe Hanoi People's Committee met.\n", "People", "People's Committee", head},
+		{"fr: a lower-case local-body head", "T\nLe comité populaire de la ville a voté.\n", "comité", "comité populaire", head},
+		{"en: the head noun of a body", "T\nThe Ministry of Foreign Affairs said so.\n", "Ministry", "Ministry", orgWord},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := candidatesOf(t, Document{ID: "t", Text: tt.text, Date: "2024"})
+			off := strings.Index(tt.text, tt.at)
+			for i, tok := range c.toks {
+				if tok.start != off {
+					continue
+				}
+				got := ""
+				if j := tt.fn(c, i); j > i {
+					got = c.text[tok.start:c.toks[j-1].end]
+				}
+				if got != tt.want {
+					t.Errorf("at %q: %q, want %q", tt.at, got, tt.want)
+				}
+				return
+			}
+			t.Fatalf("no token at %q", tt.at)
+		})
+	}
+}
