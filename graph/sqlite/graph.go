@@ -183,7 +183,14 @@ func (w *writer) Put(b graph.Batch) error {
 	return nil
 }
 
-func (w *writer) Remove(ids []string) error { return w.tx.remove(ids) }
+func (w *writer) Remove(ids []string) error {
+	for _, id := range ids {
+		if err := w.tx.Remove(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 func (w *writer) Flush() error { return w.tx.Checkpoint() }
 
@@ -228,33 +235,4 @@ func (t *Tx) versions(ids []string) (map[string]graph.ArticleVersion, error) {
 		out[id] = v
 	}
 	return out, nil
-}
-
-// remove deletes articles and their facts, and marks what they touched
-// for recomputation (done when the transaction writes out).
-func (t *Tx) remove(ids []string) error {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if err := t.usable(); err != nil {
-		return err
-	}
-	for _, id := range ids {
-		var aid int64
-		var hash string
-		err := t.st.selArticle.QueryRowContext(t.ctx, id).Scan(&aid, &hash)
-		if errors.Is(err, sql.ErrNoRows) {
-			continue
-		}
-		if err == nil {
-			err = t.forget(aid)
-		}
-		if err == nil {
-			_, err = t.conn.ExecContext(t.ctx, `DELETE FROM articles WHERE aid = ?`, aid)
-		}
-		if err != nil {
-			t.err = t.s.classify("removing article "+id, err)
-			return t.err
-		}
-	}
-	return nil
 }
