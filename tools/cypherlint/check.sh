@@ -44,9 +44,9 @@ if node lint.mjs --schema "$tmp/dump/schema.json" "$tmp/dump/loader" > "$tmp/loa
 grep -v '^cypherlint:' "$tmp/loader.out" || true
 summary+=("loader statements: $(grep '^cypherlint:' "$tmp/loader.out" | sed 's/^cypherlint: //')")
 
-# 3. The canned queries.
+# 3. The canned queries, and the queries behind kg serve's API.
 shopt -s nullglob
-queries=("$root"/queries/*.cypher)
+queries=("$root"/queries/*.cypher "$root"/internal/serve/queries/*.cypher)
 if [ ${#queries[@]} -eq 0 ]; then
   status=1
   summary+=("canned queries: FAILED (no queries/*.cypher found)")
