@@ -201,7 +201,7 @@ func (d *related) sinceYear(s, cue int) int {
 	}
 	for k := a; k < b; k++ {
 		t := d.toks[k]
-		if d.x.words.inYear[t.key] && inYear < 0 && k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 {
+		if inYear < 0 && k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 && d.x.words.inYear[t.key] {
 			if y, err := strconv.Atoi(d.toks[k+1].text); err == nil && y > 1900 && y < 2100 {
 				if d.year > 0 && d.year-y == annivN {
 					return y // "the 30th anniversary of their relationship, established in 1993"
@@ -212,7 +212,7 @@ func (d *related) sinceYear(s, cue int) int {
 	}
 	for k := a; k < b; k++ {
 		t := d.toks[k]
-		if (d.x.words.since[t.key] || d.x.words.inYear[t.key]) && k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 {
+		if k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 && (d.x.words.since[t.key] || d.x.words.inYear[t.key]) {
 			if y, err := strconv.Atoi(d.toks[k+1].text); err == nil && y > 1900 && y < 2100 && y != inYear {
 				consider(y, k)
 			}
