@@ -29,6 +29,10 @@ type Backend interface {
 	Run(ctx context.Context, q queries.Query, params map[string]any) (queries.Result, error)
 }
 
+// profileArticles is how many of the articles mentioning an entity its
+// profile lists (the first by date; Entity.Articles counts them all).
+const profileArticles = 10
+
 // ErrNotFound: no entity has the id.
 var ErrNotFound = errors.New("not found")
 
@@ -57,7 +61,13 @@ type Entity struct {
 	Articles int64          `json:"articles"` // articles that mention it
 	// Relations counts its relations by type.
 	Relations map[string]int64 `json:"relations"`
-	Lat       *float64         `json:"lat,omitempty"` // from the gazetteer's coordinates (places only)
+	// With a graph.Explorer store, as kg show: every spelling (the
+	// gazetteer's alternate names of places included), its country, and
+	// the first articles that mention it, by date.
+	Names         []string           `json:"names,omitempty"`
+	Country       string             `json:"country,omitempty"`
+	FirstArticles []graph.ArticleRef `json:"first_articles,omitempty"`
+	Lat           *float64           `json:"lat,omitempty"` // from the gazetteer's coordinates (places only)
 	Lon       *float64         `json:"lon,omitempty"`
 }
 
@@ -198,6 +208,20 @@ func (b engineBackend) Entity(ctx context.Context, id string) (Entity, error) {
 	e.Articles = num(r[10])
 	if e.Relations, err = b.degree(ctx, id); err != nil {
 		return Entity{}, err
+	}
+	if b.srch != nil {
+		si, err := b.srch.index(ctx)
+		if err != nil {
+			return Entity{}, err
+		}
+		if ge, ok := si.ix.Entity(id); ok {
+			e.Names, e.Country = si.ix.Names(id), si.ix.Country(ge)
+		}
+		arts, _, err := b.srch.x.ArticlesMentioning(ctx, id, profileArticles)
+		if err != nil {
+			return Entity{}, err
+		}
+		e.FirstArticles = arts
 	}
 	return e, nil
 }

@@ -223,12 +223,24 @@
       const dl = el('dl');
       const row = (k, v) => { dl.append(el('dt', k), el('dd', v)); };
       row('id', e.id);
-      if (e.aliases.length) row('also', e.aliases.join(' · '));
+      const also = [...new Set([...e.aliases, ...(e.names || [])])].filter((n) => n !== e.name);
+      if (also.length) row('also', also.join(' · '));
+      if (e.country && e.label !== 'Country') row('country', e.country);
       for (const [k, v] of Object.entries(e.props)) row(k, v);
       row('articles', e.articles);
       for (const [k, v] of Object.entries(e.relations)) row(k, v);
       if (e.lat !== undefined) row('coordinates', `${e.lat}, ${e.lon}`);
       p.append(dl);
+      if (e.first_articles && e.first_articles.length) {
+        p.append(el('h3', e.articles > e.first_articles.length ? `First ${e.first_articles.length} of ${e.articles} articles` : 'Articles'));
+        const ul = el('ul', null, 'tl');
+        for (const a of e.first_articles) {
+          const li = el('li');
+          li.append(el('span', a.date, 'd'), el('span', a.title || a.id));
+          ul.append(li);
+        }
+        p.append(ul);
+      }
       if (state.root !== e.id) {
         const b = el('button', 'Centre the graph here', 'link');
         b.addEventListener('click', () => openEntity(e.id));
