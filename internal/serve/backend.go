@@ -68,7 +68,7 @@ type Entity struct {
 	Country       string             `json:"country,omitempty"`
 	FirstArticles []graph.ArticleRef `json:"first_articles,omitempty"`
 	Lat           *float64           `json:"lat,omitempty"` // from the gazetteer's coordinates (places only)
-	Lon       *float64         `json:"lon,omitempty"`
+	Lon           *float64           `json:"lon,omitempty"`
 }
 
 // Edge is one relation seen from one of its ends.
