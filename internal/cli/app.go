@@ -139,7 +139,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *ucli.App {
 		Usage: "turn news articles into an entity-and-relation knowledge graph",
 		Description: "kg extracts people, cities, countries, organisations, events and counts from English and\n" +
 			"French articles, relates them, and keeps the graph in an embedded store (default ./kg.db) or Neo4j.",
-		Version:         "set", // printed by writeVersion
+		Version:         moduleVersion(), // kg --version prints more: writeVersion
 		Reader:          stdin,
 		Writer:          stdout,
 		ErrWriter:       termtext.NewWriter(stderr), // every message, warning and error

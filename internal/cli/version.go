@@ -50,3 +50,12 @@ func writeVersion(w io.Writer) {
 	fmt.Fprintf(w, "kg %s%s\n%s %s/%s, store schema %d, extractor %s\n",
 		version, rev, runtime.Version(), runtime.GOOS, runtime.GOARCH, sqlite.SchemaVersion, data)
 }
+
+// moduleVersion is kg's module version from the build information, for
+// kg --help ("(devel)" for a build from a work tree).
+func moduleVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(unknown)"
+}
