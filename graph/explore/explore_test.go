@@ -67,9 +67,10 @@ func TestSearch(t *testing.T) {
 		{"lumen", SearchOptions{}, "city:lumen:exact city:lumen-bay:prefix org:lumen-council:prefix person:lumen:prefix event:fair-2024:prefix"},
 		{"bay lum", SearchOptions{}, "city:lumen-bay:token"},
 		{"vo ana", SearchOptions{}, "person:ana-vo:token"},
-		{"council", SearchOptions{}, "org:lumen-council:token"},
+		{"council", SearchOptions{}, "org:lumen-council:part"},
+		{"council lumen", SearchOptions{}, "org:lumen-council:token"},
 		{"ouncil", SearchOptions{}, "org:lumen-council:part"},
-		{"lumne", SearchOptions{Types: []string{"city"}}, "city:lumen:fuzzy city:lumen-bay:fuzzy"},
+		{"lumne", SearchOptions{Types: []string{"city"}}, "city:lumen:fuzzy"},
 		{"orevl", SearchOptions{}, "city:orvel:fuzzy"},
 		{"lumen", SearchOptions{Country: "borealis"}, ""},
 		{"o", SearchOptions{Country: "BO"}, "city:orvel:prefix country:borealis:part"},
@@ -130,9 +131,32 @@ func TestParseDateAndPeriod(t *testing.T) {
 type fakeExplorer struct {
 	links []graph.Link
 	calls int
+	loads int
 }
 
 func (f *fakeExplorer) Entities(context.Context) ([]graph.Entity, error) { return testEntities, nil }
+
+func (f *fakeExplorer) EntityKeys(context.Context) ([]graph.EntityKey, error) {
+	var out []graph.EntityKey
+	for _, e := range testEntities {
+		for _, k := range graph.Keys(e.Name, e.Aliases) {
+			out = append(out, graph.EntityKey{ID: e.ID, Label: e.Label, Key: k})
+		}
+	}
+	graph.SortEntityKeys(out)
+	return out, nil
+}
+
+func (f *fakeExplorer) EntitiesByID(_ context.Context, ids []string) ([]graph.Entity, error) {
+	f.loads++
+	var out []graph.Entity
+	for _, e := range testEntities {
+		if slices.Contains(ids, e.ID) {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
 
 func (f *fakeExplorer) Neighbours(_ context.Context, ids []string) (map[string][]string, error) {
 	f.calls++
@@ -274,5 +298,63 @@ func TestProfileAndTimeline(t *testing.T) {
 	pr, _ = LoadProfile(context.Background(), x, ix, lumen, 10, Period{Since: "2024"})
 	if len(pr.Relations) != 2 || pr.ArticlesTotal != 1 {
 		t.Errorf("since 2024: %d relations (want HELD_IN and the undated LOCATED_IN), %d articles", len(pr.Relations), pr.ArticlesTotal)
+	}
+}
+
+// A lazy index (keys only, details loaded on demand) finds what the full
+// one finds, and Load fetches each entity once.
+func TestLazyIndex(t *testing.T) {
+	x := &fakeExplorer{links: testLinks}
+	ctx := context.Background()
+	keys, _ := x.EntityKeys(ctx)
+	alt := map[string][]string{"city:lumen": {"Old Lumen Town", "LMN"}}
+	lazy := NewLazyIndex(keys, alt, testISO, x.EntitiesByID)
+	full := testIndex()
+	for _, q := range []string{"lumen", "bay lum", "lumne", "ouncil", "old lumen town", "o", "zzz"} {
+		var a, b []string
+		for _, h := range full.Search(q, SearchOptions{}) {
+			a = append(a, h.Entity.ID+":"+h.Match)
+		}
+		hits := lazy.Search(q, SearchOptions{})
+		var ids []string
+		for _, h := range hits {
+			ids = append(ids, h.Entity.ID)
+		}
+		if err := lazy.Load(ctx, ids); err != nil {
+			t.Fatal(err)
+		}
+		for i := range hits {
+			hits[i].Entity, _ = lazy.Entity(hits[i].Entity.ID)
+		}
+		Rank(hits)
+		for _, h := range hits {
+			b = append(b, h.Entity.ID+":"+h.Match)
+		}
+		if !slices.Equal(a, b) {
+			t.Errorf("Search(%q): lazy %v, full %v", q, b, a)
+		}
+	}
+	if got := lazy.Resolve("Lumène"); len(got) != 2 {
+		t.Errorf("Resolve on keys: %v", got)
+	}
+	lazy = NewLazyIndex(keys, alt, testISO, x.EntitiesByID)
+	if e, _ := lazy.Entity("org:lumen-council"); e.Name != "" {
+		t.Errorf("loaded before Load: %+v", e)
+	}
+	if err := lazy.Load(ctx, []string{"org:lumen-council"}); err != nil {
+		t.Fatal(err)
+	}
+	e, _ := lazy.Entity("org:lumen-council")
+	if e.Name != "Lumen City Council" || lazy.Country(e) != "Arcadia" || lazy.Spelling("city:lumen", "oldlumentown") != "Old Lumen Town" {
+		t.Errorf("after Load: %+v, country %q", e, lazy.Country(e))
+	}
+	n := x.loads
+	lazy.Load(ctx, []string{"org:lumen-council"})
+	if x.loads != n {
+		t.Error("Load fetched an entity twice")
+	}
+	pr, err := LoadProfile(ctx, x, lazy, e, 10, Period{})
+	if err != nil || len(pr.Relations) != 1 || pr.Relations[0].Other.Name != "Ana Vo Thi" {
+		t.Errorf("profile on a lazy index: %+v %v", pr.Relations, err)
 	}
 }

@@ -7,6 +7,7 @@ package explore
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strings"
 
@@ -19,8 +20,11 @@ import (
 type Index struct {
 	ents  []graph.Entity
 	byID  map[string]int
-	names [][]string          // per entity: name, aliases, alternate names
-	keys  map[string][]int    // fold.Key of every name -> entities
+	names [][]string       // per entity: name, aliases, alternate names (once loaded)
+	ekeys [][]string       // per entity: the folded keys of its spellings
+	keys  map[string][]int // fold.Key of every name -> entities
+	done  []bool           // per entity: loaded
+	load  func(ctx context.Context, ids []string) ([]graph.Entity, error)
 	alt   map[string][]string // alternate names by id
 	iso   map[string]string   // ISO 3166-1 code of a place's country, by place id
 	byISO map[string]string   // country id by ISO code
@@ -30,28 +34,131 @@ type Index struct {
 // alt gives more names by entity id and iso the ISO code of places'
 // countries (the gazetteer's: gazetteer.AltNames); both may be nil.
 func NewIndex(ents []graph.Entity, alt map[string][]string, iso map[string]string) *Index {
-	ix := &Index{ents: ents, byID: make(map[string]int, len(ents)), names: make([][]string, len(ents)),
-		keys: make(map[string][]int, 2*len(ents)), alt: alt, iso: iso, byISO: map[string]string{}}
+	ix := newIndex(len(ents), alt, iso)
+	ix.ents = ents
+	for i, e := range ents {
+		ix.byID[e.ID] = i
+		ix.fill(i, e)
+	}
+	return ix
+}
+
+// NewLazyIndex indexes entities by their stored keys only (fast to read:
+// Explorer.EntityKeys) and loads the rest of an entity (name, aliases,
+// props) when asked (Load), with load (Explorer.EntitiesByID).
+func NewLazyIndex(keys []graph.EntityKey, alt map[string][]string, iso map[string]string,
+	load func(ctx context.Context, ids []string) ([]graph.Entity, error)) *Index {
+	ix := newIndex(0, alt, iso)
+	ix.load = load
+	for _, k := range keys {
+		i, ok := ix.byID[k.ID]
+		if !ok {
+			i = len(ix.ents)
+			ix.byID[k.ID] = i
+			ix.ents = append(ix.ents, graph.Entity{ID: k.ID, Label: k.Label})
+			ix.names = append(ix.names, nil)
+			ix.ekeys = append(ix.ekeys, nil)
+			ix.done = append(ix.done, false)
+		}
+		ix.addKey(i, k.Key)
+	}
+	for id, names := range alt {
+		if i, ok := ix.byID[id]; ok {
+			for _, n := range names {
+				ix.addKey(i, fold.Key(n))
+			}
+		}
+	}
+	return ix
+}
+
+func newIndex(n int, alt map[string][]string, iso map[string]string) *Index {
+	ix := &Index{byID: make(map[string]int, n), names: make([][]string, n), ekeys: make([][]string, n),
+		done: make([]bool, n), keys: make(map[string][]int, 2*n), alt: alt, iso: iso, byISO: map[string]string{}}
 	for id, code := range iso {
 		if strings.HasPrefix(id, "country:") {
 			ix.byISO[code] = id
 		}
 	}
-	for i, e := range ents {
-		ix.byID[e.ID] = i
-		names := append(append([]string{e.Name}, e.Aliases...), alt[e.ID]...)
-		seen := map[string]bool{}
-		for _, n := range names {
-			k := fold.Key(n)
-			if k == "" || seen[k] {
-				continue
+	return ix
+}
+
+// fill sets entity i's details and spellings.
+func (ix *Index) fill(i int, e graph.Entity) {
+	ix.ents[i] = e
+	ix.done[i] = true
+	ix.names[i] = nil
+	seen := map[string]bool{}
+	for _, n := range append(append([]string{e.Name}, e.Aliases...), ix.alt[e.ID]...) {
+		k := fold.Key(n)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		ix.names[i] = append(ix.names[i], n)
+		ix.addKey(i, k)
+	}
+}
+
+func (ix *Index) addKey(i int, k string) {
+	if k == "" || slices.Contains(ix.ekeys[i], k) {
+		return
+	}
+	ix.ekeys[i] = append(ix.ekeys[i], k)
+	ix.keys[k] = append(ix.keys[k], i)
+}
+
+// Load reads the details of the entities ids (and of the places their
+// props name) that a lazy index has not loaded yet.
+func (ix *Index) Load(ctx context.Context, ids []string) error {
+	if ix.load == nil {
+		return nil
+	}
+	for round := 0; round < 3; round++ { // then the places props name, and the countries
+		var want []string
+		for _, id := range ids {
+			if i, ok := ix.byID[id]; ok && !ix.done[i] {
+				want = append(want, id)
 			}
-			seen[k] = true
-			ix.names[i] = append(ix.names[i], n)
-			ix.keys[k] = append(ix.keys[k], i)
+		}
+		if len(want) == 0 {
+			return nil
+		}
+		slices.Sort(want)
+		ents, err := ix.load(ctx, slices.Compact(want))
+		if err != nil {
+			return err
+		}
+		ids = ids[:0:0]
+		for _, e := range ents {
+			if i, ok := ix.byID[e.ID]; ok {
+				ix.fill(i, e)
+				if p, ok := e.Props["place"].(string); ok {
+					ids = append(ids, p)
+				}
+				if c := ix.CountryID(e); c != "" {
+					ids = append(ids, c)
+				}
+			}
 		}
 	}
-	return ix
+	return nil
+}
+
+// Has reports whether the index holds id.
+func (ix *Index) Has(id string) bool {
+	_, ok := ix.byID[id]
+	return ok
+}
+
+// Spelling returns the spelling of id whose folded key is key, or key.
+func (ix *Index) Spelling(id, key string) string {
+	for _, n := range ix.Names(id) {
+		if fold.Key(n) == key {
+			return n
+		}
+	}
+	return key
 }
 
 // Entity returns the entity with this id.
@@ -117,13 +224,15 @@ type SearchOptions struct {
 	Country string
 }
 
-// Search returns the entities having a spelling that matches text:
-// exact (same folded key), prefix (a key starting with it), token (every
-// word of text starts a word of the name), part (a key containing it) or
-// fuzzy (a key or one of its words within an
-// edit distance of 1 for up to 5 letters, 2 up to 8, else 3; two
-// neighbouring letters swapped count as one edit). Each
-// entity appears once, with its best match, ordered by Rank.
+// Search returns the entities having a spelling that matches text,
+// compared by folded keys: exact (the same key), prefix (a key starting
+// with it), token (text has several words and each is in a key), part (a
+// key containing it) or fuzzy (a key within an edit distance of 1 for up
+// to 5 letters, 2 up to 8, else 3; two neighbouring letters swapped count
+// as one edit). Each entity appears once, with its best match, ordered by
+// Rank; Via is the spelling that matched (its key until the entity is
+// loaded: see Spelling). The country filter needs loaded entities: on a
+// lazy index, filter after Load with InCountry.
 func (ix *Index) Search(text string, opts SearchOptions) []Hit {
 	qk := fold.Key(text)
 	if qk == "" {
@@ -147,16 +256,17 @@ func (ix *Index) Search(text string, opts SearchOptions) []Hit {
 			continue
 		}
 		best := Hit{Match: ""}
-		for _, n := range ix.names[i] {
-			m, d := match(qk, qt, n, maxDist)
+		for _, k := range ix.ekeys[i] {
+			m, d := match(qk, qt, k, maxDist)
 			if m == "" {
 				continue
 			}
 			if best.Match == "" || matchRank[m] < matchRank[best.Match] || m == best.Match && d < best.Distance {
-				best = Hit{Entity: e, Match: m, Via: n, Distance: d}
+				best = Hit{Entity: e, Match: m, Via: k, Distance: d}
 			}
 		}
 		if best.Match != "" {
+			best.Via = ix.Spelling(e.ID, best.Via)
 			hits = append(hits, best)
 		}
 	}
@@ -165,6 +275,11 @@ func (ix *Index) Search(text string, opts SearchOptions) []Hit {
 	}
 	Rank(hits)
 	return hits
+}
+
+// InCountry reports whether e is in country (see SearchOptions).
+func (ix *Index) InCountry(e graph.Entity, country string) bool {
+	return ix.keep(e, SearchOptions{Country: country})
 }
 
 func (ix *Index) keep(e graph.Entity, opts SearchOptions) bool {
@@ -190,60 +305,35 @@ func (ix *Index) keep(e graph.Entity, opts SearchOptions) bool {
 	return strings.EqualFold(isoOf(c, ix), opts.Country)
 }
 
-// match says how the spelling name matches the query key qk (tokens qt).
-func match(qk string, qt []string, name string, maxDist int) (string, int) {
-	k := fold.Key(name)
+// match says how the key k of a spelling matches the query key qk (words
+// qt).
+func match(qk string, qt []string, k string, maxDist int) (string, int) {
 	switch {
 	case k == qk:
 		return Exact, 0
 	case strings.HasPrefix(k, qk):
 		return Prefix, 0
-	}
-	words := strings.Fields(fold.Fold(name))
-	if len(qt) > 0 && allPrefixWords(qt, words) {
+	case len(qt) > 1 && allIn(qt, k):
 		return Token, 0
-	}
-	if strings.Contains(k, qk) {
+	case strings.Contains(k, qk):
 		return Part, 0
-	}
-	if len(qk) < 3 {
+	case len(qk) < 3 || abs(len(k)-len(qk)) > maxDist:
 		return "", 0
 	}
-	// Fuzzy: the whole key, or a word, close to the query.
-	best := maxDist + 1
-	try := func(s string, slack int) {
-		if abs(len(s)-len(qk)) > slack {
-			return
-		}
-		d := levenshtein.ComputeDistance(s, qk)
-		if d == 2 && swapped(s, qk) {
-			d = 1
-		}
-		best = min(best, d)
+	d := levenshtein.ComputeDistance(k, qk)
+	if d == 2 && swapped(k, qk) {
+		d = 1
 	}
-	try(k, maxDist)
-	for _, w := range words {
-		try(w, 1) // a word about as long as the query, not a short one
-	}
-	if best <= maxDist {
-		return Fuzzy, best
+	if d <= maxDist {
+		return Fuzzy, d
 	}
 	return "", 0
 }
 
-// allPrefixWords reports whether every query word starts a distinct word
-// of the name, in any order.
-func allPrefixWords(qt, words []string) bool {
-	used := make([]bool, len(words))
-	for _, q := range qt {
-		found := false
-		for i, w := range words {
-			if !used[i] && strings.HasPrefix(w, q) {
-				used[i], found = true, true
-				break
-			}
-		}
-		if !found {
+// allIn reports whether every word is in k.
+func allIn(words []string, k string) bool {
+	for _, w := range words {
+		if !strings.Contains(k, w) {
 			return false
 		}
 	}

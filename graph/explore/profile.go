@@ -67,6 +67,16 @@ func LoadProfile(ctx context.Context, x graph.Explorer, ix *Index, e graph.Entit
 	if err != nil {
 		return pr, err
 	}
+	others := []string{e.ID}
+	for _, l := range links {
+		others = append(others, l.Other(e.ID))
+	}
+	if err := ix.Load(ctx, others); err != nil {
+		return pr, err
+	}
+	if le, ok := ix.Entity(e.ID); ok {
+		pr.Country = ix.Country(le)
+	}
 	for _, l := range links {
 		other, ok := ix.Entity(l.Other(e.ID))
 		if !ok {

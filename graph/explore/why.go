@@ -43,7 +43,7 @@ func Why(ctx context.Context, x graph.Explorer, ix *Index, a, b string, maxDepth
 		var next []string
 		for _, u := range front {
 			for _, v := range nb[u] {
-				if _, ok := ix.Entity(v); !ok {
+				if !ix.Has(v) {
 					continue
 				}
 				if d, seen := dist[v]; seen && d <= dist[u] {
@@ -101,8 +101,12 @@ func Why(ctx context.Context, x graph.Explorer, ix *Index, a, b string, maxDepth
 		ids = append(ids, s...)
 	}
 	slices.Sort(ids)
-	links, err := x.Links(ctx, slices.Compact(ids))
+	ids = slices.Compact(ids)
+	links, err := x.Links(ctx, ids)
 	if err != nil {
+		return nil, err
+	}
+	if err := ix.Load(ctx, ids); err != nil {
 		return nil, err
 	}
 	between := map[[2]string]graph.Link{}

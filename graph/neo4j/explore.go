@@ -54,8 +54,11 @@ func (g *Graph) read(ctx context.Context, what, cypher string, params map[string
 
 // Entities implements graph.Explorer.
 func (g *Graph) Entities(ctx context.Context) ([]graph.Entity, error) {
-	rows, err := g.read(ctx, "reading entities",
-		"MATCH (n) WHERE "+entityMatch+" RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Article'][0] AS label, n.name AS name, n.aliases AS aliases, properties(n) AS props ORDER BY id", nil)
+	return g.entities(ctx, "MATCH (n) WHERE "+entityMatch+" RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Article'][0] AS label, n.name AS name, n.aliases AS aliases, properties(n) AS props ORDER BY id", nil)
+}
+
+func (g *Graph) entities(ctx context.Context, cypher string, params map[string]any) ([]graph.Entity, error) {
+	rows, err := g.read(ctx, "reading entities", cypher, params)
 	if err != nil {
 		return nil, err
 	}
@@ -76,6 +79,38 @@ func (g *Graph) Entities(ctx context.Context) ([]graph.Entity, error) {
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// EntityKeys implements graph.Explorer.
+func (g *Graph) EntityKeys(ctx context.Context) ([]graph.EntityKey, error) {
+	rows, err := g.read(ctx, "reading entity keys",
+		"MATCH (n) WHERE "+entityMatch+" RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Article'][0] AS label, n.keys AS keys", nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []graph.EntityKey
+	for _, rec := range rows.Records() {
+		var id, label string
+		err := firstError(into(&id, value[string], rec, "id"), into(&label, value[string], rec, "label"))
+		var keys []string
+		if err == nil {
+			keys, err = stringsOf(rec, "keys")
+		}
+		if err != nil {
+			return nil, fmt.Errorf("reading entity keys on neo4j: %w", err)
+		}
+		for _, k := range keys {
+			out = append(out, graph.EntityKey{ID: id, Label: label, Key: k})
+		}
+	}
+	graph.SortEntityKeys(out)
+	return out, nil
+}
+
+// EntitiesByID implements graph.Explorer.
+func (g *Graph) EntitiesByID(ctx context.Context, ids []string) ([]graph.Entity, error) {
+	return g.entities(ctx, byIDs+" RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Article'][0] AS label, n.name AS name, n.aliases AS aliases, properties(n) AS props ORDER BY id",
+		map[string]any{"ids": ids})
 }
 
 // Neighbours implements graph.Explorer.

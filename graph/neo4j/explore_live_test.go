@@ -53,6 +53,8 @@ func TestIntegrationExplorerParity(t *testing.T) {
 		f    func(graph.Explorer) (any, error)
 	}{
 		{"Neighbours", func(x graph.Explorer) (any, error) { return x.Neighbours(ctx, ids) }},
+		{"EntityKeys", func(x graph.Explorer) (any, error) { return x.EntityKeys(ctx) }},
+		{"EntitiesByID", func(x graph.Explorer) (any, error) { return x.EntitiesByID(ctx, ids[:len(ids)/2]) }},
 		{"Links", func(x graph.Explorer) (any, error) { return x.Links(ctx, ids) }},
 		{"MentionCounts", func(x graph.Explorer) (any, error) { return x.MentionCounts(ctx, ids) }},
 	} {

@@ -30,7 +30,11 @@ var entityLabels = func() string {
 
 // Entities implements graph.Explorer.
 func (s *Store) Entities(ctx context.Context) ([]graph.Entity, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT id, label, name, aliases, props FROM nodes WHERE label IN ("+entityLabels+") ORDER BY id")
+	return s.entities(ctx, "SELECT id, label, name, aliases, props FROM nodes WHERE label IN ("+entityLabels+") ORDER BY id")
+}
+
+func (s *Store) entities(ctx context.Context, query string, args ...any) ([]graph.Entity, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, s.classify("reading entities", err)
 	}
@@ -163,4 +167,78 @@ ORDER BY a.date = '', a.date, a.id LIMIT ?2`, id, limit)
 		out = append(out, a)
 	}
 	return out, total, s.classify("reading articles", rows.Err())
+}
+
+// EntityKeys implements graph.Explorer: two narrow scans (node ids and
+// labels, then the key table) joined in Go, instead of reading every
+// node row with its JSON.
+func (s *Store) EntityKeys(ctx context.Context) ([]graph.EntityKey, error) {
+	type idLabel struct{ id, label string }
+	nodes := map[int64]idLabel{}
+	// Two index-only scans (nodes_label, then the unique index on id):
+	// node rows, with their JSON and merge summaries, are never read.
+	rows, err := s.db.QueryContext(ctx, "SELECT nid, label FROM nodes INDEXED BY nodes_label WHERE label IN ("+entityLabels+")")
+	if err != nil {
+		return nil, s.classify("reading entity keys", err)
+	}
+	for rows.Next() {
+		var nid int64
+		var v idLabel
+		if err := rows.Scan(&nid, &v.label); err != nil {
+			rows.Close()
+			return nil, s.classify("reading entity keys", err)
+		}
+		nodes[nid] = v
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, s.classify("reading entity keys", err)
+	}
+	rows, err = s.db.QueryContext(ctx, "SELECT nid, id FROM nodes WHERE id > ''")
+	if err != nil {
+		return nil, s.classify("reading entity keys", err)
+	}
+	for rows.Next() {
+		var nid int64
+		var id string
+		if err := rows.Scan(&nid, &id); err != nil {
+			rows.Close()
+			return nil, s.classify("reading entity keys", err)
+		}
+		if v, ok := nodes[nid]; ok {
+			v.id = id
+			nodes[nid] = v
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, s.classify("reading entity keys", err)
+	}
+	rows, err = s.db.QueryContext(ctx, "SELECT key, nid FROM node_keys")
+	if err != nil {
+		return nil, s.classify("reading entity keys", err)
+	}
+	defer rows.Close()
+	out := make([]graph.EntityKey, 0, len(nodes)*3/2)
+	for rows.Next() {
+		var k graph.EntityKey
+		var nid int64
+		if err := rows.Scan(&k.Key, &nid); err != nil {
+			return nil, s.classify("reading entity keys", err)
+		}
+		if v, ok := nodes[nid]; ok {
+			k.ID, k.Label = v.id, v.label
+			out = append(out, k)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.classify("reading entity keys", err)
+	}
+	graph.SortEntityKeys(out)
+	return out, nil
+}
+
+// EntitiesByID implements graph.Explorer.
+func (s *Store) EntitiesByID(ctx context.Context, ids []string) ([]graph.Entity, error) {
+	return s.entities(ctx, "SELECT n.id, n.label, n.name, n.aliases, n.props FROM json_each(?1) j CROSS JOIN nodes n ON n.id = j.value WHERE n.label IN ("+entityLabels+") ORDER BY n.id", mustJSON(ids))
 }

@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 
+	"github.com/kg-dev/kg/extract/fold"
 	"github.com/kg-dev/kg/extract/gazetteer"
 	"github.com/kg-dev/kg/graph"
 	"github.com/kg-dev/kg/graph/explore"
@@ -33,19 +35,40 @@ func openExplorer(c *ucli.Context) (*explorer, error) {
 	if !ok {
 		return nil, closeGraph(st, fmt.Errorf("%s cannot be explored", st.Where()))
 	}
-	ents, err := x.Entities(c.Context)
+	keys, err := x.EntityKeys(c.Context)
 	if err != nil {
 		return nil, closeGraph(st, storeError(err))
 	}
-	held := make(map[string]bool, len(ents))
-	for _, e := range ents {
-		held[e.ID] = true
+	held := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		held[k.ID] = true
 	}
 	alt, iso, err := gazetteer.AltNames(func(id string) bool { return held[id] })
 	if err != nil {
 		return nil, closeGraph(st, fmt.Errorf("reading the gazetteer: %w", err))
 	}
-	return &explorer{st: st, x: x, ix: explore.NewIndex(ents, alt, iso), where: st.Where()}, nil
+	return &explorer{st: st, x: x, ix: explore.NewLazyIndex(keys, alt, iso, x.EntitiesByID), where: st.Where()}, nil
+}
+
+// load reads the details of the entities of hits (and of their places
+// and countries), and sets each hit's entity, spelling and country.
+func (e *explorer) load(ctx context.Context, hits []explore.Hit) error {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.Entity.ID
+	}
+	if err := e.ix.Load(ctx, ids); err != nil {
+		return storeError(err)
+	}
+	for i := range hits {
+		h := &hits[i]
+		h.Entity, _ = e.ix.Entity(h.Entity.ID)
+		if h.Via != h.Entity.ID {
+			h.Via = e.ix.Spelling(h.Entity.ID, fold.Key(h.Via))
+		}
+		h.Country = e.ix.Country(h.Entity)
+	}
+	return nil
 }
 
 func (e *explorer) close(err error) error { return closeGraph(e.st, err) }
@@ -53,17 +76,27 @@ func (e *explorer) close(err error) error { return closeGraph(e.st, err) }
 // resolve returns the one entity name denotes; an unknown name (with the
 // closest spellings the store has) or an ambiguous one (with the
 // candidates' ids) is a usage error.
-func (e *explorer) resolve(name string) (graph.Entity, error) {
+func (e *explorer) resolve(ctx context.Context, name string) (graph.Entity, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return graph.Entity{}, fmt.Errorf("%w: an empty name", ErrUsage)
 	}
 	found := e.ix.Resolve(name)
+	ids := make([]string, len(found))
+	for i, f := range found {
+		ids[i] = f.ID
+	}
+	if err := e.ix.Load(ctx, ids); err != nil {
+		return graph.Entity{}, storeError(err)
+	}
+	for i := range found {
+		found[i], _ = e.ix.Entity(found[i].ID)
+	}
 	switch len(found) {
 	case 1:
 		return found[0], nil
 	case 0:
-		return graph.Entity{}, fmt.Errorf("%w: %s", ErrUsage, e.unknown(name))
+		return graph.Entity{}, fmt.Errorf("%w: %s", ErrUsage, e.unknown(ctx, name))
 	}
 	var cands []string
 	for _, f := range found {
@@ -73,9 +106,15 @@ func (e *explorer) resolve(name string) (graph.Entity, error) {
 }
 
 // unknown says that no entity is called name and suggests the closest.
-func (e *explorer) unknown(name string) string {
+func (e *explorer) unknown(ctx context.Context, name string) string {
 	msg := fmt.Sprintf("no entity named %q in %s", name, e.where)
 	hits := e.ix.Search(name, explore.SearchOptions{})
+	if len(hits) > 3 {
+		hits = hits[:3]
+	}
+	if err := e.load(ctx, hits); err != nil {
+		return msg
+	}
 	if len(hits) == 0 {
 		return msg + " (kg search TEXT finds entities by part of a name)"
 	}
@@ -171,7 +210,7 @@ func unknownNames(c *ucli.Context, q queries.Query, raw map[string]string) error
 	defer ex.close(nil)
 	for _, n := range names {
 		if len(ex.ix.Resolve(n)) == 0 {
-			return fmt.Errorf("%w: %s", ErrUsage, ex.unknown(n))
+			return fmt.Errorf("%w: %s", ErrUsage, ex.unknown(c.Context, n))
 		}
 	}
 	return nil

@@ -11,7 +11,7 @@ import (
 
 // searchCounted is how many of the best hits get their mentions counted
 // (and are ranked by them within a match kind).
-const searchCounted = 500
+const searchCounted = 200
 
 func searchCommand() *ucli.Command {
 	return &ucli.Command{
@@ -47,7 +47,7 @@ func searchCommand() *ucli.Command {
 					opts.Types = append(opts.Types, t)
 				}
 			}
-			opts.Country = strings.TrimSpace(c.String("country"))
+			country := strings.TrimSpace(c.String("country"))
 			if c.Int("limit") < 0 {
 				return fmt.Errorf("%w: --limit must not be negative", ErrUsage)
 			}
@@ -56,8 +56,26 @@ func searchCommand() *ucli.Command {
 				return err
 			}
 			hits := ex.ix.Search(text, opts)
+			if country != "" { // needs the entities' props: load, then filter
+				if len(hits) > 4*searchCounted {
+					hits = hits[:4*searchCounted]
+				}
+				if err := ex.load(c.Context, hits); err != nil {
+					return ex.close(err)
+				}
+				kept := hits[:0]
+				for _, h := range hits {
+					if ex.ix.InCountry(h.Entity, country) {
+						kept = append(kept, h)
+					}
+				}
+				hits = kept
+			}
 			if len(hits) > searchCounted {
 				hits = hits[:searchCounted]
+			}
+			if err := ex.load(c.Context, hits); err != nil {
+				return ex.close(err)
 			}
 			ids := make([]string, len(hits))
 			for i, h := range hits {

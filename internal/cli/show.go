@@ -74,7 +74,7 @@ func loadProfile(c *ucli.Context, name string, articles int, p explore.Period) (
 	if err != nil {
 		return explore.Profile{}, err
 	}
-	e, err := ex.resolve(name)
+	e, err := ex.resolve(c.Context, name)
 	if err != nil {
 		return explore.Profile{}, ex.close(err)
 	}

@@ -45,11 +45,11 @@ func whyCommand() *ucli.Command {
 			if err != nil {
 				return err
 			}
-			a, err := ex.resolve(args[0])
+			a, err := ex.resolve(c.Context, args[0])
 			if err != nil {
 				return ex.close(err)
 			}
-			b, err := ex.resolve(args[1])
+			b, err := ex.resolve(c.Context, args[1])
 			if err != nil {
 				return ex.close(err)
 			}
