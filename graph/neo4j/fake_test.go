@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -18,6 +19,8 @@ type fakeExec struct {
 	hashes  map[string]string                                // article id → stored hash
 	records map[string][]map[string]any                      // node id → node-records rows
 	props   map[string]map[string]any                        // relationship or quantity key → props
+	nodes   map[string]map[string]any                        // node id → props (node-set)
+	labels  map[string]string                                // node id → label
 	extra   func(name string, p map[string]any) (Rows, bool) // optional override
 	failOn  string                                           // statement name that fails with failErr
 	failErr error
@@ -40,7 +43,8 @@ func newFakeExec(t *testing.T) *fakeExec {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fakeExec{t: t, names: map[string]string{}, hashes: map[string]string{}, records: map[string][]map[string]any{}, props: map[string]map[string]any{}}
+	f := &fakeExec{t: t, names: map[string]string{}, hashes: map[string]string{}, records: map[string][]map[string]any{}, props: map[string]map[string]any{},
+		nodes: map[string]map[string]any{}, labels: map[string]string{}}
 	for _, s := range sts {
 		f.names[s.Cypher] = s.Name
 	}
@@ -82,7 +86,12 @@ func (r fakeTxRunner) Run(_ context.Context, cypher string, params map[string]an
 			return rows, nil
 		}
 	}
-	base, _, _ := cut(name)
+	base, suffix, _ := cut(name)
+	factRow := func(id string, rec map[string]any) []any {
+		m := rec["mention"].(map[string]any)
+		return []any{id, rec["article"], m["name"], toAny(m["aliases"]), m["props"], m["count"], []any{f.labels[id]}}
+	}
+	factKeys := []string{"id", "article", "name", "aliases", "props", "count", "labels"}
 	switch base {
 	case stCountNodes, stCountRels:
 		return Rows{Keys: []string{"n"}, Values: [][]any{{int64(len(name))}}}, nil
@@ -98,6 +107,54 @@ func (r fakeTxRunner) Run(_ context.Context, cypher string, params map[string]an
 		for _, row := range params["rows"].([]map[string]any) {
 			f.hashes[row["id"].(string)] = row["hash"].(string)
 		}
+	case stNodeLock:
+		out := Rows{Keys: []string{"id", "eid", "summary", "name"}}
+		for _, id := range params["ids"].([]string) {
+			p := f.nodes[id]
+			f.labels[id] = suffix
+			out.Values = append(out.Values, []any{id, "node:" + id, p[pSummary], p["name"]})
+		}
+		return out, nil
+	case stNodePrior:
+		out := Rows{Keys: factKeys}
+		for _, row := range params["rows"].([]map[string]any) {
+			id := row["id"].(string)
+			for _, rec := range f.records[id] {
+				if rec["article"] == row["article"] {
+					out.Values = append(out.Values, factRow(id, rec))
+				}
+			}
+		}
+		return out, nil
+	case stRetractFacts:
+		out := Rows{Keys: factKeys}
+		for _, id := range sortedKeys(f.records) {
+			for _, rec := range f.records[id] {
+				if slices.Contains(params["ids"].([]string), rec["article"].(string)) {
+					out.Values = append(out.Values, factRow(id, rec))
+				}
+			}
+		}
+		return out, nil
+	case stDeleteMentions:
+		for id := range f.records {
+			f.records[id] = slices.DeleteFunc(f.records[id], func(o map[string]any) bool {
+				return slices.Contains(params["ids"].([]string), o["article"].(string))
+			})
+		}
+	case stSetNode:
+		for _, row := range params["rows"].([]map[string]any) {
+			eid := row["eid"].(string)
+			if id, ok := strings.CutPrefix(eid, "node:"); ok {
+				f.nodes[id] = row["props"].(map[string]any)
+			} else {
+				f.props[strings.TrimPrefix(eid, "rel:")] = row["props"].(map[string]any)
+			}
+		}
+	case stNodeDelete:
+		for _, eid := range params["eids"].([]string) {
+			delete(f.nodes, strings.TrimPrefix(eid, "node:"))
+		}
 	case stNodeRecords:
 		for _, row := range params["rows"].([]map[string]any) {
 			id := row["id"].(string)
@@ -105,28 +162,27 @@ func (r fakeTxRunner) Run(_ context.Context, cypher string, params map[string]an
 			f.records[id] = append(f.records[id], row)
 		}
 	case stNodeRead:
-		out := Rows{Keys: []string{"id", "article", "name", "aliases", "props"}}
+		out := Rows{Keys: factKeys}
 		for _, id := range params["ids"].([]string) {
 			for _, rec := range f.records[id] {
-				m := rec["mention"].(map[string]any)
-				out.Values = append(out.Values, []any{id, rec["article"], m["name"], m["aliases"], m["props"]})
+				out.Values = append(out.Values, factRow(id, rec))
 			}
 		}
 		return out, nil
 	case stEdgeMerge, stQuantityMerge:
-		out := Rows{Keys: []string{"key", "props"}}
+		out := Rows{Keys: []string{"key", "eid", "props"}}
 		for _, row := range params["rows"].([]map[string]any) {
 			k := row["key"].(string)
 			p := f.props[k]
 			if p == nil {
 				p = map[string]any{"key": k}
 			}
-			out.Values = append(out.Values, []any{k, p})
+			out.Values = append(out.Values, []any{k, "rel:" + k, p})
 		}
 		return out, nil
-	case stEdgeSet, stQuantitySet:
+	case stSetRel, stQuantitySet:
 		for _, row := range params["rows"].([]map[string]any) {
-			f.props[row["key"].(string)] = row["props"].(map[string]any)
+			f.props[strings.TrimPrefix(row["eid"].(string), "rel:")] = row["props"].(map[string]any)
 		}
 	}
 	return Rows{}, nil
@@ -162,4 +218,16 @@ func (f *fakeExec) calls() int {
 		n += len(tx.Calls)
 	}
 	return n
+}
+
+// toAny returns a []string as the []any the driver gives.
+func toAny(v any) any {
+	if l, ok := v.([]string); ok {
+		out := make([]any, len(l))
+		for i, s := range l {
+			out[i] = s
+		}
+		return out
+	}
+	return v
 }

@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/kg-dev/kg/graph"
+	"github.com/kg-dev/kg/graph/merge"
 )
 
 // DefaultBatchSize is the number of rows one write transaction carries.
@@ -59,6 +61,7 @@ type Loader struct {
 	batch int
 	stmts *statementSet
 	tx    int
+	eids  map[string]string // entity id → element id, as this Load wrote it
 }
 
 // NewLoader returns a loader that writes through exec, batchSize rows per
@@ -117,6 +120,7 @@ func (l *Loader) EnsureSchema(ctx context.Context) error {
 // the next Load redoes it.
 func (l *Loader) Load(ctx context.Context, batches []graph.Batch, opts LoadOptions) (Stats, error) {
 	l.tx = 0
+	l.eids = map[string]string{}
 	st := Stats{Articles: len(batches)}
 	batches = lastPerArticle(batches)
 	ids := make([]string, len(batches))
@@ -303,7 +307,7 @@ func (l *Loader) retractTx(ctx context.Context, tx Tx, ids []string) error {
 	if _, err := l.run(ctx, tx, stUncommit, p); err != nil {
 		return err
 	}
-	touched, err := l.run(ctx, tx, stTouchedNodes, p)
+	touched, err := l.run(ctx, tx, stRetractFacts, p)
 	if err != nil {
 		return err
 	}
@@ -313,11 +317,11 @@ func (l *Loader) retractTx(ctx context.Context, tx Tx, ids []string) error {
 		touched, set, del string
 		props             func(map[string]any, contributions) (map[string]any, error)
 	}{
-		{stTouchedEdges, stSetByElementID + "/relationship", stDelRelByID, func(old map[string]any, c contributions) (map[string]any, error) {
+		{stTouchedEdges, stSetRel, stDelRelByID, func(old map[string]any, c contributions) (map[string]any, error) {
 			key, _ := old[pKey].(string)
 			return edgeProps(key, c)
 		}},
-		{stTouchedQuants, stSetByElementID + "/node", stDelNodeByID, func(old map[string]any, c contributions) (map[string]any, error) {
+		{stTouchedQuants, stSetNode, stDelNodeByID, func(old map[string]any, c contributions) (map[string]any, error) {
 			return survivingQuantityProps(old, c), nil
 		}},
 	} {
@@ -360,23 +364,35 @@ func (l *Loader) retractTx(ctx context.Context, tx Tx, ids []string) error {
 	if _, err := l.run(ctx, tx, stDeleteMentions, p); err != nil {
 		return err
 	}
-	// Nodes the articles mentioned: recompute from the remaining records,
-	// delete those no article mentions any more.
-	byLabel := map[string][]string{}
-	ic, lc := touched.col("id"), touched.col("labels")
-	for _, v := range touched.Values {
-		id, _ := v[ic].(string)
-		labels, _ := stringList(v[lc])
-		for _, lb := range labels {
-			if slices.Contains(entityLabels(), lb) {
-				byLabel[lb] = append(byLabel[lb], id)
-				break
-			}
+	// Nodes the articles mentioned: their records taken out of the
+	// summaries, the nodes no article mentions any more deleted.
+	byLabel := map[string]map[string]*nodeChange{}
+	for _, rec := range touched.Records() {
+		f, err := readFact(rec)
+		if err != nil {
+			return err
 		}
+		labels, err := value[[]any](rec, "labels")
+		if err != nil {
+			return err
+		}
+		lb := entityLabel(labels)
+		if lb == "" {
+			continue
+		}
+		if byLabel[lb] == nil {
+			byLabel[lb] = map[string]*nodeChange{}
+		}
+		c := byLabel[lb][f.id]
+		if c == nil {
+			c = &nodeChange{id: f.id}
+			byLabel[lb][f.id] = c
+		}
+		c.remove = append(c.remove, f.fact)
 	}
 	for _, lb := range entityLabels() {
-		if ids := byLabel[lb]; len(ids) > 0 {
-			if err := l.refreshNodes(ctx, tx, lb, ids); err != nil {
+		if cs := byLabel[lb]; len(cs) > 0 {
+			if err := l.applyNodes(ctx, tx, lb, slices.Collect(maps.Values(cs)), false); err != nil {
 				return err
 			}
 		}
@@ -384,60 +400,22 @@ func (l *Loader) retractTx(ctx context.Context, tx Tx, ids []string) error {
 	return nil
 }
 
-// refreshNodes recomputes the properties of nodes ids of label lb from the
-// records on their MENTIONS, and deletes those left without any.
-func (l *Loader) refreshNodes(ctx context.Context, tx Tx, lb string, ids []string) error {
-	rows, err := l.run(ctx, tx, stNodeRead+"/"+lb, map[string]any{"ids": ids})
-	if err != nil {
-		return err
-	}
-	recs := map[string][]nodeRecord{}
-	ic, ac, nc, alc, pc, cc := rows.col("id"), rows.col("article"), rows.col("name"), rows.col("aliases"), rows.col("props"), rows.col("count")
-	for _, v := range rows.Values {
-		id, _ := v[ic].(string)
-		r := nodeRecord{}
-		r.Article, _ = v[ac].(string)
-		r.Name, _ = v[nc].(string)
-		r.Props, _ = v[pc].(string)
-		if cc >= 0 {
-			n, _ := v[cc].(int64)
-			r.Mentions = int(n)
-		}
-		if r.Aliases, err = stringList(v[alc]); err != nil {
-			return fmt.Errorf("reading aliases of %s: %w", id, err)
-		}
-		recs[id] = append(recs[id], r)
-	}
-	var set []map[string]any
-	var del []string
-	for _, id := range ids {
-		if len(recs[id]) == 0 {
-			del = append(del, id)
-			continue
-		}
-		props, err := mergeNode(id, lb, recs[id])
-		if err != nil {
-			return err
-		}
-		set = append(set, map[string]any{"id": id, "props": props})
-	}
-	if len(set) > 0 {
-		if _, err := l.run(ctx, tx, stNodeSet+"/"+lb, map[string]any{"rows": set}); err != nil {
-			return err
+// entityLabel returns the entity label among a node's labels, or "".
+func entityLabel(labels []any) string {
+	for _, x := range labels {
+		if lb, ok := x.(string); ok && slices.Contains(entityLabels(), lb) {
+			return lb
 		}
 	}
-	if len(del) > 0 {
-		if _, err := l.run(ctx, tx, stNodeDelete+"/"+lb, map[string]any{"ids": del}); err != nil {
-			return err
-		}
-	}
-	return nil
+	return ""
 }
 
-// writeNodes writes every article's record of each of its entities, then
-// recomputes the nodes: per label, batch rows per transaction.
+// writeNodes writes every article's record of each of its entities and
+// folds it into the node's summary: per label, about batch records per
+// transaction.
 func (l *Loader) writeNodes(ctx context.Context, batches []graph.Batch, st *Stats) error {
-	byLabel := map[string][]map[string]any{}
+	byLabel := map[string][]*nodeChange{}
+	byID := map[string]*nodeChange{}
 	for _, b := range batches {
 		mentions := map[string]*graph.MentionRow{}
 		for i := range b.Mentions {
@@ -451,28 +429,42 @@ func (l *Loader) writeNodes(ctx context.Context, batches []graph.Batch, st *Stat
 			if err != nil {
 				return err
 			}
-			byLabel[n.Label] = append(byLabel[n.Label], row)
+			c := byID[n.ID]
+			if c == nil {
+				c = &nodeChange{id: n.ID}
+				byID[n.ID] = c
+				byLabel[n.Label] = append(byLabel[n.Label], c)
+			}
+			count := 0
+			if m := mentions[n.ID]; m != nil {
+				count = m.Count
+			}
+			c.add = append(c.add, row)
+			c.facts = append(c.facts, merge.Fact(n, count))
 		}
 	}
 	for _, lb := range entityLabels() {
-		rows := byLabel[lb]
-		for _, c := range chunks(len(rows), l.batch) {
-			part := rows[c[0]:c[1]]
+		changes := byLabel[lb]
+		slices.SortFunc(changes, func(a, b *nodeChange) int { return compareStrings(a.id, b.id) })
+		// Chunks of about batch records, a node's records never split.
+		for start := 0; start < len(changes); {
+			end, n := start, 0
+			for end < len(changes) && (n == 0 || n+len(changes[end].add) <= l.batch) {
+				n += len(changes[end].add)
+				end++
+			}
+			part := changes[start:end]
 			err := l.write(ctx, func(tx Tx) error {
-				if _, err := l.run(ctx, tx, stNodeRecords+"/"+lb, map[string]any{"rows": part}); err != nil {
-					return err
+				for _, c := range part {
+					c.remove = nil // a retried transaction reads them again
 				}
-				var ids []string
-				for _, r := range part {
-					ids = append(ids, r["id"].(string))
-				}
-				slices.Sort(ids)
-				return l.refreshNodes(ctx, tx, lb, slices.Compact(ids))
+				return l.applyNodes(ctx, tx, lb, slices.Clone(part), true)
 			})
 			if err != nil {
 				return fmt.Errorf("writing %s nodes: %w", lb, err)
 			}
-			st.Nodes += len(part)
+			st.Nodes += n
+			start = end
 		}
 	}
 	return nil
@@ -480,24 +472,14 @@ func (l *Loader) writeNodes(ctx context.Context, batches []graph.Batch, st *Stat
 
 // edgeGroup is every article's row for one relationship key.
 type edgeGroup struct {
-	Type, From, To, FromLabel, ToLabel, Key string
-	Sources                                 []source
-}
-
-func labelsOf(batches []graph.Batch) map[string]string {
-	out := map[string]string{}
-	for _, b := range batches {
-		for _, n := range b.Nodes {
-			out[n.ID] = n.Label
-		}
-	}
-	return out
+	Type, From, To, Key string
+	Sources             []source
 }
 
 // writeEdges merges relationships on (type, endpoints, key), one statement
-// per type and endpoint labels, batch keys per transaction.
+// per type, batch keys per transaction. The endpoints are found by the
+// element ids writeNodes saw.
 func (l *Loader) writeEdges(ctx context.Context, batches []graph.Batch, st *Stats) error {
-	labels := labelsOf(batches)
 	groups := map[string]*edgeGroup{}
 	for _, b := range batches {
 		for _, e := range b.Edges {
@@ -508,28 +490,26 @@ func (l *Loader) writeEdges(ctx context.Context, batches []graph.Batch, st *Stat
 			k := e.Type + "\x00" + e.From + "\x00" + e.To + "\x00" + e.Key
 			g := groups[k]
 			if g == nil {
-				g = &edgeGroup{Type: e.Type, From: e.From, To: e.To, FromLabel: labels[e.From], ToLabel: labels[e.To], Key: e.Key}
-				if g.FromLabel == "" || g.ToLabel == "" {
+				if l.eids[e.From] == "" || l.eids[e.To] == "" {
 					return fmt.Errorf("relationship %s: an endpoint is not a node of the article", e.Key)
 				}
+				g = &edgeGroup{Type: e.Type, From: e.From, To: e.To, Key: e.Key}
 				groups[k] = g
 			}
 			g.Sources = append(g.Sources, src)
 		}
 	}
-	bySuffix := map[string][]*edgeGroup{}
+	byType := map[string][]*edgeGroup{}
 	for _, g := range groups {
-		suffix := "/" + g.Type + "/" + g.FromLabel + "/" + g.ToLabel
-		bySuffix[suffix] = append(bySuffix[suffix], g)
+		byType[g.Type] = append(byType[g.Type], g)
 	}
-	suffixes := sortedKeys(bySuffix)
-	for _, suffix := range suffixes {
-		gs := bySuffix[suffix]
+	for _, typ := range sortedKeys(byType) {
+		gs := byType[typ]
 		slices.SortFunc(gs, func(a, b *edgeGroup) int { return cmp.Compare(a.Key, b.Key) })
 		for _, c := range chunks(len(gs), l.batch) {
 			part := gs[c[0]:c[1]]
-			if err := l.write(ctx, func(tx Tx) error { return l.writeEdgeChunk(ctx, tx, suffix, part) }); err != nil {
-				return fmt.Errorf("writing relationships%s: %w", suffix, err)
+			if err := l.write(ctx, func(tx Tx) error { return l.writeEdgeChunk(ctx, tx, typ, part) }); err != nil {
+				return fmt.Errorf("writing %s relationships: %w", typ, err)
 			}
 			st.Edges += len(part)
 		}
@@ -537,22 +517,39 @@ func (l *Loader) writeEdges(ctx context.Context, batches []graph.Batch, st *Stat
 	return nil
 }
 
-func (l *Loader) writeEdgeChunk(ctx context.Context, tx Tx, suffix string, part []*edgeGroup) error {
+// merged reads what a *-merge statement returned: element id and
+// properties by key.
+func merged(res Rows) (map[string]string, map[string]map[string]any, error) {
+	eids, props := map[string]string{}, map[string]map[string]any{}
+	for _, rec := range res.Records() {
+		k, err := value[string](rec, "key")
+		if err != nil {
+			return nil, nil, err
+		}
+		if eids[k], err = value[string](rec, "eid"); err != nil {
+			return nil, nil, err
+		}
+		if props[k], err = value[map[string]any](rec, "props"); err != nil {
+			return nil, nil, err
+		}
+	}
+	return eids, props, nil
+}
+
+func (l *Loader) writeEdgeChunk(ctx context.Context, tx Tx, typ string, part []*edgeGroup) error {
 	rows := make([]map[string]any, len(part))
 	for i, g := range part {
-		rows[i] = map[string]any{"from": g.From, "to": g.To, "key": g.Key}
+		rows[i] = map[string]any{"from": g.From, "to": g.To, "src": l.eids[g.From], "dst": l.eids[g.To], "key": g.Key}
 	}
-	res, err := l.run(ctx, tx, stEdgeMerge+suffix, map[string]any{"rows": rows})
+	res, err := l.run(ctx, tx, stEdgeMerge+"/"+typ, map[string]any{"rows": rows})
 	if err != nil {
 		return err
 	}
-	old := map[string]map[string]any{}
-	kc, pc := res.col("key"), res.col("props")
-	for _, v := range res.Values {
-		k, _ := v[kc].(string)
-		p, _ := v[pc].(map[string]any)
-		old[k] = p
+	eids, old, err := merged(res)
+	if err != nil {
+		return err
 	}
+	set := make([]map[string]any, len(part))
 	for i, g := range part {
 		p, ok := old[g.Key]
 		if !ok {
@@ -566,96 +563,79 @@ func (l *Loader) writeEdgeChunk(ctx context.Context, tx Tx, suffix string, part 
 		if err != nil {
 			return fmt.Errorf("relationship %s: %w", g.Key, err)
 		}
-		rows[i]["props"] = props
+		set[i] = map[string]any{"eid": eids[g.Key], "props": props}
 	}
-	_, err = l.run(ctx, tx, stEdgeSet+suffix, map[string]any{"rows": rows})
+	_, err = l.run(ctx, tx, stSetRel, map[string]any{"rows": set})
 	return err
 }
 
 // quantityGroup is every article's row for one quantity key.
 type quantityGroup struct {
-	Row                   graph.QuantityRow
-	SubjectLabel, OfLabel string
-	Sources               []source
+	Row     graph.QuantityRow
+	Sources []source
 }
 
 // writeQuantities merges quantities on their key and links them to their
 // subject and country, batch quantities per transaction.
 func (l *Loader) writeQuantities(ctx context.Context, batches []graph.Batch, st *Stats) error {
-	labels := labelsOf(batches)
 	groups := map[string]*quantityGroup{}
 	for _, b := range batches {
 		for _, q := range b.Quantities {
 			g := groups[q.Key]
 			if g == nil {
-				g = &quantityGroup{Row: q, SubjectLabel: labels[q.Subject]}
-				if g.SubjectLabel == "" {
+				if l.eids[q.Subject] == "" {
 					return fmt.Errorf("quantity %s: subject is not a node of the article", q.Key)
 				}
-				if q.Of != "" {
-					if g.OfLabel = labels[q.Of]; g.OfLabel == "" {
-						return fmt.Errorf("quantity %s: country is not a node of the article", q.Key)
-					}
+				if q.Of != "" && l.eids[q.Of] == "" {
+					return fmt.Errorf("quantity %s: country is not a node of the article", q.Key)
 				}
+				g = &quantityGroup{Row: q}
 				groups[q.Key] = g
 			}
-			g.Sources = append(g.Sources, source{Article: b.Article.ID, Approx: q.Approx, Evidence: q.Evidence})
+			g.Sources = append(g.Sources, source{Article: b.Article.ID, Unit: q.Unit, Approx: q.Approx, Evidence: q.Evidence})
 		}
 	}
-	bySubject := map[string][]*quantityGroup{}
-	for _, g := range groups {
-		bySubject[g.SubjectLabel] = append(bySubject[g.SubjectLabel], g)
-	}
-	for _, lb := range sortedKeys(bySubject) {
-		gs := bySubject[lb]
-		slices.SortFunc(gs, func(a, b *quantityGroup) int { return cmp.Compare(a.Row.Key, b.Row.Key) })
-		for _, c := range chunks(len(gs), l.batch) {
-			part := gs[c[0]:c[1]]
-			if err := l.write(ctx, func(tx Tx) error { return l.writeQuantityChunk(ctx, tx, lb, part) }); err != nil {
-				return fmt.Errorf("writing quantities of %s nodes: %w", lb, err)
-			}
-			st.Quantities += len(part)
+	gs := slices.Collect(maps.Values(groups))
+	slices.SortFunc(gs, func(a, b *quantityGroup) int { return cmp.Compare(a.Row.Key, b.Row.Key) })
+	for _, c := range chunks(len(gs), l.batch) {
+		part := gs[c[0]:c[1]]
+		if err := l.write(ctx, func(tx Tx) error { return l.writeQuantityChunk(ctx, tx, part) }); err != nil {
+			return fmt.Errorf("writing quantities: %w", err)
 		}
+		st.Quantities += len(part)
 	}
 	return nil
 }
 
-func (l *Loader) writeQuantityChunk(ctx context.Context, tx Tx, subjectLabel string, part []*quantityGroup) error {
+func (l *Loader) writeQuantityChunk(ctx context.Context, tx Tx, part []*quantityGroup) error {
 	rows := make([]map[string]any, len(part))
 	for i, g := range part {
-		rows[i] = map[string]any{"key": g.Row.Key, "subject": g.Row.Subject}
+		rows[i] = map[string]any{"key": g.Row.Key}
 	}
 	res, err := l.run(ctx, tx, stQuantityMerge, map[string]any{"rows": rows})
 	if err != nil {
 		return err
 	}
-	old := map[string]map[string]any{}
-	kc, pc := res.col("key"), res.col("props")
-	for _, v := range res.Values {
-		k, _ := v[kc].(string)
-		p, _ := v[pc].(map[string]any)
-		old[k] = p
+	eids, old, err := merged(res)
+	if err != nil {
+		return err
 	}
-	ofRows := map[string][]map[string]any{}
 	for i, g := range part {
 		c, err := decodeContributions(old[g.Row.Key])
 		if err != nil {
 			return fmt.Errorf("reading quantity %s: %w", g.Row.Key, err)
 		}
-		rows[i]["props"] = quantityProps(g.Row, c.replace(nil, g.Sources))
-		if g.OfLabel != "" {
-			ofRows[g.OfLabel] = append(ofRows[g.OfLabel], map[string]any{"key": g.Row.Key, "of": g.Row.Of})
+		var of any
+		if g.Row.Of != "" {
+			of = l.eids[g.Row.Of]
+		}
+		rows[i] = map[string]any{
+			"eid": eids[g.Row.Key], "subject": l.eids[g.Row.Subject], "of": of,
+			"props": quantityProps(g.Row, c.replace(nil, g.Sources)),
 		}
 	}
-	if _, err := l.run(ctx, tx, stQuantitySet+"/"+subjectLabel, map[string]any{"rows": rows}); err != nil {
-		return err
-	}
-	for _, lb := range sortedKeys(ofRows) {
-		if _, err := l.run(ctx, tx, stQuantityOf+"/"+lb, map[string]any{"rows": ofRows[lb]}); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err = l.run(ctx, tx, stQuantitySet, map[string]any{"rows": rows})
+	return err
 }
 
 // commitArticles writes the articles' properties, hash included: the mark

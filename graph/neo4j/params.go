@@ -23,13 +23,14 @@ const (
 	pSrcArticles = "src_articles" // one entry per contributing article, sorted
 	pSrcProps    = "src_props"    // parallel to src_articles: that article's props as JSON
 	pSrcApprox   = "src_approx"   // parallel to src_articles: that article's approx flag
+	pSrcUnits    = "src_units"    // parallel to src_articles: that article's spelling of the unit
 	pEvArticles  = "ev_articles"  // one entry per evidence sentence, sorted by article, start, end
 	pEvSentences = "ev_sentences"
 	pEvStarts    = "ev_starts"
 	pEvEnds      = "ev_ends"
 )
 
-var reservedEdgeProps = []string{pKey, pSrcArticles, pSrcProps, pSrcApprox, pEvArticles, pEvSentences, pEvStarts, pEvEnds}
+var reservedEdgeProps = []string{pKey, pSrcArticles, pSrcProps, pSrcApprox, pSrcUnits, pEvArticles, pEvSentences, pEvStarts, pEvEnds}
 
 var reservedNodeProps = []string{"id", "name", "key", "keys", "aliases"}
 
@@ -55,46 +56,11 @@ func nodeRecordParams(article string, n graph.NodeRow, m *graph.MentionRow) (map
 	return map[string]any{"id": n.ID, "article": article, "mention": mention}, nil
 }
 
-// nodeRecord is one article's record of an entity, as read back from its
-// MENTIONS relationship.
-type nodeRecord struct {
-	Article  string
-	Name     string
-	Aliases  []string
-	Props    string // JSON object
-	Mentions int
-}
-
-// mergeNode computes a node's properties from the records of every article
-// that mentions it (in article id order), with extract.MergeEntities: the
-// same rules as `kg extract` and the embedded store.
-func mergeNode(id, label string, recs []nodeRecord) (map[string]any, error) {
-	recs = slices.Clone(recs)
-	slices.SortStableFunc(recs, func(a, b nodeRecord) int { return cmp.Compare(a.Article, b.Article) })
-	var sum merge.Entity
-	for _, r := range recs {
-		p, err := decodeProps(r.Props)
-		if err != nil {
-			return nil, fmt.Errorf("decoding props of %s from %s: %w", id, r.Article, err)
-		}
-		sum.Add(merge.EntityFact{Name: r.Name, Aliases: r.Aliases, Props: p, Mentions: r.Mentions})
-	}
-	row := sum.Row(id, label)
-	out := map[string]any{}
-	for k, v := range row.Props {
-		if !slices.Contains(reservedNodeProps, k) {
-			out[k] = v
-		}
-	}
-	out["id"], out["name"], out["key"] = row.ID, row.Name, row.Key
-	out["keys"], out["aliases"] = nonNil(row.Keys), nonNil(row.Aliases)
-	return out, nil
-}
-
 // source is one article's contribution to a relationship or quantity.
 type source struct {
 	Article  string
 	Props    string // JSON object (relationships)
+	Unit     string // quantities
 	Approx   bool   // quantities
 	Evidence []extract.Span
 }
@@ -122,8 +88,15 @@ func decodeContributions(props map[string]any) (contributions, error) {
 	if err != nil {
 		return c, fmt.Errorf("%s: %w", pSrcApprox, err)
 	}
+	units, err := stringList(props[pSrcUnits])
+	if err != nil {
+		return c, fmt.Errorf("%s: %w", pSrcUnits, err)
+	}
 	for i, a := range arts {
 		s := source{Article: a}
+		if i < len(units) {
+			s.Unit = units[i]
+		}
 		if i < len(srcProps) {
 			s.Props = srcProps[i]
 		}
@@ -240,18 +213,25 @@ func edgeProps(key string, c contributions) (map[string]any, error) {
 	return out, nil
 }
 
-// quantityProps returns a quantity's full property map: approx holds only
-// if every source says approximate.
+// quantityProps returns a quantity's full property map: unit and approx
+// merged with graph/merge (the spelling most sources give; approximate
+// only if every source says so).
 func quantityProps(q graph.QuantityRow, c contributions) map[string]any {
-	approx := len(c.Sources) > 0
+	var sum merge.Quantity
 	flags := make([]bool, len(c.Sources))
+	units := make([]string, len(c.Sources))
 	for i, s := range c.Sources {
+		units[i] = s.Unit
+		if units[i] == "" {
+			units[i] = q.Unit // stored before src_units
+		}
 		flags[i] = s.Approx
-		approx = approx && s.Approx
+		sum.Add(units[i], s.Approx)
 	}
+	unit, approx := sum.Value()
 	out := map[string]any{
-		pKey: q.Key, "count": q.Count, "unit": q.Unit, "approx": approx,
-		pSrcArticles: c.articles(), pSrcApprox: flags,
+		pKey: q.Key, "count": q.Count, "unit": unit, "approx": approx,
+		pSrcArticles: c.articles(), pSrcApprox: flags, pSrcUnits: units,
 	}
 	c.evidenceProps(out)
 	return out

@@ -1,7 +1,10 @@
 package neo4j
 
 import (
+	"embed"
 	"fmt"
+	"io/fs"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -19,38 +22,48 @@ type Statement struct {
 	Cypher string
 }
 
-// Statement names. Per-label and per-type statements append "/Label" or
-// "/TYPE/FromLabel/ToLabel" to these.
+// Statement names: the names of the files in cypher/. A statement
+// written for each label or type is named "name/Label" or "name/TYPE".
 const (
 	stArticleHashes  = "article-hashes"
 	stArticleCommit  = "article-commit"
 	stArticleDelete  = "article-delete"
-	stTouchedNodes   = "retract-touched-nodes"
+	stRetractFacts   = "retract-node-facts"
 	stTouchedEdges   = "retract-touched-edges"
 	stTouchedQuants  = "retract-touched-quantities"
 	stDeleteMentions = "retract-delete-mentions"
 	stUncommit       = "retract-uncommit"
-	stSetByElementID = "set-by-element-id"
-	stDelRelByID     = "delete-relationship-by-element-id"
-	stDelNodeByID    = "delete-node-by-element-id"
-	stNodeRecords    = "node-records"
+	stSetRel         = "set-relationship"
+	stSetNode        = "set-node"
+	stDelRelByID     = "delete-relationship"
+	stDelNodeByID    = "delete-node"
+	stNodeLock       = "node-lock"
+	stNodePrior      = "node-prior"
 	stNodeRead       = "node-read"
-	stNodeSet        = "node-set"
+	stNodeRecords    = "node-records"
 	stNodeDelete     = "node-delete"
 	stEdgeMerge      = "edge-merge"
-	stEdgeSet        = "edge-set"
 	stQuantityMerge  = "quantity-merge"
 	stQuantitySet    = "quantity-set"
-	stQuantityOf     = "quantity-of"
+	stCountNodes     = "count-nodes"
+	stCountRels      = "count-relationships"
 	stSchemaPrefix   = "schema/"
 	stAwaitIndexes   = "schema-await-indexes"
 
 	// FulltextIndex is the fulltext index over entity names, aliases and
 	// keys that the canned queries and Browser users search.
 	FulltextIndex = "kg_names"
-	stCountNodes  = "count-nodes"
-	stCountRels   = "count-relationships"
 )
+
+// cypherFiles holds the loader's statements, one file each: a header of
+// // comments (what it does; "params:" the $parameters it takes; "each:"
+// when it is written once per "entity label", "label", "relation type" or
+// "relationship type", with __LABEL__ or __TYPE__ standing for it), then
+// the Cypher. Every value is a parameter; labels and types come from the
+// closed sets of graph/model.go only.
+//
+//go:embed cypher/*.cypher
+var cypherFiles embed.FS
 
 // entityLabels are the labels of entity nodes: the extract entity types
 // that are graph labels.
@@ -170,23 +183,7 @@ func buildStatements() (*statementSet, error) {
 			return nil, err
 		}
 	}
-	article, err := label("Article")
-	if err != nil {
-		return nil, err
-	}
 	quantity, err := label("Quantity")
-	if err != nil {
-		return nil, err
-	}
-	mentions, err := relType("MENTIONS")
-	if err != nil {
-		return nil, err
-	}
-	quantifies, err := relType("QUANTIFIES")
-	if err != nil {
-		return nil, err
-	}
-	of, err := relType("OF")
 	if err != nil {
 		return nil, err
 	}
@@ -232,171 +229,70 @@ func buildStatements() (*statementSet, error) {
 		s.add(st)
 	}
 
-	// Articles: the hash is written last, as the commit mark of a load.
-	s.add(Statement{Name: stArticleHashes, Params: []string{"ids"}, Cypher: lines(
-		"UNWIND $ids AS id",
-		"MATCH (a:"+article+" {id: id})",
-		"RETURN a.id AS id, a.hash AS hash",
-	)})
-	s.add(Statement{Name: stArticleCommit, Params: []string{"rows"}, Cypher: lines(
-		"UNWIND $rows AS row",
-		"MERGE (a:"+article+" {id: row.id})",
-		"SET a = row",
-	)})
-
-	s.add(Statement{Name: stArticleDelete, Params: []string{"ids"}, Cypher: lines(
-		"UNWIND $ids AS id",
-		"MATCH (a:"+article+" {id: id})",
-		"DETACH DELETE a",
-	)})
-
-	// Retraction of articles' previous contributions: everything is found
-	// from the articles' MENTIONS, never by a scan.
-	s.add(Statement{Name: stUncommit, Params: []string{"ids"}, Cypher: lines(
-		"UNWIND $ids AS id",
-		"MATCH (a:"+article+" {id: id})",
-		"REMOVE a.hash",
-	)})
-	s.add(Statement{Name: stTouchedNodes, Params: []string{"ids"}, Cypher: lines(
-		"UNWIND $ids AS id",
-		"MATCH (:"+article+" {id: id})-[:"+mentions+"]->(n)",
-		"RETURN DISTINCT n.id AS id, labels(n) AS labels",
-	)})
-	s.add(Statement{Name: stTouchedEdges, Params: []string{"ids"}, Cypher: lines(
-		"UNWIND $ids AS id",
-		"MATCH (:"+article+" {id: id})-[:"+mentions+"]->()-[r]-()",
-		"WHERE any(x IN r.src_articles WHERE x IN $ids)",
-		"WITH DISTINCT r",
-		"SET r.key = r.key",
-		"RETURN elementId(r) AS eid, properties(r) AS props",
-	)})
-	s.add(Statement{Name: stTouchedQuants, Params: []string{"ids"}, Cypher: lines(
-		"UNWIND $ids AS id",
-		"MATCH (:"+article+" {id: id})-[:"+mentions+"]->()<-[:"+quantifies+"]-(q:"+quantity+")",
-		"WHERE any(x IN q.src_articles WHERE x IN $ids)",
-		"WITH DISTINCT q",
-		"SET q.key = q.key",
-		"RETURN elementId(q) AS eid, properties(q) AS props",
-	)})
-	s.add(Statement{Name: stDeleteMentions, Params: []string{"ids"}, Cypher: lines(
-		"UNWIND $ids AS id",
-		"MATCH (:"+article+" {id: id})-[m:"+mentions+"]->()",
-		"DELETE m",
-	)})
-	s.add(Statement{Name: stSetByElementID + "/relationship", Params: []string{"rows"}, Cypher: lines(
-		"UNWIND $rows AS row",
-		"MATCH ()-[r]->()",
-		"WHERE elementId(r) = row.eid",
-		"SET r = row.props",
-	)})
-	s.add(Statement{Name: stSetByElementID + "/node", Params: []string{"rows"}, Cypher: lines(
-		"UNWIND $rows AS row",
-		"MATCH (n)",
-		"WHERE elementId(n) = row.eid",
-		"SET n = row.props",
-	)})
-	s.add(Statement{Name: stDelRelByID, Params: []string{"eids"}, Cypher: lines(
-		"UNWIND $eids AS eid",
-		"MATCH ()-[r]->()",
-		"WHERE elementId(r) = eid",
-		"DELETE r",
-	)})
-	s.add(Statement{Name: stDelNodeByID, Params: []string{"eids"}, Cypher: lines(
-		"UNWIND $eids AS eid",
-		"MATCH (n)",
-		"WHERE elementId(n) = eid",
-		"DETACH DELETE n",
-	)})
-
-	// Entity nodes: each article's own record of the entity is kept on its
-	// MENTIONS relationship; the node's properties are recomputed from all
-	// records (node-read, then node-set or node-delete).
-	for _, l := range ents {
-		s.add(Statement{Name: stNodeRecords + "/" + l, Params: []string{"rows"}, Cypher: lines(
-			"UNWIND $rows AS row",
-			"MERGE (n:"+l+" {id: row.id})",
-			"MERGE (a:"+article+" {id: row.article})",
-			"MERGE (a)-[m:"+mentions+"]->(n)",
-			"SET m = row.mention",
-		)})
-		s.add(Statement{Name: stNodeRead + "/" + l, Params: []string{"ids"}, Cypher: lines(
-			"UNWIND $ids AS id",
-			"MATCH (n:"+l+" {id: id})<-[m:"+mentions+"]-(a:"+article+")",
-			"RETURN n.id AS id, a.id AS article, m.name AS name, m.aliases AS aliases, m.props AS props, m.count AS count",
-			"ORDER BY id, article",
-		)})
-		s.add(Statement{Name: stNodeSet + "/" + l, Params: []string{"rows"}, Cypher: lines(
-			"UNWIND $rows AS row",
-			"MATCH (n:"+l+" {id: row.id})",
-			"SET n = row.props",
-		)})
-		s.add(Statement{Name: stNodeDelete + "/" + l, Params: []string{"ids"}, Cypher: lines(
-			"UNWIND $ids AS id",
-			"MATCH (n:"+l+" {id: id})",
-			"WHERE NOT (n)<-[:"+mentions+"]-()",
-			"DETACH DELETE n",
-		)})
-	}
-
-	// Relationships between entities: one statement per type and endpoint
-	// labels, so both endpoints are found through their id constraint.
-	for _, t := range relationTypes() {
-		if _, err := relType(t); err != nil {
-			return nil, err
-		}
-		for _, a := range ents {
-			for _, b := range ents {
-				suffix := "/" + t + "/" + a + "/" + b
-				s.add(Statement{Name: stEdgeMerge + suffix, Params: []string{"rows"}, Cypher: lines(
-					"UNWIND $rows AS row",
-					"MATCH (a:"+a+" {id: row.from})",
-					"MATCH (b:"+b+" {id: row.to})",
-					"MERGE (a)-[r:"+t+" {key: row.key}]->(b)",
-					"SET r.key = row.key",
-					"RETURN row.key AS key, properties(r) AS props",
-				)})
-				s.add(Statement{Name: stEdgeSet + suffix, Params: []string{"rows"}, Cypher: lines(
-					"UNWIND $rows AS row",
-					"MATCH (:"+a+" {id: row.from})-[r:"+t+" {key: row.key}]->(:"+b+" {id: row.to})",
-					"SET r = row.props",
-				)})
-			}
-		}
-	}
-
-	// Quantities: merged on their key, linked to their subject and country.
-	s.add(Statement{Name: stQuantityMerge, Params: []string{"rows"}, Cypher: lines(
-		"UNWIND $rows AS row",
-		"MERGE (q:"+quantity+" {key: row.key})",
-		"SET q.key = row.key",
-		"RETURN row.key AS key, properties(q) AS props",
-	)})
-	for _, l := range ents {
-		s.add(Statement{Name: stQuantitySet + "/" + l, Params: []string{"rows"}, Cypher: lines(
-			"UNWIND $rows AS row",
-			"MATCH (q:"+quantity+" {key: row.key})",
-			"SET q = row.props",
-			"WITH q, row",
-			"MATCH (s:"+l+" {id: row.subject})",
-			"MERGE (q)-[:"+quantifies+"]->(s)",
-		)})
-		s.add(Statement{Name: stQuantityOf + "/" + l, Params: []string{"rows"}, Cypher: lines(
-			"UNWIND $rows AS row",
-			"MATCH (q:"+quantity+" {key: row.key})",
-			"MATCH (c:"+l+" {id: row.of})",
-			"MERGE (q)-[:"+of+"]->(c)",
-		)})
-	}
-	// Counts, per label and per type (each a count-store lookup).
-	for _, l := range graph.Labels {
-		s.add(Statement{Name: stCountNodes + "/" + l, Cypher: "MATCH (n:" + l + ") RETURN count(n) AS n"})
-	}
-	for _, t := range graph.RelTypes {
-		if _, err := relType(t); err != nil {
-			return nil, err
-		}
-		s.add(Statement{Name: stCountRels + "/" + t, Cypher: "MATCH ()-[r:" + t + "]->() RETURN count(r) AS n"})
+	if err := s.addFiles(cypherFiles); err != nil {
+		return nil, err
 	}
 	slices.Sort(s.order)
 	return s, nil
+}
+
+// addFiles adds the statements of every cypher/*.cypher file, expanded
+// for each label or type its header asks for.
+func (s *statementSet) addFiles(files fs.FS) error {
+	names, err := fs.Glob(files, "cypher/*.cypher")
+	if err != nil {
+		return err
+	}
+	for _, file := range names {
+		b, err := fs.ReadFile(files, file)
+		if err != nil {
+			return err
+		}
+		name := strings.TrimSuffix(path.Base(file), ".cypher")
+		var params []string
+		each := ""
+		var body []string
+		for _, ln := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			if c, ok := strings.CutPrefix(ln, "//"); ok && len(body) == 0 {
+				c = strings.TrimSpace(c)
+				if v, ok := strings.CutPrefix(c, "params:"); ok {
+					params = strings.Fields(strings.ReplaceAll(v, ",", " "))
+				}
+				if v, ok := strings.CutPrefix(c, "each:"); ok {
+					each = strings.TrimSpace(v)
+				}
+				continue
+			}
+			body = append(body, ln)
+		}
+		text := strings.Join(body, "\n")
+		var over []string
+		token := ""
+		switch each {
+		case "":
+			s.add(Statement{Name: name, Params: params, Cypher: text})
+			continue
+		case "entity label":
+			over, token = entityLabels(), "__LABEL__"
+		case "label":
+			over, token = graph.Labels, "__LABEL__"
+		case "relation type":
+			over, token = relationTypes(), "__TYPE__"
+		case "relationship type":
+			over, token = graph.RelTypes, "__TYPE__"
+		default:
+			return fmt.Errorf("%s: each: %q is not a closed set", file, each)
+		}
+		for _, x := range over {
+			check := label
+			if token == "__TYPE__" {
+				check = relType
+			}
+			if _, err := check(x); err != nil {
+				return fmt.Errorf("%s: %w", file, err)
+			}
+			s.add(Statement{Name: name + "/" + x, Params: params, Cypher: strings.ReplaceAll(text, token, x)})
+		}
+	}
+	return nil
 }

@@ -25,7 +25,6 @@ const flushAt = 100_000
 type Stats struct {
 	Articles int // articles written
 	Replaced int // of which replaced a previous version
-	Removed  int // articles removed
 	Nodes    int // nodes created minus nodes removed
 	Edges    int // edges created minus edges removed
 }
@@ -99,14 +98,14 @@ type quantState struct {
 }
 
 type stmts struct {
-	selArticle, insArticle, updArticle, delArticle, selVersion *sql.Stmt
-	selNode, insNode, updNode, delNode, insKey, delKey         *sql.Stmt
-	insNodeFact, selNodeFactsOf, delNodeFacts                  *sql.Stmt
-	selEdge, insEdge, updEdge, delEdge, selEdgeFirst           *sql.Stmt
-	insEdgeFact, selEdgeFactsOf, delEdgeFacts                  *sql.Stmt
-	selQuant, insQuant, updQuant, delQuant                     *sql.Stmt
-	insQuantFact, selQuantFactsOf, delQuantFacts               *sql.Stmt
-	all                                                        []*sql.Stmt
+	selArticle, insArticle, updArticle, selVersion     *sql.Stmt
+	selNode, insNode, updNode, delNode, insKey, delKey *sql.Stmt
+	insNodeFact, selNodeFactsOf, delNodeFacts          *sql.Stmt
+	selEdge, insEdge, updEdge, delEdge, selEdgeFirst   *sql.Stmt
+	insEdgeFact, selEdgeFactsOf, delEdgeFacts          *sql.Stmt
+	selQuant, insQuant, updQuant, delQuant             *sql.Stmt
+	insQuantFact, selQuantFactsOf, delQuantFacts       *sql.Stmt
+	all                                                []*sql.Stmt
 }
 
 var stmtText = map[string]string{
@@ -114,7 +113,6 @@ var stmtText = map[string]string{
 	"insArticle": `INSERT INTO articles (id, title, date, lang, path, url, hash, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 	"updArticle": `UPDATE articles SET title = ?, date = ?, lang = ?, path = ?, url = ?, hash = ?, fingerprint = ? WHERE aid = ?`,
 	"selVersion": `SELECT hash, fingerprint FROM articles WHERE id = ?`,
-	"delArticle": `DELETE FROM articles WHERE aid = ?`,
 
 	"selNode": `SELECT nid, label, keys, summary FROM nodes WHERE id = ?`,
 	"insNode": `INSERT INTO nodes (id, label, name, key, keys, aliases, props, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -179,7 +177,7 @@ func (s *Store) Begin(ctx context.Context) (*Tx, error) {
 
 func (t *Tx) prepare() error {
 	v := map[string]**sql.Stmt{
-		"selArticle": &t.st.selArticle, "insArticle": &t.st.insArticle, "updArticle": &t.st.updArticle, "selVersion": &t.st.selVersion, "delArticle": &t.st.delArticle,
+		"selArticle": &t.st.selArticle, "insArticle": &t.st.insArticle, "updArticle": &t.st.updArticle, "selVersion": &t.st.selVersion,
 		"selNode": &t.st.selNode, "insNode": &t.st.insNode, "updNode": &t.st.updNode, "delNode": &t.st.delNode,
 		"insKey": &t.st.insKey, "delKey": &t.st.delKey,
 		"insNodeFact": &t.st.insNodeFact, "selNodeFactsOf": &t.st.selNodeFactsOf, "delNodeFacts": &t.st.delNodeFacts,
@@ -307,35 +305,6 @@ func (t *Tx) put(b graph.Batch) error {
 			return fail("quantity "+q.Key, err)
 		}
 	}
-	return nil
-}
-
-// Remove removes article id and everything only it contributed; the
-// nodes, edges and quantities it shared with other articles keep what the
-// others say. Removing an article the store does not hold does nothing.
-func (t *Tx) Remove(id string) error {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if err := t.usable(); err != nil {
-		return err
-	}
-	var aid int64
-	var hash string
-	err := t.st.selArticle.QueryRowContext(t.ctx, id).Scan(&aid, &hash)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil
-	}
-	if err == nil {
-		err = t.forget(aid)
-	}
-	if err == nil {
-		_, err = t.st.delArticle.ExecContext(t.ctx, aid)
-	}
-	if err != nil {
-		t.err = t.s.classify("removing article "+id, err)
-		return t.err
-	}
-	t.stats.Removed++
 	return nil
 }
 

@@ -1,0 +1,4 @@
+// params: ids
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+DETACH DELETE a

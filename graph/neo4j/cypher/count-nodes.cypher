@@ -1,0 +1,3 @@
+// A count-store lookup.
+// each: label
+MATCH (n:__LABEL__) RETURN count(n) AS n
