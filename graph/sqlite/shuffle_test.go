@@ -88,7 +88,7 @@ func TestShuffle(t *testing.T) {
 				if op.Put != nil {
 					err = tx.Put(graph.Build(*op.Put))
 				} else {
-					err = tx.remove([]string{op.Remove})
+					err = tx.Remove(op.Remove)
 				}
 				if err == nil && i == len(step)/2 && len(step) > 3 {
 					err = tx.Checkpoint()

@@ -308,6 +308,35 @@ func (t *Tx) put(b graph.Batch) error {
 	return nil
 }
 
+// Remove removes article id and exactly what it contributed: its facts
+// are taken out of the summaries of what it touched, and what no article
+// contributes to any more goes at the next flush. Removing an article the
+// store does not hold does nothing.
+func (t *Tx) Remove(id string) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if err := t.usable(); err != nil {
+		return err
+	}
+	var aid int64
+	var hash string
+	err := t.st.selArticle.QueryRowContext(t.ctx, id).Scan(&aid, &hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err == nil {
+		err = t.forget(aid)
+	}
+	if err == nil {
+		_, err = t.conn.ExecContext(t.ctx, `DELETE FROM articles WHERE aid = ?`, aid)
+	}
+	if err != nil {
+		t.err = t.s.classify("removing article "+id, err)
+		return t.err
+	}
+	return nil
+}
+
 // forget takes the facts of article aid out of the summaries they were
 // added to, and deletes them.
 func (t *Tx) forget(aid int64) error {
