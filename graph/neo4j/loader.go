@@ -20,9 +20,6 @@ type Rows struct {
 	Values [][]any
 }
 
-// col returns the index of column name, or -1.
-func (r Rows) col(name string) int { return slices.Index(r.Keys, name) }
-
 // Tx runs statements inside one transaction.
 type Tx interface {
 	// Run runs cypher with params and returns all its rows.
@@ -331,10 +328,12 @@ func (l *Loader) retractTx(ctx context.Context, tx Tx, ids []string) error {
 		}
 		var set []map[string]any
 		var del []string
-		ec, pc := rows.col("eid"), rows.col("props")
-		for _, v := range rows.Values {
-			eid, _ := v[ec].(string)
-			old, _ := v[pc].(map[string]any)
+		for _, rec := range rows.Records() {
+			var eid string
+			var old map[string]any
+			if err := firstError(into(&eid, value[string], rec, "eid"), into(&old, optional[map[string]any], rec, "props")); err != nil {
+				return err
+			}
 			c, err := decodeContributions(old)
 			if err != nil {
 				return fmt.Errorf("reading %s: %w", eid, err)

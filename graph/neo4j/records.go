@@ -70,7 +70,16 @@ func firstError(errs ...error) error {
 }
 
 // stringsOf returns column key of rec, a list of strings or null (nil).
+// The driver returns lists as []any; a []string (test executors) is taken
+// as it is.
 func stringsOf(rec *driver.Record, key string) ([]string, error) {
+	raw, ok := rec.Get(key)
+	if !ok {
+		return nil, fmt.Errorf("column %s: not in the result (columns %v)", key, rec.Keys)
+	}
+	if l, ok := raw.([]string); ok {
+		return l, nil
+	}
 	l, err := optional[[]any](rec, key)
 	if err != nil {
 		return nil, err
