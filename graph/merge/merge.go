@@ -30,6 +30,9 @@ import (
 	"cmp"
 	"encoding/json"
 	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/kg-dev/kg/extract"
 	"github.com/kg-dev/kg/graph"
@@ -216,8 +219,18 @@ func foldProps(s map[string]PropCounts, props map[string]any, sign int64) map[st
 // valueText is the JSON text a prop value is counted under; empty values
 // (nil, "") count for nothing.
 func valueText(v any) (string, bool) {
-	if v == nil || v == "" {
+	switch x := v.(type) {
+	case nil:
 		return "", false
+	case string:
+		if x == "" {
+			return "", false
+		}
+		if plain(x) {
+			return `"` + x + `"`, true
+		}
+	case int64:
+		return strconv.FormatInt(x, 10), true
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -240,7 +253,25 @@ func propValues(s map[string]PropCounts) map[string]any {
 	return out
 }
 
+// plain reports whether s is its own JSON text between quotes: no quote,
+// backslash, control character, U+2028 or U+2029 (which encoding/json
+// escapes), or invalid UTF-8.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '"' || c == '\\' || c < 0x20 {
+			return false
+		}
+	}
+	return utf8.ValidString(s) && !strings.ContainsAny(s, "\u2028\u2029")
+}
+
 func decodeValue(k, t string) (any, bool) {
+	if len(t) >= 2 && t[0] == '"' && t[len(t)-1] == '"' && plain(t[1:len(t)-1]) {
+		return t[1 : len(t)-1], true
+	}
+	if n, err := strconv.ParseInt(t, 10, 64); err == nil {
+		return n, true
+	}
 	dec := json.NewDecoder(bytes.NewReader([]byte(t)))
 	dec.UseNumber()
 	var v any

@@ -132,3 +132,25 @@ func TestRelationAndQuantity(t *testing.T) {
 		t.Errorf("quantity not empty: %+v", q)
 	}
 }
+
+// TestValueTextRoundTrip: the fast paths give encoding/json's text and
+// read it back as graph.Props values.
+func TestValueTextRoundTrip(t *testing.T) {
+	for _, v := range []any{"Hà Nội", `say "hi"`, "tab\there", "a\\b", "\u2028", int64(-42), int64(2006), 1.5, true, []string{"a", "b"}, []int64{1, 2}} {
+		text, ok := valueText(v)
+		if !ok {
+			t.Fatalf("valueText(%#v): not ok", v)
+		}
+		want, _ := json.Marshal(v)
+		if text != string(want) {
+			t.Errorf("valueText(%#v) = %s, want %s", v, text, want)
+		}
+		back, ok := decodeValue("k", text)
+		if !ok || !reflect.DeepEqual(back, v) {
+			t.Errorf("decodeValue(%s) = %#v, want %#v", text, back, v)
+		}
+	}
+	if _, ok := valueText(""); ok {
+		t.Errorf("an empty string counts")
+	}
+}
