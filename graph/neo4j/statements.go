@@ -172,9 +172,6 @@ func relType(t string) (string, error) {
 	return t, nil
 }
 
-// lines joins statement lines with newlines.
-func lines(ls ...string) string { return strings.Join(ls, "\n") }
-
 func buildStatements() (*statementSet, error) {
 	s := &statementSet{byName: map[string]Statement{}}
 	ents := entityLabels()
