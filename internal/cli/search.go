@@ -10,8 +10,9 @@ import (
 )
 
 // searchCounted is how many of the best hits get their mentions counted
-// (and are ranked by them within a match kind).
-const searchCounted = 200
+// and are ranked by them within a match kind (a hub has tens of thousands
+// of mentions to count).
+const searchCounted = 40
 
 func searchCommand() *ucli.Command {
 	return &ucli.Command{
