@@ -238,14 +238,15 @@ func (d *resolved) boundAcronym(i int) (int, bool) {
 
 // initialsOf returns the initials of a name's words, without and with its
 // function words: "Communist Party of Chile" -> "cpc", "cpoc".
-func (lx *lexicon) initialsOf(name string) (string, string) {
+func (x *Extractor) initialsOf(name string) (string, string) {
+	lx := x.lx
 	var content, all strings.Builder
 	for _, t := range tokenize(name, 0, len(name), 0, nil) {
 		if !t.word || t.key == "" {
 			continue
 		}
 		all.WriteByte(t.key[0])
-		if !lx.connectors[t.key] && !lx.enJoiners[t.key] && !lx.frPreps[t.key] && t.key != "s" {
+		if !lx.connectors[t.key] && !lx.enJoiners[t.key] && !lx.frPreps[t.key] && !x.words.possessive[t.key] {
 			content.WriteByte(t.key[0])
 		}
 	}
@@ -262,7 +263,7 @@ func (d *resolved) initialAcronyms() {
 		if b.e.Type != Organization || b.count == 0 {
 			continue
 		}
-		c, a := d.x.lx.initialsOf(b.e.Name)
+		c, a := d.x.initialsOf(b.e.Name)
 		for _, k := range []string{c, a} {
 			if len(k) < 3 {
 				continue

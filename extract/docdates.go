@@ -120,7 +120,7 @@ func (d *related) eventDates() {
 			}
 			if _, v := d.eventHeadAt(k); v != nil {
 				nouns++
-				if d.toks[k].cap || (k > a && d.isDeterminer(d.toks[k-1].key) && !(d.lang == "fr" && d.toks[k-1].key == "a")) {
+				if d.toks[k].cap || (k > a && d.isDeterminer(d.toks[k-1].key) && !d.x.words.auxVerbIn[d.lang][d.toks[k-1].key]) {
 					others = append(others, k) // "une réunion", not "a rencontré"
 				}
 			} else if _, v := happening.longest(d.toks, k); v != nil {

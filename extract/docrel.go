@@ -268,7 +268,7 @@ func (d *resolved) venueBefore(i int) bool {
 		afterKind := k > a && d.x.lx.placeKinds[d.toks[k-1].key]                                                     // "la ville côtière de"
 		countryKind := d.placeAt[k].p != nil && d.placeAt[k].p.Type == Country && d.x.lx.placeKinds[d.toks[k+1].key] // "the Japanese city of"
 		beforeKind := d.x.lx.placeKinds[d.toks[k+1].key]                                                             // "the central city of"
-		if !t.word || !(d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || ((t.key == "of" || t.key == "de") && n == 0) || (!t.cap && (afterKind || beforeKind)) || countryKind) {
+		if !t.word || !(d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || (d.x.words.venueOf[t.key] && n == 0) || (!t.cap && (afterKind || beforeKind)) || countryKind) {
 			return false
 		}
 	}

@@ -57,7 +57,7 @@ func (d *resolved) readEvent(h, he, floor int, typ string) *eventMention {
 	l := h
 	for l > floor && d.toks[l-1].sent == sent {
 		t := d.toks[l-1]
-		if t.punct == '\'' && l >= 2 && l-2 >= floor && d.toks[l-2].word && strings.HasSuffix(d.toks[l-2].key, "s") && d.toks[l-2].sent == sent {
+		if t.punct == '\'' && l >= 2 && l-2 >= floor && d.toks[l-2].word && d.x.words.endsPossessive(d.toks[l-2].key) && d.toks[l-2].sent == sent {
 			l-- // "Asia-Pacific Mayors' Forum"
 			continue
 		}
@@ -309,7 +309,7 @@ func (d *resolved) eventGroup(ev *eventMention, r int) ([]string, int) {
 			r = c.end
 			continue
 		}
-		if t.punct == '\'' && r+1 < len(d.toks) && d.toks[r+1].key == "s" {
+		if t.punct == '\'' && r+1 < len(d.toks) && d.x.words.possessive[d.toks[r+1].key] {
 			r += 2
 			continue
 		}

@@ -145,7 +145,7 @@ func New(opts ...Option) (*Extractor, error) {
 // family or given name. Words of two letters or fewer do not count.
 func (x *Extractor) knownWord(key string) bool {
 	if len(key) < 3 {
-		return key == "of" || key == "de" || key == "du"
+		return x.words.shortKnown[key]
 	}
 	lx := x.lx
 	return lx.roleWords[key] || lx.nonName[key] != "" || lx.surnamesVI[key] || lx.surnamesEtc[key] || lx.given[key] || x.places.full[key] != nil || x.vocab.known(key)

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strings"
 
 	"github.com/kg-dev/kg/extract/data"
 	"github.com/kg-dev/kg/extract/fold"
@@ -25,6 +26,40 @@ type wordClasses struct {
 	since, inYear, years, eventStop            map[string]bool
 	the, ofShort, nameDet, nameArticle         map[string]bool
 	hostIn, hostArticle                        map[string]bool
+	possessive, nameInto, capLocative, auxVerb map[string]bool
+	venueOf, unitOf, shortKnown, toPlaceOf     map[string]bool
+
+	auxVerbIn map[string]map[string]bool // language -> its auxverb words (a word of another class elsewhere)
+
+	// prefixes of folded words, in sorted order: levelPrefix the words that
+	// name a local body's level ("municipal", "provincial"), provincePrefix
+	// the province's level, anniversaryPrefix "anniversary"/"anniversaire"
+	levelPrefix, provincePrefix, anniversaryPrefix []string
+	// captions: the words of a photo credit ("Photo", "Ảnh") as written;
+	// caption: their folded keys
+	captions []string
+	caption  map[string]bool
+}
+
+// hasPrefix reports whether key starts with one of prefixes.
+func hasPrefix(key string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(key, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsPossessive reports whether key ends with a possessive word written
+// without its apostrophe ("mayors" in "Mayors' Forum").
+func (w *wordClasses) endsPossessive(key string) bool {
+	for p := range w.possessive {
+		if strings.HasSuffix(key, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func loadWordClasses(fsys fs.FS) (*wordClasses, error) {
@@ -35,7 +70,14 @@ func loadWordClasses(fsys fs.FS) (*wordClasses, error) {
 		"toplace": &w.toPlace, "inplace": &w.inPlace, "since": &w.since, "inyear": &w.inYear,
 		"years": &w.years, "eventstop": &w.eventStop, "the": &w.the, "ofshort": &w.ofShort,
 		"namedet": &w.nameDet, "namearticle": &w.nameArticle, "hostin": &w.hostIn, "hostarticle": &w.hostArticle,
+		"possessive": &w.possessive, "nameinto": &w.nameInto, "caplocative": &w.capLocative, "auxverb": &w.auxVerb,
+		"venueof": &w.venueOf, "unitof": &w.unitOf, "shortknown": &w.shortKnown, "toplaceof": &w.toPlaceOf,
+		"caption": &w.caption,
 	}
+	prefixes := map[string]*[]string{
+		"levelprefix": &w.levelPrefix, "provinceprefix": &w.provincePrefix, "anniversaryprefix": &w.anniversaryPrefix,
+	}
+	w.auxVerbIn = map[string]map[string]bool{}
 	for _, m := range classes {
 		*m = map[string]bool{}
 	}
@@ -46,17 +88,33 @@ func loadWordClasses(fsys fs.FS) (*wordClasses, error) {
 	sort.Strings(files)
 	for _, name := range files {
 		lang := path.Base(path.Dir(name))
-		w.langs = append(w.langs, lang)
-		li := uint8(len(w.langs))
+		li := uint8(0) // set at the language's first function word
 		if err := data.ReadTSV(fsys, name, func(f []string) error {
 			if len(f) != 2 {
 				return fmt.Errorf("want class<TAB>word, got %d fields", len(f))
 			}
 			if f[0] == "function" {
+				if li == 0 {
+					w.langs = append(w.langs, lang)
+					li = uint8(len(w.langs))
+				}
 				if _, dup := w.function[f[1]]; !dup { // the first language keeps a word two share
 					w.function[f[1]] = li
 				}
 				return nil
+			}
+			if p := prefixes[f[0]]; p != nil {
+				*p = append(*p, fold.Key(f[1]))
+				return nil
+			}
+			switch f[0] {
+			case "caption":
+				w.captions = append(w.captions, f[1])
+			case "auxverb":
+				if w.auxVerbIn[lang] == nil {
+					w.auxVerbIn[lang] = map[string]bool{}
+				}
+				w.auxVerbIn[lang][fold.Key(f[1])] = true
 			}
 			m := classes[f[0]]
 			if m == nil {
@@ -69,7 +127,11 @@ func loadWordClasses(fsys fs.FS) (*wordClasses, error) {
 		}
 	}
 	if len(w.langs) == 0 {
-		return nil, fmt.Errorf("no data/*/words.tsv")
+		return nil, fmt.Errorf("no function words in data/*/words.tsv")
 	}
+	for _, p := range prefixes {
+		sort.Strings(*p)
+	}
+	sort.Strings(w.captions)
 	return w, nil
 }

@@ -53,7 +53,7 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 		if u.sent != sent || d.cover[k] >= 0 {
 			break
 		}
-		if u.word && u.key == "s" && k >= 2 && d.toks[k-1].punct == '\'' && d.toks[k-2].cap && d.cover[k-2] < 0 {
+		if u.word && d.x.words.possessive[u.key] && k >= 2 && d.toks[k-1].punct == '\'' && d.toks[k-2].cap && d.cover[k-2] < 0 {
 			start = k - 1 // "People's"
 			continue
 		}
@@ -91,7 +91,7 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 			end++
 			continue
 		}
-		if u.word && u.key == "s" && d.toks[end-1].punct == '\'' {
+		if u.word && d.x.words.possessive[u.key] && d.toks[end-1].punct == '\'' {
 			if d.placeEndingAt(end-1) != nil {
 				end -= 2 // "… and Quebec's": the place owns what follows
 				for end > j && !d.toks[end-1].word {
@@ -105,12 +105,12 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 			end++
 			continue
 		}
-		if (u.punct == '\'' || u.punct == '-' || u.punct == '&') && end+1 < len(d.toks) && d.toks[end+1].word && (d.toks[end+1].cap || d.toks[end+1].key == "s") {
+		if (u.punct == '\'' || u.punct == '-' || u.punct == '&') && end+1 < len(d.toks) && d.toks[end+1].word && (d.toks[end+1].cap || d.x.words.possessive[d.toks[end+1].key]) {
 			end++
 			continue
 		}
 		if u.word && d.x.lx.enJoiners[u.key] && end+1 < len(d.toks) {
-			if u.key == "and" && (d.x.words.the[d.toks[end+1].key] || d.headEndsAt(end) && d.headAhead(end+1)) {
+			if d.x.words.and[u.key] && (d.x.words.the[d.toks[end+1].key] || d.headEndsAt(end) && d.headAhead(end+1)) {
 				break // "the X Committee and the Y Commission", "X Centre and Y Airlines": two bodies
 			}
 			n := end + 1
@@ -124,12 +124,12 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 		}
 		break
 	}
-	for end > j && !(d.toks[end-1].word && (d.toks[end-1].cap || d.toks[end-1].upper || d.toks[end-1].key == "s")) {
+	for end > j && !(d.toks[end-1].word && (d.toks[end-1].cap || d.toks[end-1].upper || d.x.words.possessive[d.toks[end-1].key])) {
 		end--
 	}
 	end = d.cutNameTail(j, end)
 	// "Embassy of Vietnam in Japan"
-	if w.in && end < len(d.toks) && (d.toks[end].key == "in" || d.toks[end].key == "to") {
+	if w.in && end < len(d.toks) && d.x.words.hostIn[d.toks[end].key] {
 		if e, p := d.describedPlace(d.skipArticles(end + 1)); p != nil && p.Type == Country {
 			end = e
 		}
@@ -185,16 +185,16 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 		case u.punct == '-' || u.punct == '\'':
 			k++
 			continue
-		case u.word && (d.x.lx.frPreps[u.key] && (u.key != "a" || u.text != "a") || u.key == "et"): // "à", not the verb "a"
+		case u.word && (d.x.lx.frPreps[u.key] && !d.x.words.auxVerb[u.text] || d.x.words.and[u.key]): // "à", not the verb "a"
 			n := k + 1
-			if u.key == "et" && !(n < len(d.toks) && d.x.lx.frPreps[d.toks[n].key]) {
+			if d.x.words.and[u.key] && !(n < len(d.toks) && d.x.lx.frPreps[d.toks[n].key]) {
 				break // "X et l'Association Y": two bodies
 			}
-			for n < len(d.toks) && (d.x.words.nameArticle[d.toks[n].key] || d.toks[n].punct == '\'' || (u.key == "et" && d.x.lx.frPreps[d.toks[n].key])) && n < k+4 {
+			for n < len(d.toks) && (d.x.words.nameArticle[d.toks[n].key] || d.toks[n].punct == '\'' || (d.x.words.and[u.key] && d.x.lx.frPreps[d.toks[n].key])) && n < k+4 {
 				n++
 			}
 			if n < len(d.toks) && d.toks[n].word && !d.toks[n].num && (d.toks[n].cap || !d.frStop(d.toks[n].key)) {
-				if _, es := d.knownOrgAt(n); es != nil && u.key != "pour" && u.key != "a" {
+				if _, es := d.knownOrgAt(n); es != nil && !d.x.words.nameInto[u.key] {
 					break // "Département … du ministère français des Affaires étrangères": two bodies
 				}
 				k = n
@@ -217,7 +217,7 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 		}
 		break
 	}
-	if w.in && end < len(d.toks) && (d.toks[end].key == "en" || d.toks[end].key == "au") {
+	if w.in && end < len(d.toks) && d.x.words.hostIn[d.toks[end].key] {
 		if e, p := d.describedPlace(end + 1); p != nil {
 			end, named = e, e
 		}
@@ -282,7 +282,7 @@ func (d *resolved) cutNameTail(j, end int) int {
 		if !t.word {
 			continue
 		}
-		if d.x.lx.enJoiners[t.key] || t.key == "s" {
+		if d.x.lx.enJoiners[t.key] || d.x.words.possessive[t.key] {
 			last = -2 // a connector after the last generic word: part of the name
 			continue
 		}
@@ -326,7 +326,7 @@ func (d *resolved) specificOrg(s, e, hi, hj int) bool {
 			continue
 		}
 		t := d.toks[k]
-		if !t.word || d.x.lx.connectors[t.key] || d.x.lx.enJoiners[t.key] || d.x.lx.frPreps[t.key] || t.key == "s" {
+		if !t.word || d.x.lx.connectors[t.key] || d.x.lx.enJoiners[t.key] || d.x.lx.frPreps[t.key] || d.x.words.possessive[t.key] {
 			continue
 		}
 		if t.upper || d.placeAt[k].p != nil || d.cover[k] >= 0 {

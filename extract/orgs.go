@@ -137,14 +137,14 @@ func (d *resolved) localBody(i int) (int, bool) {
 	head := heads[0]
 	start, end := i, j
 	var place *gazetteer.Place
-	local := strings.Contains(d.surface(i, j), "unicipal") || strings.Contains(d.surface(i, j), "rovincial")
+	local := d.levelWord(i, j, d.x.words.levelPrefix)
 	// left: "Hanoi People's Committee", "Hà Nội’s People Committee", "Hanoi municipal Party Committee"
 	k := i
 	for k > 0 && d.x.lx.modifiers[d.toks[k-1].key] && d.toks[k-1].sent == d.toks[i].sent {
 		k--
 		local = true
 	}
-	if k >= 2 && d.toks[k-1].key == "s" && d.toks[k-2].punct == '\'' {
+	if k >= 2 && d.x.words.possessive[d.toks[k-1].key] && d.toks[k-2].punct == '\'' {
 		k -= 2
 	}
 	for b := k - 1; b >= 0 && b >= k-6; b-- {
@@ -181,7 +181,7 @@ func (d *resolved) localBody(i int) (int, bool) {
 				place = d.foci.city
 				// "the provincial People's Committee": the main province,
 				// when the main locality is a city inside another province
-				if provincial := d.levelWord(k, end, "provincial"); provincial && place != nil && place.Kind != "province" {
+				if provincial := d.levelWord(k, end, d.x.words.provincePrefix); provincial && place != nil && place.Kind != "province" {
 					if p := d.foci.ofKind["province"]; p != nil && p.Country == place.Country {
 						place = p
 					}
@@ -212,9 +212,9 @@ func (d *resolved) localBody(i int) (int, bool) {
 
 // levelWord reports whether the tokens [a, e) of a body's name say its
 // level ("provincial", "provinciale" for level "provincial").
-func (d *tokenized) levelWord(a, e int, level string) bool {
+func (d *tokenized) levelWord(a, e int, prefixes []string) bool {
 	for k := max(a, 0); k < e && k < len(d.toks); k++ {
-		if strings.HasPrefix(d.toks[k].key, level) {
+		if hasPrefix(d.toks[k].key, prefixes) {
 			return true
 		}
 	}

@@ -75,7 +75,7 @@ func (d *resolved) findAnchored() {
 			continue
 		}
 		// <name> <unit> of|in [the] <place>
-		if k < len(d.toks) && (d.toks[k].key == "of" || d.toks[k].key == "in") {
+		if k < len(d.toks) && d.x.words.unitOf[d.toks[k].key] {
 			r := k + 1
 			if r < len(d.toks) && d.x.words.the[d.toks[r].key] {
 				r++
@@ -103,7 +103,7 @@ func (d *resolved) findParenPlaces() {
 			continue
 		}
 		for i := max(k-maxUnitName, 1); i < k; i++ {
-			if d.toks[i].sent != d.toks[k].sent || !d.x.pw.locative[d.toks[i-1].key] || d.toks[i-1].cap && d.toks[i-1].key != "a" {
+			if d.toks[i].sent != d.toks[k].sent || !d.x.pw.locative[d.toks[i-1].key] || d.toks[i-1].cap && !d.x.words.capLocative[d.toks[i-1].key] {
 				continue
 			}
 			if d.x.lx.given[d.toks[i].key] || d.x.lx.surnamesVI[d.toks[i].key] || d.unknownName(i) != k {

@@ -20,8 +20,9 @@ type placeWords struct {
 	units    *keyMatcher[unitWord]
 	viSyll   map[string]bool // fold.Key of every syllable of a Vietnamese place name in the gazetteer
 	// Vietnamese syllable shape, folded: initial consonants and final
-	// consonants (longest first); the nucleus is one to three vowels
+	// consonants (longest first); the nucleus is one to three of viVowels
 	viInitials, viFinals []string
+	viVowels             string
 }
 
 // unitWord is a word naming a kind of administrative unit.
@@ -56,6 +57,8 @@ func loadPlaceWords(fsys fs.FS, g *gazetteer.Gazetteer) (*placeWords, error) {
 			pw.viInitials = longestFirst(strings.Split(f[1], "|"))
 		case f[0] == "vi-finals" && len(f) == 2:
 			pw.viFinals = longestFirst(strings.Split(f[1], "|"))
+		case f[0] == "vi-vowels" && len(f) == 2:
+			pw.viVowels = strings.ReplaceAll(f[1], "|", "")
 		case (f[0] == "unit" || f[0] == "units") && len(f) == 6:
 			if f[2] != "before" && f[2] != "after" {
 				return fmt.Errorf("position %q: want before or after", f[2])
@@ -114,7 +117,7 @@ func (pw *placeWords) vietSyllable(k string) bool {
 		return false
 	}
 	for i := 0; i < len(rest); i++ {
-		if !strings.ContainsRune("aeiouy", rune(rest[i])) {
+		if !strings.ContainsRune(pw.viVowels, rune(rest[i])) {
 			return false
 		}
 	}

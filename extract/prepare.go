@@ -11,7 +11,7 @@ import (
 // header reads the optional first line " date YYYY-MM[-DD] title…" of an
 // article file and returns the date, the title and where the body starts.
 // Without a date line the title is the first non-empty line.
-func header(text string) (date, title string, bodyStart int) {
+func header(text string, captions []string) (date, title string, bodyStart int) {
 	var titleStart, titleEnd int
 	i := 0
 	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n') {
@@ -52,8 +52,14 @@ func header(text string) (date, title string, bodyStart int) {
 		titleEnd--
 	}
 	title = strings.TrimSpace(text[titleStart:titleEnd])
-	if k := strings.Index(title, "Photo:"); k > 0 {
-		title = strings.TrimSpace(strings.TrimRight(title[:k], " .-–"))
+	cut := -1 // the first "Photo:" credit after the title's start
+	for _, w := range captions {
+		if k := strings.Index(title, w+":"); k > 0 && (cut < 0 || k < cut) {
+			cut = k
+		}
+	}
+	if cut > 0 {
+		title = strings.TrimSpace(strings.TrimRight(title[:cut], " .-–"))
 	}
 	if len(title) > 300 {
 		cut := 300
@@ -73,7 +79,7 @@ func prepare(x *Extractor, doc Document, bufs *docBufs) *prepared {
 	text := d.text
 	// the body starts after the date line's date: the rest of that line is
 	// the headline, which is part of the article's text
-	date, title, bodyStart := header(text)
+	date, title, bodyStart := header(text, x.words.captions)
 	if d.doc.Date == "" {
 		d.doc.Date = date
 	}
@@ -131,7 +137,7 @@ func tokenizeDoc(p *prepared, start, end int) *tokenized {
 		}
 		line = tokenize(text, ls, le, 0, line[:0])
 		line = d.splitRunTogether(line)
-		capEnd := captionEnd(line, ls)
+		capEnd := captionEnd(line, ls, d.x.words.caption)
 		if capEnd > ls {
 			d.addSentence(ls, capEnd, true, line)
 		}
@@ -192,13 +198,13 @@ func splitToken(t token, at int) (token, token) {
 // (lineStart when there is none), given the line's tokens: captions run to
 // the end of the last "Photo: AGENCY" credit of the line, or to an "AGENCY
 // Photo" credit that ends it.
-func captionEnd(toks []token, lineStart int) int {
+func captionEnd(toks []token, lineStart int, caption map[string]bool) int {
 	capEnd := lineStart
 	for i := range toks {
 		if !toks[i].word || !toks[i].cap {
 			continue
 		}
-		if toks[i].key != "photo" && toks[i].key != "anh" {
+		if !caption[toks[i].key] {
 			continue
 		}
 		k := i + 1

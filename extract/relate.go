@@ -193,7 +193,7 @@ func (d *related) sinceYear(s, cue int) int {
 	// ("in 2017 for the 50th anniversary"), else the article's.
 	annivYear, inYear, annivN := d.year, 0, 0
 	for k := a; k+1 < b; k++ {
-		if strings.HasPrefix(d.toks[k+1].key, "anniversa") {
+		if hasPrefix(d.toks[k+1].key, d.x.words.anniversaryPrefix) {
 			if n, ok := d.x.numbers.Ordinal(d.toks[k].text); ok {
 				inYear, annivN = -1, n
 			}
@@ -217,7 +217,7 @@ func (d *related) sinceYear(s, cue int) int {
 				consider(y, k)
 			}
 		}
-		if k+1 < b && strings.HasPrefix(d.toks[k+1].key, "anniversa") && annivYear > 0 {
+		if k+1 < b && hasPrefix(d.toks[k+1].key, d.x.words.anniversaryPrefix) && annivYear > 0 {
 			if n, ok := d.x.numbers.Ordinal(t.text); ok {
 				consider(annivYear-n, k)
 			}

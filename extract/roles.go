@@ -251,7 +251,7 @@ func (d *resolved) roleTail(r int, ro *role) int {
 // title in the possessive is that title's).
 func (d *resolved) targetBefore(i int) string {
 	b := i - 1
-	if b >= 1 && d.toks[b].key == "s" && d.toks[b-1].punct == '\'' {
+	if b >= 1 && d.x.words.possessive[d.toks[b].key] && d.toks[b-1].punct == '\'' {
 		b -= 2
 		for s := b; s >= 0 && s >= b-4; s-- {
 			if e, c := d.titleAt(s); c != nil && e == b+1 && c[0].scope != "honorific" {
@@ -359,7 +359,7 @@ func (d *resolved) roleComplement(r int, target string) (int, string) {
 	if r+1 < len(d.toks) && !d.toks[r].cap { // "Tô Hùng" is not "to Hùng"
 		k := d.toks[r].key
 		s := r + 1
-		if k == "aupres" && (d.toks[s].key == "de" || d.toks[s].key == "du" || d.toks[s].key == "des") {
+		if d.x.words.toPlaceOf[k] && (d.x.words.of[d.toks[s].key] || d.x.words.ofPlural[d.toks[s].key]) {
 			s++
 		}
 		if d.x.words.toPlace[k] {
@@ -473,7 +473,7 @@ func (d *resolved) runName(r int) (int, int) {
 			end = k + 1
 			continue
 		}
-		if t.word && d.x.lx.connectors[t.key] || t.punct == '\'' || t.punct == '-' || (t.key == "s" && k > 0 && d.toks[k-1].punct == '\'') {
+		if t.word && d.x.lx.connectors[t.key] || t.punct == '\'' || t.punct == '-' || (d.x.words.possessive[t.key] && k > 0 && d.toks[k-1].punct == '\'') {
 			continue
 		}
 		break
