@@ -22,9 +22,19 @@ type fakeExec struct {
 	nodes   map[string]map[string]any                        // node id → props (node-set)
 	labels  map[string]string                                // node id → label
 	extra   func(name string, p map[string]any) (Rows, bool) // optional override
+	claims  map[string]fakeClaim                             // article id → claim
+	claimed int                                              // claim statements run
 	failOn  string                                           // statement name that fails with failErr
 	failErr error
 	workErr []error // what each unit of work returned to the executor
+}
+
+// fakeClaim is an article's claim; another loader's is given back after
+// the fake has answered untilClaims claim statements (0: never).
+type fakeClaim struct {
+	token       string
+	at          int64
+	untilClaims int
 }
 
 type fakeTx struct {
@@ -44,7 +54,7 @@ func newFakeExec(t *testing.T) *fakeExec {
 		t.Fatal(err)
 	}
 	f := &fakeExec{t: t, names: map[string]string{}, hashes: map[string]string{}, records: map[string][]map[string]any{}, props: map[string]map[string]any{},
-		nodes: map[string]map[string]any{}, labels: map[string]string{}}
+		nodes: map[string]map[string]any{}, labels: map[string]string{}, claims: map[string]fakeClaim{}}
 	for _, s := range sts {
 		f.names[s.Cypher] = s.Name
 	}
@@ -103,9 +113,38 @@ func (r fakeTxRunner) Run(_ context.Context, cypher string, params map[string]an
 			}
 		}
 		return out, nil
+	case stArticleClaim:
+		out := Rows{Keys: []string{"id", "hash", "fresh"}}
+		f.claimed++
+		token := params["token"].(string)
+		for _, id := range params["ids"].([]string) {
+			if c, held := f.claims[id]; held && c.token != token && c.at >= params["stale"].(int64) {
+				if c.untilClaims == 0 || f.claimed <= c.untilClaims {
+					continue
+				}
+			}
+			f.claims[id] = fakeClaim{token: token, at: params["now"].(int64)}
+			h, ok := f.hashes[id]
+			for _, recs := range f.records {
+				ok = ok || slices.ContainsFunc(recs, func(r map[string]any) bool { return r["article"] == id })
+			}
+			if ok {
+				out.Values = append(out.Values, []any{id, h, false})
+			} else {
+				out.Values = append(out.Values, []any{id, nil, true})
+			}
+		}
+		return out, nil
+	case stArticleRelease:
+		for _, id := range params["ids"].([]string) {
+			if f.claims[id].token == params["token"] {
+				delete(f.claims, id)
+			}
+		}
 	case stArticleCommit:
 		for _, row := range params["rows"].([]map[string]any) {
 			f.hashes[row["id"].(string)] = row["hash"].(string)
+			delete(f.claims, row["id"].(string))
 		}
 	case stNodeLock:
 		out := Rows{Keys: []string{"id", "eid", "summary", "name"}}

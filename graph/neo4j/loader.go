@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"time"
 
 	"github.com/kg-dev/kg/graph"
 	"github.com/kg-dev/kg/graph/merge"
@@ -59,6 +60,8 @@ type Loader struct {
 	stmts *statementSet
 	tx    int
 	eids  map[string]string // entity id → element id, as this Load wrote it
+	token string            // this loader's article claims (claims.go)
+	now   func() time.Time
 }
 
 // NewLoader returns a loader that writes through exec, batchSize rows per
@@ -71,7 +74,7 @@ func NewLoader(exec Executor, batchSize int) (*Loader, error) {
 	if batchSize <= 0 {
 		batchSize = DefaultBatchSize
 	}
-	return &Loader{exec: exec, batch: batchSize, stmts: stmts}, nil
+	return &Loader{exec: exec, batch: batchSize, stmts: stmts, token: newToken(), now: time.Now}, nil
 }
 
 // run runs a named statement in tx. Driver errors are returned as they
@@ -115,46 +118,67 @@ func (l *Loader) EnsureSchema(ctx context.Context) error {
 // is replaced: its previous contribution is removed first. The article's
 // hash is written last, so an interrupted Load leaves it uncommitted and
 // the next Load redoes it.
+//
+// Load changes an article only while it holds the article's claim (see
+// claim): when another loader is writing some of the same articles, Load
+// writes the others first, then waits for those claims to be given back
+// and writes the rest on top, so two loaders on overlapping input end
+// with the graph one load of the union gives.
 func (l *Loader) Load(ctx context.Context, batches []graph.Batch, opts LoadOptions) (Stats, error) {
 	l.tx = 0
 	l.eids = map[string]string{}
 	st := Stats{Articles: len(batches)}
 	batches = lastPerArticle(batches)
+	err := l.claimed(ctx, articleIDs(batches), func(claims map[string]claim) error {
+		var mine []graph.Batch
+		for _, b := range batches {
+			if _, ok := claims[b.Article.ID]; ok {
+				mine = append(mine, b)
+			}
+		}
+		return l.loadClaimed(ctx, mine, claims, opts, &st)
+	})
+	st.Transactions = l.tx
+	return st, err
+}
+
+// loadClaimed loads batches whose articles this loader has claimed.
+func (l *Loader) loadClaimed(ctx context.Context, batches []graph.Batch, claims map[string]claim, opts LoadOptions, st *Stats) error {
+	var todo []graph.Batch
+	var replace, skipped []string
+	for _, b := range batches {
+		c := claims[b.Article.ID]
+		if !c.fresh && !opts.Force && c.hash != "" && c.hash == b.Article.Hash {
+			st.Unchanged++
+			skipped = append(skipped, b.Article.ID)
+			continue
+		}
+		todo = append(todo, b)
+		if !c.fresh {
+			replace = append(replace, b.Article.ID)
+		}
+	}
+	if err := l.release(ctx, skipped); err != nil {
+		return err
+	}
+	if err := l.retract(ctx, replace); err != nil {
+		return err
+	}
+	st.Replaced += len(replace)
+	for _, step := range []func(context.Context, []graph.Batch, *Stats) error{l.writeNodes, l.writeEdges, l.writeQuantities, l.commitArticles} {
+		if err := step(ctx, todo, st); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func articleIDs(batches []graph.Batch) []string {
 	ids := make([]string, len(batches))
 	for i, b := range batches {
 		ids[i] = b.Article.ID
 	}
-	stored, err := l.hashes(ctx, ids)
-	if err != nil {
-		return st, err
-	}
-	var todo []graph.Batch
-	var replace []string
-	for _, b := range batches {
-		h, ok := stored[b.Article.ID]
-		if ok && !opts.Force && h != "" && h == b.Article.Hash {
-			st.Unchanged++
-			continue
-		}
-		todo = append(todo, b)
-		if ok {
-			replace = append(replace, b.Article.ID)
-		}
-	}
-	if err := l.retract(ctx, replace); err != nil {
-		st.Transactions = l.tx
-		return st, err
-	}
-	st.Replaced = len(replace)
-	steps := []func(context.Context, []graph.Batch, *Stats) error{l.writeNodes, l.writeEdges, l.writeQuantities, l.commitArticles}
-	for _, step := range steps {
-		if err := step(ctx, todo, &st); err != nil {
-			st.Transactions = l.tx
-			return st, err
-		}
-	}
-	st.Transactions = l.tx
-	return st, nil
+	return ids
 }
 
 // Counts returns the number of nodes per label and relationships per
@@ -214,20 +238,23 @@ func (l *Loader) Unchanged(ctx context.Context, id, hash string) (bool, error) {
 
 // Delete removes articles and everything only they contributed.
 func (l *Loader) Delete(ctx context.Context, ids []string) error {
-	if err := l.retract(ctx, ids); err != nil {
-		return err
-	}
-	for _, c := range chunks(len(ids), l.batch) {
-		part := ids[c[0]:c[1]]
-		err := l.write(ctx, func(tx Tx) error {
-			_, err := l.run(ctx, tx, stArticleDelete, map[string]any{"ids": part})
+	return l.claimed(ctx, ids, func(claims map[string]claim) error {
+		mine := slices.Sorted(maps.Keys(claims))
+		if err := l.retract(ctx, mine); err != nil {
 			return err
-		})
-		if err != nil {
-			return fmt.Errorf("deleting articles: %w", err)
 		}
-	}
-	return nil
+		for _, c := range chunks(len(mine), l.batch) {
+			part := mine[c[0]:c[1]]
+			err := l.write(ctx, func(tx Tx) error {
+				_, err := l.run(ctx, tx, stArticleDelete, map[string]any{"ids": part})
+				return err
+			})
+			if err != nil {
+				return fmt.Errorf("deleting articles: %w", err)
+			}
+		}
+		return nil
+	})
 }
 
 // lastPerArticle keeps the last batch of each article, in input order.

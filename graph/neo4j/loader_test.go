@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kg-dev/kg/extract"
 	"github.com/kg-dev/kg/graph"
@@ -174,12 +176,13 @@ func TestTransactionsPer10000Rows(t *testing.T) {
 			}
 		})
 	}
-	if st.Transactions != 33 {
-		t.Errorf("Stats.Transactions: got %d, want 33", st.Transactions)
+	if st.Transactions != 34 { // the claim, 12 + 10 + 10 + 1 above
+		t.Errorf("Stats.Transactions: got %d, want 34", st.Transactions)
 	}
 	t.Logf("10,000 rows of each kind, batch 1,000: %d write transactions, %d transactions, %d statements (round trips)", st.Transactions, len(f.txs), f.calls())
 
-	// 10,000 articles → 10 commit transactions and 10 hash reads.
+	// 10,000 articles → 10 commit transactions and 10 claims (which read
+	// the stored hashes).
 	f = newFakeExec(t)
 	l, _ = NewLoader(f, 1000)
 	var bs []graph.Batch
@@ -193,7 +196,7 @@ func TestTransactionsPer10000Rows(t *testing.T) {
 		t.Errorf("article commit transactions for 10,000 articles: got %d, want 10", got)
 	}
 	if got := len(f.txs) - f.writes(stArticleCommit); got != 10 {
-		t.Errorf("hash read transactions for 10,000 articles: got %d, want 10", got)
+		t.Errorf("claim transactions for 10,000 articles: got %d, want 10", got)
 	}
 }
 
@@ -241,6 +244,7 @@ func fixtureBatches(t *testing.T) []graph.Batch {
 func TestLoadFixtureGolden(t *testing.T) {
 	f := newFakeExec(t)
 	l, _ := NewLoader(f, 1000)
+	l.token, l.now = "token", func() time.Time { return time.UnixMilli(1_800_000_000_000) }
 	if _, err := l.Load(context.Background(), fixtureBatches(t), LoadOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -275,8 +279,9 @@ func TestLoadSkipsUnchangedAndReplacesChanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Unchanged != len(bs) || st.Transactions != 0 {
-		t.Errorf("second load: got %d unchanged, %d transactions; want %d, 0", st.Unchanged, st.Transactions, len(bs))
+	// Claiming the articles and giving the claims back, nothing else.
+	if st.Unchanged != len(bs) || st.Transactions != 2 || f.writes(stArticleClaim) != 1 || f.writes(stArticleRelease) != 1 {
+		t.Errorf("second load: got %d unchanged, %d transactions; want %d, 2 (claim, release)", st.Unchanged, st.Transactions, len(bs))
 	}
 
 	bs[1].Article.Hash = "changed"
@@ -426,10 +431,17 @@ func TestDriverErrorsReachTheDriverUnwrapped(t *testing.T) {
 			if !errors.Is(err, want) {
 				t.Fatalf("Load: got %v, want an error wrapping the driver's", err)
 			}
-			last := f.workErr[len(f.workErr)-1]
-			if last != error(want) {
-				t.Errorf("unit of work returned %T %v, want the driver's error itself", last, last)
+			// The unit of work that ran stmt, not a later one (the claims
+			// are given back after a failure).
+			for i, tx := range f.txs {
+				if slices.ContainsFunc(tx.Calls, func(c fakeCall) bool { return c.Name == stmt }) {
+					if got := f.workErr[i]; got != error(want) {
+						t.Errorf("unit of work returned %T %v, want the driver's error itself", got, got)
+					}
+					return
+				}
 			}
+			t.Errorf("no transaction ran %s", stmt)
 		})
 	}
 }
@@ -457,5 +469,58 @@ func TestUnchanged(t *testing.T) {
 				t.Errorf("got %t, want %t", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestLoadWaitsForClaimsOfAnotherLoader: an article another loader is
+// writing is loaded after that loader gives its claim back, the others
+// first; a claim older than ClaimLease is taken over at once.
+func TestLoadWaitsForClaimsOfAnotherLoader(t *testing.T) {
+	now := time.UnixMilli(1_800_000_000_000)
+	tests := []struct {
+		name   string
+		held   fakeClaim
+		claims int // claim statements the load runs
+	}{
+		{"given back after two claims", fakeClaim{token: "other", at: now.UnixMilli(), untilClaims: 2}, 3},
+		{"abandoned", fakeClaim{token: "other", at: now.Add(-ClaimLease - time.Second).UnixMilli()}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFakeExec(t)
+			bs := fixtureBatches(t)
+			f.claims[bs[1].Article.ID] = tt.held
+			l, _ := NewLoader(f, 1000)
+			l.now = func() time.Time { return now }
+			st, err := l.Load(context.Background(), bs, LoadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.claimed != tt.claims || f.writes(stArticleCommit) != min(tt.claims, 2) {
+				t.Errorf("got %d claim statements, %d commits; want %d, %d", f.claimed, f.writes(stArticleCommit), tt.claims, min(tt.claims, 2))
+			}
+			for _, b := range bs {
+				if f.hashes[b.Article.ID] != b.Article.Hash {
+					t.Errorf("article %s: stored hash %q, want %q", b.Article.ID, f.hashes[b.Article.ID], b.Article.Hash)
+				}
+			}
+			if len(f.claims) != 0 || st.Articles != len(bs) {
+				t.Errorf("claims left %v; stats %+v", f.claims, st)
+			}
+		})
+	}
+}
+
+// TestLoadGivesClaimsBackOnFailure: a load that fails releases what it
+// claimed, so another loader need not wait for the lease to run out.
+func TestLoadGivesClaimsBackOnFailure(t *testing.T) {
+	f := newFakeExec(t)
+	f.failOn, f.failErr = stEdgeMerge+"/LOCATED_IN", &connErr{}
+	l, _ := NewLoader(f, 1000)
+	if _, err := l.Load(context.Background(), []graph.Batch{bigBatch(3)}, LoadOptions{}); err == nil {
+		t.Fatal("Load: no error")
+	}
+	if len(f.claims) != 0 || f.writes(stArticleRelease) != 1 {
+		t.Errorf("claims left %v after %d releases", f.claims, f.writes(stArticleRelease))
 	}
 }

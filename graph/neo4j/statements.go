@@ -28,6 +28,8 @@ const (
 	stArticleHashes  = "article-hashes"
 	stArticleCommit  = "article-commit"
 	stArticleDelete  = "article-delete"
+	stArticleClaim   = "article-claim"
+	stArticleRelease = "article-release"
 	stRetractFacts   = "retract-node-facts"
 	stTouchedEdges   = "retract-touched-edges"
 	stTouchedQuants  = "retract-touched-quantities"

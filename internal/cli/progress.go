@@ -23,6 +23,10 @@ type progress struct {
 	bar *progressbar.ProgressBar // nil when w is not a terminal
 }
 
+// progressThrottle is the least time between two draws of the bar (tests
+// draw every step).
+var progressThrottle = 250 * time.Millisecond
+
 // newProgress starts counting the articles under paths in the background
 // when w is a terminal (tty); the count stops with ctx.
 func newProgress(ctx context.Context, w io.Writer, tty bool, paths []string) *progress {
@@ -40,7 +44,7 @@ func newProgress(ctx context.Context, w io.Writer, tty bool, paths []string) *pr
 		progressbar.OptionShowIts(),
 		progressbar.OptionSetItsString("articles"),
 		progressbar.OptionSetPredictTime(true),
-		progressbar.OptionThrottle(250*time.Millisecond),
+		progressbar.OptionThrottle(progressThrottle),
 		progressbar.OptionSetWidth(30),
 		progressbar.OptionClearOnFinish(),
 		progressbar.OptionUseANSICodes(true),

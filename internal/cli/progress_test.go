@@ -31,20 +31,25 @@ func TestProgress(t *testing.T) {
 	})
 
 	t.Run("terminal: bar with count, rate and ETA", func(t *testing.T) {
+		defer func(d time.Duration) { progressThrottle = d }(progressThrottle)
+		progressThrottle = 0 // draw every step: no test of timing
 		var out syncBuilder
 		p := newProgress(context.Background(), &out, true, []string{dir})
-		deadline := time.Now().Add(2 * time.Second)
+		deadline := time.Now().Add(time.Minute)
 		for {
 			p.mu.Lock()
 			max := p.bar.GetMax()
 			p.mu.Unlock()
-			if max == 4 || time.Now().After(deadline) {
+			if max == 4 {
 				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the bar's total is %d after a minute, want 4", max)
 			}
 			time.Sleep(5 * time.Millisecond)
 		}
 		for range 4 {
-			time.Sleep(300 * time.Millisecond) // past the bar's throttle
+			time.Sleep(5 * time.Millisecond) // a rate to show
 			p.Add(1)
 		}
 		fmt.Fprintln(p, "kg: warning: x")
