@@ -15,16 +15,20 @@ import (
 // second loader that replaced the same article in between would delete the
 // nodes the first is about to link. So a loader changes an article only
 // while it holds its claim: kg_claim (the loader's token) and kg_claim_at
-// (when, ms since the epoch) on the Article node, set in one transaction
-// under the article's write lock. Committing the article replaces its
-// properties and so gives the claim back; release gives back the rest. A
-// claim older than ClaimLease was left by a loader that died and is taken
-// over.
+// (the server's time, ms since the epoch) on the Article node, set in one
+// transaction under the article's write lock. Committing the article
+// replaces its properties and so gives the claim back; release gives back
+// the rest. The holder renews its claims between transactions; a claim
+// not renewed for ClaimLease was left by a loader that died (killed, or
+// cut off from the server) and is taken over.
 
-// ClaimLease is how long a claim holds against other loaders. A loader
-// holds claims for one Load call (at most LoadArticles articles), far less
-// than this.
-const ClaimLease = 10 * time.Minute
+// ClaimLease is how long a claim holds without being renewed: the longest
+// a re-run waits for the articles of a killed kg ingest.
+const ClaimLease = 30 * time.Second
+
+// renewEvery is how often a loader renews the claims it holds: well within
+// the lease, as one write transaction rarely takes seconds.
+const renewEvery = ClaimLease / 3
 
 // claim is what claiming an article found.
 type claim struct {
@@ -63,7 +67,14 @@ func (l *Loader) claimed(ctx context.Context, ids []string, fn func(map[string]c
 			continue
 		}
 		wait = 50 * time.Millisecond
-		if err := fn(got); err != nil {
+		l.held, l.renewed = make([]string, 0, len(got)), time.Now()
+		for id := range got {
+			l.held = append(l.held, id)
+		}
+		slices.Sort(l.held)
+		err = fn(got)
+		l.held = nil
+		if err != nil {
 			mine := make([]string, 0, len(got))
 			for id := range got {
 				mine = append(mine, id)
@@ -91,12 +102,11 @@ func (l *Loader) claim(ctx context.Context, ids []string) (map[string]claim, err
 	out := map[string]claim{}
 	for _, c := range chunks(len(ids), l.batch) {
 		part := ids[c[0]:c[1]]
-		now := l.now()
 		var got map[string]claim
 		err := l.write(ctx, func(tx Tx) error {
 			got = map[string]claim{} // a retried transaction starts over
 			rows, err := l.run(ctx, tx, stArticleClaim, map[string]any{
-				"ids": part, "token": l.token, "now": now.UnixMilli(), "stale": now.Add(-ClaimLease).UnixMilli()})
+				"ids": part, "token": l.token, "lease": ClaimLease.Milliseconds()})
 			if err != nil {
 				return err
 			}
@@ -132,5 +142,25 @@ func (l *Loader) release(ctx context.Context, ids []string) error {
 			return fmt.Errorf("releasing article claims: %w", err)
 		}
 	}
+	return nil
+}
+
+// renew renews the claims this loader holds when renewEvery has passed
+// since it last did: l.write calls it before each transaction.
+func (l *Loader) renew(ctx context.Context) error {
+	if len(l.held) == 0 || time.Since(l.renewed) < renewEvery {
+		return nil
+	}
+	for _, c := range chunks(len(l.held), l.batch) {
+		part := l.held[c[0]:c[1]]
+		err := l.exec.ExecuteWrite(ctx, func(tx Tx) error {
+			_, err := l.run(ctx, tx, stArticleRenew, map[string]any{"ids": part, "token": l.token})
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("renewing article claims: %w", err)
+		}
+	}
+	l.renewed = time.Now()
 	return nil
 }

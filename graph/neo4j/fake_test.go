@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // fakeExec is an Executor that records every transaction and answers
@@ -118,12 +119,13 @@ func (r fakeTxRunner) Run(_ context.Context, cypher string, params map[string]an
 		f.claimed++
 		token := params["token"].(string)
 		for _, id := range params["ids"].([]string) {
-			if c, held := f.claims[id]; held && c.token != token && c.at >= params["stale"].(int64) {
+			now := time.Now().UnixMilli() // the server's timestamp()
+			if c, held := f.claims[id]; held && c.token != token && c.at >= now-params["lease"].(int64) {
 				if c.untilClaims == 0 || f.claimed <= c.untilClaims {
 					continue
 				}
 			}
-			f.claims[id] = fakeClaim{token: token, at: params["now"].(int64)}
+			f.claims[id] = fakeClaim{token: token, at: now}
 			h, ok := f.hashes[id]
 			for _, recs := range f.records {
 				ok = ok || slices.ContainsFunc(recs, func(r map[string]any) bool { return r["article"] == id })

@@ -55,13 +55,14 @@ type LoadOptions struct {
 
 // Loader writes graph batches through an Executor.
 type Loader struct {
-	exec  Executor
-	batch int
-	stmts *statementSet
-	tx    int
-	eids  map[string]string // entity id → element id, as this Load wrote it
-	token string            // this loader's article claims (claims.go)
-	now   func() time.Time
+	exec    Executor
+	batch   int
+	stmts   *statementSet
+	tx      int
+	eids    map[string]string // entity id → element id, as this Load wrote it
+	token   string            // this loader's article claims (claims.go)
+	held    []string          // the articles whose claims it holds now
+	renewed time.Time         // when it last renewed them
 }
 
 // NewLoader returns a loader that writes through exec, batchSize rows per
@@ -74,7 +75,7 @@ func NewLoader(exec Executor, batchSize int) (*Loader, error) {
 	if batchSize <= 0 {
 		batchSize = DefaultBatchSize
 	}
-	return &Loader{exec: exec, batch: batchSize, stmts: stmts, token: newToken(), now: time.Now}, nil
+	return &Loader{exec: exec, batch: batchSize, stmts: stmts, token: newToken()}, nil
 }
 
 // run runs a named statement in tx. Driver errors are returned as they
@@ -90,6 +91,9 @@ func (l *Loader) run(ctx context.Context, tx Tx, name string, params map[string]
 }
 
 func (l *Loader) write(ctx context.Context, work func(Tx) error) error {
+	if err := l.renew(ctx); err != nil {
+		return err
+	}
 	if err := l.exec.ExecuteWrite(ctx, work); err != nil {
 		return err
 	}

@@ -244,7 +244,7 @@ func fixtureBatches(t *testing.T) []graph.Batch {
 func TestLoadFixtureGolden(t *testing.T) {
 	f := newFakeExec(t)
 	l, _ := NewLoader(f, 1000)
-	l.token, l.now = "token", func() time.Time { return time.UnixMilli(1_800_000_000_000) }
+	l.token = "token"
 	if _, err := l.Load(context.Background(), fixtureBatches(t), LoadOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -476,7 +476,7 @@ func TestUnchanged(t *testing.T) {
 // writing is loaded after that loader gives its claim back, the others
 // first; a claim older than ClaimLease is taken over at once.
 func TestLoadWaitsForClaimsOfAnotherLoader(t *testing.T) {
-	now := time.UnixMilli(1_800_000_000_000)
+	now := time.Now()
 	tests := []struct {
 		name   string
 		held   fakeClaim
@@ -491,7 +491,6 @@ func TestLoadWaitsForClaimsOfAnotherLoader(t *testing.T) {
 			bs := fixtureBatches(t)
 			f.claims[bs[1].Article.ID] = tt.held
 			l, _ := NewLoader(f, 1000)
-			l.now = func() time.Time { return now }
 			st, err := l.Load(context.Background(), bs, LoadOptions{})
 			if err != nil {
 				t.Fatal(err)
@@ -522,5 +521,34 @@ func TestLoadGivesClaimsBackOnFailure(t *testing.T) {
 	}
 	if len(f.claims) != 0 || f.writes(stArticleRelease) != 1 {
 		t.Errorf("claims left %v after %d releases", f.claims, f.writes(stArticleRelease))
+	}
+}
+
+// TestLoaderRenewsItsClaims: a transaction run renewEvery after the
+// claims were taken or last renewed renews them first.
+func TestLoaderRenewsItsClaims(t *testing.T) {
+	f := newFakeExec(t)
+	l, _ := NewLoader(f, 1000)
+	err := l.claimed(context.Background(), []string{"a2", "a1"}, func(map[string]claim) error {
+		for _, ago := range []time.Duration{0, renewEvery + time.Second} {
+			l.renewed = time.Now().Add(-ago)
+			if err := l.write(context.Background(), func(Tx) error { return nil }); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.writes(stArticleRenew); got != 1 {
+		t.Fatalf("renewals: got %d, want 1", got)
+	}
+	for _, tx := range f.txs {
+		for _, c := range tx.Calls {
+			if c.Name == stArticleRenew && !slices.Equal(c.Params["ids"].([]string), []string{"a1", "a2"}) {
+				t.Errorf("renewed %v, want [a1 a2]", c.Params["ids"])
+			}
+		}
 	}
 }

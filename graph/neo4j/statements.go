@@ -30,6 +30,7 @@ const (
 	stArticleDelete  = "article-delete"
 	stArticleClaim   = "article-claim"
 	stArticleRelease = "article-release"
+	stArticleRenew   = "article-renew"
 	stRetractFacts   = "retract-node-facts"
 	stTouchedEdges   = "retract-touched-edges"
 	stTouchedQuants  = "retract-touched-quantities"
