@@ -30,6 +30,7 @@ type wordClasses struct {
 	venueOf, unitOf, shortKnown, toPlaceOf     map[string]bool
 
 	auxVerbIn map[string]map[string]bool // language -> its auxverb words (a word of another class elsewhere)
+	stopIn    map[string]map[string]bool // language -> folded keys of its function and stop words (isStop)
 
 	// prefixes of folded words, in sorted order: levelPrefix the words that
 	// name a local body's level ("municipal", "provincial"), provincePrefix
@@ -50,6 +51,11 @@ func hasPrefix(key string, prefixes []string) bool {
 	}
 	return false
 }
+
+// isStop reports whether the folded key is a function or stop word of
+// lang (data/LANG/words.tsv, classes function and stop): "un" in French,
+// "who" in English.
+func (w *wordClasses) isStop(lang, key string) bool { return w.stopIn[lang][key] }
 
 // endsPossessive reports whether key ends with a possessive word written
 // without its apostrophe ("mayors" in "Mayors' Forum").
@@ -78,6 +84,7 @@ func loadWordClasses(fsys fs.FS) (*wordClasses, error) {
 		"levelprefix": &w.levelPrefix, "provinceprefix": &w.provincePrefix, "anniversaryprefix": &w.anniversaryPrefix,
 	}
 	w.auxVerbIn = map[string]map[string]bool{}
+	w.stopIn = map[string]map[string]bool{}
 	for _, m := range classes {
 		*m = map[string]bool{}
 	}
@@ -92,6 +99,15 @@ func loadWordClasses(fsys fs.FS) (*wordClasses, error) {
 		if err := data.ReadTSV(fsys, name, func(f []string) error {
 			if len(f) != 2 {
 				return fmt.Errorf("want class<TAB>word, got %d fields", len(f))
+			}
+			if f[0] == "function" || f[0] == "stop" {
+				if w.stopIn[lang] == nil {
+					w.stopIn[lang] = map[string]bool{}
+				}
+				w.stopIn[lang][fold.Key(f[1])] = true
+			}
+			if f[0] == "stop" {
+				return nil
 			}
 			if f[0] == "function" {
 				if li == 0 {

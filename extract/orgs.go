@@ -62,6 +62,9 @@ func (d *resolved) knownOrg(i int) (int, bool) {
 	if acronym && !d.toks[i].upper {
 		return i, false
 	}
+	if j-i == 1 && !d.toks[i].upper && d.x.words.isStop(d.lang, d.toks[i].key) {
+		return i, false // "Un accord" is not the UN, "Who will" not the WHO: a word of the language, not in capitals
+	}
 	if !d.toks[i].cap && !acronym {
 		// "ministère des Affaires étrangères" is written lowercase in French
 		if !(d.lang == "fr" && j-i >= 3) {
