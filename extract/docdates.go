@@ -39,9 +39,7 @@ func (d *related) dateOptions(s int) dates.Options {
 		if m.typ != Event {
 			continue
 		}
-		if b := d.ents[m.id]; b == nil {
-			continue
-		} else if y, ok := b.e.Props["date"].(string); ok && len(y) == 4 {
+		if y := d.eventDate(m.id); len(y) == 4 {
 			if o.Anchor[:min(4, len(o.Anchor))] != y {
 				o.Anchor = y
 			}
@@ -170,14 +168,13 @@ func (d *related) eventDates() {
 		}
 	}
 	for id, c := range best {
-		b := d.ents[id]
-		if b == nil {
+		if d.ents[id] == nil {
 			continue
 		}
-		if y, ok := b.e.Props["date"].(string); ok && len(y) == 4 && !strings.HasPrefix(c.value, y) {
+		if y := d.eventDate(id); len(y) == 4 && !strings.HasPrefix(c.value, y) {
 			continue // the name's year wins over a date of another year
 		}
-		b.e.Props["date"] = c.value
+		d.evDates[id] = c.value
 	}
 	d.focusDates(withDates)
 	if d.year == 0 {
@@ -186,16 +183,27 @@ func (d *related) eventDates() {
 		// ("le Sommet mondial des villes 2016"): the anniversaries it
 		// mentions count from there.
 		for _, id := range d.focus {
-			if b := d.ents[id]; b != nil {
-				if v, _ := b.e.Props["date"].(string); len(v) >= 4 {
-					if y, err := strconv.Atoi(v[:4]); err == nil {
-						d.year = y
-						break
-					}
+			if v := d.eventDate(id); len(v) >= 4 {
+				if y, err := strconv.Atoi(v[:4]); err == nil {
+					d.year = y
+					break
 				}
 			}
 		}
 	}
+}
+
+// eventDate returns the date of event id: the one relate decided
+// (eventDates), else the year resolve read in its name, else "".
+func (d *related) eventDate(id string) string {
+	if v, ok := d.evDates[id]; ok {
+		return v
+	}
+	if b := d.ents[id]; b != nil {
+		v, _ := b.e.Props["date"].(string)
+		return v
+	}
+	return ""
 }
 
 // eventDate is a date the text gives an event, and how sure it is.
@@ -230,17 +238,16 @@ func (d *tokenized) dateFor(m *ment, p, x int, evs []*ment, pos []int, others []
 
 // focusDates dates the events the article reports that the text leaves
 // undated, from the article's date (see eventDates).
-func (d *resolved) focusDates(withDates map[string]bool) {
+func (d *related) focusDates(withDates map[string]bool) {
 	ref := d.doc.Date
 	if ref == "" {
 		return
 	}
 	for _, id := range d.focus {
-		b := d.ents[id]
-		if b == nil {
+		if d.ents[id] == nil {
 			continue
 		}
-		cur, _ := b.e.Props["date"].(string)
+		cur := d.eventDate(id)
 		if withDates[id] || cur != "" && cur != ref[:4] {
 			continue // the text dates it or what happens around it, or its name gives another year
 		}
@@ -260,11 +267,11 @@ func (d *resolved) focusDates(withDates map[string]bool) {
 		switch {
 		case future:
 		case now:
-			b.e.Props["date"] = ref
+			d.evDates[id] = ref
 		case len(ref) > 7:
-			b.e.Props["date"] = ref[:7]
+			d.evDates[id] = ref[:7]
 		default:
-			b.e.Props["date"] = ref
+			d.evDates[id] = ref
 		}
 	}
 }

@@ -60,11 +60,10 @@ func TestUndatedArticle(t *testing.T) {
 			if d.year != tt.ctxYear {
 				t.Errorf("year = %d, want %d", d.year, tt.ctxYear)
 			}
-			b := d.ents[tt.event]
-			if b == nil {
+			if d.ents[tt.event] == nil {
 				t.Fatalf("no event %s; events: %v", tt.event, eventIDs(d))
 			}
-			if got, _ := b.e.Props["date"].(string); got != tt.want && !(tt.want == "" && len(got) == 4) {
+			if got := d.eventDate(tt.event); got != tt.want && !(tt.want == "" && len(got) == 4) {
 				t.Errorf("date = %q, want %q", got, tt.want)
 			}
 		})
@@ -152,11 +151,10 @@ func TestEventDates(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d := runText(t, tt.text)
 			for id, want := range tt.want {
-				b := d.ents[id]
-				if b == nil {
+				if d.ents[id] == nil {
 					t.Fatalf("no event %s; events: %v", id, eventIDs(d))
 				}
-				if got, _ := b.e.Props["date"].(string); got != want {
+				if got := d.eventDate(id); got != want {
 					t.Errorf("%s: date = %q, want %q", id, got, want)
 				}
 			}

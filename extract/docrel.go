@@ -180,8 +180,8 @@ func (d *tokenized) titleBody(m *ment) bool {
 // (or either date is unknown): a conference held months before the
 // article is recalled, one months ahead is announced, and who speaks in
 // the article does not speak at it.
-func (d *resolved) isCurrent(ev string) bool {
-	date, _ := d.ents[ev].e.Props["date"].(string)
+func (d *related) isCurrent(ev string) bool {
+	date := d.eventDate(ev)
 	ref := d.doc.Date
 	if date == "" || ref == "" {
 		return true

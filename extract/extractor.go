@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"sort"
 	"strings"
 	"sync"
@@ -354,7 +355,15 @@ func (d *related) result() DocResult {
 			e.Mentions = []Mention{}
 		}
 		sort.Slice(e.Mentions, func(i, j int) bool { return e.Mentions[i].Start < e.Mentions[j].Start })
+		if v, ok := d.evDates[id]; ok {
+			e.Props = maps.Clone(e.Props) // resolve's entity keeps the year of its name
+			e.Props["date"] = v
+		}
 		res.Entities = append(res.Entities, e)
+	}
+	for _, id := range d.countries {
+		p := d.x.gaz.ByID(id)
+		res.Entities = append(res.Entities, Entity{ID: p.ID, Type: p.Type, Name: p.Name, Props: map[string]any{}, Aliases: []string{}, Mentions: []Mention{}})
 	}
 	res.Relations = d.rels
 	res.Quantities = d.qs

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,16 +11,28 @@ import (
 // sentence among the resolved mentions (partners.go, meet.go, docrel.go),
 // dates the events (docdates.go), then the roles and LOCATED_IN from the
 // gazetteer, and the counts of participants (quantities.go). It adds
-// relations and quantities, the dates of events and the countries that
-// LOCATED_IN needs; it adds no mention.
+// relations and quantities, the dates of events (evDates) and the countries
+// that relations need (countries), each in its own fields: it changes
+// nothing resolve decided and adds no mention.
 func relate(r *resolved) *related {
-	d := &related{resolved: *r, year: r.ctxYear}
+	d := &related{resolved: *r, year: r.ctxYear, evDates: map[string]string{}}
 	d.indexMentions()
 	d.salient = map[string][]string{City: d.rankSalient(City), Country: d.rankSalient(Country)}
 	d.contextEvents()
 	d.relations()
 	d.findQuantities()
 	return d
+}
+
+// ensureCountry makes sure the country id exists as an entity of the
+// result: one of resolve's, else one relate adds (countries).
+func (d *related) ensureCountry(id string) {
+	if _, ok := d.ents[id]; ok || slices.Contains(d.countries, id) {
+		return
+	}
+	if p := d.x.gaz.ByID(id); p != nil {
+		d.countries = append(d.countries, id)
+	}
 }
 
 // sentMentions returns the mentions of sentence s in text order (ties in

@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // TestRelate drives the relation stage alone on resolved mentions.
 func TestRelate(t *testing.T) {
@@ -68,5 +72,43 @@ func TestRelate(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRelateLeavesResolved checks that relate adds its own output (event
+// dates, the countries relations need) and changes nothing resolve
+// decided: the entities, their properties and order, the mentions.
+func TestRelateLeavesResolved(t *testing.T) {
+	texts := []string{
+		" date 2024-05-16 Hue hosts the conference\nThe 3rd Vietnam-France Decentralised Cooperation Conference opened in Hue on Monday. The conference gathered 300 delegates from 20 countries.\n",
+		" date 2023-04-02 Deux villes\nLe maire de Blois a signé un accord avec Hué le 3 mars 2023, lors des Assises de la coopération franco-vietnamienne.\n",
+	}
+	snapshot := func(r *resolved) string {
+		var b strings.Builder
+		for _, id := range r.order {
+			e := r.ents[id]
+			fmt.Fprintf(&b, "%s %v %d %d\n", id, e.e.Props, len(e.e.Mentions), e.count)
+		}
+		fmt.Fprintf(&b, "%d ments %v cover\n", len(r.ments), r.cover)
+		return b.String()
+	}
+	for _, text := range texts {
+		r := resolvedOf(t, text)
+		before := snapshot(r)
+		d := relate(r)
+		if after := snapshot(r); after != before {
+			t.Errorf("relate changed resolve's output:\nbefore %s\nafter  %s", before, after)
+		}
+		if len(d.evDates) == 0 {
+			t.Errorf("relate dated no event (test sentences need one)")
+		}
+		res := d.result()
+		for id, v := range d.evDates {
+			for _, e := range res.Entities {
+				if e.ID == id && e.Props["date"] != v {
+					t.Errorf("%s: result date %v, relate decided %q", id, e.Props["date"], v)
+				}
+			}
+		}
 	}
 }

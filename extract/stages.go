@@ -100,4 +100,6 @@ type related struct {
 	leader    *ment // the person who leads the delegation last named (meetings)
 	rels      []Relation
 	qs        []Quantity
+	evDates   map[string]string // event id -> the date relate gives it (eventDates); result writes it over the year of its name
+	countries []string          // the countries relations need that resolve has no entity for, in the order added (ensureCountry)
 }
