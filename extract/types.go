@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"time"
 )
 
 // Entity types. The set is closed: graph labels are derived from it.
@@ -47,6 +48,11 @@ type Document struct {
 	URL   string
 	Text  string
 	Hash  string // hex SHA-256 of the source bytes
+	// Size and ModTime are the source file's as a stat gave them before
+	// it was read (a text or HTML file; zero otherwise): a store records
+	// them so that a later ingest can skip the unchanged file unread.
+	Size    int64
+	ModTime time.Time
 }
 
 // DocumentInfo is a document's metadata in results (everything but Text).

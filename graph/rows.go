@@ -26,7 +26,34 @@ type ArticleRow struct {
 	// article's contribution (extract.Fingerprint), set by the caller of
 	// Build; "" when unknown.
 	Fingerprint string
+	// File is the source file as it was before it was read (a text or
+	// HTML file; zero otherwise).
+	File FileStamp
 }
+
+// FileStamp says which state of a file an article was read from without
+// reading it: its path, size and modification time (Unix nanoseconds).
+// The zero value means unknown. Two stamps are equal when the file, as
+// far as a stat can tell, has not changed; a change that keeps the size
+// and the modification time goes unseen (kg ingest --force reads
+// everything).
+type FileStamp struct {
+	Path    string
+	Size    int64
+	ModTime int64
+}
+
+// StampOf is the stamp of the file doc was read from (zero for a JSON
+// Lines record or a stream: the reader sets no size for them).
+func StampOf(doc extract.Document) FileStamp {
+	if doc.Size <= 0 || doc.Path == "" {
+		return FileStamp{}
+	}
+	return FileStamp{Path: doc.Path, Size: doc.Size, ModTime: doc.ModTime.UnixNano()}
+}
+
+// Known reports whether the stamp says something.
+func (s FileStamp) Known() bool { return s.Size > 0 && s.Path != "" }
 
 // Map returns the row as Cypher parameters: {id, title, date, lang, path,
 // url, hash}, and fingerprint when it is set.

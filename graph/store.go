@@ -80,6 +80,10 @@ type ArticleVersion struct {
 	ID          string
 	Hash        string
 	Fingerprint string
+	// File is the source file's stamp as the article was read from it,
+	// when the store records it (zero otherwise): an unchanged stamp
+	// lets an ingest skip the file without reading it.
+	File FileStamp
 }
 
 // Current reports whether v is the version of an article whose source has

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/kg-dev/kg/extract"
 	"github.com/kg-dev/kg/extract/dates"
@@ -72,9 +73,24 @@ func scanJSONL(ctx context.Context, r io.Reader, path string, opts Options, emit
 			break
 		}
 		where := fmt.Sprintf("%s:%d", path, n)
-		if size > max+2 {
+		known := false
+		if size <= max+2 && opts.Known != nil {
+			if id, hash, ok := peekRecord(line, n == 1); ok {
+				if id == "" {
+					id = fmt.Sprintf("%s-%d", base, n)
+				}
+				var err error
+				if known, err = opts.Known(Source{ID: id, Path: path, Hash: hash}); err != nil {
+					return fmt.Errorf("%s: %w", where, err)
+				}
+			}
+		}
+		switch {
+		case known:
+			records++
+		case size > max+2:
 			opts.fail(where, tooLarge(fmt.Sprintf("a %d-byte line", size), max))
-		} else {
+		default:
 			doc, warns, err := parseRecord(line, n == 1)
 			for _, w := range warns {
 				opts.warn(where, w)
@@ -109,6 +125,155 @@ func scanJSONL(ctx context.Context, r io.Reader, path string, opts Options, emit
 		opts.warn(path, fmt.Errorf("%w: the file has no records", ErrEmpty))
 	}
 	return nil
+}
+
+// peekRecord reads what Options.Known needs of a JSON Lines record
+// without decoding it: the id parseRecord would give ("" when the record
+// has none: the caller names it after its line) and the hash of the
+// line. ok is false when that cannot be told without decoding: a blank
+// line, a line that is not an object, an id that is not a plain string or
+// null (escapes, control characters, invalid UTF-8, a number), a key that
+// is not plain ASCII (encoding/json matches keys without regard to case,
+// by Unicode folding) or more than one key matching "id". Only the top
+// level is read; the rest of the line is skipped, not validated, which
+// is enough for a lookup by id and hash: a record stored with this hash
+// was decoded from these very bytes.
+func peekRecord(line []byte, first bool) (id, hash string, ok bool) {
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	body := line
+	if first {
+		body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+	}
+	i := skipSpace(body, 0)
+	if i >= len(body) || body[i] != '{' {
+		return "", "", false
+	}
+	i = skipSpace(body, i+1)
+	ids := 0
+	if i < len(body) && body[i] == '}' {
+		i++
+	} else {
+		for {
+			if i >= len(body) || body[i] != '"' {
+				return "", "", false
+			}
+			end := i + 1
+			for end < len(body) && body[end] != '"' {
+				if c := body[end]; c == '\\' || c < 0x20 || c >= 0x80 {
+					return "", "", false
+				}
+				end++
+			}
+			if end >= len(body) {
+				return "", "", false
+			}
+			key := body[i+1 : end]
+			i = skipSpace(body, end+1)
+			if i >= len(body) || body[i] != ':' {
+				return "", "", false
+			}
+			i = skipSpace(body, i+1)
+			start := i
+			if i = skipValue(body, i); i < 0 {
+				return "", "", false
+			}
+			if len(key) == 2 && key[0]|0x20 == 'i' && key[1]|0x20 == 'd' {
+				ids++
+				v := body[start:i]
+				switch {
+				case string(v) == "null":
+					id = ""
+				case len(v) >= 2 && v[0] == '"' && plainString(v[1:len(v)-1]):
+					id = strings.TrimSpace(string(v[1 : len(v)-1]))
+				default:
+					return "", "", false
+				}
+			}
+			i = skipSpace(body, i)
+			if i < len(body) && body[i] == ',' {
+				i = skipSpace(body, i+1)
+				continue
+			}
+			if i < len(body) && body[i] == '}' {
+				i++
+				break
+			}
+			return "", "", false
+		}
+	}
+	if ids > 1 || skipSpace(body, i) != len(body) {
+		return "", "", false
+	}
+	sum := sha256.Sum256(line)
+	return id, hex.EncodeToString(sum[:]), true
+}
+
+// plainString reports whether the inside of a JSON string needs no
+// decoding: no escape, no control character, valid UTF-8.
+func plainString(b []byte) bool {
+	for _, c := range b {
+		if c == '\\' || c < 0x20 {
+			return false
+		}
+	}
+	return utf8.Valid(b)
+}
+
+// skipSpace returns the index of the first byte at or after i that is not
+// JSON whitespace.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the index just past the JSON value starting at i, or
+// -1 when the line ends first. Strings are skipped escape by escape,
+// objects and arrays by depth; numbers and literals run to the next
+// delimiter. Nothing else is checked (see peekRecord).
+func skipValue(b []byte, i int) int {
+	depth := 0
+	for i < len(b) {
+		switch c := b[i]; c {
+		case '"':
+			i++
+			for i < len(b) && b[i] != '"' {
+				if b[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			if i >= len(b) {
+				return -1
+			}
+			i++
+		case '{', '[':
+			depth++
+			i++
+		case '}', ']':
+			if depth == 0 {
+				return i
+			}
+			depth--
+			i++
+		case ',', ' ', '\t', '\n', '\r', ':':
+			if depth == 0 {
+				return i
+			}
+			i++
+		default:
+			i++
+		}
+		if depth == 0 && i < len(b) && (b[i-1] == '"' || b[i-1] == '}' || b[i-1] == ']') {
+			return i
+		}
+	}
+	if depth == 0 {
+		return i
+	}
+	return -1
 }
 
 // errBlank marks a blank line, skipped silently.

@@ -27,6 +27,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/kg-dev/kg/extract"
 )
@@ -91,6 +92,34 @@ type Options struct {
 	// Stdin is what the path "-" reads (JSON Lines or one text or HTML
 	// document); nil makes "-" a failed input.
 	Stdin io.Reader
+	// Known, when set, is asked about each input before it is read: a
+	// text or HTML file before it is opened (Source.Size and ModTime set),
+	// a JSON Lines record before it is decoded (Source.Hash set, when its
+	// id can be read without decoding it). If Known returns true, the walk
+	// goes on to the next input without reading this one: no document, no
+	// warning. An error from Known ends the walk.
+	Known func(src Source) (bool, error)
+}
+
+// Source is what the walk knows of an input before reading it (see
+// Options.Known). ID and Path are those the document would have.
+type Source struct {
+	ID   string
+	Path string
+	// Hash is a JSON Lines record's: the SHA-256 of its line, which is
+	// the Hash of its document. "" for a file.
+	Hash string
+	// Size and ModTime are a text or HTML file's, as a stat gave them
+	// before it is opened; zero for a record.
+	Size    int64
+	ModTime time.Time
+}
+
+func (o Options) known(src Source) (bool, error) {
+	if o.Known == nil {
+		return false, nil
+	}
+	return o.Known(src)
 }
 
 func (o Options) maxSize() int64 {

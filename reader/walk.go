@@ -45,6 +45,7 @@ type walker struct {
 	opts    Options
 	visited map[dirKey]string // directory → the path it was first read as
 	buf     []byte            // copy buffer shared by file reads
+	stat    *Source           // the file being read, as stat gave it before
 }
 
 // root reads one path given by the caller. Unlike files found in a
@@ -136,6 +137,21 @@ func (w *walker) file(p string, fi fs.FileInfo, explicit bool) error {
 			return nil
 		}
 	}
+	if ft == plainText || ft == htmlPage {
+		// An unchanged file is skipped unopened; the document then read
+		// carries the stat taken before it, so that a change made while
+		// it is read shows at the next walk.
+		src := Source{ID: docID(p), Path: p, Size: fi.Size(), ModTime: fi.ModTime()}
+		known, err := w.opts.known(src)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+		if known {
+			return nil
+		}
+		w.stat = &src
+		defer func() { w.stat = nil }()
+	}
 	f, err := os.Open(p)
 	if err != nil {
 		w.opts.fail(p, cleanErr(err))
@@ -189,9 +205,18 @@ func (w *walker) one(p, name string, read func() (extract.Document, []error, err
 		}
 		return nil
 	}
-	doc.ID = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	doc.ID = docID(name)
 	doc.Path = p
+	if w.stat != nil {
+		doc.Size, doc.ModTime = w.stat.Size, w.stat.ModTime
+	}
 	return w.emit(p, doc)
+}
+
+// docID is the ID of the document read from a file or stream name: the
+// name without directory and extension.
+func docID(name string) string {
+	return strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 }
 
 // emit hands a document to fn; its error ends the walk.

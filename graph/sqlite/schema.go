@@ -170,6 +170,14 @@ ALTER TABLE nodes DROP COLUMN last_article;
 ALTER TABLE edges DROP COLUMN last_article;
 ALTER TABLE quantities DROP COLUMN last_article;
 `,
+	// 7: the size and modification time (Unix nanoseconds) of the file an
+	// article was read from, before it was read (graph.FileStamp; 0 for
+	// a JSON Lines record, a stream and the articles written before), so
+	// that kg ingest skips an unchanged file without reading it.
+	`
+ALTER TABLE articles ADD COLUMN src_size INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN src_mtime INTEGER NOT NULL DEFAULT 0;
+`,
 }
 
 // refoldAt is the user_version after which migrate runs refold.

@@ -55,6 +55,7 @@ type Tx struct {
 	quants    map[string]*quantState
 	stats     Stats
 	committed int // articles made durable by Checkpoint (and Commit)
+	resets    int // times Checkpoint found the store changed by another connection
 }
 
 // nodeState is a node's merge summary during a transaction; changed says
@@ -110,9 +111,9 @@ type stmts struct {
 
 var stmtText = map[string]string{
 	"selArticle": `SELECT aid, hash FROM articles WHERE id = ?`,
-	"insArticle": `INSERT INTO articles (id, title, date, lang, path, url, hash, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-	"updArticle": `UPDATE articles SET title = ?, date = ?, lang = ?, path = ?, url = ?, hash = ?, fingerprint = ? WHERE aid = ?`,
-	"selVersion": `SELECT hash, fingerprint FROM articles WHERE id = ?`,
+	"insArticle": `INSERT INTO articles (id, title, date, lang, path, url, hash, fingerprint, src_size, src_mtime) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"updArticle": `UPDATE articles SET title = ?, date = ?, lang = ?, path = ?, url = ?, hash = ?, fingerprint = ?, src_size = ?, src_mtime = ? WHERE aid = ?`,
+	"selVersion": `SELECT ` + versionColumns + ` FROM articles WHERE id = ?`,
 
 	"selNode": `SELECT nid, label, keys, summary FROM nodes WHERE id = ?`,
 	"insNode": `INSERT INTO nodes (id, label, name, key, keys, aliases, props, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -266,7 +267,7 @@ func (t *Tx) put(b graph.Batch) error {
 	err := t.st.selArticle.QueryRowContext(t.ctx, a.ID).Scan(&aid, &oldHash)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		res, err := t.st.insArticle.ExecContext(t.ctx, a.ID, a.Title, a.Date, a.Lang, a.Path, a.URL, a.Hash, a.Fingerprint)
+		res, err := t.st.insArticle.ExecContext(t.ctx, a.ID, a.Title, a.Date, a.Lang, a.Path, a.URL, a.Hash, a.Fingerprint, a.File.Size, a.File.ModTime)
 		if err != nil {
 			return fail("inserting the article", err)
 		}
@@ -279,7 +280,7 @@ func (t *Tx) put(b graph.Batch) error {
 		if err := t.forget(aid); err != nil {
 			return fail("removing its previous version", err)
 		}
-		if _, err := t.st.updArticle.ExecContext(t.ctx, a.Title, a.Date, a.Lang, a.Path, a.URL, a.Hash, a.Fingerprint, aid); err != nil {
+		if _, err := t.st.updArticle.ExecContext(t.ctx, a.Title, a.Date, a.Lang, a.Path, a.URL, a.Hash, a.Fingerprint, a.File.Size, a.File.ModTime, aid); err != nil {
 			return fail("updating the article", err)
 		}
 		t.stats.Replaced++
@@ -857,8 +858,18 @@ func (t *Tx) Checkpoint() error {
 		clear(t.quants)
 		clear(t.edges)
 		clear(t.nodes)
+		t.resets++
 	}
 	return nil
+}
+
+// Resets counts the checkpoints after which the transaction found the
+// store changed by another connection: what it read of the store before
+// may be stale.
+func (t *Tx) Resets() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.resets
 }
 
 // dataVersion is SQLite's PRAGMA data_version, which changes when another

@@ -104,6 +104,17 @@ func ingest(ctx context.Context, w graph.Writer, paths []string, opts ingestOpti
 	bar := newProgress(ctx, opts.stderr, isTerminal(opts.stderr), paths)
 	stderr := io.Writer(bar)
 
+	ropts := walkOptions(stderr, opts.stdin, &rep.Failed, func() { bar.Add(1) })
+	if !opts.force {
+		ropts.Known = func(src reader.Source) (bool, error) {
+			same, err := knownUnchanged(w, src, fp)
+			if same {
+				rep.Unchanged++
+				bar.Add(1)
+			}
+			return same, err
+		}
+	}
 	read := func(emit func(extract.Document) error) error {
 		return reader.WalkWith(ctx, paths, func(doc extract.Document) error {
 			same, again, err := storedUnchanged(w, doc, fp, opts.force)
@@ -119,11 +130,12 @@ func ingest(ctx context.Context, w graph.Writer, paths []string, opts ingestOpti
 				return nil
 			}
 			return emit(doc)
-		}, walkOptions(stderr, opts.stdin, &rep.Failed, func() { bar.Add(1) }))
+		}, ropts)
 	}
 	build := func(doc extract.Document) graph.Batch {
 		b := graph.Build(x.Extract(doc))
 		b.Article.Fingerprint = fp
+		b.Article.File = graph.StampOf(doc)
 		return b
 	}
 	var putErr error
@@ -215,6 +227,31 @@ func storedUnchanged(w graph.Writer, doc extract.Document, fingerprint string, f
 		return false, true, nil
 	}
 	return true, false, nil
+}
+
+// knownUnchanged reports whether the input src describes, before it is
+// read, is stored unchanged by an extractor with this fingerprint, so
+// that the reader skips it: a JSON Lines record whose line has the stored
+// hash (it is not decoded), or a file whose path, size and modification
+// time are those stored (it is not opened). Anything else is read, and
+// storedUnchanged then decides by the content hash: a file touched or
+// copied without being changed is skipped after it is hashed. A file
+// changed without changing its size or modification time is taken as
+// unchanged: --force reads everything.
+func knownUnchanged(w graph.Writer, src reader.Source, fingerprint string) (bool, error) {
+	vs, err := w.Versions([]string{src.ID})
+	if err != nil {
+		return false, storeError(err)
+	}
+	v, ok := vs[src.ID]
+	switch {
+	case !ok || v.Fingerprint != fingerprint:
+		return false, nil
+	case src.Hash != "":
+		return v.Hash == src.Hash, nil
+	}
+	f := graph.FileStamp{Path: src.Path, Size: src.Size, ModTime: src.ModTime.UnixNano()}
+	return f.Known() && v.File == f, nil
 }
 
 func interrupted(k graph.Writer, err error) error {
