@@ -28,7 +28,58 @@ func findCandidates(t *tokenized) *candidates {
 	d.knownOrgs = proposePhrases(d.x.lx.orgs, d.toks, &d.bufs.knownOrgs)
 	d.orgWords = proposePhrases(d.x.lx.orgWords, d.toks, &d.bufs.orgWords)
 	d.orgHeads = proposePhrases(d.x.orgHeads, d.toks, &d.bufs.orgHeads)
+	d.indexCues()
 	return d
+}
+
+// indexCues finds, in every sentence, the first cue of each category of
+// data/cues.tsv (the first token where the longest cue of the category
+// starting there has a value), in one pass over the sentence: the cue
+// index hasCue reads.
+func (d *candidates) indexCues() {
+	ci := d.x.lx.cueIdx
+	nc := len(ci.maxToks)
+	d.cueFirst = resize(&d.bufs.cueFirst, len(d.sents)*nc)
+	hits := resize(&d.bufs.cueHits, nc)
+	all := uint64(1)<<nc - 1
+	for s := range d.sents {
+		first := d.cueFirst[s*nc : (s+1)*nc]
+		for k := range first {
+			first[k] = sentCue{k: -1}
+		}
+		var done uint64
+		a, b := d.sentRange(s)
+		for k := a; k < b && done != all; k++ {
+			found := ci.at(d.toks, k, hits) &^ done
+			for cat := 0; found != 0; cat++ {
+				if found&1 != 0 && hits[cat].v != "" {
+					first[cat] = sentCue{v: hits[cat].v, k: k}
+					done |= 1 << cat
+				}
+				found >>= 1
+			}
+		}
+	}
+}
+
+// hasCue reports whether sentence s contains a cue of the category and
+// returns its value and token (the first token where the longest cue of
+// the category starting there has a value; "", -1 if none): a look-up in
+// the index indexCues built.
+func (d *candidates) hasCue(cat string, s int) (string, int) {
+	ci := d.x.lx.cueIdx
+	c, ok := ci.catOf(cat)
+	if !ok {
+		return "", -1
+	}
+	first := d.cueFirst[s*len(ci.maxToks)+c]
+	return first.v, first.k
+}
+
+// sentCue is the first cue of a category in a sentence (k -1 if none).
+type sentCue struct {
+	v string
+	k int
 }
 
 // phraseAt is the longest phrase of a list that starts at a token: its

@@ -209,7 +209,7 @@ func (d *related) isCurrent(ev string) bool {
 // strongestCue returns the value of a cue of the category in sentence s:
 // the first that does not need the event named ("named" in cues.tsv),
 // else, when named, the first; "" if none.
-func (d *tokenized) strongestCue(cat string, s int, named bool) string {
+func (d *candidates) strongestCue(cat string, s int, named bool) string {
 	v, k := d.hasCue(cat, s)
 	if v != "named" {
 		return v

@@ -275,7 +275,6 @@ type docBufs struct {
 	placeAt    []placeCand
 	countries  []string // ISO codes of the countries the article names (noteCountries)
 	cueFirst   []sentCue
-	cueDone    []bool
 	cueHits    []cueHit
 }
 

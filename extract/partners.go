@@ -302,7 +302,7 @@ func (d *tokenized) includingAhead(g, e int) bool {
 
 // twoCue reports whether the sentence refers to the two localities or
 // countries of the article ("the two cities", "les deux pays").
-func (d *tokenized) twoCue(s int) bool {
+func (d *candidates) twoCue(s int) bool {
 	v, _ := d.hasCue("twocities", s)
 	w, _ := d.hasCue("twocountries", s)
 	return v != "" || w != ""

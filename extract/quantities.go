@@ -238,7 +238,7 @@ func onlyReferences(ms []*ment) bool {
 
 // saysWhoTookPart reports whether sentence s speaks of who took part in
 // an event: "attended", "étaient représentées", "ont rassemblé".
-func (d *tokenized) saysWhoTookPart(s int) bool {
+func (d *candidates) saysWhoTookPart(s int) bool {
 	for _, cat := range [...]string{"participate", "represent", "gather"} {
 		if c, _ := d.hasCue(cat, s); c != "" {
 			return true

@@ -77,51 +77,6 @@ func (d *related) addRel(typ, from, to string, props map[string]any, s int) {
 	d.rels = append(d.rels, Relation{Type: typ, From: from, To: to, Props: props, Evidence: []Evidence{d.evidence(s)}})
 }
 
-// hasCue reports whether sentence s contains a cue of the category and
-// returns its value and token (the first token where the longest cue of
-// the category starting there has a value). The cues of every category
-// are found in one pass over the sentence, on the first question.
-func (d *tokenized) hasCue(cat string, s int) (string, int) {
-	ci := d.x.lx.cueIdx
-	c, ok := ci.catOf(cat)
-	if !ok {
-		return "", -1
-	}
-	nc := len(ci.maxToks)
-	if d.cueFirst == nil {
-		d.cueFirst = resize(&d.bufs.cueFirst, len(d.sents)*nc)
-		d.cueDone = resize(&d.bufs.cueDone, len(d.sents))
-	}
-	first := d.cueFirst[s*nc : (s+1)*nc]
-	if !d.cueDone[s] {
-		d.cueDone[s] = true
-		for k := range first {
-			first[k] = sentCue{k: -1}
-		}
-		hits := resize(&d.bufs.cueHits, nc)
-		var done uint64
-		all := uint64(1)<<nc - 1
-		a, b := d.sentRange(s)
-		for k := a; k < b && done != all; k++ {
-			found := ci.at(d.toks, k, hits) &^ done
-			for cat := 0; found != 0; cat++ {
-				if found&1 != 0 && hits[cat].v != "" {
-					first[cat] = sentCue{v: hits[cat].v, k: k}
-					done |= 1 << cat
-				}
-				found >>= 1
-			}
-		}
-	}
-	return first[c].v, first[c].k
-}
-
-// sentCue is the first cue of a category in a sentence (k -1 if none).
-type sentCue struct {
-	v string
-	k int
-}
-
 // salientN returns the n most mentioned entities of a type, City or
 // Country (ties: first mentioned), for "the two cities" and "les deux
 // pays". The slice is shared: callers must not modify it.

@@ -44,12 +44,6 @@ type tokenized struct {
 	prepared
 	toks  []token
 	sents []sentence
-
-	// cue index, filled sentence by sentence on the first question
-	// (hasCue): a function of the tokens only, kept so that a sentence is
-	// matched against the cue lists once however many stages ask
-	cueFirst []sentCue // sentence*categories+category -> first cue
-	cueDone  []bool    // sentence -> cueFirst computed
 }
 
 // candidates is the output of findCandidates: what the text may name,
@@ -66,6 +60,7 @@ type candidates struct {
 	knownOrgs  []phraseAt[*orgEntry] // token -> longest well-known body name starting there (knownOrgAt)
 	orgWords   []phraseAt[orgWord]   // token -> longest head noun of a body's name (orgWordAt)
 	orgHeads   []phraseAt[string]    // token -> longest local-body head (orgHeadAt)
+	cueFirst   []sentCue             // sentence*categories+category -> first cue of the category in the sentence (indexCues, hasCue)
 }
 
 // resolved is the output of resolve: the article's entities and their
