@@ -224,3 +224,34 @@ func (g *Graph) ArticlesMentioning(ctx context.Context, id string, limit int) ([
 	}
 	return out, total, nil
 }
+
+var _ graph.Curator = (*Graph)(nil)
+
+// Contributors implements graph.Curator: the loader keeps every record an
+// article gives an entity on a MENTIONS relationship (count 0 when it has
+// no offsets), and an article whose load did not complete has no hash.
+func (g *Graph) Contributors(ctx context.Context, ids []string) ([]graph.ArticleRow, error) {
+	rows, err := g.read(ctx, "reading contributing articles",
+		byIDs+" MATCH (n)<-[:MENTIONS]-(a:Article) WHERE a.hash IS NOT NULL"+
+			" RETURN DISTINCT a.id AS id, coalesce(a.title, '') AS title, coalesce(a.date, '') AS date,"+
+			" coalesce(a.lang, '') AS lang, coalesce(a.path, '') AS path, coalesce(a.url, '') AS url,"+
+			" a.hash AS hash, coalesce(a.fingerprint, '') AS fingerprint ORDER BY id",
+		map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]graph.ArticleRow, 0, len(rows.Values))
+	for _, rec := range rows.Records() {
+		var a graph.ArticleRow
+		err := firstError(
+			into(&a.ID, value[string], rec, "id"), into(&a.Title, value[string], rec, "title"),
+			into(&a.Date, value[string], rec, "date"), into(&a.Lang, value[string], rec, "lang"),
+			into(&a.Path, value[string], rec, "path"), into(&a.URL, value[string], rec, "url"),
+			into(&a.Hash, value[string], rec, "hash"), into(&a.Fingerprint, value[string], rec, "fingerprint"))
+		if err != nil {
+			return nil, fmt.Errorf("reading contributing articles on neo4j: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}

@@ -3,7 +3,10 @@ package sqlite
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/kg-dev/kg/extract"
 	"github.com/kg-dev/kg/graph"
@@ -12,6 +15,8 @@ import (
 // The embedded store as a graph.Explorer (kg search, show, why, timeline).
 
 var _ graph.Explorer = (*Graph)(nil)
+
+var _ graph.Curator = (*Graph)(nil)
 
 // entityLabels is the SQL list of entity labels, from the closed set.
 var entityLabels = func() string {
@@ -241,4 +246,35 @@ func (s *Store) EntityKeys(ctx context.Context) ([]graph.EntityKey, error) {
 // EntitiesByID implements graph.Explorer.
 func (s *Store) EntitiesByID(ctx context.Context, ids []string) ([]graph.Entity, error) {
 	return s.entities(ctx, "SELECT n.id, n.label, n.name, n.aliases, n.props FROM json_each(?1) j CROSS JOIN nodes n ON n.id = j.value WHERE n.label IN ("+entityLabels+") ORDER BY n.id", mustJSON(ids))
+}
+
+// Contributors implements graph.Curator.
+func (s *Store) Contributors(ctx context.Context, ids []string) ([]graph.ArticleRow, error) {
+	seen := map[string]graph.ArticleRow{}
+	for _, id := range ids {
+		rows, err := s.db.QueryContext(ctx, `
+SELECT a.id, a.title, a.date, a.lang, a.path, a.url, a.hash, a.fingerprint
+FROM nodes n CROSS JOIN node_facts f ON f.nid = n.nid CROSS JOIN articles a ON a.aid = f.aid
+WHERE n.id = ?1`, id)
+		if err != nil {
+			return nil, s.classify("reading contributing articles", err)
+		}
+		for rows.Next() {
+			var a graph.ArticleRow
+			if err := rows.Scan(&a.ID, &a.Title, &a.Date, &a.Lang, &a.Path, &a.URL, &a.Hash, &a.Fingerprint); err != nil {
+				rows.Close()
+				return nil, s.classify("reading contributing articles", err)
+			}
+			seen[a.ID] = a
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			return nil, s.classify("reading contributing articles", err)
+		}
+	}
+	out := make([]graph.ArticleRow, 0, len(seen))
+	for _, a := range seen {
+		out = append(out, a)
+	}
+	slices.SortFunc(out, func(a, b graph.ArticleRow) int { return strings.Compare(a.ID, b.ID) })
+	return out, nil
 }

@@ -16,12 +16,15 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/kg-dev/kg/extract"
 	"github.com/kg-dev/kg/graph"
+	"github.com/kg-dev/kg/graph/curate"
 	"github.com/kg-dev/kg/queries"
 	"github.com/kg-dev/kg/reader"
 )
@@ -56,6 +59,8 @@ func Run(t *testing.T, open Open) {
 		{"RemoveInSession", testRemoveInSession},
 		{"ManyArticles", testManyArticles},
 		{"Explorer", testExplorer},
+		{"Curator", testCurator},
+		{"Curated", testCurated},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
@@ -942,4 +947,140 @@ func checkExplorer(t *testing.T, what string, x graph.Explorer, bs []graph.Batch
 	if !maps.EqualFunc(nb, neighbours, slices.Equal) {
 		t.Errorf("%s: Neighbours: %v, want %v", what, nb, neighbours)
 	}
+}
+
+// testCurator checks graph.Curator: every article contributing a record
+// of an entity, mentioned or not, with its stored path, hash and
+// fingerprint.
+func testCurator(t *testing.T, open Open) {
+	bs := samples(t)
+	with(t, open, func(s graph.Store) {
+		c, ok := s.(graph.Curator)
+		if !ok {
+			t.Skipf("%T does not implement graph.Curator", s)
+		}
+		ingest(t, s, bs...)
+		want := map[string][]graph.ArticleRow{}
+		var all []string
+		for _, b := range bs {
+			for _, n := range b.Nodes {
+				if want[n.ID] == nil {
+					all = append(all, n.ID)
+				}
+				want[n.ID] = append(want[n.ID], b.Article)
+			}
+		}
+		unmentioned := 0
+		for _, id := range all {
+			got, err := c.Contributors(bg, []string{id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := want[id]
+			slices.SortFunc(w, func(a, b graph.ArticleRow) int { return strings.Compare(a.ID, b.ID) })
+			if !reflect.DeepEqual(got, w) {
+				t.Errorf("Contributors(%s) = %+v, want %+v", id, got, w)
+			}
+			if n, _ := c.(graph.Explorer); n != nil {
+				if _, k, _ := n.ArticlesMentioning(bg, id, 0); k < len(w) {
+					unmentioned++
+				}
+			}
+		}
+		if _, isX := s.(graph.Explorer); isX && unmentioned == 0 {
+			t.Errorf("no entity of the samples has a contributing article that does not mention it: the test checks nothing about them")
+		}
+		got, err := c.Contributors(bg, all)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(bs) {
+			t.Errorf("Contributors(every entity) = %d articles, want %d", len(got), len(bs))
+		}
+		if got, err := c.Contributors(bg, []string{"city:not-there"}); err != nil || len(got) != 0 {
+			t.Errorf("Contributors(unknown id) = %v, %v; want none", got, err)
+		}
+	})
+}
+
+// testCurated checks that a store holds what curation decisions make of
+// the samples (graph/curate): a merge is one node with both names and
+// both relations, a rejected entity and relation are gone.
+func testCurated(t *testing.T, open Open) {
+	set, err := curate.New([]curate.Decision{
+		{Action: curate.Merge, ID: "city:hanoi", Other: "city:da-nang", Name: "Da Nang"},
+		{Action: curate.Alias, ID: "city:seoul", Name: "Capital of the South"},
+		{Action: curate.RejectEntity, ID: "country:south-korea"},
+		{Action: curate.RejectRelation, Type: "PARTNER_OF", ID: "city:toulouse", Other: "city:hanoi"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := extract.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bs []graph.Batch
+	err = reader.WalkWith(bg, []string{filepath.Join(root(t), "seeds")}, func(d extract.Document) error {
+		bs = append(bs, graph.Build(set.Apply(x.Extract(d))))
+		return nil
+	}, reader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	with(t, open, func(s graph.Store) {
+		ex, ok := s.(graph.Explorer)
+		if !ok {
+			t.Skipf("%T does not implement graph.Explorer", s)
+		}
+		ingest(t, s, bs...)
+		es, err := ex.EntitiesByID(bg, []string{"city:hanoi", "city:da-nang", "city:seoul", "country:south-korea"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		byID := map[string]graph.Entity{}
+		for _, e := range es {
+			byID[e.ID] = e
+		}
+		if _, ok := byID["city:da-nang"]; ok {
+			t.Errorf("city:da-nang is stored after its merge into city:hanoi")
+		}
+		if _, ok := byID["country:south-korea"]; ok {
+			t.Errorf("country:south-korea is stored after its rejection")
+		}
+		if h := byID["city:hanoi"]; !slices.Contains(h.Aliases, "Da Nang") {
+			t.Errorf("city:hanoi aliases = %v, want Da Nang among them", h.Aliases)
+		}
+		if !slices.Contains(byID["city:seoul"].Aliases, "Capital of the South") {
+			t.Errorf("city:seoul aliases = %v, want the alias added", byID["city:seoul"].Aliases)
+		}
+		links, err := ex.Links(bg, []string{"city:hanoi"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seoul := false
+		for _, l := range links {
+			if l.Type == "PARTNER_OF" && l.Other("city:hanoi") == "city:toulouse" {
+				t.Errorf("the rejected PARTNER_OF city:hanoi city:toulouse is stored: %+v", l)
+			}
+			seoul = seoul || (l.Type == "PARTNER_OF" && l.Other("city:hanoi") == "city:seoul")
+			if l.Other("city:hanoi") == "country:south-korea" {
+				t.Errorf("a relation of the rejected country:south-korea is stored: %+v", l)
+			}
+		}
+		if !seoul {
+			t.Errorf("PARTNER_OF city:hanoi city:seoul is gone, want it kept")
+		}
+		merged := 0
+		for _, b := range bs {
+			for _, n := range b.Nodes {
+				if n.ID == "city:hanoi" {
+					merged++
+				}
+			}
+		}
+		if n, err := ex.MentionCounts(bg, []string{"city:hanoi"}); err != nil || n["city:hanoi"] != merged {
+			t.Errorf("articles mentioning the merged city:hanoi = %v (%v), want %d", n, err, merged)
+		}
+	})
 }

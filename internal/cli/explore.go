@@ -31,6 +31,12 @@ func openExplorer(c *ucli.Context) (*explorer, error) {
 	if err != nil {
 		return nil, err
 	}
+	return explorerOn(c, st)
+}
+
+// explorerOn indexes the entities of st, open for reading or writing; it
+// closes st when it fails.
+func explorerOn(c *ucli.Context, st graph.Store) (*explorer, error) {
 	x, ok := st.(graph.Explorer)
 	if !ok {
 		return nil, closeGraph(st, fmt.Errorf("%s cannot be explored", st.Where()))

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kg-dev/kg/extract"
 	"github.com/kg-dev/kg/graph"
+	"github.com/kg-dev/kg/graph/curate"
 	"github.com/kg-dev/kg/graph/sqlite"
 	"github.com/kg-dev/kg/internal/ordered"
 	"github.com/kg-dev/kg/reader"
@@ -29,7 +30,9 @@ func ingestCommand() *ucli.Command {
 			"committed, and running it again does only the rest. An article already stored with the same content, by\n" +
 			"the same extractor, is skipped; a changed one replaces its previous contribution, and so does one stored\n" +
 			"by another version of the extractor (its code or data files: kg stats shows the fingerprints), which is\n" +
-			"extracted again (the summary says how many). With --neo4j (or NEO4J_URI) the graph goes to Neo4j instead.",
+			"extracted again (the summary says how many). With --neo4j (or NEO4J_URI) the graph goes to Neo4j instead.\n" +
+			"The curation decisions (kg merge, alias, reject: curation.tsv next to the store, or --curation) are\n" +
+			"applied to every article written; after editing that file by hand, run kg ingest --reextract.",
 		Flags: append([]ucli.Flag{
 			storeFlag(),
 			waitFlag(),
@@ -37,6 +40,7 @@ func ingestCommand() *ucli.Command {
 			&ucli.BoolFlag{Name: "force", Usage: "extract and write articles even when they are stored unchanged"},
 			&ucli.BoolFlag{Name: "reextract", Usage: "extract again the articles stored unchanged, even by this extractor (kg ingest does it by itself for articles extracted by another one)"},
 			workersFlag(),
+			curationFlag(),
 			&ucli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "list what extraction produced but the graph model leaves out"},
 		}, neo4jFlags()...),
 		Action: func(c *ucli.Context) error {
@@ -50,6 +54,10 @@ func ingestCommand() *ucli.Command {
 			if c.Int("batch") < 0 {
 				return fmt.Errorf("%w: --batch must not be negative", ErrUsage)
 			}
+			cur, _, err := loadCuration(c)
+			if err != nil {
+				return err
+			}
 			st, err := openGraph(c, true)
 			if err != nil {
 				return err
@@ -60,7 +68,7 @@ func ingestCommand() *ucli.Command {
 			}
 			_, err = ingest(c.Context, w, c.Args().Slice(), ingestOptions{
 				stdin: c.App.Reader, workers: workers, verbose: c.Bool("verbose"), stderr: c.App.ErrWriter,
-				force: c.Bool("force") || c.Bool("reextract"),
+				force: c.Bool("force") || c.Bool("reextract"), curation: cur,
 			})
 			return closeGraph(st, err)
 		},
@@ -73,6 +81,9 @@ type ingestOptions struct {
 	verbose bool
 	stderr  io.Writer
 	force   bool // extract and write articles even when they are stored unchanged
+	// curation is applied to every article's extraction before it is
+	// written (nil: none).
+	curation *curate.Set
 }
 
 // ingestReport says what an ingest run did.
@@ -133,7 +144,7 @@ func ingest(ctx context.Context, w graph.Writer, paths []string, opts ingestOpti
 		}, ropts)
 	}
 	build := func(doc extract.Document) graph.Batch {
-		b := graph.Build(x.Extract(doc))
+		b := graph.Build(opts.curation.Apply(x.Extract(doc)))
 		b.Article.Fingerprint = fp
 		b.Article.File = graph.StampOf(doc)
 		return b
