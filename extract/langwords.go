@@ -40,6 +40,10 @@ type wordClasses struct {
 	// caption: their folded keys
 	captions []string
 	caption  map[string]bool
+
+	// abbrev: the lower-cased abbreviations after which a period does
+	// not end a sentence, of every language (data/LANG/abbreviations.tsv)
+	abbrev map[string]bool
 }
 
 // hasPrefix reports whether key starts with one of prefixes.
@@ -145,9 +149,34 @@ func loadWordClasses(fsys fs.FS) (*wordClasses, error) {
 	if len(w.langs) == 0 {
 		return nil, fmt.Errorf("no function words in data/*/words.tsv")
 	}
+	if w.abbrev, err = loadAbbreviations(fsys); err != nil {
+		return nil, err
+	}
 	for _, p := range prefixes {
 		sort.Strings(*p)
 	}
 	sort.Strings(w.captions)
 	return w, nil
+}
+
+// loadAbbreviations reads data/LANG/abbreviations.tsv of every language:
+// one abbreviation a line, kept lower-cased.
+func loadAbbreviations(fsys fs.FS) (map[string]bool, error) {
+	files, err := fs.Glob(fsys, "data/*/abbreviations.tsv")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, name := range files {
+		if err := data.ReadTSV(fsys, name, func(f []string) error {
+			if len(f) != 1 || f[0] == "" {
+				return fmt.Errorf("want one abbreviation, got %q", strings.Join(f, "\t"))
+			}
+			out[strings.ToLower(f[0])] = true
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

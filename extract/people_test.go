@@ -155,7 +155,7 @@ func TestRoles(t *testing.T) {
 // TestRunTogether checks the repair of text as outlets publish it.
 func TestRunTogether(t *testing.T) {
 	s := "It began in 2019.The mayor came. Mr.Smith too. TP.HCM and U.S. stay."
-	sents := splitSentences(s, 0, len(s))
+	sents := splitSentences(s, 0, len(s), testExtractor(t).words.abbrev)
 	if len(sents) != 4 {
 		t.Errorf("got %d sentences %v, want 4 (2019.The split; Mr.Smith, TP.HCM and U.S. kept)", len(sents), sents)
 	}

@@ -141,7 +141,7 @@ func tokenizeDoc(p *prepared, start, end int) *tokenized {
 		if capEnd > ls {
 			d.addSentence(ls, capEnd, true, line)
 		}
-		for _, s := range splitSentences(text, capEnd, le) {
+		for _, s := range splitSentences(text, capEnd, le, d.x.words.abbrev) {
 			d.addSentence(s[0], s[1], false, line)
 		}
 		ls = le + 1

@@ -24,7 +24,7 @@ func nerTestSentences(t *testing.T) []string {
 			t.Fatal(err)
 		}
 		for _, line := range strings.Split(string(b), "\n") {
-			for _, s := range splitSentences(line, 0, len(line)) {
+			for _, s := range splitSentences(line, 0, len(line), testExtractor(t).words.abbrev) {
 				sent := strings.TrimSpace(line[s[0]:s[1]])
 				if sent != "" {
 					out = append(out, sent, strings.ToUpper(sent), strings.ToLower(sent))

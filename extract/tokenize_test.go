@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestTokenizeDoc drives the second stage alone: sentences (with captions
@@ -22,6 +23,11 @@ func TestTokenizeDoc(t *testing.T) {
 		{"abbreviations do not end a sentence",
 			"T\nIl a vu M. Martin et l'U.E. hier.\n",
 			[]string{"T", "Il a vu M. Martin et l'U.E. hier."}},
+		{"fr: an accented month abbreviation does not end a sentence",
+			"T\nLa visite du 3 févr. 2025 à Lyon a eu lieu. Le conseil du 9 déc. 2024 l'avait votée.\n",
+			[]string{"T", "La visite du 3 févr. 2025 à Lyon a eu lieu.", "Le conseil du 9 déc. 2024 l'avait votée."}},
+		{"en: titles and company suffixes", "T\nDr. Lee of Acme Co. Ltd. met Gov. Tran. They agreed.\n",
+			[]string{"T", "Dr. Lee of Acme Co. Ltd. met Gov. Tran.", "They agreed."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -44,5 +50,28 @@ func TestTokenizeDoc(t *testing.T) {
 				t.Errorf("sentences\n got %q\nwant %q", got, tt.sents)
 			}
 		})
+	}
+}
+
+// TestAbbreviationsFromData checks that the abbreviations come from
+// data/LANG/abbreviations.tsv: a data set without them splits after "Dr.".
+func TestAbbreviationsFromData(t *testing.T) {
+	x := testExtractor(t)
+	for _, a := range []string{"mr", "dr", "st", "m", "mme", "janv", "févr"} {
+		if !x.words.abbrev[a] {
+			t.Errorf("abbreviation %q not loaded", a)
+		}
+	}
+	text := "Il a vu Dr. Martin hier."
+	if got := splitSentences(text, 0, len(text), x.words.abbrev); len(got) != 1 {
+		t.Errorf("with the data: %d sentences, want 1", len(got))
+	}
+	if got := splitSentences(text, 0, len(text), map[string]bool{}); len(got) != 2 {
+		t.Errorf("without abbreviations: %d sentences, want 2 (Dr. ends one)", len(got))
+	}
+	fsys := fstest.MapFS{"data/fr/abbreviations.tsv": {Data: []byte("# test\nmme\n")}}
+	got, err := loadAbbreviations(fsys)
+	if err != nil || !got["mme"] || got["m"] {
+		t.Errorf("loadAbbreviations(map) = %v, %v; want mme only", got, err)
 	}
 }

@@ -145,20 +145,11 @@ type sentence struct {
 	caption    bool
 }
 
-// abbreviations that end with a period without ending a sentence.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "m": true, "mme": true, "mlle": true, "st": true,
-	"jr": true, "sr": true, "no": true, "vs": true, "etc": true, "prof": true, "gen": true, "col": true,
-	"lt": true, "sgt": true, "capt": true, "gov": true, "sen": true, "rep": true, "pres": true,
-	"janv": true, "fevr": true, "avr": true, "juil": true, "sept": true, "oct": true, "nov": true, "dec": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"co": true, "ltd": true, "inc": true, "corp": true, "dept": true, "p": true,
-}
-
 // splitSentences splits the line text[start:end] into sentences at ., ! and
 // ? followed by white space and an uppercase letter, digit or quote, unless
-// the period ends an abbreviation or an initial.
-func splitSentences(text string, start, end int) [][2]int {
+// the period ends an abbreviation (abbreviations: lower-cased, from
+// data/LANG/abbreviations.tsv) or an initial.
+func splitSentences(text string, start, end int, abbreviations map[string]bool) [][2]int {
 	var out [][2]int
 	s := start
 	for i := start; i < end; i++ {
@@ -170,7 +161,7 @@ func splitSentences(text string, start, end int) [][2]int {
 		for j < end && (text[j] == '.' || text[j] == '"' || text[j] == ')' || text[j] == '\'') {
 			j++
 		}
-		if c == '.' && j == i+1 && runTogether(text, s, i, end) {
+		if c == '.' && j == i+1 && runTogether(text, s, i, end, abbreviations) {
 			// "…in 2019.The mayor…": a sentence run into the next one
 			out = append(out, [2]int{s, j})
 			s = j
@@ -215,7 +206,7 @@ func splitSentences(text string, start, end int) [][2]int {
 // into the next without a space: a lowercase letter or a digit before it,
 // an uppercase letter and a lowercase one after it ("2019.The",
 // "partners.Both"), and no abbreviation before it ("Mr.Smith").
-func runTogether(text string, s, i, end int) bool {
+func runTogether(text string, s, i, end int, abbreviations map[string]bool) bool {
 	if i == s || i+2 >= end {
 		return false
 	}

@@ -5,7 +5,7 @@
 // extract itself.
 //
 // Adding a language is adding its directory with the same files (dates.tsv,
-// numbers.tsv, units.tsv, counts.tsv, words.tsv); the code that reads them
+// numbers.tsv, units.tsv, counts.tsv, words.tsv, abbreviations.tsv); the code that reads them
 // (extract/dates, extract/numbers, extract's quantities.go and
 // langwords.go) finds every language directory on its own.
 package data
