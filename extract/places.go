@@ -164,12 +164,16 @@ func (d *candidates) choosePlace(cands []placeAlias, i, j int) *gazetteer.Place 
 		return p
 	}
 	if j < len(d.toks) && d.toks[j].punct == '(' && j+1 < len(d.toks) {
-		if k, ps := d.x.places.longest(d.toks, j+1); ps != nil && k > j+1 {
+		if ps := d.placeNamesAt(j + 1); ps != nil {
 			return p
 		}
 	}
 	return nil
 }
+
+// placeNamesAt returns the readings of the gazetteer name proposePlaces
+// found at token k (a capitalised word), best first, or nil.
+func (d *candidates) placeNamesAt(k int) []placeAlias { return d.nameAt[k].cands }
 
 // afterPlaceWord reports whether token i follows a word after which a name
 // is read as a place ("in", "à", "province"), in the same sentence.
@@ -187,15 +191,15 @@ func (d *tokenized) afterPlaceWord(i int) bool {
 // beforePlace reports whether the name ending at token j is coordinated
 // with a place that needs no context: "Nancy and Huế", "Orange et Lyon",
 // "Nice-Da Nang".
-func (d *tokenized) beforePlace(j int) bool {
+func (d *candidates) beforePlace(j int) bool {
 	if j+1 >= len(d.toks) || d.toks[j+1].sent != d.toks[j].sent {
 		return false
 	}
 	if t := d.toks[j]; !d.x.words.and[t.key] && t.punct != ',' && t.punct != '-' {
 		return false
 	}
-	_, ps := d.x.places.longest(d.toks, j+1)
-	return ps != nil && !ps[0].ambiguous && d.toks[j+1].cap
+	ps := d.placeNamesAt(j + 1)
+	return ps != nil && !ps[0].ambiguous
 }
 
 // bigPlace is the population above which a place keeps its name against a
@@ -212,7 +216,7 @@ func (d *candidates) homonym(cands []placeAlias, i, j int) placeAlias {
 	}
 	// "Laval (France)", "Saint-Denis, La Réunion", "Cambridge (Massachusetts)"
 	if j+1 < len(d.toks) && (d.toks[j].punct == '(' || d.toks[j].punct == ',') && d.toks[j+1].sent == d.toks[i].sent {
-		if _, ps := d.x.places.longest(d.toks, j+1); ps != nil {
+		if ps := d.placeNamesAt(j + 1); ps != nil {
 			for _, q := range ps {
 				for _, c := range cands {
 					if c.p != q.p && c.p.Country == q.p.Country {
