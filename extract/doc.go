@@ -8,17 +8,19 @@
 //	prepare        -> prepared    header, language, body and teasers   prepare.go, lang.go
 //	tokenizeDoc    -> tokenized   sentences and tokens, byte offsets   prepare.go, tokens.go
 //	findCandidates -> candidates  gazetteer names with all readings,   candidates.go, places.go
-//	                              countries named, dates
+//	                              word-list phrases, countries named,
+//	                              dates, each sentence's cues
 //	resolve        -> resolved    places, events, bodies, people       resolve.go, places*.go, events.go,
 //	                              decided with the article in view     eventid.go, focus.go, orgs.go, orgnames.go,
 //	                                                                   acronyms.go, people.go, roles.go, ner.go
 //	relate         -> related     relations, event dates, counts       relate.go, partners.go, meet.go,
+//	                              (its own fields: resolve's are read only)
 //	                                                                   docrel.go, docdates.go, quantities.go
 //	(*related).result -> DocResult                                     extractor.go
 //
 // Words are data: data/*.tsv (cues, titles, bodies, events) and
 // data/LANG/*.tsv per language (dates, numbers, counts, closed-class
-// words), loaded once by New. Extract works on one document and returns a
+// words, abbreviations), loaded once by New. Extract works on one document and returns a
 // DocResult whose ids are global: the same real thing gets the same id in
 // every article, so results from many articles merge by id (Merge) without
 // any shared state.

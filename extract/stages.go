@@ -13,9 +13,9 @@ import (
 //
 //	prepare         Document    -> *prepared    header date and title, language, where the body and its teasers are (prepare.go)
 //	tokenizeDoc     *prepared   -> *tokenized   sentences and tokens with byte offsets, captions (prepare.go)
-//	findCandidates  *tokenized  -> *candidates  gazetteer names and demonyms with all their readings, the countries named without doubt, dates (candidates.go)
+//	findCandidates  *tokenized  -> *candidates  gazetteer names and demonyms with all their readings, the phrases of the word lists, the countries named without doubt, dates, each sentence's first cues (candidates.go)
 //	resolve         *candidates -> *resolved    decisions with the article in view: which place each name is, events, organisations, people, partial names; mentions and entities (resolve.go)
-//	relate          *resolved   -> *related     relations sentence by sentence, event dates, counts (relate.go)
+//	relate          *resolved   -> *related     relations sentence by sentence, event dates, counts, in its own fields (relate.go)
 //	(*related).result           -> DocResult    entities with aliases, relations, quantities (extractor.go)
 //
 // A long body is cut into segments (extractor.go); every segment runs the
