@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -148,25 +149,48 @@ SELECT q.id, count(*) FROM q CROSS JOIN node_facts f ON f.nid = q.nid WHERE f.me
 	return out, s.classify("counting mentions", rows.Err())
 }
 
-// ArticlesMentioning implements graph.Explorer.
+// ArticlesMentioning implements graph.Explorer. It counts the entity's
+// facts first (its primary key's range); for a hub, whose articles are so
+// many that walking all articles by date meets limit of them sooner than
+// reading and sorting its own (mentions² > limit × articles), it walks
+// articles_date and probes node_facts, else it sorts its articles.
 func (s *Store) ArticlesMentioning(ctx context.Context, id string, limit int) ([]graph.ArticleRef, int, error) {
+	var nid int64
+	var total, articles int
+	err := s.db.QueryRowContext(ctx, `
+SELECT n.nid, (SELECT count(*) FROM node_facts f WHERE f.nid = n.nid AND f.mentions > 0),
+       (SELECT ifnull(max(aid), 0) FROM articles)
+FROM nodes n WHERE n.id = ?1`, id).Scan(&nid, &total, &articles)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && total == 0 {
+		return nil, 0, nil
+	}
+	if err != nil {
+		return nil, 0, s.classify("reading articles", err)
+	}
+	query := `
+SELECT a.id, a.date, a.title, f.mentions
+FROM node_facts f CROSS JOIN articles a ON a.aid = f.aid
+WHERE f.nid = ?1 AND f.mentions > 0
+ORDER BY a.date = '', a.date, a.id LIMIT ?2`
+	if limit > 0 && total*total > limit*articles {
+		query = `
+SELECT a.id, a.date, a.title, f.mentions
+FROM articles a INDEXED BY articles_date CROSS JOIN node_facts f ON f.nid = ?1 AND f.aid = a.aid
+WHERE f.mentions > 0
+ORDER BY a.date = '', a.date, a.id LIMIT ?2`
+	}
 	if limit <= 0 {
 		limit = -1
 	}
-	rows, err := s.db.QueryContext(ctx, `
-SELECT a.id, a.date, a.title, f.mentions, count(*) OVER ()
-FROM nodes n CROSS JOIN node_facts f ON f.nid = n.nid CROSS JOIN articles a ON a.aid = f.aid
-WHERE n.id = ?1 AND f.mentions > 0
-ORDER BY a.date = '', a.date, a.id LIMIT ?2`, id, limit)
+	rows, err := s.db.QueryContext(ctx, query, nid, limit)
 	if err != nil {
 		return nil, 0, s.classify("reading articles", err)
 	}
 	defer rows.Close()
 	var out []graph.ArticleRef
-	total := 0
 	for rows.Next() {
 		var a graph.ArticleRef
-		if err := rows.Scan(&a.ID, &a.Date, &a.Title, &a.Mentions, &total); err != nil {
+		if err := rows.Scan(&a.ID, &a.Date, &a.Title, &a.Mentions); err != nil {
 			return nil, 0, s.classify("reading articles", err)
 		}
 		out = append(out, a)
@@ -174,73 +198,72 @@ ORDER BY a.date = '', a.date, a.id LIMIT ?2`, id, limit)
 	return out, total, s.classify("reading articles", rows.Err())
 }
 
-// EntityKeys implements graph.Explorer: two narrow scans (node ids and
-// labels, then the key table) joined in Go, instead of reading every
-// node row with its JSON.
+// EntityKeys implements graph.Explorer: three narrow scans of indexes
+// (labels by nid, ids in id order, keys in (nid, key) order) joined in
+// Go, instead of reading every node row with its JSON; the rows come out
+// in (id, key) order without sorting them.
 func (s *Store) EntityKeys(ctx context.Context) ([]graph.EntityKey, error) {
-	type idLabel struct{ id, label string }
-	nodes := map[int64]idLabel{}
-	// Two index-only scans (nodes_label, then the unique index on id):
+	labels := map[int64]string{}
+	// Index-only scans (nodes_label, the unique index on id, node_keys_nid):
 	// node rows, with their JSON and merge summaries, are never read.
-	rows, err := s.db.QueryContext(ctx, "SELECT nid, label FROM nodes INDEXED BY nodes_label WHERE label IN ("+entityLabels+")")
-	if err != nil {
-		return nil, s.classify("reading entity keys", err)
-	}
-	for rows.Next() {
+	err := s.scan(ctx, "SELECT nid, label FROM nodes INDEXED BY nodes_label WHERE label IN ("+entityLabels+")", func(r *sql.Rows) error {
 		var nid int64
-		var v idLabel
-		if err := rows.Scan(&nid, &v.label); err != nil {
-			rows.Close()
-			return nil, s.classify("reading entity keys", err)
+		var label string
+		if err := r.Scan(&nid, &label); err != nil {
+			return err
 		}
-		nodes[nid] = v
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, s.classify("reading entity keys", err)
-	}
-	rows, err = s.db.QueryContext(ctx, "SELECT nid, id FROM nodes WHERE id > ''")
+		labels[nid] = label
+		return nil
+	})
 	if err != nil {
 		return nil, s.classify("reading entity keys", err)
 	}
-	for rows.Next() {
+	keys := make(map[int64][]string, len(labels))
+	err = s.scan(ctx, "SELECT nid, key FROM node_keys ORDER BY nid, key", func(r *sql.Rows) error {
+		var nid int64
+		var k string
+		if err := r.Scan(&nid, &k); err != nil {
+			return err
+		}
+		if _, ok := labels[nid]; ok {
+			keys[nid] = append(keys[nid], k)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, s.classify("reading entity keys", err)
+	}
+	out := make([]graph.EntityKey, 0, len(labels)*3/2)
+	err = s.scan(ctx, "SELECT nid, id FROM nodes WHERE id > '' ORDER BY id", func(r *sql.Rows) error {
 		var nid int64
 		var id string
-		if err := rows.Scan(&nid, &id); err != nil {
-			rows.Close()
-			return nil, s.classify("reading entity keys", err)
+		if err := r.Scan(&nid, &id); err != nil {
+			return err
 		}
-		if v, ok := nodes[nid]; ok {
-			v.id = id
-			nodes[nid] = v
+		for _, k := range keys[nid] {
+			out = append(out, graph.EntityKey{ID: id, Label: labels[nid], Key: k})
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, s.classify("reading entity keys", err)
-	}
-	rows, err = s.db.QueryContext(ctx, "SELECT key, nid FROM node_keys")
+		return nil
+	})
 	if err != nil {
 		return nil, s.classify("reading entity keys", err)
 	}
-	defer rows.Close()
-	out := make([]graph.EntityKey, 0, len(nodes)*3/2)
-	for rows.Next() {
-		var k graph.EntityKey
-		var nid int64
-		if err := rows.Scan(&k.Key, &nid); err != nil {
-			return nil, s.classify("reading entity keys", err)
-		}
-		if v, ok := nodes[nid]; ok {
-			k.ID, k.Label = v.id, v.label
-			out = append(out, k)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, s.classify("reading entity keys", err)
-	}
-	graph.SortEntityKeys(out)
 	return out, nil
+}
+
+// scan runs query and calls row for each row.
+func (s *Store) scan(ctx context.Context, query string, row func(*sql.Rows) error) error {
+	rows, err := s.db.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := row(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // EntitiesByID implements graph.Explorer.

@@ -145,8 +145,8 @@ func TestMigrateFromVersion1(t *testing.T) {
 			v2.Doc.Hash = "v2"
 			ingest(t, s, v2)
 			before := snap(t, s)
-			// Before migration 7: no file stamps.
-			stmts := []string{"ALTER TABLE articles DROP COLUMN src_size", "ALTER TABLE articles DROP COLUMN src_mtime"}
+			// Before migration 8: no articles_date; before 7: no file stamps.
+			stmts := []string{"DROP INDEX articles_date", "ALTER TABLE articles DROP COLUMN src_size", "ALTER TABLE articles DROP COLUMN src_mtime"}
 			if from < 5 {
 				stmts = append(stmts, "ALTER TABLE articles DROP COLUMN fingerprint")
 			}

@@ -178,6 +178,14 @@ ALTER TABLE quantities DROP COLUMN last_article;
 ALTER TABLE articles ADD COLUMN src_size INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE articles ADD COLUMN src_mtime INTEGER NOT NULL DEFAULT 0;
 `,
+	// 8: articles in the order kg show lists them (dated first, by date,
+	// then id), so that the first articles mentioning a hub are found by
+	// walking the dates and probing node_facts' primary key instead of
+	// sorting every article that mentions it (Vietnam on a
+	// 100,000-article store: 93,000 rows, 100 ms, against 0.3 ms).
+	`
+CREATE INDEX articles_date ON articles(date = '', date, id);
+`,
 }
 
 // refoldAt is the user_version after which migrate runs refold.
