@@ -7,9 +7,9 @@
 //	     ev_articles, ev_sentences, ev_starts, ev_ends}]->(b)
 //	(:Quantity {key, count, unit, approx, ev_*})-[:QUANTIFIES]->(subject), (q)-[:OF]->(:Country)
 //
-// Evidence is stored on the relationship as parallel lists (one entry per
-// sentence, with its article id and byte offsets), so Neo4j Browser shows
-// the sentence on the edge itself. Everything an article contributes is
+// Evidence is exported on the relationship as parallel lists (one entry per
+// sentence, with its article id and byte offsets); kg ingest --neo4j keeps
+// each article's share on its own Source node instead (docs/NEO4J.md). Everything an article contributes is
 // keyed by the article id, so re-ingesting it replaces exactly that.
 //
 // Build (rows.go) is pure; stores live in graph/sqlite (the embedded

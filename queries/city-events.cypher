@@ -9,5 +9,5 @@ WHERE (type(r) = 'PARTICIPATED_IN') = (startNode(r) = c)
 RETURN c.name AS city, c.id AS city_id, e.name AS event, e.id AS event_id, e.date AS date,
        CASE type(r) WHEN 'PARTICIPATED_IN' THEN 'participant' WHEN 'HELD_IN' THEN 'venue' ELSE 'host' END AS role,
        COUNT { (e)<-[:PARTICIPATED_IN]-() } AS participants,
-       coalesce(size(r.ev_sentences), 0) AS evidence
+       coalesce(r.ev_count, size(r.ev_sentences), 0) AS evidence
 ORDER BY date, event_id, role, city_id

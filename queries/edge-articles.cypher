@@ -10,12 +10,18 @@ CALL db.index.fulltext.queryNodes('kg_names', 'keys:"' + reduce(s = $target, ch 
 WITH a, b WHERE (b:Person OR b:City OR b:Country OR b:Organization OR b:Event)
 MATCH (a)-[r]-(b)
 WHERE type(r) = $rel AND (startNode(r) = a OR type(r) IN ['PARTNER_OF', 'MET'])
-UNWIND range(0, coalesce(size(r.ev_sentences), 0) - 1) AS i
-OPTIONAL MATCH (art:Article {id: r.ev_articles[i]})
+// each article's evidence is on its Source node (a graph imported from kg export keeps the
+// evidence of all as lists on the relationship)
+UNWIND CASE WHEN r.ev_sentences IS NULL
+         THEN COLLECT { MATCH (s:Source {of: r.key}) WHERE s.article IS NOT NULL UNWIND range(0, size(s.sentences) - 1) AS i
+                        RETURN {article: s.article, sentence: s.sentences[i], start: s.starts[i]} }
+         ELSE [i IN range(0, size(r.ev_sentences) - 1) | {article: r.ev_articles[i], sentence: r.ev_sentences[i], start: r.ev_starts[i]}]
+       END AS ev
+OPTIONAL MATCH (art:Article {id: ev.article})
 RETURN type(r) AS rel, a.name AS source, a.id AS source_id, b.name AS target, b.id AS target_id,
-       r.ev_articles[i] AS article,
+       ev.article AS article,
        // an article imported by neo4j-admin has no property for an empty title or date
        CASE WHEN art IS NULL THEN null ELSE coalesce(art.title, '') END AS title,
        CASE WHEN art IS NULL THEN null ELSE coalesce(art.date, '') END AS date,
-       r.ev_sentences[i] AS sentence, r.ev_starts[i] AS start_byte
+       ev.sentence AS sentence, ev.start AS start_byte
 ORDER BY source_id, target_id, article, start_byte, r.key

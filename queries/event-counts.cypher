@@ -7,5 +7,6 @@ WITH e WHERE e:Event AND any(k IN e.keys WHERE all(w IN $event WHERE k CONTAINS 
 MATCH (q:Quantity)-[:QUANTIFIES]->(e)
 OPTIONAL MATCH (q)-[:OF]->(c)
 RETURN e.name AS event, e.id AS event_id, q.count AS count, q.unit AS unit, c.name AS country,
-       q.approx AS approx, coalesce(q.ev_sentences, []) AS sentences
+       q.approx AS approx, 
+       CASE WHEN q.ev_sentences IS NULL THEN COLLECT { MATCH (s:Source {of: q.key}) WHERE s.article IS NOT NULL WITH s ORDER BY s.of, s.article UNWIND s.sentences AS x RETURN x } ELSE q.ev_sentences END AS sentences
 ORDER BY event_id, count DESC, q.key

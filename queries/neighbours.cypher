@@ -9,5 +9,5 @@ RETURN n.name AS entity, n.id AS entity_id, type(r) AS rel,
        CASE WHEN type(r) IN ['PARTNER_OF', 'MET'] THEN 'both' WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,
        m.name AS neighbour, m.id AS neighbour_id,
        [l IN labels(m) WHERE l IN ['Person', 'City', 'Country', 'Organization', 'Event']][0] AS label,
-       coalesce(size(r.ev_sentences), 0) AS evidence
+       coalesce(r.ev_count, size(r.ev_sentences), 0) AS evidence
 ORDER BY entity_id, rel, neighbour_id, direction, r.key

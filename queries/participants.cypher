@@ -7,5 +7,6 @@ WITH e WHERE e:Event AND any(k IN e.keys WHERE all(w IN $event WHERE k CONTAINS 
 MATCH (p)-[r:PARTICIPATED_IN]->(e)
 RETURN e.name AS event, e.id AS event_id, e.date AS date, p.name AS participant, p.id AS participant_id,
        [l IN labels(p) WHERE l IN ['Person', 'City', 'Country', 'Organization', 'Event']][0] AS label,
-       coalesce(r.ev_sentences, []) AS sentences
+       
+       CASE WHEN r.ev_sentences IS NULL THEN COLLECT { MATCH (s:Source {of: r.key}) WHERE s.article IS NOT NULL WITH s ORDER BY s.of, s.article UNWIND s.sentences AS x RETURN x } ELSE r.ev_sentences END AS sentences
 ORDER BY event_id, label, participant_id

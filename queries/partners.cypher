@@ -5,7 +5,15 @@
 CALL db.index.fulltext.queryNodes('kg_names', 'keys:"' + reduce(s = $city, ch IN [' ', '\u00A0', '\t', '-', '\'', '’', '.', ',', '(', ')', '/', '&', ':', ';', '"', '\\', '!', '?', '+', '*', '~', '^', '[', ']', '{', '}', '|', '_'] | replace(s, ch, '')) + '"') YIELD node AS c
 WITH c WHERE c:City
 MATCH (c)-[r:PARTNER_OF]-(p)
+// the first three sentences by article: lists on a relationship imported from kg export, else
+// from its Source nodes in (of, article) index order
+WITH c, p, r,
+     CASE WHEN r.ev_sentences IS NULL
+       THEN COLLECT { MATCH (s:Source {of: r.key}) WHERE s.article IS NOT NULL AND size(s.sentences) > 0
+                      WITH s ORDER BY s.of, s.article LIMIT 3 UNWIND s.sentences AS x RETURN [s.article, x] }[..3]
+       ELSE [i IN range(0, size(r.ev_sentences) - 1) | [r.ev_articles[i], r.ev_sentences[i]]][..3]
+     END AS ev
 RETURN c.name AS city, c.id AS city_id, p.name AS partner, p.id AS partner_id,
-       r.kind AS kind, r.since AS since, size(coalesce(r.src_articles, [])) AS article_count,
-       coalesce(r.ev_sentences, [])[..3] AS sentences, coalesce(r.ev_articles, [])[..3] AS articles
+       r.kind AS kind, r.since AS since, coalesce(r.src_count, size(r.src_articles), 0) AS article_count,
+       [e IN ev | e[1]] AS sentences, [e IN ev | e[0]] AS articles
 ORDER BY city_id, partner_id

@@ -137,7 +137,10 @@ func (g *Graph) Links(ctx context.Context, ids []string) ([]graph.Link, error) {
 	rows, err := g.read(ctx, "reading relations",
 		byIDs+" MATCH (n)-[r:"+relMatch+"]-() WITH DISTINCT r"+
 			" RETURN r.key AS key, type(r) AS type, startNode(r).id AS src, endNode(r).id AS dst, properties(r) AS props,"+
-			" size(coalesce(r.src_articles, [])) AS n, coalesce(r.ev_articles, [])[..3] AS arts, coalesce(r.ev_sentences, [])[..3] AS sents"+
+			" coalesce(r.src_count, size(r.src_articles), 0) AS n,"+
+			" CASE WHEN r.ev_sentences IS NULL THEN COLLECT { MATCH (s:Source {of: r.key}) WHERE s.article IS NOT NULL AND size(s.sentences) > 0"+
+			" WITH s ORDER BY s.of, s.article LIMIT 3 UNWIND s.sentences AS x RETURN [s.article, x] }[..3]"+
+			" ELSE [i IN range(0, size(r.ev_sentences) - 1) | [r.ev_articles[i], r.ev_sentences[i]]][..3] END AS ev"+
 			" ORDER BY key",
 		map[string]any{"ids": ids})
 	if err != nil {
@@ -152,23 +155,22 @@ func (g *Graph) Links(ctx context.Context, ids []string) ([]graph.Link, error) {
 			into(&l.Key, value[string], rec, "key"), into(&l.Type, value[string], rec, "type"),
 			into(&l.From, value[string], rec, "src"), into(&l.To, value[string], rec, "dst"),
 			into(&p, optional[map[string]any], rec, "props"), into(&n, value[int64], rec, "n"))
-		var arts, sents []string
+		var ev []any
 		if err == nil {
-			arts, err = stringsOf(rec, "arts")
-		}
-		if err == nil {
-			sents, err = stringsOf(rec, "sents")
+			err = into(&ev, value[[]any], rec, "ev")
 		}
 		if err != nil {
 			return nil, fmt.Errorf("reading relations on neo4j: %w", err)
 		}
 		l.Props = graph.StoredProps(p, graph.EdgeProps)
 		l.Articles = int(n)
-		l.Evidence = make([]graph.Evidence, 0, len(arts))
-		for i := range arts {
-			if i < len(sents) {
-				l.Evidence = append(l.Evidence, graph.Evidence{Article: arts[i], Sentence: sents[i]})
+		l.Evidence = make([]graph.Evidence, 0, len(ev))
+		for _, x := range ev {
+			pair, err := stringList(x)
+			if err != nil || len(pair) != 2 {
+				return nil, fmt.Errorf("reading relations on neo4j: evidence %v is not [article, sentence]", x)
 			}
+			l.Evidence = append(l.Evidence, graph.Evidence{Article: pair[0], Sentence: pair[1]})
 		}
 		out = append(out, l)
 	}

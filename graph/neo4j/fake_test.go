@@ -20,6 +20,7 @@ type fakeExec struct {
 	hashes  map[string]string                                // article id → stored hash
 	records map[string][]map[string]any                      // node id → node-records rows
 	props   map[string]map[string]any                        // relationship or quantity key → props
+	sources map[string]map[string]any                        // of + "\x00" + article → Source props
 	nodes   map[string]map[string]any                        // node id → props (node-set)
 	labels  map[string]string                                // node id → label
 	extra   func(name string, p map[string]any) (Rows, bool) // optional override
@@ -55,7 +56,7 @@ func newFakeExec(t *testing.T) *fakeExec {
 		t.Fatal(err)
 	}
 	f := &fakeExec{t: t, names: map[string]string{}, hashes: map[string]string{}, records: map[string][]map[string]any{}, props: map[string]map[string]any{},
-		nodes: map[string]map[string]any{}, labels: map[string]string{}, claims: map[string]fakeClaim{}}
+		sources: map[string]map[string]any{}, nodes: map[string]map[string]any{}, labels: map[string]string{}, claims: map[string]fakeClaim{}}
 	for _, s := range sts {
 		f.names[s.Cypher] = s.Name
 	}
@@ -221,6 +222,47 @@ func (r fakeTxRunner) Run(_ context.Context, cypher string, params map[string]an
 			out.Values = append(out.Values, []any{k, "rel:" + k, p})
 		}
 		return out, nil
+	case stRelLock, stQuantityLock:
+		out := Rows{Keys: []string{"key", "eid", "props"}}
+		for _, k := range params["keys"].([]string) {
+			if p := f.props[k]; p != nil {
+				out.Values = append(out.Values, []any{k, "rel:" + k, p})
+			}
+		}
+		return out, nil
+	case stSourcePrior, stRetractSources:
+		out := Rows{Keys: []string{"of", "kind", "article", "props", "unit", "approx", "evidence"}}
+		row := func(s map[string]any) []any {
+			return []any{s["of"], s["kind"], s["article"], s["props"], s["unit"], s["approx"], int64(len(s["sentences"].([]string)))}
+		}
+		if name == stSourcePrior {
+			for _, r := range params["rows"].([]map[string]any) {
+				if s := f.sources[r["of"].(string)+"\x00"+r["article"].(string)]; s != nil {
+					out.Values = append(out.Values, row(s))
+				}
+			}
+			return out, nil
+		}
+		for _, k := range sortedKeys(f.sources) {
+			if s := f.sources[k]; slices.Contains(params["ids"].([]string), s["article"].(string)) {
+				out.Values = append(out.Values, row(s))
+			}
+		}
+		return out, nil
+	case stSourceSet:
+		for _, r := range params["rows"].([]map[string]any) {
+			f.sources[r["of"].(string)+"\x00"+r["article"].(string)] = r["props"].(map[string]any)
+		}
+	case stSourceDelete:
+		for k, s := range f.sources {
+			if slices.Contains(params["ids"].([]string), s["article"].(string)) {
+				delete(f.sources, k)
+			}
+		}
+	case stDelRelByID, stDelNodeByID:
+		for _, eid := range params["eids"].([]string) {
+			delete(f.props, strings.TrimPrefix(eid, "rel:"))
+		}
 	case stSetRel, stQuantitySet:
 		for _, row := range params["rows"].([]map[string]any) {
 			f.props[strings.TrimPrefix(row["eid"].(string), "rel:")] = row["props"].(map[string]any)

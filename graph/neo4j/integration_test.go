@@ -112,9 +112,13 @@ func census(t *testing.T, st *Store) map[string]int64 {
 		for _, q := range []string{
 			"MATCH (n) RETURN 'nodes:' + labels(n)[0] AS k, count(*) AS n",
 			"MATCH ()-[r]->() RETURN 'rels:' + type(r) AS k, count(*) AS n",
-			"MATCH ()-[r]->() RETURN 'evidence:' + type(r) AS k, sum(size(coalesce(r.ev_articles, []))) AS n",
-			"MATCH ()-[r]->() RETURN 'sources:' + type(r) AS k, sum(size(coalesce(r.src_articles, []))) AS n",
-			"MATCH (q:Quantity) RETURN 'evidence:Quantity' AS k, sum(size(q.ev_articles)) AS n",
+			"MATCH (s:Source) RETURN 'evidence:' + s.kind AS k, sum(size(s.sentences)) AS n",
+			"MATCH (s:Source) RETURN 'sources:' + s.kind AS k, count(*) AS n",
+			// the counts each relationship and quantity keeps, summed
+			"MATCH ()-[r]->() WHERE r.key IS NOT NULL RETURN 'ev_count:' + type(r) AS k, sum(r.ev_count) AS n",
+			"MATCH ()-[r]->() WHERE r.key IS NOT NULL RETURN 'src_count:' + type(r) AS k, sum(r.src_count) AS n",
+			"MATCH (q:Quantity) RETURN 'ev_count:Quantity' AS k, sum(q.ev_count) AS n",
+			"MATCH (q:Quantity) RETURN 'src_count:Quantity' AS k, sum(q.src_count) AS n",
 			"MATCH (a:Article) WHERE a.hash IS NULL RETURN 'uncommitted' AS k, count(*) AS n",
 		} {
 			rows, err := tx.Run(context.Background(), q, nil)
@@ -168,10 +172,10 @@ func TestIntegrationLoadTwice(t *testing.T) {
 	if _, err := st.Load(ctx, []graph.Batch{empty}, LoadOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if n := count(t, st, "MATCH ()-[r]->() WHERE '"+bs[0].Article.ID+"' IN r.ev_articles OR '"+bs[0].Article.ID+"' IN r.src_articles RETURN count(r) AS n"); n != 0 {
+	if n := count(t, st, "MATCH (s:Source {article: '"+bs[0].Article.ID+"'}) RETURN count(s) AS n"); n != 0 {
 		t.Errorf("relationships still holding the emptied article's evidence: got %d, want 0", n)
 	}
-	if n := count(t, st, "MATCH (n) WHERE NOT n:Article AND NOT n:Quantity AND NOT (n)<-[:MENTIONS]-() RETURN count(n) AS n"); n != 0 {
+	if n := count(t, st, "MATCH (n) WHERE NOT n:Article AND NOT n:Quantity AND NOT n:Source AND NOT (n)<-[:MENTIONS]-() RETURN count(n) AS n"); n != 0 {
 		t.Errorf("entity nodes without mentions: got %d, want 0", n)
 	}
 	if _, err := st.Load(ctx, bs, LoadOptions{}); err != nil {

@@ -325,7 +325,7 @@ func duplicates(t *testing.T, st *neo4j.Store) map[string]int64 {
 	t.Helper()
 	out := map[string]int64{}
 	for _, q := range []string{
-		"MATCH (n) WITH labels(n)[0] AS l, coalesce(n.id, n.key) AS k, count(*) AS c WHERE c > 1 RETURN 'node ' + l + ' ' + k, c",
+		"MATCH (n) WITH labels(n)[0] AS l, coalesce(n.id, n.key, n.of + ' ' + n.article) AS k, count(*) AS c WHERE c > 1 RETURN 'node ' + l + ' ' + k, c",
 		"MATCH (a)-[r]->(b) WITH a, type(r) AS ty, b, r.key AS k, count(*) AS c WHERE c > 1 RETURN 'rel ' + coalesce(a.id, a.key) + ' ' + ty + ' ' + coalesce(b.id, b.key) + ' ' + coalesce(k, ''), c",
 	} {
 		for _, r := range neo4j.Select(t, st, q, nil) {

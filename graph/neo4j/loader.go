@@ -3,6 +3,7 @@ package neo4j
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -63,6 +64,49 @@ type Loader struct {
 	token   string            // this loader's article claims (claims.go)
 	held    []string          // the articles whose claims it holds now
 	renewed time.Time         // when it last renewed them
+	current bool              // the database was checked for the earlier layout
+}
+
+// ErrLegacyGraph is returned by Load and Delete on a database written by
+// kg before Source nodes (or imported from an export of that time), whose
+// relationships and quantities keep every article's evidence in parallel
+// lists: loading on top of it would count those articles' records as
+// missing.
+var ErrLegacyGraph = errors.New("the database holds relationships loaded by an earlier kg (evidence lists ev_articles, ev_sentences… on each relationship, where kg now keeps one Source node per article): it cannot load on top of them; empty the database (or use another) and run kg ingest --neo4j on every article again")
+
+// checkLayout refuses a database in the earlier layout (ErrLegacyGraph),
+// once per Loader.
+func (l *Loader) checkLayout(ctx context.Context) error {
+	if l.current {
+		return nil
+	}
+	names := []string{stLegacyQuants}
+	for _, t := range relationTypes() {
+		names = append(names, stLegacyRels+"/"+t)
+	}
+	legacy := false
+	err := l.exec.ExecuteRead(ctx, func(tx Tx) error {
+		legacy = false
+		for _, name := range names {
+			rows, err := l.run(ctx, tx, name, nil)
+			if err != nil {
+				return err
+			}
+			if len(rows.Values) > 0 {
+				legacy = true
+				return nil
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("checking the database's layout: %w", err)
+	}
+	if legacy {
+		return ErrLegacyGraph
+	}
+	l.current = true
+	return nil
 }
 
 // NewLoader returns a loader that writes through exec, batchSize rows per
@@ -132,6 +176,9 @@ func (l *Loader) Load(ctx context.Context, batches []graph.Batch, opts LoadOptio
 	l.tx = 0
 	l.eids = map[string]string{}
 	st := Stats{Articles: len(batches)}
+	if err := l.checkLayout(ctx); err != nil {
+		return st, err
+	}
 	batches = lastPerArticle(batches)
 	err := l.claimed(ctx, articleIDs(batches), func(claims map[string]claim) error {
 		var mine []graph.Batch
@@ -242,6 +289,9 @@ func (l *Loader) Unchanged(ctx context.Context, id, hash string) (bool, error) {
 
 // Delete removes articles and everything only they contributed.
 func (l *Loader) Delete(ctx context.Context, ids []string) error {
+	if err := l.checkLayout(ctx); err != nil {
+		return err
+	}
 	return l.claimed(ctx, ids, func(claims map[string]claim) error {
 		mine := slices.Sorted(maps.Keys(claims))
 		if err := l.retract(ctx, mine); err != nil {
@@ -328,10 +378,6 @@ func (l *Loader) retract(ctx context.Context, ids []string) error {
 
 func (l *Loader) retractTx(ctx context.Context, tx Tx, ids []string) error {
 	p := map[string]any{"ids": ids}
-	drop := map[string]bool{}
-	for _, id := range ids {
-		drop[id] = true
-	}
 	if _, err := l.run(ctx, tx, stUncommit, p); err != nil {
 		return err
 	}
@@ -339,57 +385,10 @@ func (l *Loader) retractTx(ctx context.Context, tx Tx, ids []string) error {
 	if err != nil {
 		return err
 	}
-	// Relationships and quantities: drop the articles' sources and evidence,
-	// delete what no article states any more, recompute the rest.
-	for _, kind := range []struct {
-		touched, set, del string
-		props             func(map[string]any, contributions) (map[string]any, error)
-	}{
-		{stTouchedEdges, stSetRel, stDelRelByID, func(old map[string]any, c contributions) (map[string]any, error) {
-			key, _ := old[pKey].(string)
-			return edgeProps(key, c)
-		}},
-		{stTouchedQuants, stSetNode, stDelNodeByID, func(old map[string]any, c contributions) (map[string]any, error) {
-			return survivingQuantityProps(old, c), nil
-		}},
-	} {
-		rows, err := l.run(ctx, tx, kind.touched, p)
-		if err != nil {
-			return err
-		}
-		var set []map[string]any
-		var del []string
-		for _, rec := range rows.Records() {
-			var eid string
-			var old map[string]any
-			if err := firstError(into(&eid, value[string], rec, "eid"), into(&old, optional[map[string]any], rec, "props")); err != nil {
-				return err
-			}
-			c, err := decodeContributions(old)
-			if err != nil {
-				return fmt.Errorf("reading %s: %w", eid, err)
-			}
-			c = c.replace(drop, nil)
-			if len(c.Sources) == 0 {
-				del = append(del, eid)
-				continue
-			}
-			props, err := kind.props(old, c)
-			if err != nil {
-				return err
-			}
-			set = append(set, map[string]any{"eid": eid, "props": props})
-		}
-		if len(set) > 0 {
-			if _, err := l.run(ctx, tx, kind.set, map[string]any{"rows": set}); err != nil {
-				return err
-			}
-		}
-		if len(del) > 0 {
-			if _, err := l.run(ctx, tx, kind.del, map[string]any{"eids": del}); err != nil {
-				return err
-			}
-		}
+	// Relationships and quantities: each article's Source taken out of the
+	// merge it keeps, what no article states any more deleted.
+	if err := l.retractSources(ctx, tx, ids); err != nil {
+		return err
 	}
 	if _, err := l.run(ctx, tx, stDeleteMentions, p); err != nil {
 		return err
@@ -579,23 +578,156 @@ func (l *Loader) writeEdgeChunk(ctx context.Context, tx Tx, typ string, part []*
 	if err != nil {
 		return err
 	}
-	set := make([]map[string]any, len(part))
-	for i, g := range part {
-		p, ok := old[g.Key]
-		if !ok {
+	sources := make(map[string][]source, len(part))
+	for _, g := range part {
+		if _, ok := old[g.Key]; !ok {
 			return fmt.Errorf("relationship %s: endpoint %s or %s not found", g.Key, g.From, g.To)
 		}
-		c, err := decodeContributions(p)
-		if err != nil {
-			return fmt.Errorf("reading relationship %s: %w", g.Key, err)
-		}
-		props, err := edgeProps(g.Key, c.replace(nil, g.Sources))
+		sources[g.Key] = compactSources(g.Sources)
+	}
+	states, err := l.foldSources(ctx, tx, typ, old, sources)
+	if err != nil {
+		return err
+	}
+	set := make([]map[string]any, len(part))
+	for i, g := range part {
+		props, err := edgeProps(g.Key, states[g.Key])
 		if err != nil {
 			return fmt.Errorf("relationship %s: %w", g.Key, err)
 		}
 		set[i] = map[string]any{"eid": eids[g.Key], "props": props}
 	}
 	_, err = l.run(ctx, tx, stSetRel, map[string]any{"rows": set})
+	return err
+}
+
+// foldSources folds each key's new sources into the merge its fact keeps
+// (props old, as the *-merge statement returned them), taking out the
+// records the same articles stored before (a redone load), and writes the
+// new records as Source nodes. kind is the relation type or Quantity. It
+// reads only the records of the articles it writes.
+func (l *Loader) foldSources(ctx context.Context, tx Tx, kind string, old map[string]map[string]any, sources map[string][]source) (map[string]*factState, error) {
+	quantity := kind == quantityKind
+	states := make(map[string]*factState, len(sources))
+	var pairs, records []map[string]any
+	for _, key := range sortedKeys(sources) {
+		st, err := readState(old[key], quantity)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", key, err)
+		}
+		states[key] = st
+		for _, src := range sources[key] {
+			pairs = append(pairs, map[string]any{"of": key, "article": src.Article})
+			records = append(records, map[string]any{"of": key, "article": src.Article, "props": sourceProps(key, kind, src)})
+		}
+	}
+	prior, err := l.run(ctx, tx, stSourcePrior, map[string]any{"rows": pairs})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range prior.Records() {
+		s, err := readSource(rec)
+		if err != nil {
+			return nil, err
+		}
+		if st := states[s.of]; st != nil {
+			if err := st.remove(s, quantity); err != nil {
+				return nil, fmt.Errorf("%s: %w", s.of, err)
+			}
+		}
+	}
+	for _, key := range sortedKeys(sources) {
+		for _, src := range sources[key] {
+			if err := states[key].add(src, quantity); err != nil {
+				return nil, fmt.Errorf("%s: %w", key, err)
+			}
+		}
+	}
+	if _, err := l.run(ctx, tx, stSourceSet, map[string]any{"rows": records}); err != nil {
+		return nil, err
+	}
+	return states, nil
+}
+
+// retractSources takes the Source records of articles ids out of the
+// relationships and quantities they state, deletes what no article states
+// any more, and deletes the records.
+func (l *Loader) retractSources(ctx context.Context, tx Tx, ids []string) error {
+	rows, err := l.run(ctx, tx, stRetractSources, map[string]any{"ids": ids})
+	if err != nil {
+		return err
+	}
+	byKind := map[string]map[string][]storedSource{}
+	for _, rec := range rows.Records() {
+		s, err := readSource(rec)
+		if err != nil {
+			return err
+		}
+		if byKind[s.kind] == nil {
+			byKind[s.kind] = map[string][]storedSource{}
+		}
+		byKind[s.kind][s.of] = append(byKind[s.kind][s.of], s)
+	}
+	for _, kind := range sortedKeys(byKind) {
+		quantity := kind == quantityKind
+		lock, set, del := stQuantityLock, stSetNode, stDelNodeByID
+		if !quantity {
+			if _, err := relType(kind); err != nil {
+				return fmt.Errorf("a Source of kind %q: %w", kind, err)
+			}
+			lock, set, del = stRelLock+"/"+kind, stSetRel, stDelRelByID
+		}
+		keys := sortedKeys(byKind[kind])
+		res, err := l.run(ctx, tx, lock, map[string]any{"keys": keys})
+		if err != nil {
+			return err
+		}
+		eids, old, err := merged(res)
+		if err != nil {
+			return err
+		}
+		var setRows []map[string]any
+		var delIDs []string
+		for _, key := range keys {
+			if _, ok := eids[key]; !ok {
+				continue // deleted with its endpoint, or never written
+			}
+			st, err := readState(old[key], quantity)
+			if err != nil {
+				return fmt.Errorf("reading %s: %w", key, err)
+			}
+			for _, s := range byKind[kind][key] {
+				if err := st.remove(s, quantity); err != nil {
+					return fmt.Errorf("%s: %w", key, err)
+				}
+			}
+			if st.empty(quantity) {
+				delIDs = append(delIDs, eids[key])
+				continue
+			}
+			var props map[string]any
+			if quantity {
+				props, err = quantityProps(key, old[key]["count"], st)
+			} else {
+				props, err = edgeProps(key, st)
+			}
+			if err != nil {
+				return err
+			}
+			setRows = append(setRows, map[string]any{"eid": eids[key], "props": props})
+		}
+		if len(setRows) > 0 {
+			if _, err := l.run(ctx, tx, set, map[string]any{"rows": setRows}); err != nil {
+				return err
+			}
+		}
+		if len(delIDs) > 0 {
+			if _, err := l.run(ctx, tx, del, map[string]any{"eids": delIDs}); err != nil {
+				return err
+			}
+		}
+	}
+	_, err = l.run(ctx, tx, stSourceDelete, map[string]any{"ids": ids})
 	return err
 }
 
@@ -650,19 +782,24 @@ func (l *Loader) writeQuantityChunk(ctx context.Context, tx Tx, part []*quantity
 	if err != nil {
 		return err
 	}
+	sources := make(map[string][]source, len(part))
+	for _, g := range part {
+		sources[g.Row.Key] = compactSources(g.Sources)
+	}
+	states, err := l.foldSources(ctx, tx, quantityKind, old, sources)
+	if err != nil {
+		return err
+	}
 	for i, g := range part {
-		c, err := decodeContributions(old[g.Row.Key])
-		if err != nil {
-			return fmt.Errorf("reading quantity %s: %w", g.Row.Key, err)
-		}
 		var of any
 		if g.Row.Of != "" {
 			of = l.eids[g.Row.Of]
 		}
-		rows[i] = map[string]any{
-			"eid": eids[g.Row.Key], "subject": l.eids[g.Row.Subject], "of": of,
-			"props": quantityProps(g.Row, c.replace(nil, g.Sources)),
+		props, err := quantityProps(g.Row.Key, g.Row.Count, states[g.Row.Key])
+		if err != nil {
+			return err
 		}
+		rows[i] = map[string]any{"eid": eids[g.Row.Key], "subject": l.eids[g.Row.Subject], "of": of, "props": props}
 	}
 	_, err = l.run(ctx, tx, stQuantitySet, map[string]any{"rows": rows})
 	return err

@@ -195,7 +195,7 @@ func TestTransactionsPer10000Rows(t *testing.T) {
 	if got := f.writes(stArticleCommit); got != 10 {
 		t.Errorf("article commit transactions for 10,000 articles: got %d, want 10", got)
 	}
-	if got := len(f.txs) - f.writes(stArticleCommit); got != 10 {
+	if got := f.writes(stArticleClaim); got != 10 {
 		t.Errorf("claim transactions for 10,000 articles: got %d, want 10", got)
 	}
 }
@@ -303,10 +303,14 @@ func TestLoadSkipsUnchangedAndReplacesChanged(t *testing.T) {
 			for _, c := range tx.Calls {
 				names = append(names, c.Name)
 			}
-			// Then, per label, the nodes' summaries are read and written.
-			want := []string{stUncommit, stRetractFacts, stTouchedEdges, stTouchedQuants, stDeleteMentions}
-			if len(names) < len(want) || strings.Join(names[:len(want)], ",") != strings.Join(want, ",") || !strings.HasPrefix(names[len(want)], stNodeLock+"/") {
-				t.Errorf("retraction statements: got %v, want %v", names, want)
+			// Then the Source records are taken out of their facts and
+			// deleted, the mentions deleted, and per label the nodes'
+			// summaries are read and written.
+			want := []string{stUncommit, stRetractFacts, stRetractSources}
+			joined := strings.Join(names, ",")
+			if len(names) < len(want) || strings.Join(names[:len(want)], ",") != strings.Join(want, ",") ||
+				!strings.Contains(joined, ","+stSourceDelete+","+stDeleteMentions+","+stNodeLock+"/") {
+				t.Errorf("retraction statements: got %v, want %v, …, %s, %s, %s/…", names, want, stSourceDelete, stDeleteMentions, stNodeLock)
 			}
 			if ids := tx.Calls[0].Params["ids"].([]string); len(ids) != 1 || ids[0] != bs[1].Article.ID {
 				t.Errorf("retracted articles: got %v, want [%s]", ids, bs[1].Article.ID)
@@ -325,27 +329,34 @@ func TestLoadSkipsUnchangedAndReplacesChanged(t *testing.T) {
 }
 
 // TestRetractRecomputes checks what the retraction writes back for a
-// relationship stated by two articles and a quantity stated by one.
+// relationship stated by two articles and a quantity stated by one: the
+// retracted article's Source records are taken out of the merges.
 func TestRetractRecomputes(t *testing.T) {
 	f := newFakeExec(t)
-	edge := map[string]any{
-		pKey: "PARTNER_OF|city:hanoi|city:toulouse", "kind": "twin",
-		pSrcArticles: []any{"a1", "a2"}, pSrcProps: []any{`{"kind":"twin"}`, `{"kind":"partnership","since":2006}`},
-		pEvArticles: []any{"a1", "a2"}, pEvSentences: []any{"S1", "S2"}, pEvStarts: []any{int64(1), int64(5)}, pEvEnds: []any{int64(3), int64(9)},
+	const ek, qk = "PARTNER_OF|city:hanoi|city:toulouse", "event:e|50|localities|"
+	var rel factState
+	for _, p := range []map[string]any{{"kind": "twin"}, {"kind": "partnership", "since": int64(2006)}} {
+		rel.rel.Add(p)
 	}
-	quantity := map[string]any{
-		pKey: "event:e|50|localities|", "count": int64(50), "unit": "localities", "approx": false,
-		pSrcArticles: []any{"a1"}, pSrcApprox: []any{false},
-		pEvArticles: []any{"a1"}, pEvSentences: []any{"Q"}, pEvStarts: []any{int64(0)}, pEvEnds: []any{int64(1)},
+	rel.evidence = 2
+	edge, err := edgeProps(ek, &rel)
+	if err != nil {
+		t.Fatal(err)
 	}
-	f.extra = func(name string, p map[string]any) (Rows, bool) {
-		switch name {
-		case stTouchedEdges:
-			return Rows{Keys: []string{"eid", "props"}, Values: [][]any{{"r1", edge}}}, true
-		case stTouchedQuants:
-			return Rows{Keys: []string{"eid", "props"}, Values: [][]any{{"q1", quantity}}}, true
-		}
-		return Rows{}, false
+	var qty factState
+	qty.qty.Add("localities", false)
+	qty.evidence = 1
+	quantity, err := quantityProps(qk, int64(50), &qty)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.props[ek], f.props[qk] = edge, quantity
+	for _, s := range []map[string]any{
+		sourceProps(ek, "PARTNER_OF", source{Article: "a1", Props: `{"kind":"twin"}`, Evidence: []extract.Span{{Doc: "a1", Start: 1, End: 3, Text: "S1"}}}),
+		sourceProps(ek, "PARTNER_OF", source{Article: "a2", Props: `{"kind":"partnership","since":2006}`, Evidence: []extract.Span{{Doc: "a2", Start: 5, End: 9, Text: "S2"}}}),
+		sourceProps(qk, quantityKind, source{Article: "a1", Unit: "localities", Evidence: []extract.Span{{Doc: "a1", Start: 0, End: 1, Text: "Q"}}}),
+	} {
+		f.sources[s["of"].(string)+"\x00"+s["article"].(string)] = s
 	}
 	// Hanoi is mentioned by a1 and a2, Lyon by a1 only.
 	rec := func(id, article, name string, aliases []string, props string) map[string]any {
@@ -375,11 +386,14 @@ func TestRetractRecomputes(t *testing.T) {
 	}
 	set := got[stSetRel]["rows"].([]map[string]any)
 	props := set[0]["props"].(map[string]any)
-	if fmt.Sprint(props[pSrcArticles]) != "[a2]" || fmt.Sprint(props[pEvSentences]) != "[S2]" || props["kind"] != "partnership" || props["since"] != int64(2006) {
-		t.Errorf("relationship after retracting a1: got %v, want sources [a2], evidence [S2], kind partnership, since 2006", props)
+	if props[pSrcCount] != int64(1) || props[pEvCount] != int64(1) || props["kind"] != "partnership" || props["since"] != int64(2006) {
+		t.Errorf("relationship after retracting a1: got %v, want 1 article, 1 sentence, kind partnership, since 2006", props)
 	}
-	if del := got[stDelNodeByID]["eids"]; fmt.Sprint(del) != "[q1]" {
-		t.Errorf("quantities deleted: got %v, want [q1]", del)
+	if del := got[stDelNodeByID]["eids"]; fmt.Sprint(del) != "[rel:"+qk+"]" {
+		t.Errorf("quantities deleted: got %v, want [%s]", del, qk)
+	}
+	if len(f.sources) != 1 || f.sources[ek+"\x00a2"] == nil {
+		t.Errorf("Source records left: got %v, want a2's of the relationship", sortedKeys(f.sources))
 	}
 	if del := got[stNodeDelete]["eids"]; fmt.Sprint(del) != "[node:city:lyon]" {
 		t.Errorf("nodes deleted: got %v, want [city:lyon]", del)
@@ -550,5 +564,50 @@ func TestLoaderRenewsItsClaims(t *testing.T) {
 				t.Errorf("renewed %v, want [a1 a2]", c.Params["ids"])
 			}
 		}
+	}
+}
+
+// TestLoadRefusesTheEarlierLayout: a database whose relationships keep
+// every article's evidence as lists (kg before Source nodes) is refused,
+// saying what to do, before anything is written; a current one is
+// checked once per loader.
+func TestLoadRefusesTheEarlierLayout(t *testing.T) {
+	ctx := context.Background()
+	f := newFakeExec(t)
+	f.extra = func(name string, _ map[string]any) (Rows, bool) {
+		if name == stLegacyRels+"/LOCATED_IN" {
+			return Rows{Keys: []string{"eid"}, Values: [][]any{{"r1"}}}, true
+		}
+		return Rows{}, false
+	}
+	l, _ := NewLoader(f, 1000)
+	_, err := l.Load(ctx, fixtureBatches(t), LoadOptions{})
+	if !errors.Is(err, ErrLegacyGraph) || !strings.Contains(err.Error(), "empty the database") {
+		t.Fatalf("load on the earlier layout: got %v, want ErrLegacyGraph saying what to do", err)
+	}
+	if err := l.Delete(ctx, []string{"a1"}); !errors.Is(err, ErrLegacyGraph) {
+		t.Errorf("delete on the earlier layout: got %v, want ErrLegacyGraph", err)
+	}
+	for _, tx := range f.txs {
+		if tx.Write {
+			t.Fatalf("a write transaction on the earlier layout: %v", tx.Calls)
+		}
+	}
+
+	f = newFakeExec(t)
+	l, _ = NewLoader(f, 1000)
+	for range 2 {
+		if _, err := l.Load(ctx, fixtureBatches(t), LoadOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checks := 0
+	for _, tx := range f.txs {
+		if !tx.Write && len(tx.Calls) > 0 && tx.Calls[0].Name == stLegacyQuants {
+			checks++
+		}
+	}
+	if checks != 1 {
+		t.Errorf("layout checks in two loads: got %d, want 1", checks)
 	}
 }

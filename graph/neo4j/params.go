@@ -10,6 +10,8 @@ import (
 	"github.com/kg-dev/kg/extract"
 	"github.com/kg-dev/kg/graph"
 	"github.com/kg-dev/kg/graph/merge"
+
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // This file is the pure half of the loader: graph rows to statement
@@ -18,19 +20,27 @@ import (
 
 // Property names the loader owns on relationships and quantities. Entity
 // props with one of these names are dropped rather than overwrite them.
+// Every article's own record of a relationship or quantity (its props or
+// unit, its evidence) is a Source node (see sourceProps); the relationship
+// or quantity keeps the merge of them, which a load updates without
+// reading the other articles' records.
 const (
-	pKey         = "key"
-	pSrcArticles = "src_articles" // one entry per contributing article, sorted
-	pSrcProps    = "src_props"    // parallel to src_articles: that article's props as JSON
-	pSrcApprox   = "src_approx"   // parallel to src_articles: that article's approx flag
-	pSrcUnits    = "src_units"    // parallel to src_articles: that article's spelling of the unit
-	pEvArticles  = "ev_articles"  // one entry per evidence sentence, sorted by article, start, end
-	pEvSentences = "ev_sentences"
-	pEvStarts    = "ev_starts"
-	pEvEnds      = "ev_ends"
+	pKey      = "key"
+	pSrcCount = "src_count" // the articles that state it
+	pEvCount  = "ev_count"  // its evidence sentences, over every article
 )
 
-var reservedEdgeProps = []string{pKey, pSrcArticles, pSrcProps, pSrcApprox, pSrcUnits, pEvArticles, pEvSentences, pEvStarts, pEvEnds}
+var reservedEdgeProps = []string{pKey, pSummary, pSrcCount, pEvCount}
+
+// SourceLabel is the label of the nodes that keep each article's record
+// of a relationship or quantity: of (the fact's key), kind (the relation
+// type, or Quantity), article, props (a relationship's props as JSON) or
+// unit and approx (a quantity's), and the evidence as parallel lists
+// sentences, starts, ends sorted by start and end. They have no
+// relationships; the canned queries find them by of.
+const SourceLabel = "Source"
+
+const quantityKind = "Quantity"
 
 var reservedNodeProps = []string{"id", "name", "key", "keys", "aliases"}
 
@@ -65,191 +75,194 @@ type source struct {
 	Evidence []extract.Span
 }
 
-// contributions is what a relationship or quantity holds: its sources and
-// evidence, decoded from its properties.
-type contributions struct {
-	Sources  []source // sorted by article; Evidence unset
-	Evidence []extract.Span
+// compactSources returns one source per article, sorted by article: the
+// first one's props, the evidence of all, sorted and without duplicates.
+func compactSources(in []source) []source {
+	out := slices.Clone(in)
+	slices.SortStableFunc(out, func(a, b source) int { return cmp.Compare(a.Article, b.Article) })
+	var merged []source
+	for _, s := range out {
+		if n := len(merged); n > 0 && merged[n-1].Article == s.Article {
+			merged[n-1].Evidence = append(merged[n-1].Evidence, s.Evidence...)
+			continue
+		}
+		s.Evidence = slices.Clone(s.Evidence)
+		merged = append(merged, s)
+	}
+	for i := range merged {
+		for j := range merged[i].Evidence {
+			merged[i].Evidence[j].Doc = merged[i].Article
+		}
+		merged[i].Evidence = extract.MergeSpans(nil, merged[i].Evidence)
+	}
+	return merged
 }
 
-// decodeContributions reads the src_* and ev_* lists of a relationship's
-// or quantity's properties (absent on a new one).
-func decodeContributions(props map[string]any) (contributions, error) {
-	var c contributions
-	arts, err := stringList(props[pSrcArticles])
-	if err != nil {
-		return c, fmt.Errorf("%s: %w", pSrcArticles, err)
+// sourceProps returns the properties of the Source node that keeps one
+// article's record of the relationship or quantity of key (kind: its
+// relation type, or Quantity). s comes from compactSources.
+func sourceProps(key, kind string, s source) map[string]any {
+	sents := make([]string, len(s.Evidence))
+	starts := make([]int64, len(s.Evidence))
+	ends := make([]int64, len(s.Evidence))
+	for i, e := range s.Evidence {
+		sents[i], starts[i], ends[i] = e.Text, int64(e.Start), int64(e.End)
 	}
-	srcProps, err := stringList(props[pSrcProps])
-	if err != nil {
-		return c, fmt.Errorf("%s: %w", pSrcProps, err)
+	m := map[string]any{"of": key, "kind": kind, "article": s.Article, "sentences": sents, "starts": starts, "ends": ends}
+	if kind == quantityKind {
+		m["unit"], m["approx"] = s.Unit, s.Approx
+	} else {
+		m["props"] = s.Props
 	}
-	approx, err := boolList(props[pSrcApprox])
-	if err != nil {
-		return c, fmt.Errorf("%s: %w", pSrcApprox, err)
-	}
-	units, err := stringList(props[pSrcUnits])
-	if err != nil {
-		return c, fmt.Errorf("%s: %w", pSrcUnits, err)
-	}
-	for i, a := range arts {
-		s := source{Article: a}
-		if i < len(units) {
-			s.Unit = units[i]
-		}
-		if i < len(srcProps) {
-			s.Props = srcProps[i]
-		}
-		if i < len(approx) {
-			s.Approx = approx[i]
-		}
-		c.Sources = append(c.Sources, s)
-	}
-	evArts, err := stringList(props[pEvArticles])
-	if err != nil {
-		return c, fmt.Errorf("%s: %w", pEvArticles, err)
-	}
-	sents, err := stringList(props[pEvSentences])
-	if err != nil {
-		return c, fmt.Errorf("%s: %w", pEvSentences, err)
-	}
-	starts, err := intList(props[pEvStarts])
-	if err != nil {
-		return c, fmt.Errorf("%s: %w", pEvStarts, err)
-	}
-	ends, err := intList(props[pEvEnds])
-	if err != nil {
-		return c, fmt.Errorf("%s: %w", pEvEnds, err)
-	}
-	if len(sents) != len(evArts) || len(starts) != len(evArts) || len(ends) != len(evArts) {
-		return c, fmt.Errorf("evidence lists of different lengths: %d, %d, %d, %d", len(evArts), len(sents), len(starts), len(ends))
-	}
-	for i, a := range evArts {
-		c.Evidence = append(c.Evidence, extract.Span{Doc: a, Start: int(starts[i]), End: int(ends[i]), Text: sents[i]})
-	}
-	return c, nil
+	return m
 }
 
-// replace drops every contribution of the articles in drop and of the
-// articles of add, then adds add: re-ingesting an article replaces what it
-// said, and applying the same change twice gives the same result.
-func (c contributions) replace(drop map[string]bool, add []source) contributions {
-	gone := func(doc string) bool {
-		if drop[doc] {
-			return true
-		}
-		return slices.ContainsFunc(add, func(s source) bool { return s.Article == doc })
-	}
-	var out contributions
-	for _, s := range c.Sources {
-		if !gone(s.Article) {
-			out.Sources = append(out.Sources, s)
-		}
-	}
-	for _, e := range c.Evidence {
-		if !gone(e.Doc) {
-			out.Evidence = append(out.Evidence, e)
-		}
-	}
-	for _, s := range add {
-		ev := s.Evidence
-		s.Evidence = nil
-		out.Sources = append(out.Sources, s)
-		for _, e := range ev {
-			e.Doc = s.Article
-			out.Evidence = append(out.Evidence, e)
-		}
-	}
-	slices.SortStableFunc(out.Sources, func(a, b source) int { return cmp.Compare(a.Article, b.Article) })
-	out.Sources = slices.CompactFunc(out.Sources, func(a, b source) bool { return a.Article == b.Article })
-	out.Evidence = extract.MergeSpans(nil, out.Evidence)
-	return out
+// storedSource is a Source node as source-prior and retract-sources read
+// it: what its article contributed to the merge of the fact.
+type storedSource struct {
+	of, kind, article string
+	props, unit       string
+	approx            bool
+	evidence          int64
 }
 
-// evidenceProps returns the ev_* lists of c.
-func (c contributions) evidenceProps(m map[string]any) {
-	arts := make([]string, len(c.Evidence))
-	sents := make([]string, len(c.Evidence))
-	starts := make([]int64, len(c.Evidence))
-	ends := make([]int64, len(c.Evidence))
-	for i, e := range c.Evidence {
-		arts[i], sents[i], starts[i], ends[i] = e.Doc, e.Text, int64(e.Start), int64(e.End)
+// readSource reads a record with columns of, article, props, unit,
+// approx, evidence (and kind, when the statement returns it).
+func readSource(rec *driver.Record) (storedSource, error) {
+	var s storedSource
+	var err error
+	if s.of, err = value[string](rec, "of"); err != nil {
+		return s, err
 	}
-	m[pEvArticles], m[pEvSentences], m[pEvStarts], m[pEvEnds] = arts, sents, starts, ends
+	if s.article, err = value[string](rec, "article"); err != nil {
+		return s, err
+	}
+	if _, ok := rec.Get("kind"); ok {
+		if s.kind, err = value[string](rec, "kind"); err != nil {
+			return s, err
+		}
+	}
+	if s.props, err = optional[string](rec, "props"); err != nil {
+		return s, err
+	}
+	if s.unit, err = optional[string](rec, "unit"); err != nil {
+		return s, err
+	}
+	if s.approx, err = optional[bool](rec, "approx"); err != nil {
+		return s, err
+	}
+	s.evidence, err = optional[int64](rec, "evidence")
+	return s, err
 }
 
-func (c contributions) articles() []string {
-	out := make([]string, len(c.Sources))
-	for i, s := range c.Sources {
-		out[i] = s.Article
+// factState is a relationship's or quantity's merge of every article's
+// record, read from its properties and changed by one load or retraction.
+type factState struct {
+	rel      merge.Relation
+	qty      merge.Quantity
+	evidence int64
+}
+
+// readState reads the merge summary and evidence count of a relationship's
+// or quantity's properties (absent on a new one). Properties of a fact
+// loaded before Source nodes (parallel lists) are refused: Load checks
+// for them first (legacy), so here they mean a concurrent old loader.
+func readState(props map[string]any, quantity bool) (*factState, error) {
+	st := &factState{}
+	if _, old := props["ev_articles"]; old {
+		return nil, ErrLegacyGraph
 	}
-	return out
+	raw, _ := props[pSummary].(string)
+	if raw != "" {
+		var err error
+		if quantity {
+			err = json.Unmarshal([]byte(raw), &st.qty)
+		} else {
+			err = json.Unmarshal([]byte(raw), &st.rel)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", pSummary, err)
+		}
+	}
+	switch n := props[pEvCount].(type) {
+	case int64:
+		st.evidence = n
+	case nil:
+	default:
+		return nil, fmt.Errorf("%s is %T, not an integer", pEvCount, n)
+	}
+	return st, nil
+}
+
+// add folds in a new record.
+func (st *factState) add(s source, quantity bool) error {
+	if quantity {
+		st.qty.Add(s.Unit, s.Approx)
+	} else {
+		p, err := decodeProps(s.Props)
+		if err != nil {
+			return fmt.Errorf("decoding props from %s: %w", s.Article, err)
+		}
+		st.rel.Add(p)
+	}
+	st.evidence += int64(len(s.Evidence))
+	return nil
+}
+
+// remove takes out a stored record.
+func (st *factState) remove(s storedSource, quantity bool) error {
+	if quantity {
+		st.qty.Remove(s.unit, s.approx)
+	} else {
+		p, err := decodeProps(s.props)
+		if err != nil {
+			return fmt.Errorf("decoding props from %s: %w", s.article, err)
+		}
+		st.rel.Remove(p)
+	}
+	st.evidence -= s.evidence
+	return nil
+}
+
+func (st *factState) empty(quantity bool) bool {
+	if quantity {
+		return st.qty.Empty()
+	}
+	return st.rel.Empty()
 }
 
 // edgeProps returns a relationship's full property map: its key, its props
-// merged from every source in article order with
-// extract.MergeRelationProps, and the src_* and ev_* lists.
-func edgeProps(key string, c contributions) (map[string]any, error) {
-	var sum merge.Relation
-	srcProps := make([]string, len(c.Sources))
-	for i, s := range c.Sources {
-		p, err := decodeProps(s.Props)
-		if err != nil {
-			return nil, fmt.Errorf("decoding props from %s: %w", s.Article, err)
-		}
-		sum.Add(p)
-		srcProps[i] = s.Props
-	}
+// merged from every article's (graph/merge), the summary, the number of
+// articles and of evidence sentences.
+func edgeProps(key string, st *factState) (map[string]any, error) {
 	out := map[string]any{}
-	for k, v := range graph.Props(sum.Value()) {
+	for k, v := range graph.Props(st.rel.Value()) {
 		if !slices.Contains(reservedEdgeProps, k) {
 			out[k] = v
 		}
 	}
-	out[pKey] = key
-	out[pSrcArticles] = c.articles()
-	out[pSrcProps] = srcProps
-	c.evidenceProps(out)
+	b, err := json.Marshal(&st.rel)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the summary of %s: %w", key, err)
+	}
+	out[pKey], out[pSummary] = key, string(b)
+	out[pSrcCount], out[pEvCount] = st.rel.Articles, st.evidence
 	return out, nil
 }
 
 // quantityProps returns a quantity's full property map: unit and approx
-// merged with graph/merge (the spelling most sources give; approximate
-// only if every source says so).
-func quantityProps(q graph.QuantityRow, c contributions) map[string]any {
-	var sum merge.Quantity
-	flags := make([]bool, len(c.Sources))
-	units := make([]string, len(c.Sources))
-	for i, s := range c.Sources {
-		units[i] = s.Unit
-		if units[i] == "" {
-			units[i] = q.Unit // stored before src_units
-		}
-		flags[i] = s.Approx
-		sum.Add(units[i], s.Approx)
+// merged with graph/merge (the spelling most articles give; approximate
+// only if every article says so), the summary and the counts.
+func quantityProps(key string, count any, st *factState) (map[string]any, error) {
+	unit, approx := st.qty.Value()
+	b, err := json.Marshal(&st.qty)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the summary of %s: %w", key, err)
 	}
-	unit, approx := sum.Value()
-	out := map[string]any{
-		pKey: q.Key, "count": q.Count, "unit": unit, "approx": approx,
-		pSrcArticles: c.articles(), pSrcApprox: flags, pSrcUnits: units,
-	}
-	c.evidenceProps(out)
-	return out
-}
-
-// survivingQuantityProps rebuilds a surviving quantity's properties after some
-// of its sources were retracted, keeping count and unit.
-func survivingQuantityProps(old map[string]any, c contributions) map[string]any {
-	q := graph.QuantityRow{}
-	q.Key, _ = old[pKey].(string)
-	q.Unit, _ = old["unit"].(string)
-	switch n := old["count"].(type) {
-	case float64:
-		q.Count = n
-	case int64:
-		q.Count = float64(n)
-	}
-	return quantityProps(q, c)
+	return map[string]any{
+		pKey: key, "count": count, "unit": unit, "approx": approx,
+		pSummary: string(b), pSrcCount: st.qty.Articles, pEvCount: st.evidence,
+	}, nil
 }
 
 // edgeSource returns an edge row's contribution.
@@ -302,46 +315,6 @@ func stringList(v any) ([]string, error) {
 		return out, nil
 	}
 	return nil, fmt.Errorf("%T is not a list of strings", v)
-}
-
-func intList(v any) ([]int64, error) {
-	switch x := v.(type) {
-	case nil:
-		return nil, nil
-	case []int64:
-		return x, nil
-	case []any:
-		out := make([]int64, len(x))
-		for i, e := range x {
-			n, ok := e.(int64)
-			if !ok {
-				return nil, fmt.Errorf("element %d is %T, not an integer", i, e)
-			}
-			out[i] = n
-		}
-		return out, nil
-	}
-	return nil, fmt.Errorf("%T is not a list of integers", v)
-}
-
-func boolList(v any) ([]bool, error) {
-	switch x := v.(type) {
-	case nil:
-		return nil, nil
-	case []bool:
-		return x, nil
-	case []any:
-		out := make([]bool, len(x))
-		for i, e := range x {
-			b, ok := e.(bool)
-			if !ok {
-				return nil, fmt.Errorf("element %d is %T, not a boolean", i, e)
-			}
-			out[i] = b
-		}
-		return out, nil
-	}
-	return nil, fmt.Errorf("%T is not a list of booleans", v)
 }
 
 func nonNil(s []string) []string {

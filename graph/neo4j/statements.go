@@ -32,8 +32,14 @@ const (
 	stArticleRelease = "article-release"
 	stArticleRenew   = "article-renew"
 	stRetractFacts   = "retract-node-facts"
-	stTouchedEdges   = "retract-touched-edges"
-	stTouchedQuants  = "retract-touched-quantities"
+	stRetractSources = "retract-sources"
+	stSourcePrior    = "source-prior"
+	stSourceSet      = "source-set"
+	stSourceDelete   = "source-delete"
+	stRelLock        = "relationship-lock"
+	stQuantityLock   = "quantity-lock"
+	stLegacyRels     = "legacy-relationships"
+	stLegacyQuants   = "legacy-quantities"
 	stDeleteMentions = "retract-delete-mentions"
 	stUncommit       = "retract-uncommit"
 	stSetRel         = "set-relationship"
@@ -213,6 +219,23 @@ func buildStatements() (*statementSet, error) {
 				Cypher: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.%s)", name, l, prop),
 			})
 		}
+	}
+	// Each article's record of a relationship or quantity is a Source node
+	// keyed by (of, article): found by the fact's key when it is written
+	// or queried, by the article when the article is replaced or removed.
+	// Relationships are found by key when a Source is retracted.
+	s.schema = append(s.schema,
+		Statement{Name: stSchemaPrefix + "source_of_article", Cypher: "CREATE CONSTRAINT source_of_article IF NOT EXISTS FOR (s:Source) REQUIRE (s.of, s.article) IS UNIQUE"},
+		Statement{Name: stSchemaPrefix + "source_article", Cypher: "CREATE INDEX source_article IF NOT EXISTS FOR (s:Source) ON (s.article)"})
+	for _, t := range relationTypes() {
+		if _, err := relType(t); err != nil {
+			return nil, err
+		}
+		name := strings.ToLower(t) + "_key"
+		s.schema = append(s.schema, Statement{
+			Name:   stSchemaPrefix + name,
+			Cypher: fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.key)", name, t),
+		})
 	}
 	// One fulltext index over every entity's name, aliases and folded keys,
 	// with an analyzer that folds case and diacritics: the canned queries

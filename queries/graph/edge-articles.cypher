@@ -10,5 +10,5 @@ WITH a, b WHERE (b:Person OR b:City OR b:Country OR b:Organization OR b:Event)
 MATCH g = (a)-[r]-(b)
 WHERE type(r) = $rel AND (startNode(r) = a OR type(r) IN ['PARTNER_OF', 'MET'])
 OPTIONAL MATCH m = (art:Article)-[:MENTIONS]->(a)
-WHERE art.id IN r.ev_articles
+WHERE art.id IN coalesce(r.ev_articles, COLLECT { MATCH (s:Source {of: r.key}) WHERE s.article IS NOT NULL AND size(s.sentences) > 0 RETURN s.article })
 RETURN g, collect(m) AS articles

@@ -11,7 +11,7 @@ CALL {
   UNION MATCH (n:Event {id: $id}) RETURN n
 }
 MATCH (n)-[r:PARTNER_OF|LOCATED_IN|HELD_IN|HOSTED_BY|PARTICIPATED_IN|HOLDS_ROLE|MET]-(m)
-WITH r, m, size(coalesce(r.src_articles, [])) AS articles
+WITH r, m, coalesce(r.src_count, size(r.src_articles), 0) AS articles
 ORDER BY articles DESC, r.key
 LIMIT $limit
 RETURN type(r) AS rel, r.key AS key, startNode(r).id AS source_id, endNode(r).id AS target_id,

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/kg-dev/kg/graph"
@@ -44,7 +45,7 @@ func dump(dir string) (int, error) {
 	if err := os.MkdirAll(loader, 0o755); err != nil {
 		return 0, fmt.Errorf("creating %s: %w", loader, err)
 	}
-	schema, err := json.MarshalIndent(map[string][]string{"labels": graph.Labels, "relationshipTypes": graph.RelTypes}, "", "  ")
+	schema, err := json.MarshalIndent(map[string][]string{"labels": append(slices.Clone(graph.Labels), neo4j.SourceLabel), "relationshipTypes": graph.RelTypes}, "", "  ")
 	if err != nil {
 		return 0, fmt.Errorf("encoding schema: %w", err)
 	}
