@@ -14,9 +14,9 @@ func TestCommitGap(t *testing.T) {
 	}{
 		{0, CommitInterval},
 		{10 * time.Millisecond, CommitInterval},
-		{80 * time.Millisecond, CommitInterval},
-		{100 * time.Millisecond, 2500 * time.Millisecond},
-		{120 * time.Millisecond, CommitMaxInterval},
+		{20 * time.Millisecond, CommitInterval},
+		{30 * time.Millisecond, 750 * time.Millisecond},
+		{40 * time.Millisecond, CommitMaxInterval},
 		{650 * time.Millisecond, CommitMaxInterval}, // a slow commit on a busy machine: 16 s before
 		{10 * time.Second, CommitMaxInterval},
 	} {

@@ -282,7 +282,13 @@ func (s *Store) check(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("checking the store %s: %w", s.path, err)
 	}
-	if st.Size() < pages*pageSize {
+	var mode string
+	if err := conn.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		return s.classify("checking the store", err)
+	}
+	// In WAL mode (a store a killed ingest left so) the newest pages are
+	// in the -wal file, and the file itself may be shorter.
+	if mode != "wal" && st.Size() < pages*pageSize {
 		return fmt.Errorf("%w: %s: %d bytes, the header counts %d pages of %d bytes (the file was truncated)",
 			ErrCorrupt, s.path, st.Size(), pages, pageSize)
 	}

@@ -54,8 +54,9 @@ type Tx struct {
 	edges     map[string]*edgeState
 	quants    map[string]*quantState
 	stats     Stats
-	committed int // articles made durable by Checkpoint (and Commit)
-	resets    int // times Checkpoint found the store changed by another connection
+	committed int  // articles made durable by Checkpoint (and Commit)
+	wal       bool // the session switched the store to WAL mode (see walMode)
+	resets    int  // times Checkpoint found the store changed by another connection
 }
 
 // nodeState is a node's merge summary during a transaction; changed says
@@ -841,6 +842,9 @@ func (t *Tx) Checkpoint() error {
 		return t.err
 	}
 	t.committed = t.stats.Articles
+	if !t.wal {
+		t.wal = t.s.walMode(t.ctx, t.conn, "wal")
+	}
 	before, err := t.dataVersion()
 	if err == nil {
 		err = t.s.beginImmediate(t.ctx, t.conn)
@@ -870,6 +874,36 @@ func (t *Tx) Resets() int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return t.resets
+}
+
+// walMode sets conn's journal mode ("wal" or "delete"), outside a
+// transaction, and reports whether it is now that mode. It does not wait
+// for other connections: when one is reading, the mode stays.
+//
+// After its first commit a write session goes on in WAL mode: a commit
+// then appends the changed pages to the -wal file instead of copying
+// each page's old content into a rollback journal first (most of a
+// commit's CPU) and syncing both, so that commits can come every second
+// (CommitMaxInterval). Before its first commit the file is untouched, so
+// a session that ends before it leaves the store byte for byte as it
+// was. Commit and Rollback go back to the rollback journal (folding the
+// -wal file into the store), so that a store at rest is one file, which
+// read-only opens read without creating a -shm file next to it. A store
+// a kill left in WAL mode is recovered by the next open, as a hot
+// journal is; one a full disk left so (the -wal file cannot be folded
+// in without room) by the next ingest once there is room. If the mode
+// cannot be changed, the session stays in rollback-journal mode: slower
+// commits, the same guarantees.
+func (s *Store) walMode(ctx context.Context, conn *sql.Conn, mode string) bool {
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 0"); err != nil {
+		return false
+	}
+	var got string
+	err := conn.QueryRowContext(ctx, "PRAGMA journal_mode = "+mode).Scan(&got)
+	if _, perr := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", s.opts.BusyTimeout.Milliseconds())); perr != nil {
+		return false
+	}
+	return err == nil && got == mode
 }
 
 // dataVersion is SQLite's PRAGMA data_version, which changes when another
@@ -915,6 +949,9 @@ func (t *Tx) Commit() (Stats, error) {
 	}
 	t.done = true
 	t.committed = t.stats.Articles
+	if t.wal {
+		t.s.walMode(t.ctx, t.conn, "delete")
+	}
 	return t.stats, t.conn.Close()
 }
 
@@ -936,6 +973,9 @@ func (t *Tx) rollback() error {
 	err = ignoreNoTx(err)
 	if err != nil {
 		err = t.s.classify("rolling back", err)
+	}
+	if t.wal {
+		t.s.walMode(context.WithoutCancel(t.ctx), t.conn, "delete")
 	}
 	return errors.Join(err, t.conn.Close())
 }

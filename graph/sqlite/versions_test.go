@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/kg-dev/kg/graph"
@@ -100,4 +101,80 @@ func TestWriterVersionsList(t *testing.T) {
 		t.Fatal(err)
 	}
 	check(5, "h3", true)
+}
+
+// TestWALAfterFirstCommit checks the journal modes of a write session:
+// the rollback journal until its first commit (so that a session ended
+// before it leaves the file as it was), WAL after it, and the rollback
+// journal again once it ends, with no -wal or -shm file left.
+func TestWALAfterFirstCommit(t *testing.T) {
+	s, path := openTemp(t)
+	ctx := context.Background()
+	// The file's own record of its mode: bytes 18 and 19 of the header
+	// are 2 in WAL mode, 1 with a rollback journal.
+	mode := func() string {
+		t.Helper()
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case b[18] == 2 && b[19] == 2:
+			return "wal"
+		case b[18] == 1 && b[19] == 1:
+			return "delete"
+		}
+		return fmt.Sprintf("header bytes %d %d", b[18], b[19])
+	}
+	leftovers := func() []string {
+		var out []string
+		for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+			if _, err := os.Stat(path + suffix); err == nil {
+				out = append(out, suffix)
+			}
+		}
+		return out
+	}
+	for _, end := range []string{"commit", "rollback"} {
+		tx, err := s.Begin(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.Put(graph.Batch{Article: graph.ArticleRow{ID: "a-" + end, Hash: "h"}}); err != nil {
+			t.Fatal(err)
+		}
+		if got := mode(); got != "delete" {
+			t.Errorf("%s: before the first commit: journal mode %s, want delete", end, got)
+		}
+		if err := tx.Checkpoint(); err != nil {
+			t.Fatal(err)
+		}
+		if got := mode(); got != "wal" {
+			t.Errorf("%s: after the first commit: journal mode %s, want wal", end, got)
+		}
+		if err := tx.Put(graph.Batch{Article: graph.ArticleRow{ID: "b-" + end, Hash: "h"}}); err != nil {
+			t.Fatal(err)
+		}
+		if end == "commit" {
+			_, err = tx.Commit()
+		} else {
+			err = tx.Rollback()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := mode(); got != "delete" {
+			t.Errorf("after %s: journal mode %s, want delete", end, got)
+		}
+		if l := leftovers(); len(l) > 0 {
+			t.Errorf("after %s: %v left next to the store", end, l)
+		}
+	}
+	vs, err := s.Graph().Versions(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(vs); got != 3 {
+		t.Errorf("%d articles stored, want 3 (all but the rolled-back batch)", got)
+	}
 }

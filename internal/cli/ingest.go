@@ -26,7 +26,7 @@ func ingestCommand() *ucli.Command {
 		ArgsUsage: "PATH...",
 		Description: "Reads files, directories (recursively), FIFOs or - (standard input), extracts each article and\n" +
 			"writes what it contributes to the embedded store (default ./kg.db, or --store / KG_STORE), committing\n" +
-			"whole articles in batches (every 5000 articles or 2 s): an interrupted or failed ingest keeps what it\n" +
+			"whole articles in batches (every 5000 articles or second): an interrupted or failed ingest keeps what it\n" +
 			"committed, and running it again does only the rest. An article already stored with the same content, by\n" +
 			"the same extractor, is skipped; a changed one replaces its previous contribution, and so does one stored\n" +
 			"by another version of the extractor (its code or data files: kg stats shows the fingerprints), which is\n" +

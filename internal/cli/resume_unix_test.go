@@ -238,7 +238,12 @@ func TestIngestDiskFull(t *testing.T) {
 	if got := storeCounts(t, store).Nodes["Article"]; got != int64(kept) {
 		t.Errorf("the store holds %d articles, the message says %d", got, kept)
 	}
-	noJournal(t, store)
+	// The session ran in WAL mode after its first commit: without room,
+	// the -wal file (committed batches) cannot be folded back into the
+	// store, so it may stay until the next ingest; no rollback journal.
+	if _, err := os.Stat(store + "-journal"); err == nil {
+		t.Error("kg.db-journal left behind")
+	}
 
 	if out, err := exec.Command("mount", "-o", "remount,size=256m", mnt).CombinedOutput(); err != nil {
 		t.Fatalf("growing the tmpfs: %v %s", err, out)
@@ -253,6 +258,7 @@ func TestIngestDiskFull(t *testing.T) {
 	if got, want := fmt.Sprint(storeCounts(t, store)), fmt.Sprint(storeCounts(t, full)); got != want {
 		t.Errorf("after the re-run the store holds %s, an uninterrupted ingest %s", got, want)
 	}
+	noJournal(t, store)
 	t.Logf("%d of 1500 articles kept when the disk filled", kept)
 }
 

@@ -120,7 +120,7 @@ func closeGraph(st graph.Store, err error) error {
 func batchFlag() ucli.Flag {
 	return &ucli.IntFlag{
 		Name:  "batch",
-		Usage: "commit every `N` articles (default: every 5000 articles or 2 s, whichever comes first)",
+		Usage: "commit every `N` articles (default: every 5000 articles or 0.5 to 1 s, whichever comes first)",
 	}
 }
 
