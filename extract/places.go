@@ -48,6 +48,13 @@ func (d *candidates) proposePlaces() {
 					d.noteCountries(ps)
 					inside = j
 				}
+				if k, dps := d.x.demonyms.longest(d.toks, i); dps != nil {
+					// read if resolve rejects the place
+					if d.nameDemonym == nil {
+						d.nameDemonym = map[int]placeCand{}
+					}
+					d.nameDemonym[i] = placeCand{end: k, p: dps[0], demonym: true}
+				}
 				continue
 			}
 		}
@@ -81,10 +88,7 @@ func (d *resolved) choosePlaces() {
 			nameEnd, p = c.end, nil
 		}
 		if p == nil {
-			*c = placeCand{}
-			if j, ps := d.x.demonyms.longest(d.toks, i); ps != nil {
-				*c = placeCand{end: j, p: ps[0], demonym: true}
-			}
+			*c = d.nameDemonym[i] // the demonym starting there, if any
 			continue
 		}
 		c.p = p

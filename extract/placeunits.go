@@ -128,7 +128,7 @@ func (pw *placeWords) vietSyllable(k string) bool {
 const maxUnitName = 3
 
 // unitName reads the name of a unit starting at token i: a place of the
-// gazetteer (its end and place) or, when vi, a run of capitalised
+// gazetteer proposePlaces found there (its end and place) or, when vi, a run of capitalised
 // Vietnamese syllables (its end, no place). It returns (i, nil) when no
 // name starts there.
 func (d *candidates) unitName(i int, vi bool) (int, *gazetteer.Place) {
@@ -143,7 +143,7 @@ func (d *candidates) unitName(i int, vi bool) (int, *gazetteer.Place) {
 		}
 		run++
 	}
-	if j, ps := d.x.places.longest(d.toks, i); ps != nil && ps[0].p.Type == City && j >= run {
+	if j, ps := d.nameAt[i].end, d.placeNamesAt(i); ps != nil && ps[0].p.Type == City && j >= run {
 		p := d.homonym(ps, i, j).p
 		for _, c := range ps {
 			if vi && c.p.Country == "VN" {

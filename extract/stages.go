@@ -50,17 +50,18 @@ type tokenized struct {
 // before anything is decided.
 type candidates struct {
 	tokenized
-	nameAt     []placeCand           // token -> longest gazetteer name (all its readings, best first) or demonym starting there
-	countries  []string              // ISO codes of the countries the article names without doubt, as often as named (noteCountries)
-	textDates  []dates.Span          // an undated article's dates that carry their year, in text order
-	ctxYear    int                   // the year the article speaks from (contextYear), 0 if unknown
-	unitWords  bool                  // some token may start an administrative unit word (placeunits.go)
-	titles     []phraseAt[titleCue]  // token -> longest title cue starting there (titleAt)
-	eventHeads []phraseAt[string]    // token -> longest event noun starting there, with its types (eventHeadAt)
-	knownOrgs  []phraseAt[*orgEntry] // token -> longest well-known body name starting there (knownOrgAt)
-	orgWords   []phraseAt[orgWord]   // token -> longest head noun of a body's name (orgWordAt)
-	orgHeads   []phraseAt[string]    // token -> longest local-body head (orgHeadAt)
-	cueFirst   []sentCue             // sentence*categories+category -> first cue of the category in the sentence (indexCues, hasCue)
+	nameAt      []placeCand           // token -> longest gazetteer name (all its readings, best first) or demonym starting there
+	nameDemonym map[int]placeCand     // token -> the demonym that starts where a gazetteer name of nameAt also starts (nil if none)
+	countries   []string              // ISO codes of the countries the article names without doubt, as often as named (noteCountries)
+	textDates   []dates.Span          // an undated article's dates that carry their year, in text order
+	ctxYear     int                   // the year the article speaks from (contextYear), 0 if unknown
+	unitWords   bool                  // some token may start an administrative unit word (placeunits.go)
+	titles      []phraseAt[titleCue]  // token -> longest title cue starting there (titleAt)
+	eventHeads  []phraseAt[string]    // token -> longest event noun starting there, with its types (eventHeadAt)
+	knownOrgs   []phraseAt[*orgEntry] // token -> longest well-known body name starting there (knownOrgAt)
+	orgWords    []phraseAt[orgWord]   // token -> longest head noun of a body's name (orgWordAt)
+	orgHeads    []phraseAt[string]    // token -> longest local-body head (orgHeadAt)
+	cueFirst    []sentCue             // sentence*categories+category -> first cue of the category in the sentence (indexCues, hasCue)
 }
 
 // resolved is the output of resolve: the article's entities and their
