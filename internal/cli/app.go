@@ -83,12 +83,17 @@ func runApp(ctx context.Context, app *ucli.App, args []string) int {
 	if err == nil {
 		return ExitOK
 	}
-	fmt.Fprintf(app.ErrWriter, "kg: %v\n", err)
 	if ctx.Err() != nil {
 		// Whatever failed once the command was interrupted (a store
-		// call, a Neo4j load) failed because of the interruption.
+		// call, a Neo4j load) failed because of the interruption: say so,
+		// whatever step it was in.
+		if !strings.Contains(err.Error(), "interrupted") {
+			err = fmt.Errorf("interrupted: %w", err)
+		}
+		fmt.Fprintf(app.ErrWriter, "kg: %v\n", err)
 		return ExitInterrupted
 	}
+	fmt.Fprintf(app.ErrWriter, "kg: %v\n", err)
 	return exitCode(err)
 }
 

@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
+
+	ucli "github.com/urfave/cli/v2"
 )
 
 func TestReorderArgs(t *testing.T) {
@@ -53,5 +57,23 @@ func TestWrap(t *testing.T) {
 	}
 	if got := cut("abcdef", 4); got != "abc…" {
 		t.Errorf("cut: %q", got)
+	}
+}
+
+// TestInterruptedSaysSo: an error met after Ctrl-C or SIGTERM is reported
+// as an interruption with its exit code, whatever step failed (opening or
+// migrating the store fails with a bare "context canceled").
+func TestInterruptedSaysSo(t *testing.T) {
+	for _, msg := range []string{"migrating the store: context canceled", "ingest interrupted, the store is unchanged: context canceled"} {
+		var stderr strings.Builder
+		app := &ucli.App{Name: "kg", ErrWriter: &stderr, Action: func(*ucli.Context) error { return errors.New(msg) }}
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		if code := runApp(ctx, app, []string{"kg"}); code != ExitInterrupted {
+			t.Errorf("%q: exit %d, want %d", msg, code, ExitInterrupted)
+		}
+		if got := stderr.String(); !strings.HasPrefix(got, "kg: ") || strings.Count(got, "interrupted") != 1 {
+			t.Errorf("%q: stderr %q, want it to say interrupted once", msg, got)
+		}
 	}
 }
