@@ -19,6 +19,7 @@ import "sort"
 // when the string walk would find it among some matcher's prefixes.
 type vocab struct {
 	ids   map[string]int32 // key -> id: the nodes first (from 1), then the pieces that are no node
+	short shortIDs         // the ids of the keys of at most 8 bytes, read by lookup
 	keys  []string         // id -> key
 	nodes []vnode          // id -> what the key starts and ends (zero for pieces that are no node)
 	edges []vedge          // the ways on from each node (vnode.edges), by piece id
@@ -90,7 +91,89 @@ func newVocab(ms []startIndexed) *vocab {
 	for k, m := range ms {
 		m.setStartBit(v, uint64(1)<<k)
 	}
+	v.short = newShortIDs(v.ids)
 	return v
+}
+
+// lookup returns the id of a key, 0 if the vocabulary does not know it.
+// Most keys are short words: theirs are read from a table of the keys
+// packed in a word (one cache line read, no string hashing); the others
+// from the map.
+func (v *vocab) lookup(k string) int32 {
+	if len(k) <= 8 {
+		return v.short.get(k)
+	}
+	return v.ids[k]
+}
+
+// shortIDs is an open-addressing hash table (linear probing, load at most
+// 1/2) of the keys of at most 8 bytes, each packed into a uint64 (keys are
+// lowercase letters and digits, never NUL, so the zero-padded packing is
+// unique and 0 marks an empty slot).
+type shortIDs struct {
+	slots []shortSlot
+	shift uint // 64 - log2(len(slots))
+}
+
+type shortSlot struct {
+	key uint64
+	id  int32
+}
+
+func newShortIDs(ids map[string]int32) shortIDs {
+	n := 0
+	for k := range ids {
+		if k != "" && len(k) <= 8 {
+			n++
+		}
+	}
+	bits := uint(4)
+	for 1<<bits < 2*n {
+		bits++
+	}
+	t := shortIDs{slots: make([]shortSlot, 1<<bits), shift: 64 - bits}
+	for k, id := range ids {
+		if k == "" || len(k) > 8 {
+			continue
+		}
+		p := pack8(k)
+		i := t.slot(p)
+		for t.slots[i].key != 0 {
+			i = (i + 1) & (len(t.slots) - 1)
+		}
+		t.slots[i] = shortSlot{key: p, id: id}
+	}
+	return t
+}
+
+func (t *shortIDs) slot(p uint64) int { return int((p * 0x9E3779B97F4A7C15) >> t.shift) }
+
+// get returns the id of k (len(k) <= 8), 0 if unknown.
+func (t *shortIDs) get(k string) int32 {
+	if k == "" {
+		return 0
+	}
+	p := pack8(k)
+	mask := len(t.slots) - 1
+	for i := t.slot(p); ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == p {
+			return s.id
+		}
+		if s.key == 0 {
+			return 0
+		}
+	}
+}
+
+// pack8 packs a string of at most 8 bytes into a uint64, little-endian,
+// zero-padded.
+func pack8(k string) uint64 {
+	var p uint64
+	for i := len(k) - 1; i >= 0; i-- {
+		p = p<<8 | uint64(k[i])
+	}
+	return p
 }
 
 // id returns the id of a piece, numbering it if new.
@@ -107,11 +190,11 @@ func (v *vocab) id(piece string) int32 {
 
 // intern gives each word token its key's id and start mask.
 //
-// The vocabulary's map is large and its lookups miss the processor's
-// caches; an article repeats its words, so the ids of its last keys are
-// kept in a small table, indexed by a hash of the key's length and ends,
-// that lives on intern's stack (nothing is kept from one call to the
-// next).
+// Keys of at most 8 bytes are read from the packed table (lookup). The
+// vocabulary's map is large and its lookups miss the processor's caches;
+// an article repeats its words, so the ids of its last long keys are kept
+// in a small table, indexed by a hash of the key's length and ends, that
+// lives on intern's stack (nothing is kept from one call to the next).
 func (v *vocab) intern(toks []token) {
 	var recent [internSlots]struct {
 		key string
@@ -127,11 +210,15 @@ func (v *vocab) intern(toks []token) {
 			t.id, t.starts = 0, startsKnown
 			continue
 		}
-		r := &recent[(uint(len(k))*131+uint(k[0])*31+uint(k[len(k)-1]))%internSlots]
-		if r.key != k || r.key == "" {
-			r.key, r.id = k, v.ids[k]
+		if len(k) <= 8 {
+			t.id = v.short.get(k)
+		} else {
+			r := &recent[(uint(len(k))*131+uint(k[0])*31+uint(k[len(k)-1]))%internSlots]
+			if r.key != k || r.key == "" {
+				r.key, r.id = k, v.ids[k]
+			}
+			t.id = r.id
 		}
-		t.id = r.id
 		t.starts = v.nodes[t.id].starts | startsKnown
 	}
 }
@@ -140,7 +227,7 @@ const internSlots = 512
 
 // known reports whether a key is a prefix of some indexed matcher's
 // phrases.
-func (v *vocab) known(key string) bool { return v.nodes[v.ids[key]].starts != 0 }
+func (v *vocab) known(key string) bool { return v.nodes[v.lookup(key)].starts != 0 }
 
 // step returns the node of the concatenation of node's key and the word
 // token t's key, 0 if none. A token whose key is empty adds nothing to
@@ -155,7 +242,7 @@ func (v *vocab) step(node int32, t *token) int32 {
 	}
 	c := t.id
 	if t.starts&startsKnown == 0 {
-		c = v.ids[t.key]
+		c = v.lookup(t.key)
 	}
 	if c == 0 {
 		return 0

@@ -199,3 +199,29 @@ func BenchmarkIntern(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(toks)), "ns/token")
 }
+
+// TestVocabLookup checks the packed table of short keys against the map:
+// every key the vocabulary numbers, and keys it does not know.
+func TestVocabLookup(t *testing.T) {
+	v := testExtractor(t).vocab
+	short := 0
+	for k, id := range v.ids {
+		if got := v.lookup(k); got != id {
+			t.Fatalf("lookup(%q) = %d, want %d", k, got, id)
+		}
+		if len(k) <= 8 {
+			short++
+		}
+	}
+	if short == 0 {
+		t.Fatal("no short keys")
+	}
+	for _, k := range []string{"", "zqxjzqxj", "qqqq", "a1b2c3d4", "zzzzzzzzzzzz", "hanoiqqq"} {
+		if _, ok := v.ids[k]; ok {
+			continue
+		}
+		if got := v.lookup(k); got != 0 {
+			t.Fatalf("lookup(%q) = %d for an unknown key", k, got)
+		}
+	}
+}
