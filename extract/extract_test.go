@@ -26,6 +26,27 @@ func extractText(t *testing.T, text string) DocResult {
 	return testExtractor(t).Extract(Document{ID: "t", Text: text})
 }
 
+// checkEntities extracts text and checks that every id of want is among
+// its entities and no id of not is.
+func checkEntities(t *testing.T, text string, want, not []string) {
+	t.Helper()
+	r := extractText(t, text)
+	var got []string
+	for _, e := range r.Entities {
+		got = append(got, e.ID)
+	}
+	for _, id := range want {
+		if !hasEntity(r, id) {
+			t.Errorf("got %v, want %s among them", got, id)
+		}
+	}
+	for _, id := range not {
+		if hasEntity(r, id) {
+			t.Errorf("got %v, want no %s", got, id)
+		}
+	}
+}
+
 func hasEntity(r DocResult, id string) bool {
 	for _, e := range r.Entities {
 		if e.ID == id {
@@ -72,21 +93,7 @@ func TestEntities(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := extractText(t, tt.text)
-			var got []string
-			for _, e := range r.Entities {
-				got = append(got, e.ID)
-			}
-			for _, id := range tt.want {
-				if !hasEntity(r, id) {
-					t.Errorf("got %v, want %s among them", got, id)
-				}
-			}
-			for _, id := range tt.not {
-				if hasEntity(r, id) {
-					t.Errorf("got %v, want no %s", got, id)
-				}
-			}
+			checkEntities(t, tt.text, tt.want, tt.not)
 		})
 	}
 }

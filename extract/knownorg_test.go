@@ -38,21 +38,7 @@ func TestKnownOrgFunctionWord(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := extractText(t, tt.text)
-			var got []string
-			for _, e := range r.Entities {
-				got = append(got, e.ID)
-			}
-			for _, id := range tt.want {
-				if !hasEntity(r, id) {
-					t.Errorf("got %v, want %s among them", got, id)
-				}
-			}
-			for _, id := range tt.not {
-				if hasEntity(r, id) {
-					t.Errorf("got %v, want no %s", got, id)
-				}
-			}
+			checkEntities(t, tt.text, tt.want, tt.not)
 		})
 	}
 }
