@@ -21,7 +21,7 @@ func searchCommand() *ucli.Command {
 		ArgsUsage: "TEXT",
 		Description: "Lists the entities whose name, alias or alternate name (the gazetteer's spellings of places:\n" +
 			"HCMC, Saigon and TP.HCM find Ho Chi Minh City) matches TEXT, best first: exact (any spelling: Hà Nội =\n" +
-			"ha noi), prefix, every word (\"van nguyen\" finds Nguyen Van Quang), part of a name, then close spellings\n" +
+			"ha noi), prefix, every word in any order (\"minh ho\" finds Ho Chi Minh City), part of a name, then close spellings\n" +
 			"(edit distance on the folded name: Hanio finds Hanoi); within each, the most mentioned first. No match is\n" +
 			"not an error: kg says so and exits 0.",
 		Flags: append([]ucli.Flag{
