@@ -181,6 +181,9 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *ucli.App {
 		if c.OnUsageError == nil {
 			c.OnUsageError = app.OnUsageError
 		}
+		// No "help" subcommand (urfave adds one, alias "h"): kg ingest h
+		// ingests the path h; --help shows the help.
+		c.HideHelpCommand = true
 	}
 	return app
 }
