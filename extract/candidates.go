@@ -12,9 +12,10 @@ import (
 // the countries the article names without doubt; the title cues and event
 // nouns that start there (titleAt, eventHeadAt), the well-known bodies,
 // the head nouns of body names and the heads of local bodies (knownOrgAt,
-// orgWordAt, orgHeadAt); the dates of an undated
+// orgWordAt, orgHeadAt); the capitalised name shape that may be a
+// person's name, with its evidence (names.go); the dates of an undated
 // article that carry their year, and the year the article speaks from.
-// The names of people, bodies and events built on them are read by
+// The names of bodies and events built on the phrases are read by
 // resolve, which needs the places decided first.
 func findCandidates(t *tokenized) *candidates {
 	d := &candidates{tokenized: *t}
@@ -28,6 +29,7 @@ func findCandidates(t *tokenized) *candidates {
 	d.knownOrgs = proposePhrases(d.x.lx.orgs, d.toks, &d.bufs.knownOrgs)
 	d.orgWords = proposePhrases(d.x.lx.orgWords, d.toks, &d.bufs.orgWords)
 	d.orgHeads = proposePhrases(d.x.orgHeads, d.toks, &d.bufs.orgHeads)
+	d.proposeNames()
 	d.indexCues()
 	return d
 }

@@ -126,3 +126,78 @@ func TestFindCandidatesPhrases(t *testing.T) {
 		})
 	}
 }
+
+// surfaceTok returns the index of the token that starts the first
+// occurrence of surface in c's text.
+func surfaceTok(t *testing.T, c *candidates, surface string) int {
+	t.Helper()
+	off := strings.Index(c.text, surface)
+	for i, tok := range c.toks {
+		if tok.start == off {
+			return i
+		}
+	}
+	t.Fatalf("no token at %q", surface)
+	return -1
+}
+
+// TestProposeNames checks the name shapes the candidate stage proposes at
+// a capitalised word, before any place, body or person is decided: as far
+// as the text alone lets the name go, with the name lists of its first
+// word; and, through resolve, that decided places cut them.
+func TestProposeNames(t *testing.T) {
+	tests := []struct {
+		name, text, at string
+		want           string       // the proposed name's text, "" for none
+		words          int          // its words
+		ev             nameEvidence // evidence bits it must have
+		resolved       string       // the name resolve reads there (nameShape), when it differs
+	}{
+		{"en: three words after a verb", "T\nThe talks were opened by Maria Lindqvist Berg yesterday.\n", "Maria",
+			"Maria Lindqvist Berg", 3, givenName, ""},
+		{"en: a title after the name ends it", "T\nThey greeted Maria Solberg Mayor of the town.\n", "Maria",
+			"Maria Solberg", 2, givenName, ""},
+		{"en: a sentence end ends it", "T\nShe thanked Maria. Solberg then left.\n", "Maria",
+			"Maria", 1, 0, ""},
+		{"en: a Vietnamese family name", "T\nDeputy Minister Nguyen Thi Lan spoke first.\n", "Nguyen",
+			"Nguyen Thi Lan", 3, viSurname, ""},
+		{"en: Le opening a Vietnamese name", "T\nYesterday Le Van Tam visited the port.\n", "Le",
+			"Le Van Tam", 3, viSurname, ""},
+		{"fr: a hyphenated given name", "T\nLe maire Jean-Baptiste Morel a signé la charte.\n", "Jean",
+			"Jean-Baptiste Morel", 2, givenName, ""},
+		{"fr: Le as an article is no name", "T\nLe Monde a publié la nouvelle hier.\n", "Le",
+			"", 0, 0, ""},
+		{"fr: a lower-case word is no name", "T\nLe maire a signé la charte.\n", "maire",
+			"", 0, 0, ""},
+		{"en: a country after the name is proposed, resolve cuts it", "T\nThe speaker was Nguyen Van An Vietnam said.\n", "Nguyen",
+			"Nguyen Van An Vietnam", 4, viSurname, "Nguyen Van An"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := candidatesOf(t, Document{ID: "t", Text: tt.text, Date: "2024"})
+			i := surfaceTok(t, c, tt.at)
+			s := c.nameAtTok(i)
+			got := ""
+			if s.words > 0 {
+				got = c.text[c.toks[i].start:c.toks[s.end-1].end]
+			}
+			if got != tt.want || int(s.words) != tt.words {
+				t.Fatalf("at %q: %q (%d words), want %q (%d)", tt.at, got, s.words, tt.want, tt.words)
+			}
+			if s.ev&tt.ev != tt.ev {
+				t.Errorf("at %q: evidence %b, want bits %b", tt.at, s.ev, tt.ev)
+			}
+			if tt.resolved == "" {
+				return
+			}
+			r := resolve(c)
+			for k := range r.cover {
+				r.cover[k] = -1 // as before any mention is decided
+			}
+			j, _ := r.nameShape(i)
+			if got := r.text[r.toks[i].start:r.toks[j-1].end]; got != tt.resolved {
+				t.Errorf("resolve reads %q, want %q", got, tt.resolved)
+			}
+		})
+	}
+}

@@ -7,9 +7,10 @@
 //
 //	prepare        -> prepared    header, language, body and teasers   prepare.go, lang.go
 //	tokenizeDoc    -> tokenized   sentences and tokens, byte offsets   prepare.go, tokens.go
-//	findCandidates -> candidates  gazetteer names with all readings,   candidates.go, places.go
-//	                              word-list phrases, countries named,
-//	                              dates, each sentence's cues
+//	findCandidates -> candidates  gazetteer names with all readings,   candidates.go, places.go,
+//	                              word-list phrases, people's name      names.go
+//	                              shapes, countries named, dates,
+//	                              each sentence's cues
 //	resolve        -> resolved    places, events, bodies, people       resolve.go, places*.go, events.go,
 //	                              decided with the article in view     eventid.go, focus.go, orgs.go, orgnames.go,
 //	                                                                   acronyms.go, people.go, roles.go, ner.go

@@ -272,6 +272,7 @@ type docBufs struct {
 	knownOrgs  []phraseAt[*orgEntry]
 	orgWords   []phraseAt[orgWord]
 	orgHeads   []phraseAt[string]
+	names      []nameSpan
 	placeAt    []placeCand
 	countries  []string // ISO codes of the countries the article names (noteCountries)
 	cueFirst   []sentCue

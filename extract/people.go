@@ -10,48 +10,6 @@ import (
 // name (data/nonname.tsv, class stop).
 func (d *tokenized) notName(key string) bool { return d.x.lx.nonName[key] == "stop" }
 
-// nameShape reads a capitalised name starting at token i: up to five
-// words, glued by hyphens ("Jean-Claude", "Won-soon"). It returns the end
-// and the number of words; (i, 0) when no name starts there.
-func (d *resolved) nameShape(i int) (int, int) {
-	j, words := i, 0
-	for j < len(d.toks) && words < 5 {
-		t := d.toks[j]
-		if !t.word || t.num || !(t.cap || t.upper) || t.sent != d.toks[i].sent {
-			break
-		}
-		if d.cover[j] >= 0 {
-			break
-		}
-		// "Le" is an article, unless it is Lê opening a Vietnamese name;
-		// "Son" is French, but Sơn in "Nguyễn Kim Sơn"
-		if d.notName(t.key) && !(words == 0 && (d.vietSurnameStart(j) || d.vietSurnameAfterTitle(j))) && !(words > 0 && words < 4 && d.x.lx.surnamesVI[d.toks[i].key] && len(t.key) <= 5 && !t.upper) {
-			break
-		}
-		if words > 0 {
-			// a country or a long place name ends the name ("Nguyen Van An Vietnam")
-			// (a Vietnamese name keeps syllables that also name a Vietnamese
-			// commune or district: "Nguyễn Kim Sơn", "Lê Xuân Trường")
-			if c := d.placeAt[j]; c.p != nil && !c.demonym && (c.p.Type == Country || c.end-j >= 2) && !d.x.lx.surnamesVI[t.key] &&
-				!(c.p.Type == City && c.p.Country == "VN" && d.x.lx.surnamesVI[d.toks[i].key] && c.end-i <= 4) {
-				break
-			}
-			if k, _ := d.titleAt(j); k > j {
-				break
-			}
-		}
-		words++
-		j++
-		if j+1 < len(d.toks) && d.toks[j].punct == '-' && !d.toks[j].space && d.toks[j+1].word && (d.toks[j+1].cap || !d.toks[j+1].space) && !d.toks[j+1].num && !d.toks[j+1].space {
-			j += 2 // Jean-Claude, Won-soon
-		}
-	}
-	if words == 0 {
-		return i, 0
-	}
-	return j, words
-}
-
 // thingNamedAfter reports whether the name at [i, j) names a thing (a
 // bridge, a street, a school) rather than a person.
 func (d *tokenized) thingNamedAfter(i, j int) bool {
@@ -71,40 +29,6 @@ func (d *tokenized) thingNamedAfter(i, j int) bool {
 		}
 	}
 	return false
-}
-
-// personShape reports whether a name of n words at [i, j) looks like a
-// person's name on its own: a Vietnamese family name with three or more
-// syllables, a Korean or Chinese family name with three, or a known given
-// name followed by a family name.
-func (d *tokenized) personShape(i, j, n int) bool {
-	first := d.toks[i].key
-	switch {
-	case d.x.lx.surnamesVI[first] && n >= 3 && n <= 4:
-		for k := i; k < j; k++ {
-			if d.toks[k].word && len(d.toks[k].key) > 7 {
-				return false
-			}
-		}
-		return true
-	case d.x.lx.surnamesEtc[first] && n == 3:
-		return true
-	case n >= 2 && n <= 3 && d.x.lx.given[d.givenKey(i)]:
-		return true
-	}
-	return false
-}
-
-// givenKey is the key of the given name at token i, hyphenated compounds
-// included ("Jean-Claude").
-func (d *tokenized) givenKey(i int) string {
-	k := d.toks[i].key
-	if i+2 < len(d.toks) && d.toks[i+1].punct == '-' && d.toks[i+2].word {
-		if d.x.lx.given[k+d.toks[i+2].key] {
-			return k + d.toks[i+2].key
-		}
-	}
-	return k
 }
 
 // findPeople recognises people introduced by a title or role ("Deputy
@@ -356,27 +280,4 @@ func (d *candidates) isTitleEnd(i int) bool {
 		}
 	}
 	return false
-}
-
-// vietSurnameAfterTitle reports whether token i is a Vietnamese family
-// name that doubles as a function word, right after a title and before
-// one more capitalised syllable: "General Secretary Tô Hùng".
-func (d *candidates) vietSurnameAfterTitle(i int) bool {
-	return d.x.lx.surnamesVI[d.toks[i].key] && d.toks[i].cap && i+1 < len(d.toks) && d.toks[i+1].word && d.toks[i+1].cap &&
-		d.toks[i+1].sent == d.toks[i].sent && !d.notName(d.toks[i+1].key) && d.isTitleEnd(i)
-}
-
-// vietSurnameStart reports whether token i is a Vietnamese family name
-// that doubles as a function word ("Le", "La", "Ha") followed by two more
-// capitalised syllables: "Le Anh Quan" is a name, "Le Monde" is not.
-func (d *tokenized) vietSurnameStart(i int) bool {
-	if !d.x.lx.surnamesVI[d.toks[i].key] {
-		return false
-	}
-	for k := i + 1; k <= i+2; k++ {
-		if k >= len(d.toks) || !d.toks[k].word || !d.toks[k].cap || d.notName(d.toks[k].key) || len(d.toks[k].key) > 7 || d.toks[k].sent != d.toks[i].sent {
-			return false
-		}
-	}
-	return true
 }

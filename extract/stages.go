@@ -13,7 +13,7 @@ import (
 //
 //	prepare         Document    -> *prepared    header date and title, language, where the body and its teasers are (prepare.go)
 //	tokenizeDoc     *prepared   -> *tokenized   sentences and tokens with byte offsets, captions (prepare.go)
-//	findCandidates  *tokenized  -> *candidates  gazetteer names and demonyms with all their readings, the phrases of the word lists, the countries named without doubt, dates, each sentence's first cues (candidates.go)
+//	findCandidates  *tokenized  -> *candidates  gazetteer names and demonyms with all their readings, the phrases of the word lists, people's name shapes, the countries named without doubt, dates, each sentence's first cues (candidates.go)
 //	resolve         *candidates -> *resolved    decisions with the article in view: which place each name is, events, organisations, people, partial names; mentions and entities (resolve.go)
 //	relate          *resolved   -> *related     relations sentence by sentence, event dates, counts, in its own fields (relate.go)
 //	(*related).result           -> DocResult    entities with aliases, relations, quantities (extractor.go)
@@ -61,6 +61,7 @@ type candidates struct {
 	knownOrgs   []phraseAt[*orgEntry] // token -> longest well-known body name starting there (knownOrgAt)
 	orgWords    []phraseAt[orgWord]   // token -> longest head noun of a body's name (orgWordAt)
 	orgHeads    []phraseAt[string]    // token -> longest local-body head (orgHeadAt)
+	names       []nameSpan            // token -> the capitalised name shape starting there, with its evidence (proposeNames, names.go)
 	cueFirst    []sentCue             // sentence*categories+category -> first cue of the category in the sentence (indexCues, hasCue)
 }
 
