@@ -186,6 +186,14 @@ ALTER TABLE articles ADD COLUMN src_mtime INTEGER NOT NULL DEFAULT 0;
 	`
 CREATE INDEX articles_date ON articles(date = '', date, id);
 `,
+	// 9: a node's relations, the most attested first, from each end, so
+	// that kg serve's neighbours of a hub merge the two index orders and
+	// stop at its cap instead of reading every relation's row (Vietnam on
+	// a 100,000-article store: 6,387 rows, 17 ms, against 1 ms for 200).
+	`
+CREATE INDEX edges_src_articles ON edges(src, n_articles DESC);
+CREATE INDEX edges_dst_articles ON edges(dst, n_articles DESC);
+`,
 }
 
 // refoldAt is the user_version after which migrate runs refold.

@@ -1,14 +1,17 @@
 -- name: neighbours
 -- edges.n_articles is kept by the writer (docs/STORE.md): no fact is read.
--- The relations are ranked on (eid, n_articles, key) alone, and only the
--- kept ones are joined to their nodes and props (a hub has thousands).
-WITH n AS (SELECT nid FROM nodes WHERE id = :id), x AS (
-  SELECT e.eid AS eid, e.dst AS other FROM n CROSS JOIN edges e ON e.src = n.nid
+-- Each end's relations come in (n_articles DESC) order from the indexes
+-- edges(src, n_articles DESC) and edges(dst, n_articles DESC) (the id is a
+-- scalar subquery, not a join, so the planner keeps that order and sorts
+-- only the ties by key); the two are merged and reading stops at the
+-- limit (a hub has thousands). Only the kept ones are joined to their
+-- nodes and props.
+WITH top AS (
+  SELECT e.eid AS eid, e.dst AS other, e.n_articles AS articles, e.key AS key
+  FROM edges e WHERE e.src = (SELECT nid FROM nodes WHERE id = :id)
   UNION ALL
-  SELECT e.eid, e.src FROM n CROSS JOIN edges e ON e.dst = n.nid
-), top AS (
-  SELECT x.eid AS eid, x.other AS other, e.n_articles AS articles, e.key AS key
-  FROM x CROSS JOIN edges e ON e.eid = x.eid
+  SELECT e.eid, e.src, e.n_articles, e.key
+  FROM edges e WHERE e.dst = (SELECT nid FROM nodes WHERE id = :id)
   ORDER BY articles DESC, key
   LIMIT :limit
 )
