@@ -13,7 +13,8 @@ import (
 // nouns that start there (titleAt, eventHeadAt), the well-known bodies,
 // the head nouns of body names and the heads of local bodies (knownOrgAt,
 // orgWordAt, orgHeadAt); the capitalised name shape that may be a
-// person's name, with its evidence (names.go); the dates of an undated
+// person's name, with its evidence (names.go); the administrative units
+// named with their type word (proposeUnits); the dates of an undated
 // article that carry their year, and the year the article speaks from.
 // The names of bodies and events built on the phrases are read by
 // resolve, which needs the places decided first.
@@ -24,6 +25,7 @@ func findCandidates(t *tokenized) *candidates {
 	}
 	d.ctxYear = d.contextYear()
 	d.proposePlaces()
+	d.proposeUnits()
 	d.titles = proposePhrases(d.x.lx.titles, d.toks, &d.bufs.titles)
 	d.eventHeads = proposePhrases(d.x.lx.eventHeads, d.toks, &d.bufs.eventHeads)
 	d.knownOrgs = proposePhrases(d.x.lx.orgs, d.toks, &d.bufs.knownOrgs)

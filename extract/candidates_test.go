@@ -201,3 +201,47 @@ func TestProposeNames(t *testing.T) {
 		})
 	}
 }
+
+// TestProposeUnits checks the administrative units the candidate stage
+// proposes with their type word, each with its tokens, its name's tokens
+// and the name it would have as a unit of its own ("" when the gazetteer
+// place is the unit).
+func TestProposeUnits(t *testing.T) {
+	type unit struct{ span, name, place string } // place: the gazetteer place's name, "" if none
+	tests := []struct {
+		name, text string
+		want       []unit
+	}{
+		{"en: a ward named with its English word", "T\nThe new clinic opened in Kim Lien Ward on Monday.\n",
+			[]unit{{"Kim Lien Ward", "Kim Lien Ward", ""}}},
+		{"en: a plural unit word after two names", "T\nFloods hit Trung Hoa and Mai Dich wards last night.\n",
+			[]unit{{"Mai Dich wards", "Mai Dich Ward", ""}, {"Trung Hoa", "Trung Hoa Ward", ""}}},
+		{"fr: a known district named with its level is that district", "T\nLe maire du district de Cau Giay a reçu les invités.\n",
+			[]unit{{"district de Cau Giay", "", "Cau Giay"}}},
+		{"en: a ward named after a known district is a ward of its own", "T\nInvestors came to Cau Giay Ward this year.\n",
+			[]unit{{"Cau Giay Ward", "Cau Giay Ward", "Cau Giay"}}},
+		{"fr: a Vietnamese word before the name", "T\nLa délégation a visité le phường Kim Lien la semaine dernière.\n",
+			[]unit{{"phường Kim Lien", "Kim Lien Ward", ""}}},
+		{"en: a name that is no Vietnamese syllable is no ward", "T\nShe lives near Greenfield Ward in the old town.\n", nil},
+		{"fr: a lower-case word alone is no unit", "T\nLe quartier a fêté son marché hier.\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := candidatesOf(t, Document{ID: "t", Text: tt.text, Date: "2024"})
+			var got []unit
+			for _, u := range c.unitSpans {
+				g := unit{span: c.text[c.toks[u.i].start:c.toks[u.j-1].end], name: u.name}
+				if u.p != nil {
+					g.place = u.p.Name
+				}
+				if u.ni < u.i || u.nj > u.j || u.nj <= u.ni {
+					t.Errorf("name [%d, %d) outside the unit [%d, %d)", u.ni, u.nj, u.i, u.j)
+				}
+				got = append(got, g)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("units %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -94,7 +94,8 @@ func (d *resolved) choosePlaces() {
 		c.p = p
 	}
 	if d.unitWords {
-		d.findUnits()
+		d.applyUnits()
+		d.findAnchored()
 	}
 	d.findParenPlaces()
 	d.bareMentions()

@@ -215,19 +215,34 @@ func (d *tokenized) unitAround(i, j int) bool {
 	return false
 }
 
-// findUnits reads administrative units named with their type word:
-// "Tay Ho District", "quận Ba Đình", "district de Cầu Giấy", "Hang Bac
-// Ward", "Tràng Tiền and Hàng Bạc wards". Districts, wards, communes and
-// towns become places of their own, named "<name> <English type word>"
-// and located in the country of the place they are named after, or in
-// Vietnam when the type word is Vietnamese or the name is made of
-// Vietnamese syllables. A known place named with the word for its own
-// level stays that place: "Quang Ninh Province" is Quang Ninh, "Cau Giay
-// District" is the gazetteer's Cau Giay (its Vietnamese localities are
-// districts and towns); "Tay Ho Ward" is a ward named after it. Names
-// of other countries' places the gazetteer lacks are read by
-// findAnchored.
-func (d *resolved) findUnits() {
+// unitSpan is an administrative unit named with its type word, proposed
+// by proposeUnits: tokens [i, j), its name [ni, nj), the unit word, the
+// gazetteer place the name is (nil when unknown), and, for a unit of its
+// own (wards, communes, towns, unknown districts), the name it would
+// have ("Tây Hồ Ward").
+type unitSpan struct {
+	i, j, ni, nj int
+	u            unitWord
+	p            *gazetteer.Place
+	name         string // "<name> <English type word>", "" when the place p is the unit
+}
+
+// proposeUnits proposes the administrative units named with their type
+// word: "Tay Ho District", "quận Ba Đình", "district de Cầu Giấy",
+// "Hang Bac Ward", "Tràng Tiền and Hàng Bạc wards", in the order resolve
+// applies them (applyUnits). Districts, wards, communes and towns are
+// places of their own, named "<name> <English type word>" and in
+// Vietnam when the type word is Vietnamese, the name is made of
+// Vietnamese syllables or names a Vietnamese place. A known place named
+// with the word for its own level stays that place: "Quang Ninh
+// Province" is Quang Ninh, "Cau Giay District" is the gazetteer's Cau
+// Giay (its Vietnamese localities are districts and towns); "Tay Ho
+// Ward" is a ward named after it. Names of other countries' places the
+// gazetteer lacks are read by findAnchored.
+func (d *candidates) proposeUnits() {
+	if !d.unitWords {
+		return
+	}
 	bit := d.x.pw.units.bit
 	for i := 0; i < len(d.toks); i++ {
 		t := &d.toks[i]
@@ -245,7 +260,7 @@ func (d *resolved) findUnits() {
 				k++ // "TP. Huế"
 			}
 			if j, p := d.unitName(k, u.vi || d.lang == "vi"); j > k {
-				if d.addUnit(*u, i, j, k, j, p) {
+				if d.proposeUnit(*u, i, j, k, j, p) {
 					i = j - 1
 					continue
 				}
@@ -266,19 +281,18 @@ func (d *resolved) findUnits() {
 		if u == nil {
 			continue
 		}
-		if d.addUnit(*u, i, k, i, j, p) {
+		if d.proposeUnit(*u, i, k, i, j, p) {
 			if u.plural {
 				d.pluralUnits(*u, i)
 			}
 			i = k - 1
 		}
 	}
-	d.findAnchored()
 }
 
-// pluralUnits reads the names listed before a plural unit word whose last
-// name starts at token i: "Tràng Tiền and Hàng Bạc wards".
-func (d *resolved) pluralUnits(u unitWord, i int) {
+// pluralUnits proposes the names listed before a plural unit word whose
+// last name starts at token i: "Tràng Tiền and Hàng Bạc wards".
+func (d *candidates) pluralUnits(u unitWord, i int) {
 	for i >= 2 && (d.x.words.and[d.toks[i-1].key] || d.toks[i-1].punct == ',') {
 		sep := i - 1
 		found := false
@@ -287,7 +301,7 @@ func (d *resolved) pluralUnits(u unitWord, i int) {
 				continue
 			}
 			if j, p := d.unitName(b, true); j == sep {
-				found = d.addUnit(u, b, sep, b, sep, p)
+				found = d.proposeUnit(u, b, sep, b, sep, p)
 				i = b
 				break
 			}
@@ -298,39 +312,50 @@ func (d *resolved) pluralUnits(u unitWord, i int) {
 	}
 }
 
-// addUnit records a unit spanning tokens [i, j) whose name is [ni, nj),
-// named after the gazetteer place p (nil when unknown). It reports whether
-// the tokens were read as a unit.
-func (d *resolved) addUnit(u unitWord, i, j, ni, nj int, p *gazetteer.Place) bool {
-	if d.coveredBy(i, j, Person) {
-		return false
-	}
-	if p != nil && (!u.newUnit() || u.kind == "district" || u.kind == "town") {
-		d.placeAt[ni] = placeCand{end: nj, p: p} // the gazetteer's place is the district or town
-		return true
-	}
-	// wards, communes, towns and unknown districts: Vietnam's
-	if !u.newUnit() || !(u.vi || d.vietShaped(ni, nj) || (p != nil && p.Country == "VN")) {
-		return false
-	}
-	iso := "VN"
-	base := d.surface(ni, nj)
-	if p != nil {
-		base = p.Name
-	}
-	name := base + " " + u.label
-	id := slugID("city", name)
-	unit := d.place(id)
-	if unit == nil || unit.Type != City {
-		unit = &gazetteer.Place{ID: id, Type: City, Name: name, Country: iso, Kind: gazetteer.KindCity}
-		if c := d.x.gaz.Country(iso); c != nil {
-			unit.CountryID = c.ID
+// proposeUnit proposes a unit spanning tokens [i, j) whose name is [ni,
+// nj), named after the gazetteer place p (nil when unknown), when it is
+// one: the place p at its own level, or a Vietnamese unit of its own. It
+// reports whether it proposed it.
+func (d *candidates) proposeUnit(u unitWord, i, j, ni, nj int, p *gazetteer.Place) bool {
+	c := unitSpan{i: i, j: j, ni: ni, nj: nj, u: u, p: p}
+	if p == nil || u.newUnit() && u.kind != "district" && u.kind != "town" {
+		// wards, communes, towns and unknown districts: Vietnam's
+		if !u.newUnit() || !(u.vi || d.vietShaped(ni, nj) || (p != nil && p.Country == "VN")) {
+			return false
 		}
-		d.units = append(d.units, unit)
+		base := d.surface(ni, nj)
+		if p != nil {
+			base = p.Name
+		}
+		c.name = base + " " + u.label
 	}
-	for k := i; k < j; k++ {
-		d.placeAt[k] = placeCand{}
-	}
-	d.placeAt[i] = placeCand{end: j, p: unit}
+	d.unitSpans = append(d.unitSpans, c)
 	return true
+}
+
+// applyUnits decides the units proposeUnits proposed, in its order: a
+// gazetteer place at its own level is the place its name is there; a
+// unit of its own becomes a place of the article (units), in Vietnam,
+// unless the gazetteer or an earlier unit has its id.
+func (d *resolved) applyUnits() {
+	for _, c := range d.unitSpans {
+		if c.name == "" {
+			d.placeAt[c.ni] = placeCand{end: c.nj, p: c.p} // the gazetteer's place is the district or town
+			continue
+		}
+		iso := "VN"
+		id := slugID("city", c.name)
+		unit := d.place(id)
+		if unit == nil || unit.Type != City {
+			unit = &gazetteer.Place{ID: id, Type: City, Name: c.name, Country: iso, Kind: gazetteer.KindCity}
+			if ct := d.x.gaz.Country(iso); ct != nil {
+				unit.CountryID = ct.ID
+			}
+			d.units = append(d.units, unit)
+		}
+		for k := c.i; k < c.j; k++ {
+			d.placeAt[k] = placeCand{}
+		}
+		d.placeAt[c.i] = placeCand{end: c.j, p: unit}
+	}
 }

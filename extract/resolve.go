@@ -8,7 +8,8 @@ import "github.com/kg-dev/kg/extract/gazetteer"
 // before it):
 //
 //   - places: which place each gazetteer name is (homonyms, names that
-//     need context, names inside a person's name), administrative units,
+//     need context, names inside a person's name), the administrative units
+//     findCandidates proposed (applyUnits),
 //     places in parentheses (places.go, placeunits.go, placeanchors.go);
 //     then the article's main places (placeFoci);
 //   - events: names and references, grouped, with their ids, and the

@@ -13,7 +13,7 @@ import (
 //
 //	prepare         Document    -> *prepared    header date and title, language, where the body and its teasers are (prepare.go)
 //	tokenizeDoc     *prepared   -> *tokenized   sentences and tokens with byte offsets, captions (prepare.go)
-//	findCandidates  *tokenized  -> *candidates  gazetteer names and demonyms with all their readings, the phrases of the word lists, people's name shapes, the countries named without doubt, dates, each sentence's first cues (candidates.go)
+//	findCandidates  *tokenized  -> *candidates  gazetteer names and demonyms with all their readings, the phrases of the word lists, people's name shapes, administrative units, the countries named without doubt, dates, each sentence's first cues (candidates.go)
 //	resolve         *candidates -> *resolved    decisions with the article in view: which place each name is, events, organisations, people, partial names; mentions and entities (resolve.go)
 //	relate          *resolved   -> *related     relations sentence by sentence, event dates, counts, in its own fields (relate.go)
 //	(*related).result           -> DocResult    entities with aliases, relations, quantities (extractor.go)
@@ -56,6 +56,7 @@ type candidates struct {
 	textDates   []dates.Span          // an undated article's dates that carry their year, in text order
 	ctxYear     int                   // the year the article speaks from (contextYear), 0 if unknown
 	unitWords   bool                  // some token may start an administrative unit word (placeunits.go)
+	unitSpans   []unitSpan            // administrative units named with their type word, in text order (proposeUnits)
 	titles      []phraseAt[titleCue]  // token -> longest title cue starting there (titleAt)
 	eventHeads  []phraseAt[string]    // token -> longest event noun starting there, with its types (eventHeadAt)
 	knownOrgs   []phraseAt[*orgEntry] // token -> longest well-known body name starting there (knownOrgAt)
