@@ -11,7 +11,7 @@
 //     links show as text and do nothing.
 //   node e2e.mjs render URL ENTITY_ID [RUNS [SCREENSHOT]]
 //     open ENTITY_ID's neighbourhood RUNS times (default 5) and print the
-//     page's own timing of each first render (fetch + layout + two frames).
+//     page's own timing of each first render (fetch, place, add, two frames).
 import { chromium } from 'playwright-core';
 
 const [mode, url, ...rest] = process.argv.slice(2);
@@ -57,7 +57,7 @@ try {
       times.push(Number(await page.locator('#graph').getAttribute('data-render-ms')));
       const n = await page.locator('#graph').getAttribute('data-nodes');
       const parts = await page.locator('#graph').getAttribute('data-render-parts');
-      step(`run ${i + 1}: ${n} nodes drawn in ${times.at(-1)} ms (fetch, add, layout, frames: ${parts} ms)`);
+      step(`run ${i + 1}: ${n} nodes drawn in ${times.at(-1)} ms (fetch, place, add, frames: ${parts} ms)`);
     }
     times.sort((a, b) => a - b);
     if (shot) await page.screenshot({ path: shot });

@@ -46,7 +46,7 @@
       hideEdgesOnViewport: true,
       style: [
         { selector: 'node', style: {
-          'background-color': 'data(colour)', label: 'data(short)', 'font-size': 11, color: '#1d2430',
+          'background-color': 'data(colour)', 'font-size': 11, color: '#1d2430',
           'text-valign': 'bottom', 'text-margin-y': 3, width: 18, height: 18,
           'text-outline-color': '#fff', 'text-outline-width': 2, 'min-zoomed-font-size': 7 } },
         { selector: 'node.root', style: { width: 30, height: 30, 'font-size': 14, 'font-weight': 'bold', 'border-width': 3, 'border-color': '#1d2430' } },
@@ -54,16 +54,41 @@
         { selector: 'edge', style: {
           width: 'mapData(articles, 1, 50, 1, 6)', 'line-color': '#b8c2d0', 'curve-style': 'bezier',
           'target-arrow-shape': 'data(arrow)', 'target-arrow-color': '#b8c2d0', 'arrow-scale': 0.8,
-          label: 'data(type)', 'font-size': 8, color: '#556', 'text-rotation': 'autorotate',
+          'font-size': 8, color: '#556', 'text-rotation': 'autorotate',
           'text-background-color': '#fff', 'text-background-opacity': 0.8, 'text-background-padding': 1,
           'min-zoomed-font-size': 9 } },
+        // labels are set only at zooms where they are drawn (see
+        // showLabels): Cytoscape measures every label it is given, drawn
+        // or not, in the first frame
+        { selector: 'node.lbl', style: { label: 'data(short)' } },
+        { selector: 'edge.lbl', style: { label: 'data(type)' } },
         { selector: 'edge:selected', style: { 'line-color': '#2a5bd7', 'target-arrow-color': '#2a5bd7', width: 4 } },
         { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#2a5bd7' } },
       ],
     });
+    cy.on('zoom', () => showLabels(false));
     cy.on('tap', 'node', (ev) => { expand(ev.target.id()); showProfile(ev.target.id()); });
     cy.on('tap', 'edge', (ev) => { if (ev.target.data('evidence')) showEvidence(ev.target); });
     window.kgGraph = cy; // for the end-to-end test and the console
+  }
+
+  // Node labels are drawn from zoom 7/11 (min-zoomed-font-size over
+  // font-size), edge labels from 9/8; showLabels gives the elements their
+  // label class when the zoom crosses those (all: every element, some
+  // being new), so that the first frame of a zoomed-out neighbourhood does
+  // not measure 400 labels it does not draw.
+  const NODE_LABELS = 7 / 11, EDGE_LABELS = 9 / 8;
+  const shown = { nodes: false, edges: false };
+  function showLabels(all) {
+    const z = cy.zoom();
+    cy.batch(() => {
+      for (const [k, at] of [['nodes', NODE_LABELS], ['edges', EDGE_LABELS]]) {
+        if (all || (z >= at) !== shown[k]) {
+          shown[k] = z >= at;
+          cy[k]().toggleClass('lbl', shown[k]);
+        }
+      }
+    });
   }
 
   // labels are cut here rather than by Cytoscape's text-wrap: ellipsis,
@@ -73,93 +98,126 @@
     return { id: n.id, name: n.name, short: short(n.name), label: n.label, colour: colour(n.label), lat: n.lat, lon: n.lon };
   }
 
-  function addNeighbourhood(nb, depth) {
-    const add = [];
+  // neighbourhood returns the elements of nb that are not in the graph
+  // yet (all of them when fresh), the new nodes at depth + 1 from nb's
+  // entity, which is at depth.
+  function neighbourhood(nb, depth, fresh) {
+    const nodes = [], edges = [];
+    const has = (id) => !fresh && !cy.getElementById(id).empty();
+    const seen = new Set();
     for (const n of nb.nodes) {
-      if (cy.getElementById(n.id).empty()) {
-        add.push({ group: 'nodes', data: nodeData(n) });
+      if (!seen.has(n.id) && !has(n.id)) {
+        seen.add(n.id);
+        nodes.push({ group: 'nodes', data: nodeData(n) });
         state.depth.set(n.id, n.id === nb.entity.id ? depth : depth + 1);
       }
     }
     for (const e of nb.edges) {
-      if (cy.getElementById(e.key).empty()) {
+      if (!seen.has(e.key) && !has(e.key)) {
+        seen.add(e.key);
         const symmetric = e.type === 'PARTNER_OF' || e.type === 'MET';
-        add.push({ group: 'edges', data: { id: e.key, source: e.source, target: e.target, type: e.type, articles: e.articles, evidence: e.evidence, arrow: symmetric ? 'none' : 'triangle' } });
+        edges.push({ group: 'edges', data: { id: e.key, source: e.source, target: e.target, type: e.type, articles: e.articles, evidence: e.evidence, arrow: symmetric ? 'none' : 'triangle' } });
       }
     }
-    cy.add(add);
+    return { nodes, edges };
+  }
+  function addNeighbourhood(nb, depth) {
+    const { nodes, edges } = neighbourhood(nb, depth, false);
+    labelClasses(nodes, edges);
+    cy.add(nodes.concat(edges));
+  }
+  function labelClasses(nodes, edges) {
+    for (const n of nodes) if (shown.nodes) n.classes = (n.classes ? n.classes + ' ' : '') + 'lbl';
+    for (const e of edges) if (shown.edges) e.classes = 'lbl';
   }
 
   // Rings around the entity: one band per hop, each band split into rings
   // of at most RING nodes (ordered by type, then name, so a type sits
   // together), so that 200 neighbours make six readable rings rather than
-  // one ring of dots.
+  // one ring of dots. The positions are computed from the nodes' data
+  // ({id, label, name}), before Cytoscape holds them: a first
+  // neighbourhood is added already placed, in one cy.add.
   const RING = 32;
-  function rings() {
+  const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  function ringPositions(ns) {
     const byDepth = new Map();
-    cy.nodes().forEach((n) => {
-      const d = state.depth.get(n.id()) ?? 9;
+    for (const n of ns) {
+      const d = state.depth.get(n.id) ?? 9;
       if (!byDepth.has(d)) byDepth.set(d, []);
       byDepth.get(d).push(n);
-    });
-    const ring = new Map();
+    }
+    const byRing = [];
     let level = 0;
     for (const d of [...byDepth.keys()].sort((a, b) => a - b)) {
-      const ns = byDepth.get(d).map((n) => [n.data('label') + '\u0000' + n.data('name'), n.id()]);
-      ns.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      ns.forEach(([, id], i) => ring.set(id, level + Math.floor(i / RING)));
-      level += Math.ceil(ns.length / RING);
+      const ds = byDepth.get(d).map((n) => [n.label + '\u0000' + n.name, n]);
+      ds.sort((a, b) => cmp(a[0], b[0]));
+      ds.forEach(([, n], i) => { const r = level + Math.floor(i / RING); (byRing[r] = byRing[r] || []).push(n); });
+      level += Math.ceil(ds.length / RING);
     }
-    return ring;
+    const pos = new Map();
+    let radius = 0;
+    byRing.forEach((rs, r) => {
+      if (!rs) return;
+      rs.sort((a, b) => cmp(a.label + a.name, b.label + b.name));
+      if (r > 0 || rs.length > 1) radius = Math.max(radius + (radius ? 70 : 130), (rs.length * 38) / (2 * Math.PI));
+      rs.forEach((n, i) => {
+        const a = -Math.PI / 2 + (2 * Math.PI * i) / rs.length + (r % 2) * (Math.PI / rs.length);
+        pos.set(n.id, { x: radius * Math.cos(a), y: radius * Math.sin(a) });
+      });
+    });
+    return { pos, radius };
+  }
+
+  // fit the rings without asking Cytoscape for bounding boxes, which
+  // measures every label; at most 1.4 (a few nodes: no giant labels)
+  function fitRings(radius) {
+    const w = cy.width(), h = cy.height();
+    const zoom = Math.min(1.4, Math.min(w, h) / (2 * radius + 120));
+    cy.viewport({ zoom, pan: { x: w / 2, y: h / 2 } });
+    showLabels(true); // every element, some may be new
   }
 
   // The rings are placed here in one pass (positions set in one batch),
   // which costs a fraction of a Cytoscape layout run on 200 nodes.
   function layout() {
-    const ring = rings();
-    const byRing = [];
-    cy.nodes().forEach((n) => { const r = ring.get(n.id()); (byRing[r] = byRing[r] || []).push(n); });
-    const pos = new Map();
-    let radius = 0;
-    byRing.forEach((ns, r) => {
-      if (!ns) return;
-      ns.sort((a, b) => { const x = a.data('label') + a.data('name'), y = b.data('label') + b.data('name'); return x < y ? -1 : x > y ? 1 : 0; });
-      if (r > 0 || ns.length > 1) radius = Math.max(radius + (radius ? 70 : 130), (ns.length * 38) / (2 * Math.PI));
-      ns.forEach((n, i) => {
-        const a = -Math.PI / 2 + (2 * Math.PI * i) / ns.length + (r % 2) * (Math.PI / ns.length);
-        pos.set(n.id(), { x: radius * Math.cos(a), y: radius * Math.sin(a) });
-      });
-    });
+    const { pos, radius } = ringPositions(cy.nodes().map((n) => ({ id: n.id(), label: n.data('label'), name: n.data('name') })));
     cy.batch(() => {
       cy.nodes().positions((n) => pos.get(n.id()));
       if (state.root) cy.getElementById(state.root).addClass('root');
     });
-    // fit the rings without asking Cytoscape for bounding boxes, which
-    // measures every label; at most 1.4 (a few nodes: no giant labels)
-    const w = cy.width(), h = cy.height();
-    const zoom = Math.min(1.4, Math.min(w, h) / (2 * radius + 120));
-    cy.viewport({ zoom, pan: { x: w / 2, y: h / 2 } });
+    fitRings(radius);
     return Promise.resolve();
   }
 
+  // openEntity draws id's neighbourhood: the request first, then, when it
+  // is answered, the elements placed on their rings and added at once, the
+  // viewport set from the rings' radius, and nothing else until drawn (the
+  // profile, the timeline and the map come after).
   async function openEntity(id) {
     const t0 = performance.now();
+    const req = api(`/api/neighbours/${encodeURIComponent(id)}`);
     status('Loading…');
     $('table').hidden = true; $('graph').hidden = false;
     cy.resize(); // the graph may have been hidden behind a query's table
     try {
-      const nb = await api(`/api/neighbours/${encodeURIComponent(id)}`);
+      const nb = await req;
       const t1 = performance.now();
       cy.elements().remove();
       state.root = nb.entity.id; state.depth = new Map(); state.expanded = new Set([nb.entity.id]);
-      addNeighbourhood(nb, 0);
-      cy.getElementById(nb.entity.id).addClass('expanded');
+      const { nodes, edges } = neighbourhood(nb, 0, true);
+      const { pos, radius } = ringPositions(nodes.map((n) => n.data));
+      for (const n of nodes) n.position = pos.get(n.data.id);
+      const root = nodes.find((n) => n.data.id === nb.entity.id);
+      if (root) root.classes = 'root expanded';
       const t2 = performance.now();
-      await layout();
+      fitRings(radius); // the zoom decides the labels' classes, before the add
+      labelClasses(nodes, edges);
+      cy.add(nodes.concat(edges));
       const t3 = performance.now();
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const ms = Math.round(performance.now() - t0);
-      // where the time went: fetch, add, layout, the frames that draw it
+      // where the time went: fetch, place (elements and positions), add
+      // (viewport and cy.add), the frames that draw it
       $('graph').dataset.renderParts = [t1 - t0, t2 - t1, t3 - t2, performance.now() - t3].map(Math.round).join(' ');
       $('graph').dataset.renderMs = String(ms);
       $('graph').dataset.nodes = String(cy.nodes().length);
@@ -496,9 +554,10 @@
   document.addEventListener('DOMContentLoaded', () => {
     initGraph();
     initSearch();
-    initQueries();
-    loadWorld();
+    // with an entity to open, its graph is drawn first: the queries' menu
+    // and the world outline (a 108 KB file to parse and project) wait
     const id = new URLSearchParams(location.search).get('entity');
-    if (id) openEntity(id);
+    const later = () => { initQueries(); loadWorld(); };
+    if (id) openEntity(id).then(later); else later();
   });
 })();
