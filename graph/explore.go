@@ -39,6 +39,41 @@ type Explorer interface {
 	ArticlesMentioning(ctx context.Context, id string, limit int) ([]ArticleRef, int, error)
 }
 
+// UnorderedKeys is an Explorer that returns the keys of EntityKeys more
+// cheaply when their order does not matter (the embedded store keeps them
+// in blobs by node number, graph/sqlite's name_keys).
+type UnorderedKeys interface {
+	// EntityKeysUnordered returns what EntityKeys returns, in any order.
+	EntityKeysUnordered(ctx context.Context) ([]EntityKey, error)
+}
+
+// LinkLister is an Explorer that lists an entity's relations without
+// their evidence, each with the few fields of its other end that a
+// profile sorts them by, so that a hub's profile reads the evidence and
+// the other ends of the relations it prints only (the embedded store;
+// explore.LoadProfile reads Links and every other end otherwise).
+type LinkLister interface {
+	// LinksOf returns the entity relations of id as Links returns them
+	// but without Evidence, each with its other end (for a relation of id
+	// with itself, id) holding its id, label and name and, for an Event,
+	// its props; sorted by key.
+	LinksOf(ctx context.Context, id string) ([]LinkEnd, error)
+	// LinksByKey returns the entity relations with these keys (those it
+	// holds) as Links returns them, sorted by key.
+	LinksByKey(ctx context.Context, keys []string) ([]Link, error)
+	// LinksBetween returns the entity relations between the two ids of
+	// each pair, in either direction, as Links returns them, sorted by
+	// key: what Links of both ids returns between them, without reading a
+	// hub's other relations.
+	LinksBetween(ctx context.Context, pairs [][2]string) ([]Link, error)
+}
+
+// LinkEnd is a relation and the entity at its other end (see LinkLister).
+type LinkEnd struct {
+	Link
+	Other Entity
+}
+
 // Entity is one entity node.
 type Entity struct {
 	ID      string         `json:"id"`

@@ -2,6 +2,8 @@ package explore
 
 import (
 	"context"
+	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -273,7 +275,7 @@ func TestProfileAndTimeline(t *testing.T) {
 	ix := testIndex()
 	x := &fakeExplorer{links: testLinks}
 	lumen, _ := ix.Entity("city:lumen")
-	pr, err := LoadProfile(context.Background(), x, ix, lumen, 10, Period{})
+	pr, err := LoadProfile(context.Background(), x, ix, lumen, ProfileOptions{Articles: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,7 +297,7 @@ func TestProfileAndTimeline(t *testing.T) {
 	if w := []string{"1999:PARTNER_OF", "2023-01-05:article", "2024-06-01:HELD_IN", "2024-06-02:article"}; !slices.Equal(tl, w) {
 		t.Errorf("timeline %v, want %v", tl, w)
 	}
-	pr, _ = LoadProfile(context.Background(), x, ix, lumen, 10, Period{Since: "2024"})
+	pr, _ = LoadProfile(context.Background(), x, ix, lumen, ProfileOptions{Articles: 10, Period: Period{Since: "2024"}})
 	if len(pr.Relations) != 2 || pr.ArticlesTotal != 1 {
 		t.Errorf("since 2024: %d relations (want HELD_IN and the undated LOCATED_IN), %d articles", len(pr.Relations), pr.ArticlesTotal)
 	}
@@ -353,8 +355,114 @@ func TestLazyIndex(t *testing.T) {
 	if x.loads != n {
 		t.Error("Load fetched an entity twice")
 	}
-	pr, err := LoadProfile(ctx, x, lazy, e, 10, Period{})
+	pr, err := LoadProfile(ctx, x, lazy, e, ProfileOptions{Articles: 10})
 	if err != nil || len(pr.Relations) != 1 || pr.Relations[0].Other.Name != "Ana Vo Thi" {
 		t.Errorf("profile on a lazy index: %+v %v", pr.Relations, err)
+	}
+}
+
+// listerExplorer is fakeExplorer with graph.LinkLister's reads, from the
+// same links; it counts the relations whose evidence it returns.
+type listerExplorer struct {
+	*fakeExplorer
+	evidence int
+}
+
+func (f *listerExplorer) LinksOf(ctx context.Context, id string) ([]graph.LinkEnd, error) {
+	links, _ := f.Links(ctx, []string{id})
+	var out []graph.LinkEnd
+	for _, l := range links {
+		l.Evidence = nil
+		ents, _ := f.EntitiesByID(ctx, []string{l.Other(id)})
+		o := graph.Entity{ID: l.Other(id)}
+		if len(ents) == 1 {
+			o = graph.Entity{ID: ents[0].ID, Label: ents[0].Label, Name: ents[0].Name}
+			if o.Label == "Event" {
+				o.Props = ents[0].Props
+			}
+		}
+		out = append(out, graph.LinkEnd{Link: l, Other: o})
+	}
+	return out, nil
+}
+
+func (f *listerExplorer) LinksByKey(_ context.Context, keys []string) ([]graph.Link, error) {
+	var out []graph.Link
+	for _, l := range f.links {
+		if slices.Contains(keys, l.Key) {
+			out = append(out, l)
+		}
+	}
+	f.evidence += len(out)
+	return out, nil
+}
+
+func (f *listerExplorer) LinksBetween(_ context.Context, pairs [][2]string) ([]graph.Link, error) {
+	var out []graph.Link
+	for _, l := range f.links {
+		if slices.Contains(pairs, [2]string{l.From, l.To}) || slices.Contains(pairs, [2]string{l.To, l.From}) {
+			out = append(out, l)
+		}
+	}
+	f.evidence += len(out)
+	return out, nil
+}
+
+// TestProfileLimits: at most Relations relations per group (a type, and
+// its direction unless symmetric), the rest counted in More; a
+// graph.LinkLister gives the same profile and path, reading the evidence
+// of the relations kept only.
+func TestProfileLimits(t *testing.T) {
+	ctx := context.Background()
+	links := slices.Clone(testLinks)
+	for _, o := range []string{"person:ana-vo", "org:lumen-council", "city:orvel", "city:lumen-bay"} {
+		links = append(links, link("MET", min(o, "city:lumen"), max(o, "city:lumen"), nil))
+	}
+	x := &fakeExplorer{links: links}
+	lumen, _ := testIndex().Entity("city:lumen")
+	all, err := LoadProfile(ctx, x, testIndex(), lumen, ProfileOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut, err := LoadProfile(ctx, x, testIndex(), lumen, ProfileOptions{Relations: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []Relation
+	n := map[string]int{}
+	for _, r := range all.Relations {
+		if n[Group(r)]++; n[Group(r)] <= 2 {
+			want = append(want, r)
+		}
+	}
+	if !reflect.DeepEqual(cut.Relations, want) || !maps.Equal(cut.More, map[string]int{"MET": 2}) {
+		t.Errorf("2 per group: %d relations, more %v; want %d, more MET: 2", len(cut.Relations), cut.More, len(want))
+	}
+	if all.More != nil {
+		t.Errorf("no limit: more %v", all.More)
+	}
+	for _, o := range []ProfileOptions{{}, {Relations: 2}, {Relations: 1, Period: Period{Since: "2024"}}} {
+		plain, _ := LoadProfile(ctx, x, testIndex(), lumen, o)
+		lx := &listerExplorer{fakeExplorer: &fakeExplorer{links: links}}
+		keys, _ := lx.EntityKeys(ctx)
+		got, err := LoadProfile(ctx, lx, NewLazyIndex(keys, nil, testISO, lx.EntitiesByID), lumen, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got.Relations, plain.Relations) || !maps.Equal(got.More, plain.More) {
+			t.Errorf("%+v: from a LinkLister %+v, want %+v", o, got.Relations, plain.Relations)
+		}
+		if lx.evidence != len(plain.Relations) {
+			t.Errorf("%+v: evidence of %d relations read, want %d", o, lx.evidence, len(plain.Relations))
+		}
+	}
+	if g := (Relation{Link: graph.Link{Type: "HELD_IN"}, Outgoing: true}); Group(g) != "HELD_IN out" {
+		t.Errorf("Group = %q", Group(g))
+	}
+	lx := &listerExplorer{fakeExplorer: &fakeExplorer{links: links}}
+	a, _ := Why(ctx, x, testIndex(), "person:ana-vo", "country:arcadia", 4, 3)
+	b, _ := Why(ctx, lx, testIndex(), "person:ana-vo", "country:arcadia", 4, 3)
+	if len(a) == 0 || !reflect.DeepEqual(a, b) {
+		t.Errorf("Why from a LinkLister: %+v, want %+v", b, a)
 	}
 }

@@ -20,10 +20,9 @@ import (
 type Index struct {
 	ents  []graph.Entity
 	byID  map[string]int
-	names [][]string       // per entity: name, aliases, alternate names (once loaded)
-	ekeys [][]string       // per entity: the folded keys of its spellings
-	keys  map[string][]int // fold.Key of every name -> entities
-	done  []bool           // per entity: loaded
+	names [][]string // per entity: name, aliases, alternate names (once loaded)
+	ekeys [][]string // per entity: the folded keys of its spellings
+	done  []bool     // per entity: loaded
 	load  func(ctx context.Context, ids []string) ([]graph.Entity, error)
 	alt   map[string][]string // alternate names by id
 	iso   map[string]string   // ISO 3166-1 code of a place's country, by place id
@@ -44,24 +43,43 @@ func NewIndex(ents []graph.Entity, alt map[string][]string, iso map[string]strin
 }
 
 // NewLazyIndex indexes entities by their stored keys only (fast to read:
-// Explorer.EntityKeys) and loads the rest of an entity (name, aliases,
-// props) when asked (Load), with load (Explorer.EntitiesByID).
+// Explorer.EntityKeys, in any order as long as each entity's keys are
+// together, as graph.UnorderedKeys gives them) and loads the rest of an
+// entity (name, aliases, props) when asked (Load), with load
+// (Explorer.EntitiesByID).
 func NewLazyIndex(keys []graph.EntityKey, alt map[string][]string, iso map[string]string,
 	load func(ctx context.Context, ids []string) ([]graph.Entity, error)) *Index {
-	ix := newIndex(0, alt, iso)
-	ix.load = load
-	for _, k := range keys {
-		i, ok := ix.byID[k.ID]
-		if !ok {
-			i = len(ix.ents)
-			ix.byID[k.ID] = i
-			ix.ents = append(ix.ents, graph.Entity{ID: k.ID, Label: k.Label})
-			ix.names = append(ix.names, nil)
-			ix.ekeys = append(ix.ekeys, nil)
-			ix.done = append(ix.done, false)
+	n := 0
+	for i, k := range keys {
+		if i == 0 || k.ID != keys[i-1].ID {
+			n++
 		}
-		ix.addKey(i, k.Key)
 	}
+	ix := newIndex(n, alt, iso)
+	ix.load = load
+	ix.ents = make([]graph.Entity, 0, n)
+	flat := make([]string, len(keys))
+	for i, k := range keys {
+		flat[i] = k.Key
+	}
+	for i := 0; i < len(keys); {
+		j := i + 1
+		for j < len(keys) && keys[j].ID == keys[i].ID {
+			j++
+		}
+		id := keys[i].ID
+		if at, ok := ix.byID[id]; ok { // an entity's keys apart: join them
+			for _, k := range flat[i:j] {
+				ix.addKey(at, k)
+			}
+		} else {
+			ix.byID[id] = len(ix.ents)
+			ix.ents = append(ix.ents, graph.Entity{ID: id, Label: keys[i].Label})
+			ix.ekeys[len(ix.ents)-1] = flat[i:j:j] // appending copies
+		}
+		i = j
+	}
+	ix.names, ix.ekeys, ix.done = ix.names[:len(ix.ents)], ix.ekeys[:len(ix.ents)], ix.done[:len(ix.ents)]
 	for id, names := range alt {
 		if i, ok := ix.byID[id]; ok {
 			for _, n := range names {
@@ -74,7 +92,7 @@ func NewLazyIndex(keys []graph.EntityKey, alt map[string][]string, iso map[strin
 
 func newIndex(n int, alt map[string][]string, iso map[string]string) *Index {
 	ix := &Index{byID: make(map[string]int, n), names: make([][]string, n), ekeys: make([][]string, n),
-		done: make([]bool, n), keys: make(map[string][]int, 2*n), alt: alt, iso: iso, byISO: map[string]string{}}
+		done: make([]bool, n), alt: alt, iso: iso, byISO: map[string]string{}}
 	for id, code := range iso {
 		if strings.HasPrefix(id, "country:") {
 			ix.byISO[code] = id
@@ -105,7 +123,6 @@ func (ix *Index) addKey(i int, k string) {
 		return
 	}
 	ix.ekeys[i] = append(ix.ekeys[i], k)
-	ix.keys[k] = append(ix.keys[k], i)
 }
 
 // Load reads the details of the entities ids (and of the places their
@@ -187,10 +204,17 @@ func (ix *Index) Resolve(name string) []graph.Entity {
 	if i, ok := ix.byID[name]; ok {
 		return []graph.Entity{ix.ents[i]}
 	}
-	var out []graph.Entity
-	for _, i := range ix.keys[fold.Key(name)] {
-		out = append(out, ix.ents[i])
+	k := fold.Key(name)
+	if k == "" {
+		return nil
 	}
+	var out []graph.Entity
+	for i, keys := range ix.ekeys {
+		if slices.Contains(keys, k) {
+			out = append(out, ix.ents[i])
+		}
+	}
+	slices.SortFunc(out, func(a, b graph.Entity) int { return strings.Compare(a.ID, b.ID) })
 	return out
 }
 

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/kg-dev/kg/extract"
 	"github.com/kg-dev/kg/graph"
 )
 
@@ -20,14 +21,29 @@ type Relation struct {
 	Date     string       `json:"date,omitempty"`
 }
 
-// Profile is everything the store holds about one entity.
+// Profile is everything the store holds about one entity. More counts,
+// by Group, the relations left out by ProfileOptions.Relations.
 type Profile struct {
 	Entity        graph.Entity       `json:"entity"`
 	Names         []string           `json:"names"`
 	Country       string             `json:"country,omitempty"`
 	Relations     []Relation         `json:"relations"`
+	More          map[string]int     `json:"more_relations,omitempty"`
 	Articles      []graph.ArticleRef `json:"articles"`
 	ArticlesTotal int                `json:"articles_total"`
+}
+
+// Group is the group of a profile's relations r is listed in: its type
+// and, for a type with a direction, "out" when the profile's entity is
+// its source or "in" ("PARTICIPATED_IN out", "PARTNER_OF").
+func Group(r Relation) string {
+	switch {
+	case extract.Symmetric(r.Type):
+		return r.Type
+	case r.Outgoing:
+		return r.Type + " out"
+	}
+	return r.Type + " in"
 }
 
 // Period keeps dates from Since to Until (inclusive, as prefixes:
@@ -57,32 +73,51 @@ func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
 // Open reports whether p filters nothing.
 func (p Period) Open() bool { return p.Since == "" && p.Until == "" }
 
+// ProfileOptions bound a profile: at most Articles articles and
+// Relations relations per Group (0: all), those of Period.
+type ProfileOptions struct {
+	Articles, Relations int
+	Period              Period
+}
+
 // LoadProfile reads e's profile: relations ordered by type, date and the
-// other end's name; the first articles (at most maxArticles) by date.
-// With a period, dated relations and articles outside it are left out
-// (undated relations stay: they hold whenever).
-func LoadProfile(ctx context.Context, x graph.Explorer, ix *Index, e graph.Entity, maxArticles int, p Period) (Profile, error) {
+// other end's name (the first o.Relations of each group); the first
+// articles (at most o.Articles) by date. With a period, dated relations
+// and articles outside it are left out (undated relations stay: they
+// hold whenever). From a graph.LinkLister it reads the evidence and the
+// other ends of the relations it keeps only.
+func LoadProfile(ctx context.Context, x graph.Explorer, ix *Index, e graph.Entity, o ProfileOptions) (Profile, error) {
 	pr := Profile{Entity: e, Names: ix.Names(e.ID), Country: ix.Country(e)}
-	links, err := x.Links(ctx, []string{e.ID})
-	if err != nil {
-		return pr, err
+	p := o.Period
+	lister, narrow := x.(graph.LinkLister)
+	var ends []graph.LinkEnd
+	if narrow {
+		var err error
+		if ends, err = lister.LinksOf(ctx, e.ID); err != nil {
+			return pr, err
+		}
+	} else {
+		links, err := x.Links(ctx, []string{e.ID})
+		if err != nil {
+			return pr, err
+		}
+		others := []string{e.ID}
+		for _, l := range links {
+			others = append(others, l.Other(e.ID))
+		}
+		if err := ix.Load(ctx, others); err != nil {
+			return pr, err
+		}
+		for _, l := range links {
+			other, _ := ix.Entity(l.Other(e.ID))
+			ends = append(ends, graph.LinkEnd{Link: l, Other: other})
+		}
 	}
-	others := []string{e.ID}
-	for _, l := range links {
-		others = append(others, l.Other(e.ID))
-	}
-	if err := ix.Load(ctx, others); err != nil {
-		return pr, err
-	}
-	if le, ok := ix.Entity(e.ID); ok {
-		pr.Country = ix.Country(le)
-	}
-	for _, l := range links {
-		other, ok := ix.Entity(l.Other(e.ID))
-		if !ok {
+	for _, l := range ends {
+		if !ix.Has(l.Other.ID) {
 			continue
 		}
-		r := Relation{Link: l, Other: other, Outgoing: l.From == e.ID, Date: LinkDate(l, other)}
+		r := Relation{Link: l.Link, Other: l.Other, Outgoing: l.From == e.ID, Date: LinkDate(l.Link, l.Other)}
 		if r.Date != "" && !p.Contains(r.Date) {
 			continue
 		}
@@ -92,7 +127,48 @@ func LoadProfile(ctx context.Context, x graph.Explorer, ix *Index, e graph.Entit
 		return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(a.Date, b.Date),
 			cmp.Compare(a.Other.Name, b.Other.Name), cmp.Compare(a.Key, b.Key))
 	})
-	limit := maxArticles
+	if o.Relations > 0 {
+		kept, n := pr.Relations[:0], map[string]int{}
+		for _, r := range pr.Relations {
+			g := Group(r)
+			if n[g]++; n[g] <= o.Relations {
+				kept = append(kept, r)
+			} else {
+				if pr.More == nil {
+					pr.More = map[string]int{}
+				}
+				pr.More[g]++
+			}
+		}
+		pr.Relations = kept
+	}
+	if narrow { // the kept relations' evidence and other ends
+		keys, others := make([]string, len(pr.Relations)), []string{e.ID}
+		for i, r := range pr.Relations {
+			keys[i] = r.Key
+			others = append(others, r.Other.ID)
+		}
+		links, err := lister.LinksByKey(ctx, keys)
+		if err != nil {
+			return pr, err
+		}
+		if err := ix.Load(ctx, others); err != nil {
+			return pr, err
+		}
+		byKey := make(map[string]graph.Link, len(links))
+		for _, l := range links {
+			byKey[l.Key] = l
+		}
+		for i := range pr.Relations {
+			r := &pr.Relations[i]
+			r.Link = byKey[r.Key]
+			r.Other, _ = ix.Entity(r.Other.ID)
+		}
+	}
+	if le, ok := ix.Entity(e.ID); ok {
+		pr.Country = ix.Country(le)
+	}
+	limit := o.Articles
 	if !p.Open() {
 		limit = 0 // filter all, then cut
 	}
@@ -108,8 +184,8 @@ func LoadProfile(ctx context.Context, x graph.Explorer, ix *Index, e graph.Entit
 			}
 		}
 		arts, total = kept, len(kept)
-		if maxArticles > 0 && len(arts) > maxArticles {
-			arts = arts[:maxArticles]
+		if o.Articles > 0 && len(arts) > o.Articles {
+			arts = arts[:o.Articles]
 		}
 	}
 	pr.Articles, pr.ArticlesTotal = arts, total

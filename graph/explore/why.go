@@ -102,7 +102,19 @@ func Why(ctx context.Context, x graph.Explorer, ix *Index, a, b string, maxDepth
 	}
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
-	links, err := x.Links(ctx, ids)
+	var links []graph.Link
+	var err error
+	if lister, ok := x.(graph.LinkLister); ok {
+		var pairs [][2]string
+		for _, s := range seqs {
+			for i := 1; i < len(s); i++ {
+				pairs = append(pairs, pair(s[i-1], s[i]))
+			}
+		}
+		links, err = lister.LinksBetween(ctx, pairs)
+	} else {
+		links, err = x.Links(ctx, ids)
+	}
 	if err != nil {
 		return nil, err
 	}

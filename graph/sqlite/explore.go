@@ -94,12 +94,61 @@ ORDER BY 1, 2`, mustJSON(ids))
 
 // Links implements graph.Explorer.
 func (s *Store) Links(ctx context.Context, ids []string) ([]graph.Link, error) {
-	rows, err := s.db.QueryContext(ctx, "WITH "+byIDs+`
+	return s.links(ctx, "WITH "+byIDs+`
 SELECT e.key, e.type, sn.id, dn.id, e.props, e.n_articles, e.first_evidence
 FROM edges e CROSS JOIN nodes sn ON sn.nid = e.src CROSS JOIN nodes dn ON dn.nid = e.dst
 WHERE e.eid IN (SELECT e.eid FROM q CROSS JOIN edges e ON e.src = q.nid
                 UNION SELECT e.eid FROM q CROSS JOIN edges e ON e.dst = q.nid)
 ORDER BY e.key`, mustJSON(ids))
+}
+
+// LinksByKey implements graph.LinkLister.
+func (s *Store) LinksByKey(ctx context.Context, keys []string) ([]graph.Link, error) {
+	return s.links(ctx, `
+SELECT e.key, e.type, sn.id, dn.id, e.props, e.n_articles, e.first_evidence
+FROM json_each(?1) j CROSS JOIN edges e ON e.key = j.value
+     CROSS JOIN nodes sn ON sn.nid = e.src CROSS JOIN nodes dn ON dn.nid = e.dst
+ORDER BY e.key`, mustJSON(keys))
+}
+
+// LinksBetween implements graph.LinkLister. An edge's key begins with
+// its type and its ends' ids (extract.RelationKey: "TYPE|from|to", then
+// "|title" for a role), so the edges between two entities are found by
+// probing the key index for each type and direction; the ends are then
+// checked by nid.
+func (s *Store) LinksBetween(ctx context.Context, pairs [][2]string) ([]graph.Link, error) {
+	var probes [][3]string // key prefix, from, to
+	seen := map[[2]string]bool{}
+	for _, p := range pairs {
+		if p[1] < p[0] {
+			p[0], p[1] = p[1], p[0]
+		}
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		for _, t := range extract.RelationTypes {
+			probes = append(probes, [3]string{t + "|" + p[0] + "|" + p[1], p[0], p[1]})
+			if p[0] != p[1] {
+				probes = append(probes, [3]string{t + "|" + p[1] + "|" + p[0], p[1], p[0]})
+			}
+		}
+	}
+	return s.links(ctx, `
+WITH k AS MATERIALIZED (SELECT j.value ->> 0 AS k, j.value ->> 1 AS a, j.value ->> 2 AS b FROM json_each(?1) j),
+m AS MATERIALIZED (
+	SELECT e.eid, k.a, k.b FROM k CROSS JOIN edges e ON e.key = k.k
+	UNION ALL
+	SELECT e.eid, k.a, k.b FROM k CROSS JOIN edges e ON e.key > k.k || '|' AND e.key < k.k || '}')
+SELECT e.key, e.type, sn.id, dn.id, e.props, e.n_articles, e.first_evidence
+FROM m CROSS JOIN edges e ON e.eid = m.eid
+     CROSS JOIN nodes sn ON sn.nid = e.src CROSS JOIN nodes dn ON dn.nid = e.dst
+WHERE sn.id = m.a AND dn.id = m.b
+ORDER BY e.key`, mustJSON(probes))
+}
+
+func (s *Store) links(ctx context.Context, query string, args ...any) ([]graph.Link, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, s.classify("reading relations", err)
 	}
@@ -111,11 +160,9 @@ ORDER BY e.key`, mustJSON(ids))
 		if err := rows.Scan(&l.Key, &l.Type, &l.From, &l.To, &props, &l.Articles, &ev); err != nil {
 			return nil, s.classify("reading relations", err)
 		}
-		var p map[string]any
-		if err := json.Unmarshal([]byte(props), &p); err != nil {
-			return nil, fmt.Errorf("relation %s: props: %w", l.Key, err)
+		if err := linkProps(&l, props); err != nil {
+			return nil, err
 		}
-		l.Props = graph.StoredProps(p, graph.EdgeProps)
 		var pairs [][2]string
 		if err := json.Unmarshal([]byte(ev), &pairs); err != nil {
 			return nil, fmt.Errorf("relation %s: evidence: %w", l.Key, err)
@@ -129,10 +176,67 @@ ORDER BY e.key`, mustJSON(ids))
 	return out, s.classify("reading relations", rows.Err())
 }
 
+func linkProps(l *graph.Link, props string) error {
+	if props == "{}" { // most relations: StoredProps would return nil
+		l.Props = nil
+		return nil
+	}
+	var p map[string]any
+	if err := json.Unmarshal([]byte(props), &p); err != nil {
+		return fmt.Errorf("relation %s: props: %w", l.Key, err)
+	}
+	l.Props = graph.StoredProps(p, graph.EdgeProps)
+	return nil
+}
+
+// LinksOf implements graph.LinkLister: one pass over the entity's edges
+// by edges_src and edges_dst, with the other end's name and label, and
+// its props for an event only; no evidence.
+func (s *Store) LinksOf(ctx context.Context, id string) ([]graph.LinkEnd, error) {
+	rows, err := s.db.QueryContext(ctx, `
+WITH q AS MATERIALIZED (SELECT nid, id FROM nodes WHERE id = ?1)
+SELECT e.key, e.type, q.id, o.id, o.label, o.name, iif(o.label = 'Event', o.props, '{}'), e.props, e.n_articles, 1
+FROM q CROSS JOIN edges e ON e.src = q.nid CROSS JOIN nodes o ON o.nid = e.dst
+UNION ALL
+SELECT e.key, e.type, o.id, q.id, o.label, o.name, iif(o.label = 'Event', o.props, '{}'), e.props, e.n_articles, 0
+FROM q CROSS JOIN edges e ON e.dst = q.nid CROSS JOIN nodes o ON o.nid = e.src
+WHERE e.src <> e.dst
+ORDER BY 1`, id)
+	if err != nil {
+		return nil, s.classify("reading relations", err)
+	}
+	defer rows.Close()
+	var out []graph.LinkEnd
+	for rows.Next() {
+		var l graph.LinkEnd
+		var oprops, props string
+		var outgoing bool
+		if err := rows.Scan(&l.Key, &l.Type, &l.From, &l.To, &l.Other.Label, &l.Other.Name, &oprops, &props, &l.Articles, &outgoing); err != nil {
+			return nil, s.classify("reading relations", err)
+		}
+		l.Other.ID = l.To
+		if !outgoing {
+			l.Other.ID = l.From
+		}
+		if err := linkProps(&l.Link, props); err != nil {
+			return nil, err
+		}
+		if oprops != "{}" {
+			var p map[string]any
+			if err := json.Unmarshal([]byte(oprops), &p); err != nil {
+				return nil, fmt.Errorf("entity %s: props: %w", l.Other.ID, err)
+			}
+			l.Other.Props = graph.StoredProps(p, graph.NodeProps)
+		}
+		out = append(out, l)
+	}
+	return out, s.classify("reading relations", rows.Err())
+}
+
 // MentionCounts implements graph.Explorer.
 func (s *Store) MentionCounts(ctx context.Context, ids []string) (map[string]int, error) {
 	rows, err := s.db.QueryContext(ctx, "WITH "+byIDs+`
-SELECT q.id, count(*) FROM q CROSS JOIN node_facts f ON f.nid = q.nid WHERE f.mentions > 0 GROUP BY q.id`, mustJSON(ids))
+SELECT q.id, n.mentioned FROM q CROSS JOIN nodes n ON n.nid = q.nid WHERE n.mentioned > 0`, mustJSON(ids))
 	if err != nil {
 		return nil, s.classify("counting mentions", err)
 	}
@@ -149,8 +253,8 @@ SELECT q.id, count(*) FROM q CROSS JOIN node_facts f ON f.nid = q.nid WHERE f.me
 	return out, s.classify("counting mentions", rows.Err())
 }
 
-// ArticlesMentioning implements graph.Explorer. It counts the entity's
-// facts first (its primary key's range); for a hub, whose articles are so
+// ArticlesMentioning implements graph.Explorer. It reads the entity's
+// count of articles first (nodes.mentioned); for a hub, whose articles are so
 // many that walking all articles by date meets limit of them sooner than
 // reading and sorting its own (mentions² > limit × articles), it walks
 // articles_date and probes node_facts, else it sorts its articles.
@@ -158,8 +262,7 @@ func (s *Store) ArticlesMentioning(ctx context.Context, id string, limit int) ([
 	var nid int64
 	var total, articles int
 	err := s.db.QueryRowContext(ctx, `
-SELECT n.nid, (SELECT count(*) FROM node_facts f WHERE f.nid = n.nid AND f.mentions > 0),
-       (SELECT ifnull(max(aid), 0) FROM articles)
+SELECT n.nid, n.mentioned, (SELECT ifnull(max(aid), 0) FROM articles)
 FROM nodes n WHERE n.id = ?1`, id).Scan(&nid, &total, &articles)
 	if errors.Is(err, sql.ErrNoRows) || err == nil && total == 0 {
 		return nil, 0, nil
@@ -198,57 +301,18 @@ ORDER BY a.date = '', a.date, a.id LIMIT ?2`
 	return out, total, s.classify("reading articles", rows.Err())
 }
 
-// EntityKeys implements graph.Explorer: three narrow scans of indexes
-// (labels by nid, ids in id order, keys in (nid, key) order) joined in
-// Go, instead of reading every node row with its JSON; the rows come out
-// in (id, key) order without sorting them.
+// EntityKeys implements graph.Explorer: it reads name_keys (about 200
+// blobs on a 100,000-article store) and sorts the keys by id.
 func (s *Store) EntityKeys(ctx context.Context) ([]graph.EntityKey, error) {
-	labels := map[int64]string{}
-	// Index-only scans (nodes_label, the unique index on id, node_keys_nid):
-	// node rows, with their JSON and merge summaries, are never read.
-	err := s.scan(ctx, "SELECT nid, label FROM nodes INDEXED BY nodes_label WHERE label IN ("+entityLabels+")", func(r *sql.Rows) error {
-		var nid int64
-		var label string
-		if err := r.Scan(&nid, &label); err != nil {
-			return err
-		}
-		labels[nid] = label
-		return nil
-	})
-	if err != nil {
-		return nil, s.classify("reading entity keys", err)
-	}
-	keys := make(map[int64][]string, len(labels))
-	err = s.scan(ctx, "SELECT nid, key FROM node_keys ORDER BY nid, key", func(r *sql.Rows) error {
-		var nid int64
-		var k string
-		if err := r.Scan(&nid, &k); err != nil {
-			return err
-		}
-		if _, ok := labels[nid]; ok {
-			keys[nid] = append(keys[nid], k)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, s.classify("reading entity keys", err)
-	}
-	out := make([]graph.EntityKey, 0, len(labels)*3/2)
-	err = s.scan(ctx, "SELECT nid, id FROM nodes WHERE id > '' ORDER BY id", func(r *sql.Rows) error {
-		var nid int64
-		var id string
-		if err := r.Scan(&nid, &id); err != nil {
-			return err
-		}
-		for _, k := range keys[nid] {
-			out = append(out, graph.EntityKey{ID: id, Label: labels[nid], Key: k})
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, s.classify("reading entity keys", err)
-	}
-	return out, nil
+	keys, err := s.nameKeys(ctx)
+	graph.SortEntityKeys(keys)
+	return keys, err
+}
+
+// EntityKeysUnordered implements graph.UnorderedKeys: EntityKeys without
+// the sort (in nid order).
+func (s *Store) EntityKeysUnordered(ctx context.Context) ([]graph.EntityKey, error) {
+	return s.nameKeys(ctx)
 }
 
 // scan runs query and calls row for each row.

@@ -145,9 +145,11 @@ func TestMigrateFromVersion1(t *testing.T) {
 			v2.Doc.Hash = "v2"
 			ingest(t, s, v2)
 			before := snap(t, s)
-			// Before migration 9: no edges_*_articles; before 8: no
-			// articles_date; before 7: no file stamps.
-			stmts := []string{"DROP INDEX edges_src_articles", "DROP INDEX edges_dst_articles", "DROP INDEX articles_date", "ALTER TABLE articles DROP COLUMN src_size", "ALTER TABLE articles DROP COLUMN src_mtime"}
+			// Before migration 10: no name_keys, no mention counts; before 9:
+			// no edges_*_articles; before 8: no articles_date; before 7: no
+			// file stamps.
+			stmts := []string{"DROP TABLE name_keys", "ALTER TABLE nodes DROP COLUMN mentioned",
+				"DROP INDEX edges_src_articles", "DROP INDEX edges_dst_articles", "DROP INDEX articles_date", "ALTER TABLE articles DROP COLUMN src_size", "ALTER TABLE articles DROP COLUMN src_mtime"}
 			if from < 5 {
 				stmts = append(stmts, "ALTER TABLE articles DROP COLUMN fingerprint")
 			}
@@ -188,6 +190,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 			}
 			after := snap(t, s)
 			compareGraph(t, after, before)
+			checkDerived(t, s, "migrated")
 			vs, err := s.Graph().Versions(context.Background(), nil)
 			if err != nil {
 				t.Fatal(err)

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -105,6 +106,7 @@ func TestShuffle(t *testing.T) {
 		if got := counts(t, s); !reflect.DeepEqual(got, wantCounts) {
 			t.Errorf("run %d (%d transactions): counts %v, want %v", run, len(steps), got, wantCounts)
 		}
+		checkDerived(t, s, fmt.Sprintf("run %d", run))
 		got := exportAll(t, s)
 		for name, w := range want {
 			if !bytes.Equal(got[name], w) {

@@ -89,7 +89,10 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	}
 	dsn := "file:" + uriPath(path) + "?"
 	if opts.ReadOnly {
-		dsn += "mode=ro&"
+		// Reads map the file instead of copying each page with a
+		// pread call: kg show of a hub reads thousands of scattered rows
+		// (Vietnam on a 100,000-article store: CPU 220 -> 160 ms).
+		dsn += "mode=ro&_pragma=mmap_size(2147418112)&"
 	}
 	dsn += fmt.Sprintf("_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)&_pragma=cache_size(%d)",
 		opts.BusyTimeout.Milliseconds(), -opts.CacheMiB*1024)

@@ -53,6 +53,7 @@ type Tx struct {
 	nodes     map[string]*nodeState
 	edges     map[string]*edgeState
 	quants    map[string]*quantState
+	chunks    map[int64]bool // name_keys chunks to rewrite before the next commit
 	stats     Stats
 	committed int  // articles made durable by Checkpoint (and Commit)
 	wal       bool // the session switched the store to WAL mode (see walMode)
@@ -62,12 +63,14 @@ type Tx struct {
 // nodeState is a node's merge summary during a transaction; changed says
 // the stored row is stale.
 type nodeState struct {
-	nid     int64
-	label   string
-	sum     merge.Entity
-	keys    []string // keys as stored in node_keys
-	changed bool
-	gone    bool // deleted by the last flush
+	nid   int64
+	label string
+	sum   merge.Entity
+	keys  []string // keys as stored in node_keys
+	// mentioned is nodes.mentioned: the articles whose fact has mentions.
+	mentioned int64
+	changed   bool
+	gone      bool // deleted by the last flush
 }
 
 // edgeState is an edge's merge summary during a transaction, with its
@@ -116,9 +119,9 @@ var stmtText = map[string]string{
 	"updArticle": `UPDATE articles SET title = ?, date = ?, lang = ?, path = ?, url = ?, hash = ?, fingerprint = ?, src_size = ?, src_mtime = ? WHERE aid = ?`,
 	"selVersion": `SELECT ` + versionColumns + ` FROM articles WHERE id = ?`,
 
-	"selNode": `SELECT nid, label, keys, summary FROM nodes WHERE id = ?`,
-	"insNode": `INSERT INTO nodes (id, label, name, key, keys, aliases, props, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-	"updNode": `UPDATE nodes SET name = ?, key = ?, keys = ?, aliases = ?, props = ?, summary = ? WHERE nid = ?`,
+	"selNode": `SELECT nid, label, keys, summary, mentioned FROM nodes WHERE id = ?`,
+	"insNode": `INSERT INTO nodes (id, label, name, key, keys, aliases, props, summary, mentioned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"updNode": `UPDATE nodes SET name = ?, key = ?, keys = ?, aliases = ?, props = ?, summary = ?, mentioned = ? WHERE nid = ?`,
 	"delNode": `DELETE FROM nodes WHERE nid = ?`,
 	"insKey":  `INSERT OR IGNORE INTO node_keys (key, nid) VALUES (?, ?)`,
 	"delKey":  `DELETE FROM node_keys WHERE key = ? AND nid = ?`,
@@ -170,6 +173,7 @@ func (s *Store) Begin(ctx context.Context) (*Tx, error) {
 	t := &Tx{
 		s: s, ctx: ctx, conn: conn,
 		nodes: map[string]*nodeState{}, edges: map[string]*edgeState{}, quants: map[string]*quantState{},
+		chunks: map[int64]bool{},
 	}
 	if err := t.prepare(); err != nil {
 		return nil, errors.Join(err, t.rollback())
@@ -361,6 +365,9 @@ func (t *Tx) forget(aid int64) error {
 				return err
 			}
 			st.sum.Remove(f)
+			if f.Mentions > 0 {
+				st.mentioned--
+			}
 			st.changed = true
 			return nil
 		}, nil
@@ -450,7 +457,7 @@ func (t *Tx) node(id string) (*nodeState, error) {
 	}
 	var st nodeState
 	var keys, sum string
-	err := t.st.selNode.QueryRowContext(t.ctx, id).Scan(&st.nid, &st.label, &keys, &sum)
+	err := t.st.selNode.QueryRowContext(t.ctx, id).Scan(&st.nid, &st.label, &keys, &sum, &st.mentioned)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -476,8 +483,11 @@ func (t *Tx) putNode(aid int64, n graph.NodeRow, m graph.MentionRow) error {
 	if st == nil {
 		st = &nodeState{label: n.Label}
 		st.sum.Add(f)
+		if m.Count > 0 {
+			st.mentioned = 1
+		}
 		row := st.sum.Row(n.ID, n.Label)
-		res, err := t.st.insNode.ExecContext(t.ctx, n.ID, n.Label, row.Name, row.Key, mustJSON(row.Keys), mustJSON(row.Aliases), mustJSON(row.Props), mustJSON(&st.sum))
+		res, err := t.st.insNode.ExecContext(t.ctx, n.ID, n.Label, row.Name, row.Key, mustJSON(row.Keys), mustJSON(row.Aliases), mustJSON(row.Props), mustJSON(&st.sum), st.mentioned)
 		if err != nil {
 			return err
 		}
@@ -491,9 +501,13 @@ func (t *Tx) putNode(aid int64, n graph.NodeRow, m graph.MentionRow) error {
 		}
 		st.keys = row.Keys
 		t.nodes[n.ID] = st
+		t.chunks[chunkOf(st.nid)] = true
 		t.stats.Nodes++
 	} else {
 		st.sum.Add(f)
+		if m.Count > 0 {
+			st.mentioned++
+		}
 		st.changed = true
 	}
 	starts, ends := m.Starts, m.Ends
@@ -739,6 +753,10 @@ func (t *Tx) writeOut() error {
 		}
 		st.changed = false
 	}
+	if err := writeChunks(t.ctx, t.conn, t.chunks); err != nil {
+		return t.s.classify("indexing names", err)
+	}
+	clear(t.chunks)
 	return nil
 }
 
@@ -789,12 +807,13 @@ func (t *Tx) flushNode(id string, st *nodeState) error {
 			}
 		}
 		_, err := t.st.delNode.ExecContext(t.ctx, st.nid)
+		t.chunks[chunkOf(st.nid)] = true
 		t.stats.Nodes--
 		st.gone = true
 		return err
 	}
 	row := st.sum.Row(id, st.label)
-	if _, err := t.st.updNode.ExecContext(t.ctx, row.Name, row.Key, mustJSON(row.Keys), mustJSON(row.Aliases), mustJSON(row.Props), mustJSON(&st.sum), st.nid); err != nil {
+	if _, err := t.st.updNode.ExecContext(t.ctx, row.Name, row.Key, mustJSON(row.Keys), mustJSON(row.Aliases), mustJSON(row.Props), mustJSON(&st.sum), st.mentioned, st.nid); err != nil {
 		return err
 	}
 	// Keep node_keys in step with the new keys.
@@ -810,11 +829,13 @@ func (t *Tx) flushNode(id string, st *nodeState) error {
 		if _, err := t.st.insKey.ExecContext(t.ctx, k, st.nid); err != nil {
 			return err
 		}
+		t.chunks[chunkOf(st.nid)] = true
 	}
 	for k := range old {
 		if _, err := t.st.delKey.ExecContext(t.ctx, k, st.nid); err != nil {
 			return err
 		}
+		t.chunks[chunkOf(st.nid)] = true
 	}
 	st.keys = row.Keys
 	return nil

@@ -947,6 +947,68 @@ func checkExplorer(t *testing.T, what string, x graph.Explorer, bs []graph.Batch
 	if !maps.EqualFunc(nb, neighbours, slices.Equal) {
 		t.Errorf("%s: Neighbours: %v, want %v", what, nb, neighbours)
 	}
+	if ll, ok := x.(graph.LinkLister); ok {
+		checkLinkLister(t, what, x, ll, ids)
+	}
+}
+
+// checkLinkLister checks that a graph.LinkLister's reads say what Links
+// and EntitiesByID say.
+func checkLinkLister(t *testing.T, what string, x graph.Explorer, ll graph.LinkLister, ids []string) {
+	t.Helper()
+	ents, err := x.EntitiesByID(bg, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]graph.Entity{}
+	for _, e := range ents {
+		byID[e.ID] = e
+	}
+	for _, id := range ids {
+		all, err := x.Links(bg, []string{id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ends, err := ll.LinksOf(bg, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ends) != len(all) {
+			t.Errorf("%s: LinksOf(%s): %d relations, Links has %d", what, id, len(ends), len(all))
+			continue
+		}
+		var keys []string
+		var pairs [][2]string
+		for i, l := range all {
+			keys = append(keys, l.Key)
+			pairs = append(pairs, [2]string{l.To, l.From})
+			want := l
+			want.Evidence = nil
+			got := ends[i]
+			o := byID[l.Other(id)]
+			wantOther := graph.Entity{ID: o.ID, Label: o.Label, Name: o.Name}
+			if o.Label == "Event" {
+				wantOther.Props = o.Props
+			}
+			if !reflect.DeepEqual(got.Link, want) || !reflect.DeepEqual(got.Other, wantOther) {
+				t.Errorf("%s: LinksOf(%s)[%d] = %+v, want %+v with %+v", what, id, i, got, want, wantOther)
+			}
+		}
+		byKey, err := ll.LinksByKey(bg, append(slices.Clone(keys), "PARTNER_OF|no|such"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(byKey, all) && len(all) > 0 {
+			t.Errorf("%s: LinksByKey of %s's keys = %+v, want %+v", what, id, byKey, all)
+		}
+		between, err := ll.LinksBetween(bg, pairs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(between, all) && len(all) > 0 {
+			t.Errorf("%s: LinksBetween the ends of %s's relations = %+v, want %+v", what, id, between, all)
+		}
+	}
 }
 
 // testCurator checks graph.Curator: every article contributing a record

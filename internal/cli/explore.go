@@ -41,13 +41,21 @@ func explorerOn(c *ucli.Context, st graph.Store) (*explorer, error) {
 	if !ok {
 		return nil, closeGraph(st, fmt.Errorf("%s cannot be explored", st.Where()))
 	}
-	keys, err := x.EntityKeys(c.Context)
+	var keys []graph.EntityKey
+	var err error
+	if u, ok := x.(graph.UnorderedKeys); ok {
+		keys, err = u.EntityKeysUnordered(c.Context)
+	} else {
+		keys, err = x.EntityKeys(c.Context)
+	}
 	if err != nil {
 		return nil, closeGraph(st, storeError(err))
 	}
-	held := make(map[string]bool, len(keys))
+	held := map[string]bool{} // the gazetteer's ids are of cities and countries
 	for _, k := range keys {
-		held[k.ID] = true
+		if strings.HasPrefix(k.ID, "city:") || strings.HasPrefix(k.ID, "country:") {
+			held[k.ID] = true
+		}
 	}
 	alt, iso, err := gazetteer.AltNames(func(id string) bool { return held[id] })
 	if err != nil {

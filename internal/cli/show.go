@@ -13,8 +13,13 @@ import (
 	ucli "github.com/urfave/cli/v2"
 )
 
-// showArticles is how many articles kg show lists (--articles changes it).
-const showArticles = 10
+// showArticles is how many articles kg show lists (--articles changes it),
+// showRelations how many relations of each group (--relations): a hub
+// has thousands.
+const (
+	showArticles  = 10
+	showRelations = 10
+)
 
 func showCommand() *ucli.Command {
 	return &ucli.Command{
@@ -24,7 +29,8 @@ func showCommand() *ucli.Command {
 		Description: "Prints the profile of one entity, named in any spelling or by its id (city:hanoi): its type, names\n" +
 			"and aliases, country, then each relation (roles held with their as-of dates, partners, events with\n" +
 			"dates, people met, places) with the number of articles stating it and its first sentence, and the\n" +
-			"articles that mention it (date, title). --since/--until keep dated relations and articles in a period.\n" +
+			"articles that mention it (date, title): the first --relations of each group and the first --articles.\n" +
+			"--since/--until keep dated relations and articles in a period.\n" +
 			"--format dot draws its neighbourhood for Graphviz, svg draws it with Graphviz's dot (Debian: graphviz).\n" +
 			"An unknown or ambiguous name is a usage error (exit 2), with the closest names or the candidates.",
 		Flags: append(append([]ucli.Flag{
@@ -32,6 +38,7 @@ func showCommand() *ucli.Command {
 			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output `FORMAT`: table, json, csv (its relations), dot or svg (its neighbourhood)"},
 			fullFlag(),
 			&ucli.IntFlag{Name: "articles", Value: showArticles, Usage: "list at most `N` articles (0: all)"},
+			&ucli.IntFlag{Name: "relations", Value: showRelations, Usage: "list at most `N` relations of each kind (0: all)"},
 		}, periodFlags()...), neo4jFlags()...),
 		Action: func(c *ucli.Context) error {
 			format, err := outputFormat(c, "dot", "svg")
@@ -46,7 +53,7 @@ func showCommand() *ucli.Command {
 			if name == "" {
 				return fmt.Errorf("%w: show needs a NAME or an id", ErrUsage)
 			}
-			pr, err := loadProfile(c, name, c.Int("articles"), p)
+			pr, err := loadProfile(c, name, explore.ProfileOptions{Articles: c.Int("articles"), Relations: c.Int("relations"), Period: p})
 			if err != nil {
 				return err
 			}
@@ -66,9 +73,12 @@ func showCommand() *ucli.Command {
 }
 
 // loadProfile resolves name and reads its profile.
-func loadProfile(c *ucli.Context, name string, articles int, p explore.Period) (explore.Profile, error) {
-	if articles < 0 {
+func loadProfile(c *ucli.Context, name string, o explore.ProfileOptions) (explore.Profile, error) {
+	if o.Articles < 0 {
 		return explore.Profile{}, fmt.Errorf("%w: --articles must not be negative", ErrUsage)
+	}
+	if o.Relations < 0 {
+		return explore.Profile{}, fmt.Errorf("%w: --relations must not be negative", ErrUsage)
 	}
 	ex, err := openExplorer(c)
 	if err != nil {
@@ -78,7 +88,7 @@ func loadProfile(c *ucli.Context, name string, articles int, p explore.Period) (
 	if err != nil {
 		return explore.Profile{}, ex.close(err)
 	}
-	pr, err := explore.LoadProfile(c.Context, ex.x, ex.ix, e, articles, p)
+	pr, err := explore.LoadProfile(c.Context, ex.x, ex.ix, e, o)
 	return pr, ex.close(storeError(err))
 }
 
@@ -137,8 +147,17 @@ func writeProfile(out io.Writer, pr explore.Profile, screen int, full bool) erro
 		}
 		groups[h] = append(groups[h], r)
 	}
+	// The relations left out, by head: a group that lost some kept the
+	// first --relations.
+	more, counted := map[string]int{}, map[string]bool{}
+	for _, r := range pr.Relations {
+		if g := explore.Group(r); !counted[g] {
+			counted[g] = true
+			more[relationHead(r)] += pr.More[g]
+		}
+	}
 	for _, h := range order {
-		fmt.Fprintf(w, "%s (%d)\n", h, len(groups[h]))
+		fmt.Fprintf(w, "%s (%d)\n", h, len(groups[h])+more[h])
 		for _, r := range groups[h] {
 			line := fmt.Sprintf("  %s (%s)", r.Other.Name, r.Other.ID)
 			if info := relationInfo(r); info != "" {
@@ -148,6 +167,9 @@ func writeProfile(out io.Writer, pr explore.Profile, screen int, full bool) erro
 			if len(r.Evidence) > 0 {
 				sentence(w, "    ", r.Evidence[0].Sentence, r.Evidence[0].Article, screen, full)
 			}
+		}
+		if more[h] > 0 {
+			fmt.Fprintf(w, "  … %d more (--relations 0 lists all)\n", more[h])
 		}
 	}
 	if pr.ArticlesTotal > 0 {
@@ -298,7 +320,7 @@ func timelineCommand() *ucli.Command {
 			if name == "" {
 				return fmt.Errorf("%w: timeline needs a NAME or an id", ErrUsage)
 			}
-			pr, err := loadProfile(c, name, 0, p)
+			pr, err := loadProfile(c, name, explore.ProfileOptions{Period: p})
 			if err != nil {
 				return err
 			}
