@@ -245,3 +245,39 @@ func TestProposeUnits(t *testing.T) {
 		})
 	}
 }
+
+// TestCountsIn checks the count phrases the candidate stage reads in a
+// sentence when relate asks (countsIn): the numbers, approximate or not,
+// and none in a sentence without one.
+func TestCountsIn(t *testing.T) {
+	type count struct {
+		v      float64
+		approx bool
+	}
+	tests := []struct {
+		name, text string
+		want       []count
+	}{
+		{"en: digits after an approximation word", "T\nMore than 80 delegates from 12 towns attended the fair.\n",
+			[]count{{80, true}, {12, false}}},
+		{"fr: an approximate number word", "T\nUne trentaine de communes étaient représentées au salon.\n",
+			[]count{{30, true}}},
+		{"en: no number, no count", "T\nThe mayor thanked the guests warmly.\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := candidatesOf(t, Document{ID: "t", Text: tt.text, Date: "2024"})
+			s := len(c.sents) - 1 // the sentence after the title
+			var got []count
+			for _, n := range c.countsIn(s) {
+				got = append(got, count{n.Value, n.Approx})
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("counts %v, want %v", got, tt.want)
+			}
+			if again := c.countsIn(s); len(again) != len(got) {
+				t.Errorf("second call: %d counts, want %d", len(again), len(got))
+			}
+		})
+	}
+}

@@ -277,6 +277,7 @@ type docBufs struct {
 	countries  []string // ISO codes of the countries the article names (noteCountries)
 	cueFirst   []sentCue
 	cueHits    []cueHit
+	counts     []sentCounts
 }
 
 var docPool = sync.Pool{New: func() any { return new(docBufs) }}

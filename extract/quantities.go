@@ -108,7 +108,7 @@ func (d *related) findQuantities() {
 		}
 		st := d.sents[s]
 		a, b := d.sentRange(s)
-		counts := d.x.numbers.Counts(d.text[st.start:st.end], d.lang)
+		counts := d.countsIn(s)
 		type q struct {
 			c    numbers.Count
 			unit string

@@ -64,6 +64,7 @@ type candidates struct {
 	orgHeads    []phraseAt[string]    // token -> longest local-body head (orgHeadAt)
 	names       []nameSpan            // token -> the capitalised name shape starting there, with its evidence (proposeNames, names.go)
 	cueFirst    []sentCue             // sentence*categories+category -> first cue of the category in the sentence (indexCues, hasCue)
+	counts      []sentCounts          // sentence -> its count phrases, read on the first countsIn
 }
 
 // resolved is the output of resolve: the article's entities and their
