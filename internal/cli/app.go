@@ -41,7 +41,7 @@ var (
 // interruptGrace is how long a command has, once interrupted, to stop by
 // itself (an ingest rolling back its open batch, a reader noticing the
 // cancellation) before Main returns without it.
-const interruptGrace = 700 * time.Millisecond
+const interruptGrace = 500 * time.Millisecond
 
 // Main runs kg with args (args[0] is the program name) and returns the
 // exit code. Ctrl-C or SIGTERM cancels the context every command runs in;
