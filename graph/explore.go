@@ -54,9 +54,9 @@ type UnorderedKeys interface {
 // explore.LoadProfile reads Links and every other end otherwise).
 type LinkLister interface {
 	// LinksOf returns the entity relations of id as Links returns them
-	// but without Evidence, each with its other end (for a relation of id
-	// with itself, id) holding its id, label and name and, for an Event,
-	// its props; sorted by key.
+	// but without Evidence, in any order, each with its other end (for a
+	// relation of id with itself, id) holding its id, label and name and,
+	// for an Event with a date, its "date" prop only.
 	LinksOf(ctx context.Context, id string) ([]LinkEnd, error)
 	// LinksByKey returns the entity relations with these keys (those it
 	// holds) as Links returns them, sorted by key.

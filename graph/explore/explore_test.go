@@ -377,12 +377,13 @@ func (f *listerExplorer) LinksOf(ctx context.Context, id string) ([]graph.LinkEn
 		o := graph.Entity{ID: l.Other(id)}
 		if len(ents) == 1 {
 			o = graph.Entity{ID: ents[0].ID, Label: ents[0].Label, Name: ents[0].Name}
-			if o.Label == "Event" {
-				o.Props = ents[0].Props
+			if d, ok := ents[0].Props["date"]; ok && o.Label == "Event" {
+				o.Props = map[string]any{"date": d}
 			}
 		}
 		out = append(out, graph.LinkEnd{Link: l, Other: o})
 	}
+	slices.Reverse(out) // any order
 	return out, nil
 }
 

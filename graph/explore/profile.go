@@ -123,7 +123,7 @@ func LoadProfile(ctx context.Context, x graph.Explorer, ix *Index, e graph.Entit
 		}
 		pr.Relations = append(pr.Relations, r)
 	}
-	slices.SortStableFunc(pr.Relations, func(a, b Relation) int {
+	slices.SortFunc(pr.Relations, func(a, b Relation) int { // keys are unique
 		return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(a.Date, b.Date),
 			cmp.Compare(a.Other.Name, b.Other.Name), cmp.Compare(a.Key, b.Key))
 	})

@@ -190,18 +190,17 @@ func linkProps(l *graph.Link, props string) error {
 }
 
 // LinksOf implements graph.LinkLister: one pass over the entity's edges
-// by edges_src and edges_dst, with the other end's name and label, and
-// its props for an event only; no evidence.
+// from each end, with the other end's name and label, and an event's
+// date; no evidence, no sort.
 func (s *Store) LinksOf(ctx context.Context, id string) ([]graph.LinkEnd, error) {
 	rows, err := s.db.QueryContext(ctx, `
 WITH q AS MATERIALIZED (SELECT nid, id FROM nodes WHERE id = ?1)
-SELECT e.key, e.type, q.id, o.id, o.label, o.name, iif(o.label = 'Event', o.props, '{}'), e.props, e.n_articles, 1
+SELECT e.key, e.type, q.id, o.id, o.label, o.name, iif(o.label = 'Event', o.props -> '$.date', NULL), e.props, e.n_articles, 1
 FROM q CROSS JOIN edges e ON e.src = q.nid CROSS JOIN nodes o ON o.nid = e.dst
 UNION ALL
-SELECT e.key, e.type, o.id, q.id, o.label, o.name, iif(o.label = 'Event', o.props, '{}'), e.props, e.n_articles, 0
+SELECT e.key, e.type, o.id, q.id, o.label, o.name, iif(o.label = 'Event', o.props -> '$.date', NULL), e.props, e.n_articles, 0
 FROM q CROSS JOIN edges e ON e.dst = q.nid CROSS JOIN nodes o ON o.nid = e.src
-WHERE e.src <> e.dst
-ORDER BY 1`, id)
+WHERE e.src <> e.dst`, id)
 	if err != nil {
 		return nil, s.classify("reading relations", err)
 	}
@@ -209,9 +208,10 @@ ORDER BY 1`, id)
 	var out []graph.LinkEnd
 	for rows.Next() {
 		var l graph.LinkEnd
-		var oprops, props string
+		var date sql.NullString
+		var props string
 		var outgoing bool
-		if err := rows.Scan(&l.Key, &l.Type, &l.From, &l.To, &l.Other.Label, &l.Other.Name, &oprops, &props, &l.Articles, &outgoing); err != nil {
+		if err := rows.Scan(&l.Key, &l.Type, &l.From, &l.To, &l.Other.Label, &l.Other.Name, &date, &props, &l.Articles, &outgoing); err != nil {
 			return nil, s.classify("reading relations", err)
 		}
 		l.Other.ID = l.To
@@ -221,16 +221,27 @@ ORDER BY 1`, id)
 		if err := linkProps(&l.Link, props); err != nil {
 			return nil, err
 		}
-		if oprops != "{}" {
-			var p map[string]any
-			if err := json.Unmarshal([]byte(oprops), &p); err != nil {
-				return nil, fmt.Errorf("entity %s: props: %w", l.Other.ID, err)
+		if date.Valid {
+			v, err := jsonValue(date.String)
+			if err != nil {
+				return nil, fmt.Errorf("entity %s: date: %w", l.Other.ID, err)
 			}
-			l.Other.Props = graph.StoredProps(p, graph.NodeProps)
+			l.Other.Props = graph.StoredProps(map[string]any{"date": v}, graph.NodeProps)
 		}
 		out = append(out, l)
 	}
 	return out, s.classify("reading relations", rows.Err())
+}
+
+// jsonValue decodes one JSON value, a string without escapes without
+// encoding/json.
+func jsonValue(s string) (any, error) {
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' && !strings.ContainsAny(s[1:len(s)-1], "\\\"") {
+		return s[1 : len(s)-1], nil
+	}
+	var v any
+	err := json.Unmarshal([]byte(s), &v)
+	return v, err
 }
 
 // MentionCounts implements graph.Explorer.

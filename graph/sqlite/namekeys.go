@@ -127,38 +127,57 @@ func fillNameKeys(ctx context.Context, conn *sql.Conn) error {
 // errBadChunk says a name_keys blob does not decode.
 var errBadChunk = errors.New("bad name_keys entry")
 
+// uvarint reads one uvarint at the start of s: its value and length (0
+// when s holds none).
+func uvarint(s string) (uint64, int) {
+	var x uint64
+	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
+		b := s[i]
+		if b < 0x80 {
+			return x | uint64(b)<<(7*i), i + 1
+		}
+		x |= uint64(b&0x7f) << (7 * i)
+	}
+	return 0, 0
+}
+
 // decodeChunk appends the keys of blob (one string: the keys and ids are
-// substrings of it) to out.
-func decodeChunk(blob string, out []graph.EntityKey) ([]graph.EntityKey, error) {
+// substrings of it) to out, or with count only counts them; it returns
+// how many it found.
+func decodeChunk(blob string, out []graph.EntityKey, count bool) ([]graph.EntityKey, int, error) {
 	str := func() (string, bool) {
-		n, w := binary.Uvarint([]byte(blob[:min(len(blob), binary.MaxVarintLen64)]))
-		if w <= 0 || uint64(len(blob)-w) < n {
+		n, w := uvarint(blob)
+		if w == 0 || uint64(len(blob)-w) < n {
 			return "", false
 		}
 		s := blob[w : w+int(n)]
 		blob = blob[w+int(n):]
 		return s, true
 	}
+	total := 0
 	for blob != "" {
 		id, ok1 := str()
 		label, ok2 := str()
 		if !ok1 || !ok2 {
-			return out, errBadChunk
+			return out, total, errBadChunk
 		}
-		n, w := binary.Uvarint([]byte(blob[:min(len(blob), binary.MaxVarintLen64)]))
-		if w <= 0 {
-			return out, errBadChunk
+		n, w := uvarint(blob)
+		if w == 0 {
+			return out, total, errBadChunk
 		}
 		blob = blob[w:]
 		for range n {
 			k, ok := str()
 			if !ok {
-				return out, errBadChunk
+				return out, total, errBadChunk
 			}
-			out = append(out, graph.EntityKey{ID: id, Label: label, Key: k})
+			total++
+			if !count {
+				out = append(out, graph.EntityKey{ID: id, Label: label, Key: k})
+			}
 		}
 	}
-	return out, nil
+	return out, total, nil
 }
 
 // nameKeys reads name_keys: every key of every entity, in nid order.
@@ -168,18 +187,29 @@ func (s *Store) nameKeys(ctx context.Context) ([]graph.EntityKey, error) {
 		return nil, s.classify("reading entity keys", err)
 	}
 	defer rows.Close()
-	var out []graph.EntityKey
+	var blobs []string
+	n := 0
 	for rows.Next() {
 		var c int64
-		var blob []byte
+		var blob sql.RawBytes
 		if err := rows.Scan(&c, &blob); err != nil {
 			return nil, s.classify("reading entity keys", err)
 		}
-		if out, err = decodeChunk(string(blob), out); err != nil {
+		b := string(blob)
+		_, k, err := decodeChunk(b, nil, true)
+		if err != nil {
 			return nil, fmt.Errorf("%w: %s: chunk %d", ErrCorrupt, s.path, c)
 		}
+		blobs, n = append(blobs, b), n+k
 	}
-	return out, s.classify("reading entity keys", rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, s.classify("reading entity keys", err)
+	}
+	out := make([]graph.EntityKey, 0, n) // sized once: growing it cost more than reading the blobs
+	for _, b := range blobs {
+		out, _, _ = decodeChunk(b, out, false)
+	}
+	return out, nil
 }
 
 // CheckDerived reports whether what the writer keeps for the readers

@@ -52,7 +52,7 @@ func searchCommand() *ucli.Command {
 			if c.Int("limit") < 0 {
 				return fmt.Errorf("%w: --limit must not be negative", ErrUsage)
 			}
-			ex, err := openExplorer(c)
+			ex, err := openExplorer(c, true)
 			if err != nil {
 				return err
 			}

@@ -80,7 +80,7 @@ func loadProfile(c *ucli.Context, name string, o explore.ProfileOptions) (explor
 	if o.Relations < 0 {
 		return explore.Profile{}, fmt.Errorf("%w: --relations must not be negative", ErrUsage)
 	}
-	ex, err := openExplorer(c)
+	ex, err := openExplorer(c, o.Relations > 0 && o.Articles > 0 && o.Period.Open()) // bounded reads only
 	if err != nil {
 		return explore.Profile{}, err
 	}

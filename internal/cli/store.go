@@ -60,6 +60,13 @@ func storeError(err error) error {
 // every command then talks to it through graph.Store. Errors wrap ErrUsage
 // for bad settings and ErrUnavailable when the store cannot be used.
 func openGraph(c *ucli.Context, write bool) (graph.Store, error) {
+	return openGraphMapped(c, write, false)
+}
+
+// openGraphMapped is openGraph; mapped maps an embedded store opened for
+// reading (sqlite.Options.Mapped), for the commands that read scattered
+// rows and end (kg search, show, why, timeline).
+func openGraphMapped(c *ucli.Context, write, mapped bool) (graph.Store, error) {
 	if useNeo4j(c) {
 		st, err := openNeo4j(c)
 		if err != nil {
@@ -72,7 +79,7 @@ func openGraph(c *ucli.Context, write bool) (graph.Store, error) {
 		path = DefaultStore
 	}
 	if !write {
-		s, err := sqlite.Open(c.Context, path, sqlite.Options{ReadOnly: true, SkipCheck: true})
+		s, err := sqlite.Open(c.Context, path, sqlite.Options{ReadOnly: true, SkipCheck: true, Mapped: mapped})
 		if err != nil {
 			return nil, storeError(err)
 		}

@@ -41,7 +41,7 @@ func whyCommand() *ucli.Command {
 			if paths < 1 {
 				return fmt.Errorf("%w: --paths must be at least 1", ErrUsage)
 			}
-			ex, err := openExplorer(c)
+			ex, err := openExplorer(c, true)
 			if err != nil {
 				return err
 			}
