@@ -27,13 +27,13 @@ func findCandidates(t *tokenized) *candidates {
 	}
 	d.ctxYear = d.contextYear()
 	d.proposePlaces()
-	d.proposeUnits()
 	d.titles = proposePhrases(d.x.lx.titles, d.toks, &d.bufs.titles)
 	d.eventHeads = proposePhrases(d.x.lx.eventHeads, d.toks, &d.bufs.eventHeads)
 	d.knownOrgs = proposePhrases(d.x.lx.orgs, d.toks, &d.bufs.knownOrgs)
 	d.orgWords = proposePhrases(d.x.lx.orgWords, d.toks, &d.bufs.orgWords)
 	d.orgHeads = proposePhrases(d.x.orgHeads, d.toks, &d.bufs.orgHeads)
 	d.proposeNames()
+	d.proposeUnits()
 	d.indexCues()
 	d.counts = resize(&d.bufs.counts, len(d.sents)) // filled by countsIn
 	return d

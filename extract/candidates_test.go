@@ -281,3 +281,25 @@ func TestCountsIn(t *testing.T) {
 		})
 	}
 }
+
+// TestStopAt checks the evidence the candidate stage keeps for every
+// capitalised word, that it is never part of a person's name (stopAt),
+// and that a lower-case word is looked up as well.
+func TestStopAt(t *testing.T) {
+	tests := []struct {
+		text, at string
+		want     bool
+	}{
+		{"T\nLe Monde a publié la nouvelle hier.\n", "Le", true},
+		{"T\nThe talks were opened by Maria Lindqvist yesterday.\n", "Maria", false},
+		{"T\nThe talks were opened by Maria Lindqvist yesterday.\n", "The", true},
+		{"T\nShe said the talks went well.\n", "the", true},
+		{"T\nShe said the talks went well.\n", "talks", false},
+	}
+	for _, tt := range tests {
+		c := candidatesOf(t, Document{ID: "t", Text: tt.text, Date: "2024"})
+		if got := c.stopAt(surfaceTok(t, c, tt.at)); got != tt.want {
+			t.Errorf("%q in %q: stopAt %v, want %v", tt.at, tt.text, got, tt.want)
+		}
+	}
+}

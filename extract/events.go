@@ -99,7 +99,7 @@ func (d *resolved) readEvent(h, he, floor int, typ string) *eventMention {
 		if d.cover[l-1] >= 0 || d.isDeterminer(t.key) {
 			break
 		}
-		if c := d.countryAt(l - 1); c != "" || d.x.lx.topics[t.key] != "" || (t.cap && !d.isSentenceStart(l-1) && !d.notName(t.key)) {
+		if c := d.countryAt(l - 1); c != "" || d.x.lx.topics[t.key] != "" || (t.cap && !d.isSentenceStart(l-1) && !d.stopAt(l-1)) {
 			l--
 			continue
 		}
@@ -250,7 +250,7 @@ func (d *resolved) readEvent(h, he, floor int, typ string) *eventMention {
 	headCap := d.toks[h].cap && !d.isSentenceStart(h)
 	leftCap := false
 	for k := ev.i; k < h; k++ {
-		leftCap = leftCap || (d.toks[k].cap && !d.isSentenceStart(k) && !d.notName(d.toks[k].key))
+		leftCap = leftCap || (d.toks[k].cap && !d.isSentenceStart(k) && !d.stopAt(k))
 	}
 	det := ""
 	if ev.i > 0 && d.toks[ev.i-1].sent == sent {
@@ -322,7 +322,7 @@ func (d *resolved) eventGroup(ev *eventMention, r int) ([]string, int) {
 			r = e
 			continue
 		}
-		if t.word && (d.x.lx.topics[t.key] != "" || (t.cap && !d.notName(t.key) && d.cover[r] < 0)) {
+		if t.word && (d.x.lx.topics[t.key] != "" || (t.cap && !d.stopAt(r) && d.cover[r] < 0)) {
 			g = append(g, t.text)
 			r++
 			continue
@@ -354,7 +354,7 @@ func (d *resolved) eventGroup(ev *eventMention, r int) ([]string, int) {
 func (d *resolved) groupItemAt(r int) bool {
 	for n := 0; r < len(d.toks) && n < 4; r, n = r+1, n+1 {
 		t := d.toks[r]
-		if d.x.lx.topics[t.key] != "" || d.countryAt(r) != "" || (d.placeAt[r].p != nil && !d.placeAt[r].demonym) || (t.cap && !d.notName(t.key)) {
+		if d.x.lx.topics[t.key] != "" || d.countryAt(r) != "" || (d.placeAt[r].p != nil && !d.placeAt[r].demonym) || (t.cap && !d.stopAt(r)) {
 			return true
 		}
 		if !(d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || d.x.lx.eventPreps[t.key] || t.punct == '\'') {

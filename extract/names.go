@@ -16,6 +16,7 @@ type nameSpan struct {
 	end   int32
 	words uint8
 	ev    nameEvidence
+	stop  bool // a capitalised word that is never a name (notName), read by stopAt
 }
 
 // nameEvidence says which name lists the first word of a name is in
@@ -34,6 +35,12 @@ const maxNameWords = 5
 // proposeNames proposes the name shape at every capitalised word (names).
 func (d *candidates) proposeNames() {
 	d.names = resize(&d.bufs.names, len(d.toks))
+	// the capitalised words that are never names, looked up once each
+	for i := range d.toks {
+		if t := &d.toks[i]; t.word && !t.num && (t.cap || t.upper) {
+			d.names[i].stop = d.notName(t.key)
+		}
+	}
 	for i := range d.toks {
 		t := &d.toks[i]
 		if !t.word || t.num || !(t.cap || t.upper) {
@@ -43,7 +50,7 @@ func (d *candidates) proposeNames() {
 		if n == 0 {
 			continue
 		}
-		s := nameSpan{end: int32(j), words: uint8(n)}
+		s := nameSpan{end: int32(j), words: uint8(n), stop: d.names[i].stop}
 		if n >= 2 {
 			lx := d.x.lx
 			if lx.surnamesVI[t.key] {
@@ -73,7 +80,7 @@ func (d *candidates) rawNameShape(i int) (int, int) {
 		}
 		// "Le" is an article, unless it is Lê opening a Vietnamese name;
 		// "Son" is French, but Sơn in "Nguyễn Kim Sơn"
-		if d.notName(t.key) && !(words == 0 && (d.vietSurnameStart(j) || d.vietSurnameAfterTitle(j))) && !(words > 0 && words < 4 && d.x.lx.surnamesVI[d.toks[i].key] && len(t.key) <= 5 && !t.upper) {
+		if d.names[j].stop && !(words == 0 && (d.vietSurnameStart(j) || d.vietSurnameAfterTitle(j))) && !(words > 0 && words < 4 && d.x.lx.surnamesVI[d.toks[i].key] && len(t.key) <= 5 && !t.upper) {
 			break
 		}
 		if words > 0 {
@@ -98,6 +105,16 @@ func (d *tokenized) nextNameWord(j int) int {
 		j += 2
 	}
 	return j
+}
+
+// stopAt reports whether the word at token k is never part of a person's
+// name (data/nonname.tsv, class stop: notName), read from the names'
+// evidence for a capitalised word.
+func (d *candidates) stopAt(k int) bool {
+	if t := &d.toks[k]; t.word && !t.num && (t.cap || t.upper) {
+		return d.names[k].stop
+	}
+	return d.notName(d.toks[k].key)
 }
 
 // nameAtTok returns the name shape proposed at token i, words 0 if none.

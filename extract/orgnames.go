@@ -61,7 +61,7 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 			start = k // "Japan-Vietnam"
 			continue
 		}
-		if !u.word || !(u.cap || u.upper) || d.notName(u.key) || d.x.lx.titles.full[u.key] != nil {
+		if !u.word || !(u.cap || u.upper) || d.stopAt(k) || d.x.lx.titles.full[u.key] != nil {
 			break
 		}
 		if d.isSentenceStart(k) && d.placeAt[k].p == nil && !u.upper && !d.x.lx.roleWords[u.key] {

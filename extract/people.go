@@ -49,7 +49,7 @@ func (d *resolved) findPeople() {
 		if !d.toks[i].word || !d.toks[i].cap || d.inCaption(i) || d.cover[i] >= 0 {
 			continue
 		}
-		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.cover[i-1] < 0 && !d.notName(d.toks[i-1].key) && d.toks[i-1].sent == d.toks[i].sent &&
+		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.cover[i-1] < 0 && !d.stopAt(i-1) && d.toks[i-1].sent == d.toks[i].sent &&
 			d.placeEndingAt(i) == nil && !d.isTitleEnd(i) {
 			continue // inside a capitalised run that did not start a name
 		}

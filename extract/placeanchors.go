@@ -57,7 +57,7 @@ func (d *resolved) findAnchored() {
 			continue
 		}
 		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.toks[i-1].sent == t.sent && !d.x.pw.context[d.toks[i-1].key] &&
-			(!d.notName(d.toks[i-1].key) || d.unknownName(i-1) > i) {
+			(!d.stopAt(i-1) || d.unknownName(i-1) > i) {
 			continue // inside a capitalised run ("The" opens none; "La" opens "La Lisa")
 		}
 		j := d.unknownName(i)
@@ -161,7 +161,7 @@ func (d *resolved) unknownName(i int) int {
 			break
 		}
 		// "La Lisa", "Le Havre": an article opens a name, but never is one
-		if d.notName(t.key) && (j > i || d.x.words.the[t.key] || j+1 >= len(d.toks) || !d.toks[j+1].word || !d.toks[j+1].cap) {
+		if d.stopAt(j) && (j > i || d.x.words.the[t.key] || j+1 >= len(d.toks) || !d.toks[j+1].word || !d.toks[j+1].cap) {
 			break
 		}
 		if k, _ := d.unitAt(j, false); k > j {

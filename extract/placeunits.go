@@ -270,7 +270,7 @@ func (d *candidates) proposeUnits() {
 			continue
 		}
 		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.toks[i-1].sent == t.sent &&
-			!d.notName(d.toks[i-1].key) && !d.x.pw.context[d.toks[i-1].key] {
+			!d.stopAt(i-1) && !d.x.pw.context[d.toks[i-1].key] {
 			continue // inside a capitalised run: its first word was tried
 		}
 		j, p := d.unitName(i, true)

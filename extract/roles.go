@@ -141,7 +141,7 @@ func (d *resolved) nameEndingAt(e int) int {
 		if !t.word {
 			continue
 		}
-		if s > 0 && d.toks[s-1].word && (d.toks[s-1].cap || d.toks[s-1].upper) && !d.notName(d.toks[s-1].key) && d.cover[s-1] < 0 {
+		if s > 0 && d.toks[s-1].word && (d.toks[s-1].cap || d.toks[s-1].upper) && !d.stopAt(s-1) && d.cover[s-1] < 0 {
 			continue // the name starts further left
 		}
 		if q, c := d.titleAt(s); c != nil && q > s {
