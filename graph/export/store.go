@@ -115,6 +115,11 @@ func (ss storeSource) Rels(ctx context.Context, fn func(Rel) error) error {
 		// The articles that state it, as kg ingest --neo4j writes them
 		// (partners counts them).
 		p["src_articles"] = distinctArticles(e.Evidence)
+		// Its first three sentences and their articles, the preview kg
+		// ingest --neo4j keeps on the relationship (partners and the
+		// explorer read it instead of the lists).
+		arts, sents := m["ev_articles"].([]string), m["ev_sentences"].([]string)
+		p["first_articles"], p["first_sentences"] = arts[:min(len(arts), 3)], sents[:min(len(sents), 3)]
 		return fn(Rel{Type: e.Type, From: e.From, To: e.To, Props: p})
 	})
 	if err != nil {

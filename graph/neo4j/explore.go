@@ -138,9 +138,11 @@ func (g *Graph) Links(ctx context.Context, ids []string) ([]graph.Link, error) {
 		byIDs+" MATCH (n)-[r:"+relMatch+"]-() WITH DISTINCT r"+
 			" RETURN r.key AS key, type(r) AS type, startNode(r).id AS src, endNode(r).id AS dst, properties(r) AS props,"+
 			" coalesce(r.src_count, size(r.src_articles), 0) AS n,"+
-			" CASE WHEN r.ev_sentences IS NULL THEN COLLECT { MATCH (s:Source {of: r.key}) WHERE s.article IS NOT NULL AND size(s.sentences) > 0"+
+			" CASE WHEN r.first_sentences IS NOT NULL THEN [i IN range(0, size(r.first_sentences) - 1) | [r.first_articles[i], r.first_sentences[i]]]"+
+			" WHEN r.ev_sentences IS NOT NULL THEN [i IN range(0, size(r.ev_sentences) - 1) | [r.ev_articles[i], r.ev_sentences[i]]][..3]"+
+			" WHEN r.ev_count > 0 THEN COLLECT { MATCH (s:Source {of: r.key}) WHERE s.article IS NOT NULL AND size(s.sentences) > 0"+
 			" WITH s ORDER BY s.of, s.article LIMIT 3 UNWIND s.sentences AS x RETURN [s.article, x] }[..3]"+
-			" ELSE [i IN range(0, size(r.ev_sentences) - 1) | [r.ev_articles[i], r.ev_sentences[i]]][..3] END AS ev"+
+			" ELSE [] END AS ev"+
 			" ORDER BY key",
 		map[string]any{"ids": ids})
 	if err != nil {

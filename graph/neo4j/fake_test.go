@@ -249,6 +249,22 @@ func (r fakeTxRunner) Run(_ context.Context, cypher string, params map[string]an
 			}
 		}
 		return out, nil
+	case stSourceFirst:
+		out := Rows{Keys: []string{"key", "articles", "sentences"}}
+		for _, k := range params["keys"].([]string) {
+			arts, sents := []any{}, []any{}
+			for _, sk := range sortedKeys(f.sources) { // of + NUL + article: by article
+				s := f.sources[sk]
+				if s["of"] != k || slices.Contains(params["exclude"].([]string), s["article"].(string)) {
+					continue
+				}
+				for _, x := range s["sentences"].([]string) {
+					arts, sents = append(arts, s["article"]), append(sents, x)
+				}
+			}
+			out.Values = append(out.Values, []any{k, arts[:min(len(arts), 3)], sents[:min(len(sents), 3)]})
+		}
+		return out, nil
 	case stSourceSet:
 		for _, r := range params["rows"].([]map[string]any) {
 			f.sources[r["of"].(string)+"\x00"+r["article"].(string)] = r["props"].(map[string]any)

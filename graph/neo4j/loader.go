@@ -646,7 +646,53 @@ func (l *Loader) foldSources(ctx context.Context, tx Tx, kind string, old map[st
 	if _, err := l.run(ctx, tx, stSourceSet, map[string]any{"rows": records}); err != nil {
 		return nil, err
 	}
+	if err := l.refill(ctx, tx, states, nil); err != nil {
+		return nil, err
+	}
 	return states, nil
+}
+
+// refill reads again, from the Sources, the preview of the relationships
+// among states whose preview is stale, leaving out the articles exclude
+// (those being removed).
+func (l *Loader) refill(ctx context.Context, tx Tx, states map[string]*factState, exclude []string) error {
+	var keys []string
+	for _, k := range sortedKeys(states) {
+		if states[k].stale {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	rows, err := l.run(ctx, tx, stSourceFirst, map[string]any{"keys": keys, "exclude": nonNil(exclude)})
+	if err != nil {
+		return err
+	}
+	for _, rec := range rows.Records() {
+		key, err := value[string](rec, "key")
+		if err != nil {
+			return err
+		}
+		arts, err := stringsOf(rec, "articles")
+		if err != nil {
+			return err
+		}
+		sents, err := stringsOf(rec, "sentences")
+		if err != nil {
+			return err
+		}
+		st := states[key]
+		if st == nil || len(arts) != len(sents) {
+			return fmt.Errorf("%s: reading the first sentences: %d articles for %d sentences", stSourceFirst, len(arts), len(sents))
+		}
+		st.preview = st.preview[:0]
+		for i := range arts {
+			st.preview = append(st.preview, evEntry{arts[i], sents[i]})
+		}
+		st.stale = false
+	}
+	return nil
 }
 
 // retractSources takes the Source records of articles ids out of the
@@ -688,6 +734,7 @@ func (l *Loader) retractSources(ctx context.Context, tx Tx, ids []string) error 
 		}
 		var setRows []map[string]any
 		var delIDs []string
+		states := map[string]*factState{}
 		for _, key := range keys {
 			if _, ok := eids[key]; !ok {
 				continue // deleted with its endpoint, or never written
@@ -705,6 +752,15 @@ func (l *Loader) retractSources(ctx context.Context, tx Tx, ids []string) error 
 				delIDs = append(delIDs, eids[key])
 				continue
 			}
+			states[key] = st
+		}
+		if !quantity {
+			if err := l.refill(ctx, tx, states, ids); err != nil {
+				return err
+			}
+		}
+		for _, key := range sortedKeys(states) {
+			st := states[key]
 			var props map[string]any
 			if quantity {
 				props, err = quantityProps(key, old[key]["count"], st)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -609,5 +610,78 @@ func TestLoadRefusesTheEarlierLayout(t *testing.T) {
 	}
 	if checks != 1 {
 		t.Errorf("layout checks in two loads: got %d, want 1", checks)
+	}
+}
+
+// TestPreviewFollowsTheSources loads, replaces and removes the articles
+// of a few relationships in random orders and checks after each step
+// that every relationship's preview (first_sentences, first_articles) is
+// the first three sentences of its Sources by article, whatever the order
+// the articles came in: a function of the stored articles only.
+func TestPreviewFollowsTheSources(t *testing.T) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(14, 3))
+	const articles = 9
+	// batch returns article i's batch in version v: it states a
+	// partnership of Hanoi with Lyon and (some versions) with Nantes, in
+	// 0 to 3 sentences each.
+	batch := func(i, v int) graph.Batch {
+		id := fmt.Sprintf("a%d", i)
+		b := graph.Batch{Article: graph.ArticleRow{ID: id, Hash: fmt.Sprintf("h%d.%d", i, v)}}
+		for _, c := range []string{"hanoi", "lyon", "nantes"} {
+			b.Nodes = append(b.Nodes, graph.NodeRow{ID: "city:" + c, Label: "City", Name: c})
+		}
+		for j, to := range []string{"lyon", "nantes"} {
+			if j == 1 && (i+v)%3 == 0 {
+				continue
+			}
+			e := graph.EdgeRow{Type: "PARTNER_OF", From: "city:hanoi", To: "city:" + to, Key: "PARTNER_OF|city:hanoi|city:" + to, Props: map[string]any{}}
+			for k := range (i*7 + v*5 + j) % 4 {
+				e.Evidence = append(e.Evidence, extract.Span{Start: 10 * k, End: 10*k + 5, Text: fmt.Sprintf("%s v%d s%d to %s", id, v, k, to)})
+			}
+			b.Edges = append(b.Edges, e)
+		}
+		return b
+	}
+	for round := range 20 {
+		f := newFakeExec(t)
+		l, _ := NewLoader(f, 1+rng.IntN(4))
+		stored := map[int]bool{}
+		for step := range 12 {
+			var bs []graph.Batch
+			var gone []string
+			for _, i := range rng.Perm(articles)[:1+rng.IntN(4)] {
+				if stored[i] && rng.IntN(3) == 0 {
+					gone = append(gone, fmt.Sprintf("a%d", i))
+					delete(stored, i)
+					continue
+				}
+				bs = append(bs, batch(i, rng.IntN(3)))
+				stored[i] = true
+			}
+			if _, err := l.Load(ctx, bs, LoadOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			if err := l.Delete(ctx, gone); err != nil {
+				t.Fatal(err)
+			}
+			for key, p := range f.props {
+				var arts, sents []string
+				for _, sk := range sortedKeys(f.sources) {
+					if s := f.sources[sk]; s["of"] == key {
+						for _, x := range s["sentences"].([]string) {
+							arts, sents = append(arts, s["article"].(string)), append(sents, x)
+						}
+					}
+				}
+				want := fmt.Sprint(arts[:min(len(arts), 3)], sents[:min(len(sents), 3)])
+				if got := fmt.Sprint(p[pFirstArticles], p[pFirstSentences]); got != want {
+					t.Fatalf("round %d, step %d, %s: preview %s, want %s (ev_count %v)", round, step, key, got, want, p[pEvCount])
+				}
+				if int64(len(sents)) != p[pEvCount] {
+					t.Fatalf("round %d, step %d, %s: ev_count %v, want %d", round, step, key, p[pEvCount], len(sents))
+				}
+			}
+		}
 	}
 }

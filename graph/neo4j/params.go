@@ -28,9 +28,22 @@ const (
 	pKey      = "key"
 	pSrcCount = "src_count" // the articles that state it
 	pEvCount  = "ev_count"  // its evidence sentences, over every article
+
+	// A relationship's first sentences (previewSize of them, fewer when
+	// it has fewer) and their articles, in parallel lists: the sentences
+	// of its Sources by article, each article's in the order of its
+	// Source (by start and end). What partners and the explorer show
+	// beside a relationship, read from the relationship itself instead of
+	// its Source nodes. It depends only on the set of Sources, never on
+	// the order they were loaded in.
+	pFirstSentences = "first_sentences"
+	pFirstArticles  = "first_articles"
 )
 
-var reservedEdgeProps = []string{pKey, pSummary, pSrcCount, pEvCount}
+// previewSize is the number of sentences a relationship's preview keeps.
+const previewSize = 3
+
+var reservedEdgeProps = []string{pKey, pSummary, pSrcCount, pEvCount, pFirstSentences, pFirstArticles}
 
 // SourceLabel is the label of the nodes that keep each article's record
 // of a relationship or quantity: of (the fact's key), kind (the relation
@@ -161,7 +174,17 @@ type factState struct {
 	rel      merge.Relation
 	qty      merge.Quantity
 	evidence int64
+	// preview is a relationship's first sentences (pFirstSentences):
+	// always the first len(preview) of every Source's sentences in
+	// (article, position) order, and all previewSize of them unless
+	// stale, when a removal took some out and the next ones must be read
+	// from the Sources (refill).
+	preview []evEntry
+	stale   bool
 }
+
+// evEntry is one sentence of a preview and its article.
+type evEntry struct{ article, sentence string }
 
 // readState reads the merge summary and evidence count of a relationship's
 // or quantity's properties (absent on a new one). Properties of a fact
@@ -191,8 +214,30 @@ func readState(props map[string]any, quantity bool) (*factState, error) {
 	default:
 		return nil, fmt.Errorf("%s is %T, not an integer", pEvCount, n)
 	}
+	if !quantity {
+		sents, err := stringList(props[pFirstSentences])
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", pFirstSentences, err)
+		}
+		arts, err := stringList(props[pFirstArticles])
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", pFirstArticles, err)
+		}
+		if len(sents) != len(arts) {
+			return nil, fmt.Errorf("%s has %d entries, %s %d", pFirstSentences, len(sents), pFirstArticles, len(arts))
+		}
+		for i := range sents {
+			st.preview = append(st.preview, evEntry{arts[i], sents[i]})
+		}
+		// A relationship written before the preview, with sentences:
+		// read it from the Sources.
+		st.stale = st.evidence > 0 && props[pFirstSentences] == nil
+	}
 	return st, nil
 }
+
+// want is the length of a complete preview.
+func (st *factState) want() int { return int(min(int64(previewSize), max(st.evidence, 0))) }
 
 // add folds in a new record.
 func (st *factState) add(s source, quantity bool) error {
@@ -204,9 +249,42 @@ func (st *factState) add(s source, quantity bool) error {
 			return fmt.Errorf("decoding props from %s: %w", s.Article, err)
 		}
 		st.rel.Add(p)
+		st.addPreview(s)
 	}
 	st.evidence += int64(len(s.Evidence))
 	return nil
+}
+
+// addPreview merges an article's sentences into the preview: the first
+// previewSize of a set's sentences are the first of the previous first
+// ones and the new. An article's sentences stay together, in their order.
+func (st *factState) addPreview(s source) {
+	if len(s.Evidence) == 0 {
+		return
+	}
+	at := 0
+	for at < len(st.preview) && st.preview[at].article <= s.Article {
+		at++
+	}
+	if at >= previewSize {
+		return
+	}
+	var ins []evEntry
+	for _, e := range s.Evidence[:min(len(s.Evidence), previewSize-at)] {
+		ins = append(ins, evEntry{s.Article, e.Text})
+	}
+	st.preview = slices.Insert(st.preview, at, ins...)
+	st.preview = st.preview[:min(len(st.preview), previewSize)]
+}
+
+// removePreview takes an article's sentences out of the preview; when the
+// preview then holds fewer than it should, it is stale (refill).
+func (st *factState) removePreview(article string) {
+	n := len(st.preview)
+	st.preview = slices.DeleteFunc(st.preview, func(e evEntry) bool { return e.article == article })
+	if len(st.preview) < n && len(st.preview) < st.want() {
+		st.stale = true
+	}
 }
 
 // remove takes out a stored record.
@@ -221,6 +299,9 @@ func (st *factState) remove(s storedSource, quantity bool) error {
 		st.rel.Remove(p)
 	}
 	st.evidence -= s.evidence
+	if !quantity {
+		st.removePreview(s.article)
+	}
 	return nil
 }
 
@@ -247,6 +328,11 @@ func edgeProps(key string, st *factState) (map[string]any, error) {
 	}
 	out[pKey], out[pSummary] = key, string(b)
 	out[pSrcCount], out[pEvCount] = st.rel.Articles, st.evidence
+	sents, arts := make([]string, len(st.preview)), make([]string, len(st.preview))
+	for i, e := range st.preview {
+		sents[i], arts[i] = e.sentence, e.article
+	}
+	out[pFirstSentences], out[pFirstArticles] = sents, arts
 	return out, nil
 }
 

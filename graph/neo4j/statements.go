@@ -36,6 +36,7 @@ const (
 	stSourcePrior    = "source-prior"
 	stSourceSet      = "source-set"
 	stSourceDelete   = "source-delete"
+	stSourceFirst    = "source-first"
 	stRelLock        = "relationship-lock"
 	stQuantityLock   = "quantity-lock"
 	stLegacyRels     = "legacy-relationships"
