@@ -278,6 +278,7 @@ type docBufs struct {
 	cueFirst   []sentCue
 	cueHits    []cueHit
 	counts     []sentCounts
+	keys       keyCache // the word keys of the document being tokenised
 }
 
 var docPool = sync.Pool{New: func() any { return new(docBufs) }}
@@ -291,6 +292,7 @@ func (b *docBufs) release() {
 	}
 	clear(b.toks[:cap(b.toks)])
 	clear(b.line[:cap(b.line)])
+	b.keys.reset(nil)
 	docPool.Put(b)
 }
 

@@ -128,6 +128,8 @@ func tokenizeDoc(p *prepared, start, end int) *tokenized {
 	}
 	d.toks = d.bufs.toks[:0]
 	d.sents = d.bufs.sents[:0]
+	kc := &d.bufs.keys
+	kc.reset(d.x.vocab)
 	for ls := start; ls < end; {
 		le := strings.IndexByte(text[ls:end], '\n')
 		if le < 0 {
@@ -135,7 +137,7 @@ func tokenizeDoc(p *prepared, start, end int) *tokenized {
 		} else {
 			le += ls
 		}
-		line = tokenize(text, ls, le, 0, line[:0])
+		line = tokenizeKeys(kc, text, ls, le, 0, line[:0])
 		line = d.splitRunTogether(line)
 		capEnd := captionEnd(line, ls, d.x.words.caption)
 		if capEnd > ls {
@@ -147,7 +149,7 @@ func tokenizeDoc(p *prepared, start, end int) *tokenized {
 		ls = le + 1
 	}
 	d.bufs.toks, d.bufs.sents, d.bufs.line = d.toks, d.sents, line
-	d.x.vocab.intern(d.toks)
+	d.x.vocab.intern(d.toks) // the tokens splitRunTogether made
 	return d
 }
 
@@ -186,10 +188,10 @@ func (d *prepared) splitRunTogether(line []token) []token {
 func splitToken(t token, at int) (token, token) {
 	a := t
 	a.end = t.start + at
-	a.text, a.key, a.camel = t.text[:at], fold.Key(t.text[:at]), 0
+	a.text, a.key, a.camel, a.id, a.starts = t.text[:at], fold.Key(t.text[:at]), 0, 0, 0
 	b := t
 	b.start = a.end
-	b.text, b.key, b.camel = t.text[at:], fold.Key(t.text[at:]), 0
+	b.text, b.key, b.camel, b.id, b.starts = t.text[at:], fold.Key(t.text[at:]), 0, 0, 0
 	b.cap, b.space, b.num = true, false, false
 	return a, b
 }

@@ -30,6 +30,13 @@ type token struct {
 // other punctuation are tokens of their own, so "Việt Nam-France’s" gives
 // Việt, Nam, -, France, ’, s.
 func tokenize(text string, start, end int, sent int, out []token) []token {
+	return tokenizeKeys(nil, text, start, end, sent, out)
+}
+
+// tokenizeKeys is tokenize that, given a document's keyCache, also gives
+// each word its id and start mask in the extractor's vocabulary (as
+// vocab.intern would) and takes its key from the cache.
+func tokenizeKeys(kc *keyCache, text string, start, end int, sent int, out []token) []token {
 	i := start
 	space := true
 	for i < end {
@@ -92,8 +99,13 @@ func tokenize(text string, start, end int, sent int, out []token) []token {
 			}
 		done:
 			w := text[i:j]
-			t := token{start: i, end: j, text: w, key: fold.Key(w), word: true, cap: cap,
+			t := token{start: i, end: j, text: w, word: true, cap: cap,
 				upper: upperCount >= 2 && !lower, num: r >= '0' && r <= '9', space: space, sent: sent, camel: int32(camel)}
+			if kc != nil {
+				t.key, t.id, t.starts = kc.intern(w)
+			} else {
+				t.key = fold.Key(w)
+			}
 			if w == "" {
 				j = i + size
 			}

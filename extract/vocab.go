@@ -1,6 +1,10 @@
 package extract
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/kg-dev/kg/extract/fold"
+)
 
 // Token ids. Matching phrases by their folded keys costs string-keyed map
 // lookups, several per token: each matcher looks up the token's key to see
@@ -153,7 +157,14 @@ func (t *shortIDs) get(k string) int32 {
 	if k == "" {
 		return 0
 	}
-	p := pack8(k)
+	return t.getPacked(pack8(k))
+}
+
+// getPacked returns the id of the key packed into p (pack8), 0 if unknown.
+func (t *shortIDs) getPacked(p uint64) int32 {
+	if p == 0 {
+		return 0
+	}
 	mask := len(t.slots) - 1
 	for i := t.slot(p); ; i = (i + 1) & mask {
 		s := &t.slots[i]
@@ -176,6 +187,15 @@ func pack8(k string) uint64 {
 	return p
 }
 
+// pack8b is pack8 of a byte slice.
+func pack8b(k []byte) uint64 {
+	var p uint64
+	for i := len(k) - 1; i >= 0; i-- {
+		p = p<<8 | uint64(k[i])
+	}
+	return p
+}
+
 // id returns the id of a piece, numbering it if new.
 func (v *vocab) id(piece string) int32 {
 	c, ok := v.ids[piece]
@@ -188,42 +208,94 @@ func (v *vocab) id(piece string) int32 {
 	return c
 }
 
-// intern gives each word token its key's id and start mask.
-//
-// Keys of at most 8 bytes are read from the packed table (lookup). The
-// vocabulary's map is large and its lookups miss the processor's caches;
-// an article repeats its words, so the ids of its last long keys are kept
-// in a small table, indexed by a hash of the key's length and ends, that
-// lives on intern's stack (nothing is kept from one call to the next).
+// intern gives each word token its key's id and start mask, unless it has
+// them already (tokens of a document get them from keyCache.intern as they
+// are made; the tokens split off by splitRunTogether and those of tests
+// come here).
 func (v *vocab) intern(toks []token) {
-	var recent [internSlots]struct {
-		key string
-		id  int32
-	}
 	for i := range toks {
 		t := &toks[i]
-		if !t.word {
+		if !t.word || t.starts&startsKnown != 0 {
 			continue
 		}
-		k := t.key
-		if k == "" {
-			t.id, t.starts = 0, startsKnown
-			continue
-		}
-		if len(k) <= 8 {
-			t.id = v.short.get(k)
-		} else {
-			r := &recent[(uint(len(k))*131+uint(k[0])*31+uint(k[len(k)-1]))%internSlots]
-			if r.key != k || r.key == "" {
-				r.key, r.id = k, v.ids[k]
-			}
-			t.id = r.id
-		}
+		t.id = v.lookup(t.key)
 		t.starts = v.nodes[t.id].starts | startsKnown
 	}
 }
 
-const internSlots = 512
+// lookupBytes is lookup of a key held in a byte slice.
+func (v *vocab) lookupBytes(k []byte) int32 {
+	if len(k) <= 8 {
+		return v.short.getPacked(pack8b(k))
+	}
+	return v.ids[string(k)]
+}
+
+// keyCache gives the word tokens of one document their keys, ids and
+// start masks as they are made (tokenize), without allocating for most
+// words: a word that is its own key (lowercase ASCII letters and digits)
+// is its key, a known key is the vocabulary's own string, and the keys
+// of the other words (capitalised names the vocabulary does not know,
+// repeated through an article) are kept in a small table, each slot
+// holding the last key hashed to it. reset empties it for the next
+// document: nothing is kept from one document to the next.
+type keyCache struct {
+	v     *vocab
+	slots [keyCacheSlots]string
+}
+
+const (
+	keyCacheBits  = 8
+	keyCacheSlots = 1 << keyCacheBits // 4 KB
+)
+
+// reset empties the cache and sets the vocabulary it reads.
+func (c *keyCache) reset(v *vocab) {
+	c.v = v
+	clear(c.slots[:])
+}
+
+// intern returns fold.Key(w), its id and its start mask (with startsKnown).
+func (c *keyCache) intern(w string) (key string, id int32, starts uint64) {
+	if isKey(w) { // most words: w is its own key
+		id = c.v.lookup(w)
+		return w, id, c.v.nodes[id].starts | startsKnown
+	}
+	var arr [64]byte
+	kb := fold.AppendKey(arr[:0], w)
+	if id = c.v.lookupBytes(kb); id != 0 {
+		return c.v.keys[id], id, c.v.nodes[id].starts | startsKnown
+	}
+	if len(kb) == 0 {
+		return "", 0, startsKnown
+	}
+	s := &c.slots[cacheSlot(kb)]
+	if *s != string(kb) {
+		*s = string(kb)
+	}
+	return *s, 0, c.v.nodes[0].starts | startsKnown
+}
+
+// cacheSlot hashes a non-empty key to a slot of keyCache: its first and
+// last (up to) 8 bytes and its length.
+func cacheSlot(k []byte) uint64 {
+	p := pack8b(k[:min(len(k), 8)])
+	if len(k) > 8 {
+		p ^= pack8b(k[len(k)-8:])<<1 ^ uint64(len(k))
+	}
+	return (p * 0x9E3779B97F4A7C15) >> (64 - keyCacheBits)
+}
+
+// isKey reports whether w is its own key (fold.Key(w) == w): only
+// lowercase ASCII letters and digits.
+func isKey(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
 
 // known reports whether a key is a prefix of some indexed matcher's
 // phrases.

@@ -177,27 +177,69 @@ func TestCatOf(t *testing.T) {
 	}
 }
 
-// BenchmarkIntern measures vocab.intern on the tokens of 200 generated
-// articles:
-// go test ./extract -run XXX -bench Intern
-func BenchmarkIntern(b *testing.B) {
+// BenchmarkTokenizeKeys measures tokenising with the keys, ids and start
+// masks from a document's keyCache, on 200 generated articles:
+// go test ./extract -run XXX -bench TokenizeKeys
+func BenchmarkTokenizeKeys(b *testing.B) {
 	x, err := Default()
 	if err != nil {
 		b.Fatal(err)
 	}
-	var toks []token
+	var texts []string
 	err = corpus.Generate(corpus.Options{Seed: 1, N: 200}, func(a corpus.Article) error {
-		toks = tokenize(a.Text, 0, len(a.Text), 0, toks)
+		texts = append(texts, a.Text)
 		return nil
 	})
 	if err != nil {
 		b.Fatal(err)
 	}
+	var kc keyCache
+	var toks []token
+	n := 0
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		x.vocab.intern(toks)
+		for _, text := range texts {
+			kc.reset(x.vocab)
+			toks = tokenizeKeys(&kc, text, 0, len(text), 0, toks[:0])
+			n += len(toks)
+		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(toks)), "ns/token")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/token")
+}
+
+// TestKeyCacheMatchesIntern checks that tokenising with a keyCache gives
+// every token the key, id and start mask that tokenize and vocab.intern
+// give it, on generated articles (one cache for all of them, so that
+// slots are overwritten) and on words of odd shapes.
+func TestKeyCacheMatchesIntern(t *testing.T) {
+	x := testExtractor(t)
+	texts := []string{
+		"Hà Nội, HANOI and hanoi; Đà Nẵng-Danang; Thành phố Hồ Chí Minh 2024",
+		"Internationalisation internationalization INTERNATIONALISATION x1 X1 ǅ \u212a Kelvin",
+		"Minh \u0301 City, l'Assemblée nationale, Île-de-France, Œuvre, Straße",
+	}
+	err := corpus.Generate(corpus.Options{Seed: 5, N: 60}, func(a corpus.Article) error {
+		texts = append(texts, a.Text)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kc keyCache
+	kc.reset(x.vocab)
+	for _, text := range texts {
+		want := tokenize(text, 0, len(text), 0, nil)
+		x.vocab.intern(want)
+		got := tokenizeKeys(&kc, text, 0, len(text), 0, nil)
+		if len(got) != len(want) {
+			t.Fatalf("%d tokens, want %d", len(got), len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("token %d: got %+v, want %+v", i, got[i], want[i])
+			}
+		}
+	}
 }
 
 // TestVocabLookup checks the packed table of short keys against the map:

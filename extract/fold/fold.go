@@ -126,32 +126,42 @@ func Fold(s string) string { return join(s, ' ') }
 // the key "hanoi"; "Oh Se-hoon" and "Oh Se Hoon" share "ohsehoon".
 func Key(s string) string {
 	// ASCII fast path: keys of plain words without building anything, of
-	// other ASCII text with one allocation
-	clean := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return join(s, 0)
-		}
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-			clean = false
-		}
-	}
-	if clean {
+	// other text with one allocation
+	if isKey(s) {
 		return s
 	}
-	var arr [32]byte
-	b := arr[:0]
+	var arr [64]byte
+	return string(AppendKey(arr[:0], s))
+}
+
+// isKey reports whether s is its own key: only [0-9a-z].
+func isKey(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// AppendKey appends Key(s) to dst and returns the extended slice, so that
+// a caller can look the key up before deciding to make a string of it.
+func AppendKey(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return appendJoin(dst, s, 0)
+		}
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
-			b = append(b, c)
+			dst = append(dst, c)
 		}
 	}
-	return string(b)
+	return dst
 }
 
 // Slug returns Fold(s) with hyphens between words, for ids: "Trần Lưu
@@ -159,13 +169,18 @@ func Key(s string) string {
 func Slug(s string) string { return join(s, '-') }
 
 func join(s string, sep byte) string {
-	// Letters(s), folded rune by rune, goes straight through the filter
 	var arr [64]byte
-	b := arr[:0]
+	return string(appendJoin(arr[:0], s, sep))
+}
+
+// appendJoin appends join(s, sep) to b.
+func appendJoin(b []byte, s string, sep byte) []byte {
+	// Letters(s), folded rune by rune, goes straight through the filter
+	n0 := len(b)
 	pending := false
 	put := func(c byte) {
 		if (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') {
-			if pending && len(b) > 0 && sep != 0 {
+			if pending && len(b) > n0 && sep != 0 {
 				b = append(b, sep)
 			}
 			pending = false
@@ -190,5 +205,5 @@ func join(s string, sep byte) string {
 			}
 		}
 	}
-	return string(b)
+	return b
 }

@@ -72,6 +72,9 @@ func FuzzKey(f *testing.F) {
 		if got, want := Key(s), refJoin(s, 0); got != want {
 			t.Errorf("Key(%q) = %q, want %q", s, got, want)
 		}
+		if got, want := string(AppendKey([]byte("x-"), s)), "x-"+refJoin(s, 0); got != want {
+			t.Errorf("AppendKey(x-, %q) = %q, want %q", s, got, want)
+		}
 		if got, want := Fold(s), refJoin(s, ' '); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
 		}
