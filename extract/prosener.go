@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/gob"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"regexp"
 	"strconv"
@@ -33,20 +34,84 @@ import (
 // nerModel holds prose's English tagger and entity classifier weights.
 type nerModel struct {
 	// averaged perceptron tagger
-	tagMap  map[string]string        // unambiguous words -> tag
-	classes []string                 // tag classes
-	tagW    map[string][]classWeight // feature -> weights per class
+	tagMap  map[string]string // unambiguous words -> tag
+	classes []string          // tag classes
+	tagW    *weightTable      // feature -> weights per class
 	// maximum entropy classifier
-	labels   []string                        // IOB labels
-	history  []string                        // simplePOS(label): "B", "I", "O"
-	chunkEnd []string                        // label with its first "B" made "I"
-	feats    [nFeat]map[string][]classWeight // feature name -> value -> weights per label
-	basic    map[string]bool                 // prose's English word list (enWordList, shipped as words.gob)
+	labels   []string            // IOB labels
+	history  []string            // simplePOS(label): "B", "I", "O"
+	chunkEnd []string            // label with its first "B" made "I"
+	feats    [nFeat]*weightTable // feature name -> value -> weights per label
+	basic    map[string]bool     // prose's English word list (enWordList, shipped as words.gob)
 }
 
 type classWeight struct {
 	class int32
 	w     float64
+}
+
+// weightTable is a read-only map from strings to weight lists that the
+// garbage collector need not scan: the keys in one byte slice, the
+// weights in one slice, and an index from the keys' hashes to their
+// entries, all without pointers. prose's model holds ~200,000 feature
+// strings and weight lists, over half the extractor's live heap; as Go
+// maps of strings and slices every collection cycle walked them all.
+type weightTable struct {
+	seed  maphash.Seed
+	index map[uint64]int32 // hash of the key -> its entry (the first of those with that hash)
+	ents  []weightEntry
+	keys  []byte
+	ws    []classWeight
+}
+
+// weightEntry locates a key in weightTable.keys and its weights in
+// weightTable.ws; next is the next entry with the same hash, -1 if none.
+type weightEntry struct {
+	key, keyEnd, w, wEnd uint32
+	next                 int32
+}
+
+func newWeightTable(m map[string][]classWeight) *weightTable {
+	t := &weightTable{seed: maphash.MakeSeed(), index: make(map[uint64]int32, len(m)), ents: make([]weightEntry, 0, len(m))}
+	for k, ws := range m {
+		e := weightEntry{key: uint32(len(t.keys)), w: uint32(len(t.ws)), next: -1}
+		t.keys = append(t.keys, k...)
+		t.ws = append(t.ws, ws...)
+		e.keyEnd, e.wEnd = uint32(len(t.keys)), uint32(len(t.ws))
+		h := maphash.String(t.seed, k)
+		if first, ok := t.index[h]; ok {
+			e.next = first
+		}
+		t.index[h] = int32(len(t.ents))
+		t.ents = append(t.ents, e)
+	}
+	return t
+}
+
+// get returns the weights of key, nil if it has none.
+func (t *weightTable) get(key string) []classWeight {
+	i, ok := t.index[maphash.String(t.seed, key)]
+	for ok && i >= 0 {
+		e := &t.ents[i]
+		if string(t.keys[e.key:e.keyEnd]) == key {
+			return t.ws[e.w:e.wEnd:e.wEnd]
+		}
+		i = e.next
+	}
+	return nil
+}
+
+// getBytes is get of a key held in a byte slice.
+func (t *weightTable) getBytes(key []byte) []classWeight {
+	i, ok := t.index[maphash.Bytes(t.seed, key)]
+	for ok && i >= 0 {
+		e := &t.ents[i]
+		if string(t.keys[e.key:e.keyEnd]) == string(key) {
+			return t.ws[e.w:e.wEnd:e.wEnd]
+		}
+		i = e.next
+	}
+	return nil
 }
 
 // maxent feature names, in the order prose sums them (featureOrder).
@@ -104,7 +169,7 @@ func loadNERModel() (*nerModel, error) {
 	for i, c := range m.classes {
 		classIdx[c] = int32(i)
 	}
-	m.tagW = make(map[string][]classWeight, len(wts))
+	tagW := make(map[string][]classWeight, len(wts))
 	for feat, ws := range wts {
 		cw := make([]classWeight, 0, len(ws))
 		for c, w := range ws {
@@ -116,8 +181,9 @@ func loadNERModel() (*nerModel, error) {
 			}
 			cw = append(cw, classWeight{k, w})
 		}
-		m.tagW[feat] = cw
+		tagW[feat] = cw
 	}
+	m.tagW = newWeightTable(tagW)
 
 	var mapping map[string]int
 	var weights []float64
@@ -148,8 +214,9 @@ func loadNERModel() (*nerModel, error) {
 		m.history = append(m.history, h)
 		m.chunkEnd = append(m.chunkEnd, strings.Replace(l, "B", "I", 1))
 	}
-	for f := range m.feats {
-		m.feats[f] = map[string][]classWeight{}
+	var feats [nFeat]map[string][]classWeight
+	for f := range feats {
+		feats[f] = map[string][]classWeight{}
 	}
 	for key, idx := range mapping {
 		f, val, label, ok := m.splitMaxentKey(key)
@@ -159,7 +226,10 @@ func loadNERModel() (*nerModel, error) {
 		if idx < 0 || idx >= len(weights) {
 			return nil, fmt.Errorf("prose maxent feature %q: weight %d out of range", key, idx)
 		}
-		m.feats[f][val] = append(m.feats[f][val], classWeight{int32(label), weights[idx]})
+		feats[f][val] = append(feats[f][val], classWeight{int32(label), weights[idx]})
+	}
+	for f := range feats {
+		m.feats[f] = newWeightTable(feats[f])
 	}
 	return m, nil
 }
@@ -260,7 +330,10 @@ func (sc *nerScratch) tokenize(sentence string) (ok bool) {
 			ok = false
 		}
 	}()
-	clean := nerSanitizer.Replace(sentence)
+	clean := sentence
+	if strings.IndexByte(sentence, 0xE2) >= 0 || strings.IndexByte(sentence, '&') >= 0 {
+		clean = nerSanitizer.Replace(sentence) // which allocates even when it replaces nothing
+	}
 	sc.toks = sc.toks[:0]
 	if sc.cache == nil {
 		sc.cache = map[string]nerSpan{}
@@ -271,7 +344,8 @@ func (sc *nerScratch) tokenize(sentence string) (ok bool) {
 		if cell < 0 {
 			cell = i
 		}
-		sc.toks = append(sc.toks, nerToken{text: text, cell: cell, lower: strings.ToLower(text), norm: tagNormalize(text), shape: wordShape(text)})
+		lower := strings.ToLower(text)
+		sc.toks = append(sc.toks, nerToken{text: text, cell: cell, lower: lower, norm: tagNormalize(text, lower), shape: wordShape(text, lower)})
 	}
 	split := func(s string, cached bool) {
 		if cached {
@@ -431,8 +505,8 @@ func specialTag(w string) string {
 }
 
 // tagNormalize is prose's normalize: hyphenated words, years and numbers
-// become classes, other words are lowercased.
-func tagNormalize(w string) string {
+// become classes, other words are lowercased (lower is strings.ToLower(w)).
+func tagNormalize(w, lower string) string {
 	if w == "" {
 		return w
 	}
@@ -444,7 +518,17 @@ func tagNormalize(w string) string {
 	case w[0] >= '0' && w[0] <= '9':
 		return "!DIGITS"
 	}
-	return strings.ToLower(w)
+	return lower
+}
+
+// isASCII reports whether s has only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // isAtoi reports whether strconv.Atoi accepts s (short s only: no
@@ -506,7 +590,7 @@ func (m *nerModel) tag(sc *nerScratch) {
 						b = append(b, p...)
 					}
 					sc.buf = b
-					for _, cw := range m.tagW[string(b)] {
+					for _, cw := range m.tagW.getBytes(b) {
 						scores[cw.class] += cw.w
 						seen[cw.class] = true
 					}
@@ -561,8 +645,12 @@ func (m *nerModel) classify(sc *nerScratch) {
 			vals[fWordlist] = "True"
 		}
 		vals[fWordLower] = t.lower
-		vals[fSuffix3] = strings.ToLower(t.text[len(t.text)-min(len(t.text), 3):])
-		vals[fPrefix3] = strings.ToLower(t.text[:min(len(t.text), 3)])
+		if n := len(t.text); n == len(t.lower) && isASCII(t.text) { // the same bytes lowercased: no allocation
+			vals[fSuffix3], vals[fPrefix3] = t.lower[n-min(n, 3):], t.lower[:min(n, 3)]
+		} else {
+			vals[fSuffix3] = strings.ToLower(t.text[n-min(n, 3):])
+			vals[fPrefix3] = strings.ToLower(t.text[:min(n, 3)])
+		}
 		vals[fShape] = t.shape
 		vals[fWordLen] = strconv.Itoa(len(t.text))
 		prevShape := "None"
@@ -593,7 +681,7 @@ func (m *nerModel) classify(sc *nerScratch) {
 			case fShapePrevTag:
 				ws = m.joined(sc, f, prevShape, vals[fPrevTag])
 			default:
-				ws = m.feats[f][vals[f]]
+				ws = m.feats[f].get(vals[f])
 			}
 			for _, cw := range ws {
 				scores[cw.class] += cw.w
@@ -617,7 +705,7 @@ func (m *nerModel) classify(sc *nerScratch) {
 func (m *nerModel) joined(sc *nerScratch, f int, a, b string) []classWeight {
 	buf := append(append(append(sc.buf[:0], a...), '+'), b...)
 	sc.buf = buf
-	return m.feats[f][string(buf)]
+	return m.feats[f].getBytes(buf)
 }
 
 // chunkPersons is prose's entityExtracter.chunk, keeping the PERSON
@@ -681,8 +769,9 @@ func (m *nerModel) entityLabel(toks []nerToken, parts []int) string {
 }
 
 // wordShape is prose's shape: number, punct (ends with a non-word
-// character), downcase, upcase (title case), mixedcase or other.
-func wordShape(w string) string {
+// character), downcase, upcase (title case), mixedcase or other (lower is
+// strings.ToLower(w)).
+func wordShape(w, lower string) string {
 	if maybeFloat(w) {
 		if _, err := strconv.ParseFloat(w, 64); err == nil {
 			return "number"
@@ -695,7 +784,7 @@ func wordShape(w string) string {
 	if !(r < utf8.RuneSelf && (r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')) {
 		return "punct"
 	}
-	if strings.ToLower(w) == w {
+	if lower == w {
 		return "downcase"
 	}
 	if isTitled(w) { // prose's strings.Title(w) == w, kept for equivalence

@@ -2,8 +2,10 @@ package extract
 
 import (
 	"fmt"
+	"hash/maphash"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -170,5 +172,42 @@ func TestIsTitled(t *testing.T) {
 		if got := isTitled(w); got != want {
 			t.Errorf("isTitled(%q) = %v, strings.Title says %v", w, got, want)
 		}
+	}
+}
+
+// TestWeightTable checks weightTable against the map it is built from,
+// for keys as strings and as bytes, keys it does not hold, and a chain of
+// entries under one hash.
+func TestWeightTable(t *testing.T) {
+	m := map[string][]classWeight{"": {{1, 0.5}}, "bias": {{0, 1}, {2, -1}}, "i suffix ing": {{3, 2.5}}}
+	for i := 0; i < 1000; i++ {
+		m[fmt.Sprintf("w%d", i)] = []classWeight{{int32(i % 7), float64(i)}}
+	}
+	tab := newWeightTable(m)
+	for k, want := range m {
+		if got := tab.get(k); !reflect.DeepEqual(got, want) {
+			t.Fatalf("get(%q) = %v, want %v", k, got, want)
+		}
+		if got := tab.getBytes([]byte(k)); !reflect.DeepEqual(got, want) {
+			t.Fatalf("getBytes(%q) = %v, want %v", k, got, want)
+		}
+	}
+	for _, k := range []string{"w1000", "Bias", "bias ", "i suffix in"} {
+		if got := tab.get(k); got != nil {
+			t.Errorf("get(%q) = %v for a missing key", k, got)
+		}
+	}
+	// put the entry of "w1" behind that of "w2" under w2's hash, as a
+	// collision would
+	h1, h2 := maphash.String(tab.seed, "w1"), maphash.String(tab.seed, "w2")
+	e1, e2 := tab.index[h1], tab.index[h2]
+	delete(tab.index, h1)
+	tab.ents[e2].next = e1
+	if got := tab.get("w2"); !reflect.DeepEqual(got, m["w2"]) {
+		t.Errorf("get(w2) = %v, want %v", got, m["w2"])
+	}
+	tab.index[h1] = e2 // "w1" now found second in the chain
+	if got := tab.get("w1"); !reflect.DeepEqual(got, m["w1"]) {
+		t.Errorf("get(w1) through the chain = %v, want %v", got, m["w1"])
 	}
 }
