@@ -4,7 +4,8 @@
 # user + system, which a shared machine's load inflates less) on a store,
 # with names that suit a store built by `kg generate --n 100000 --seed 1`
 # (docs/PERFORMANCE.md). Goals (issue 15): search < 100 ms, show < 200 ms,
-# why < 500 ms.
+# why < 500 ms. It prints the load average before and after: say it with
+# the numbers.
 #
 #   tools/perf/explore-times.sh ./kg big.db
 set -euo pipefail
@@ -30,6 +31,8 @@ time_cmd() {
   rm -f "$out" "$cpu"
 }
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
+echo
 echo '| command | lines out | best of 5 | median | CPU median |'
 echo '|---|---|---|---|---|'
 time_cmd search Hanoi
@@ -44,3 +47,5 @@ time_cmd why Toulouse Seoul
 time_cmd why Vietnam 'Jean-Luc Adam'
 time_cmd why 'Jean-Luc Adam' Hanoi
 time_cmd timeline Hanoi --since 2020
+echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
