@@ -377,5 +377,10 @@ var apostrophes = strings.NewReplacer("'", "", "\u2019", "")
 
 // slugID builds an entity id from a type prefix and a name.
 func slugID(prefix, name string) string {
-	return prefix + ":" + fold.Slug(apostrophes.Replace(name))
+	if strings.IndexByte(name, '\'') >= 0 || strings.Contains(name, "\u2019") {
+		name = apostrophes.Replace(name) // which allocates even when it replaces nothing
+	}
+	var arr [96]byte
+	b := append(append(arr[:0], prefix...), ':')
+	return string(fold.AppendSlug(b, name))
 }

@@ -168,6 +168,9 @@ func AppendKey(dst []byte, s string) []byte {
 // Quang" → "tran-luu-quang".
 func Slug(s string) string { return join(s, '-') }
 
+// AppendSlug appends Slug(s) to dst and returns the extended slice.
+func AppendSlug(dst []byte, s string) []byte { return appendJoin(dst, s, '-') }
+
 func join(s string, sep byte) string {
 	var arr [64]byte
 	return string(appendJoin(arr[:0], s, sep))

@@ -81,6 +81,9 @@ func FuzzKey(f *testing.F) {
 		if got, want := Slug(s), refJoin(s, '-'); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", s, got, want)
 		}
+		if got, want := string(AppendSlug([]byte("x:"), s)), "x:"+refJoin(s, '-'); got != want {
+			t.Errorf("AppendSlug(x:, %q) = %q, want %q", s, got, want)
+		}
 	})
 }
 
