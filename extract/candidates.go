@@ -18,8 +18,9 @@ import (
 // named with their type word (proposeUnits); the dates of an undated
 // article that carry their year, and the year the article speaks from;
 // a sentence's count phrases, read when relate first asks (countsIn).
-// The names of bodies and events built on the phrases are read by
-// resolve, which needs the places decided first.
+// The names of events built on the phrases are proposed by decidePlaces
+// and those of bodies read by resolve, which need the places decided
+// first.
 func findCandidates(t *tokenized) *candidates {
 	d := &candidates{tokenized: *t}
 	if d.doc.Date == "" {

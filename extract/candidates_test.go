@@ -190,7 +190,7 @@ func TestProposeNames(t *testing.T) {
 			if tt.resolved == "" {
 				return
 			}
-			r := resolve(c)
+			r := resolve(decidePlaces(c))
 			for k := range r.cover {
 				r.cover[k] = -1 // as before any mention is decided
 			}
@@ -301,5 +301,53 @@ func TestStopAt(t *testing.T) {
 		if got := c.stopAt(surfaceTok(t, c, tt.at)); got != tt.want {
 			t.Errorf("%q in %q: stopAt %v, want %v", tt.at, tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestProposeEvents checks the event names and references proposed once
+// places are decided (decidePlaces, proposeEvents): their extent around
+// the event noun and their evidence, before resolve groups them.
+func TestProposeEvents(t *testing.T) {
+	type ev struct {
+		text      string
+		ordinal   int
+		countries []string
+	}
+	tests := []struct {
+		name, text string
+		names      []ev
+		refs       []string
+	}{
+		{"en: an ordinal and a topic", "T\nThe 5th Forum on Coastal Tourism opened on Monday.\n",
+			[]ev{{"5th Forum on Coastal Tourism", 5, nil}}, nil},
+		{"fr: an ordinal and two countries", "T\nLa 3e Conférence franco-italienne des villes s'est ouverte hier.\n",
+			[]ev{{"3e Conférence franco-italienne des villes", 3, []string{"FR", "IT"}}}, nil},
+		{"en: a definite noun alone is a reference", "T\nThe guests said the forum was a success.\n",
+			nil, []string{"forum"}},
+		{"fr: an indefinite meeting is no event", "T\nUne réunion a été prévue hier soir.\n", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := decidePlaces(candidatesOf(t, Document{ID: "t", Text: tt.text, Date: "2024"}))
+			var names []ev
+			for _, e := range p.eventNames {
+				names = append(names, ev{p.text[p.toks[e.i].start:p.toks[e.j-1].end], e.ordinal, e.countries})
+			}
+			if len(names) != len(tt.names) {
+				t.Fatalf("names %+v, want %+v", names, tt.names)
+			}
+			for k := range names {
+				if names[k].text != tt.names[k].text || names[k].ordinal != tt.names[k].ordinal || !slices.Equal(names[k].countries, tt.names[k].countries) {
+					t.Errorf("name %+v, want %+v", names[k], tt.names[k])
+				}
+			}
+			var refs []string
+			for _, e := range p.eventRefs {
+				refs = append(refs, p.text[p.toks[e.i].start:p.toks[e.j-1].end])
+			}
+			if !slices.Equal(refs, tt.refs) {
+				t.Errorf("references %q, want %q", refs, tt.refs)
+			}
+		})
 	}
 }

@@ -1,6 +1,6 @@
 // Package extract turns news articles into entities, relations and quantities.
 //
-// The extraction of one article is a pipeline of five stages, each one
+// The extraction of one article is a pipeline of six stages, each one
 // function returning a type that embeds the previous stage's output
 // (stages.go; docs/EXTRACTION.md draws them, lists the data files and says
 // how to add a language, a title or an event type):
@@ -11,9 +11,11 @@
 //	                              word-list phrases, people's name      names.go
 //	                              shapes, countries named, dates,
 //	                              each sentence's cues
-//	resolve        -> resolved    places, events, bodies, people       resolve.go, places*.go, events.go,
-//	                              decided with the article in view     eventid.go, focus.go, orgs.go, orgnames.go,
-//	                                                                   acronyms.go, people.go, roles.go, ner.go
+//	decidePlaces   -> placed      places decided with the article in   resolve.go, places*.go, events.go,
+//	                              view; event names proposed with them eventid.go
+//	resolve        -> resolved    events, bodies, people decided       resolve.go, eventid.go, focus.go,
+//	                              with the article in view             orgs.go, orgnames.go, acronyms.go,
+//	                                                                   people.go, roles.go, ner.go
 //	relate         -> related     relations, event dates, counts       relate.go, partners.go, meet.go,
 //	                              (its own fields: resolve's are read only)
 //	                                                                   docrel.go, docdates.go, quantities.go

@@ -248,7 +248,7 @@ func (d *resolved) isVenue(m *ment) bool {
 // preposition, maybe through a determiner, words for kinds of places, an
 // adjective after one and "of"/"de" ("in the capital Phnom Penh", "dans la
 // ville côtière de Quy Nhon", "in the city of Osaka").
-func (d *resolved) venueBefore(i int) bool {
+func (d *placed) venueBefore(i int) bool {
 	a, _ := d.sentRange(d.toks[i].sent)
 	for k, n := i-1, 0; k >= a && n < 6; k, n = k-1, n+1 {
 		t := d.toks[k]

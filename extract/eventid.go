@@ -19,29 +19,12 @@ import (
 // conference", "la conférence", "the event") to the event last named of
 // their type, else to the event the article reports.
 func (d *resolved) findEvents() {
-	var evs, refs []*eventMention
-	floor := 0
-	for h := 0; h < len(d.toks); h++ {
-		if !d.toks[h].word || d.inCaption(h) {
-			continue
-		}
-		he, types := d.eventHeadAt(h)
-		if types == nil || d.sessionOfEvent(h, he, types[0]) {
-			continue
-		}
-		ev := d.readEvent(h, he, floor, types[0])
-		if ev == nil {
-			continue
-		}
-		if ev.named {
-			evs = append(evs, ev)
-			h = ev.j - 1
-		} else {
-			refs = append(refs, ev)
-			h = he - 1
-		}
-		floor = h + 1
+	evs := make([]*eventMention, len(d.eventNames))
+	for k, p := range d.eventNames {
+		ev := *p // clusterEvents gives it an id: the proposal stays as it was
+		evs[k] = &ev
 	}
+	refs := d.eventRefs
 	d.clusterEvents(evs)
 	for _, ev := range evs {
 		d.addEventMention(ev, ev.i, ev.j, false)
@@ -104,6 +87,39 @@ func (d *resolved) findEvents() {
 	}
 }
 
+// proposeEvents reads, once places are decided, the event names around
+// the event nouns the candidates hold (readEvent: "12e Conférence de
+// coopération décentralisée Vietnam - France", "Sommet mondial des villes
+// 2016 (WCS 2016)", "a seminar connecting X and Y took place in Z"), with
+// their evidence (ordinal, year, countries, parties, topic words,
+// acronym), and the references to events ("the conference", "cette
+// rencontre"), in text order; a name read ends where the next may start.
+// resolve decides among them (findEvents).
+func (d *placed) proposeEvents() {
+	floor := 0
+	for h := 0; h < len(d.toks); h++ {
+		if !d.toks[h].word || d.inCaption(h) {
+			continue
+		}
+		he, types := d.eventHeadAt(h)
+		if types == nil || d.sessionOfEvent(h, he, types[0]) {
+			continue
+		}
+		ev := d.readEvent(h, he, floor, types[0])
+		if ev == nil {
+			continue
+		}
+		if ev.named {
+			d.eventNames = append(d.eventNames, ev)
+			h = ev.j - 1
+		} else {
+			d.eventRefs = append(d.eventRefs, ev)
+			h = he - 1
+		}
+		floor = h + 1
+	}
+}
+
 func (d *resolved) addEventMention(ev *eventMention, i, j int, coref bool) {
 	d.addMention(ev.id, Event, ev.name, i, j, coref)
 	d.setCover(i, j, len(d.ments)-1)
@@ -112,7 +128,7 @@ func (d *resolved) addEventMention(ev *eventMention, i, j int, coref bool) {
 // sessionOfEvent reports whether the head at [h, he) is a session word
 // followed by the event it is a session of ("the 9th meeting of the
 // Joint Committee"): that event's name takes the ordinal.
-func (d *resolved) sessionOfEvent(h, he int, typ string) bool {
+func (d *placed) sessionOfEvent(h, he int, typ string) bool {
 	if !d.x.lx.sessions[d.toks[h].key] || he+1 >= len(d.toks) || !d.x.lx.eventPreps[d.toks[he].key] {
 		return false
 	}
@@ -136,7 +152,7 @@ func (d *resolved) sessionOfEvent(h, he int, typ string) bool {
 // Osaka", "Une conférence ... a eu lieu le 6 mars à Hué"):
 // it has no name, so its identity is its type, countries, place and year,
 // and its description is its surface.
-func (d *resolved) describedEvent(ev *eventMention) {
+func (d *placed) describedEvent(ev *eventMention) {
 	_, k := d.hasCue("held", d.toks[ev.i].sent)
 	if k < ev.j || k > ev.j+25 {
 		return

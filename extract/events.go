@@ -49,7 +49,7 @@ func (d *resolved) eventType(id string) string {
 // readEvent reads the extent of an event name around the head at [h, he).
 // floor is the first token it may extend to (the end of the previous
 // event name).
-func (d *resolved) readEvent(h, he, floor int, typ string) *eventMention {
+func (d *placed) readEvent(h, he, floor int, typ string) *eventMention {
 	ev := &eventMention{i: h, j: he, typ: typ}
 	sent := d.toks[h].sent
 	var left []string
@@ -96,7 +96,7 @@ func (d *resolved) readEvent(h, he, floor int, typ string) *eventMention {
 				continue
 			}
 		}
-		if d.cover[l-1] >= 0 || d.isDeterminer(t.key) {
+		if d.isDeterminer(t.key) {
 			break
 		}
 		if c := d.countryAt(l - 1); c != "" || d.x.lx.topics[t.key] != "" || (t.cap && !d.isSentenceStart(l-1) && !d.stopAt(l-1)) {
@@ -285,7 +285,7 @@ func (d *resolved) readEvent(h, he, floor int, typ string) *eventMention {
 // eventGroup reads the words of a group after a preposition inside an
 // event name: topic words, capitalised words and countries, joined by
 // hyphens, "'s" and "and/et".
-func (d *resolved) eventGroup(ev *eventMention, r int) ([]string, int) {
+func (d *placed) eventGroup(ev *eventMention, r int) ([]string, int) {
 	var g []string
 	start := r
 	for r < len(d.toks) && d.toks[r].sent == d.toks[start].sent {
@@ -303,7 +303,7 @@ func (d *resolved) eventGroup(ev *eventMention, r int) ([]string, int) {
 			r += 3
 			continue
 		}
-		if c := d.placeAt[r]; c.p != nil && !c.demonym && c.p.Type == City && d.cover[r] < 0 {
+		if c := d.placeAt[r]; c.p != nil && !c.demonym && c.p.Type == City {
 			ev.addParty(c.p.ID)
 			g = append(g, "\x01")
 			r = c.end
@@ -322,7 +322,7 @@ func (d *resolved) eventGroup(ev *eventMention, r int) ([]string, int) {
 			r = e
 			continue
 		}
-		if t.word && (d.x.lx.topics[t.key] != "" || (t.cap && !d.stopAt(r) && d.cover[r] < 0)) {
+		if t.word && (d.x.lx.topics[t.key] != "" || (t.cap && !d.stopAt(r))) {
 			g = append(g, t.text)
 			r++
 			continue
@@ -351,7 +351,7 @@ func (d *resolved) eventGroup(ev *eventMention, r int) ([]string, int) {
 // groupItemAt reports whether an event-name group can go on at token r
 // after "and"/"et": a topic word, a country or a place, maybe after a
 // determiner and a word for a kind of place.
-func (d *resolved) groupItemAt(r int) bool {
+func (d *placed) groupItemAt(r int) bool {
 	for n := 0; r < len(d.toks) && n < 4; r, n = r+1, n+1 {
 		t := d.toks[r]
 		if d.x.lx.topics[t.key] != "" || d.countryAt(r) != "" || (d.placeAt[r].p != nil && !d.placeAt[r].demonym) || (t.cap && !d.stopAt(r)) {
@@ -382,7 +382,7 @@ func (ev *eventMention) addCountry(iso string) {
 	ev.countries = append(ev.countries, iso)
 }
 
-func (ev *eventMention) addTopic(d *resolved, w string) {
+func (ev *eventMention) addTopic(d *placed, w string) {
 	if strings.HasPrefix(w, "\x00") {
 		ev.addCountry(w[1:])
 		return
@@ -409,14 +409,14 @@ func (ev *eventMention) addTopic(d *resolved, w string) {
 
 // countryAt returns the ISO code of a country named or qualified at token
 // i ("France", "French", "franco-").
-func (d *resolved) countryAt(i int) string {
+func (d *placed) countryAt(i int) string {
 	iso, _ := d.countrySpan(i)
 	return iso
 }
 
 // countrySpan returns the ISO code of a country named or qualified at
 // token i and the token after it ("franco-" ends after its hyphen).
-func (d *resolved) countrySpan(i int) (string, int) {
+func (d *placed) countrySpan(i int) (string, int) {
 	if c := d.placeAt[i]; c.p != nil && c.p.Type == Country {
 		return c.p.Country, c.end
 	}

@@ -23,7 +23,7 @@ const maxAnchorGap = 12
 
 // findAnchored reads places named with a unit word and anchored to a
 // known place (see above); findParenPlaces and bareMentions follow.
-func (d *resolved) findAnchored() {
+func (d *placed) findAnchored() {
 	bit := d.x.pw.units.bit
 	for i := 0; i < len(d.toks); i++ {
 		t := &d.toks[i]
@@ -93,7 +93,7 @@ func (d *resolved) findAnchored() {
 // (France)", "à Kitakyushu (Japon)". The name is one to maxUnitName
 // capitalised words, none a known place, a given name or a Vietnamese
 // family name (people come with their country in brackets too).
-func (d *resolved) findParenPlaces() {
+func (d *placed) findParenPlaces() {
 	for k := 1; k+2 < len(d.toks); k++ {
 		if d.toks[k].punct != '(' {
 			continue
@@ -126,7 +126,7 @@ func possessiveStart(toks []token, i int) int {
 
 // anchorBefore returns the country of the nearest known place before
 // token i in its sentence (within maxAnchorGap tokens), or "".
-func (d *resolved) anchorBefore(i int) string {
+func (d *placed) anchorBefore(i int) string {
 	for b := i - 1; b >= 0 && b >= i-maxAnchorGap && d.toks[b].sent == d.toks[i].sent; b-- {
 		if c := d.placeAt[b]; c.p != nil && !c.demonym && c.end <= i {
 			return c.p.Country
@@ -137,7 +137,7 @@ func (d *resolved) anchorBefore(i int) string {
 
 // readAnchored reads an unknown name at token i as a place of country
 // iso and returns its end, or i when no unknown name starts there.
-func (d *resolved) readAnchored(i int, iso string, u unitWord) int {
+func (d *placed) readAnchored(i int, iso string, u unitWord) int {
 	if i < len(d.toks) && d.x.words.the[d.toks[i].key] {
 		i++
 	}
@@ -153,7 +153,7 @@ func (d *resolved) readAnchored(i int, iso string, u unitWord) int {
 // token i: one to maxUnitName capitalised words, none a known place, a
 // title or a word that is no name ("The", "La", except before another
 // capitalised word: "La Lisa"). It returns its end, or i.
-func (d *resolved) unknownName(i int) int {
+func (d *placed) unknownName(i int) int {
 	j := i
 	for j < len(d.toks) && j-i < maxUnitName {
 		t := d.toks[j]
@@ -180,7 +180,7 @@ func (d *resolved) unknownName(i int) int {
 
 // addAnchored records the place named by tokens [i, j) of country iso,
 // its unit word ending at k.
-func (d *resolved) addAnchored(i, j, k int, iso string, u unitWord) {
+func (d *placed) addAnchored(i, j, k int, iso string, u unitWord) {
 	if u.kind == "region" && iso == "VN" {
 		return // Vietnam's regions are geographic, not administrative: "the Mekong Delta region"
 	}
@@ -213,7 +213,7 @@ type anchoredName struct {
 
 // bareMentions finds the other mentions of the places read by
 // findAnchored: the same words, capitalised, where no other place starts.
-func (d *resolved) bareMentions() {
+func (d *placed) bareMentions() {
 	for _, a := range d.anchored {
 		for i := range d.toks {
 			if d.placeAt[i].p != nil || !d.toks[i].cap || d.toks[i].key != d.toks[a.i].key || i == a.i {

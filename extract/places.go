@@ -74,7 +74,7 @@ func (d *candidates) proposePlaces() {
 // person's name, are dropped (a demonym starting there is kept). It then
 // reads administrative units, places in parentheses and bare mentions of
 // places read so.
-func (d *resolved) choosePlaces() {
+func (d *placed) choosePlaces() {
 	d.placeAt = resize(&d.bufs.placeAt, len(d.toks))
 	copy(d.placeAt, d.nameAt)
 	nameEnd := -1 // end of the last place rejected as part of a person's name
@@ -257,7 +257,7 @@ func (d *candidates) homonym(cands []placeAlias, i, j int) placeAlias {
 // that are neither places nor titles ("Aurelio Córdoba Toledo"),
 // or a one-word name of a country the article does not name, after such a
 // word ("Ernesto Rodríguez said", in an article about Cuba).
-func (d *resolved) insideName(i, j int, chained bool) bool {
+func (d *placed) insideName(i, j int, chained bool) bool {
 	if i == 0 {
 		return false
 	}
@@ -381,7 +381,7 @@ func (d *resolved) ensureCountry(id string) {
 
 // place returns the place with the given id: a gazetteer place or an
 // administrative unit read in this article, or nil.
-func (d *resolved) place(id string) *gazetteer.Place {
+func (d *placed) place(id string) *gazetteer.Place {
 	if p := d.x.gaz.ByID(id); p != nil {
 		return p
 	}
@@ -394,7 +394,7 @@ func (d *resolved) place(id string) *gazetteer.Place {
 }
 
 // placeAtTok returns the place mention candidate at token i.
-func (d *resolved) placeAtTok(i int) (int, *gazetteer.Place) {
+func (d *placed) placeAtTok(i int) (int, *gazetteer.Place) {
 	if i < len(d.placeAt) && d.placeAt[i].p != nil && !d.placeAt[i].demonym {
 		return d.placeAt[i].end, d.placeAt[i].p
 	}

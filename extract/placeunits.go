@@ -337,7 +337,7 @@ func (d *candidates) proposeUnit(u unitWord, i, j, ni, nj int, p *gazetteer.Plac
 // gazetteer place at its own level is the place its name is there; a
 // unit of its own becomes a place of the article (units), in Vietnam,
 // unless the gazetteer or an earlier unit has its id.
-func (d *resolved) applyUnits() {
+func (d *placed) applyUnits() {
 	for _, c := range d.unitSpans {
 		if c.name == "" {
 			d.placeAt[c.ni] = placeCand{end: c.nj, p: c.p} // the gazetteer's place is the district or town

@@ -2,18 +2,13 @@ package extract
 
 import "github.com/kg-dev/kg/extract/gazetteer"
 
-// resolve is the fourth stage: it decides among the candidates with the
-// whole article in view and records the article's entities and their
-// mentions, in this order (each step reads the decisions of the ones
-// before it):
+// resolve is the fifth stage: with the places decided and the event names
+// proposed (decidePlaces), it decides among the candidates with the whole
+// article in view and records the article's entities and their mentions,
+// in this order (each step reads the decisions of the ones before it):
 //
-//   - places: which place each gazetteer name is (homonyms, names that
-//     need context, names inside a person's name), the administrative units
-//     findCandidates proposed (applyUnits),
-//     places in parentheses (places.go, placeunits.go, placeanchors.go);
-//     then the article's main places (placeFoci);
-//   - events: names and references, grouped, with their ids, and the
-//     article's focus events (events.go, eventid.go, focus.go);
+//   - events: the names and references proposeEvents read, grouped, with
+//     their ids, and the article's focus events (eventid.go, focus.go);
 //   - organisations: known bodies, local bodies, names built on head
 //     nouns, acronyms bound to their expansion (orgs.go, orgnames.go,
 //     acronyms.go);
@@ -21,19 +16,33 @@ import "github.com/kg-dev/kg/extract/gazetteer"
 //     signal, partial names resolved to the article's full names
 //     (people.go, roles.go, ner.go);
 //   - place mentions, once people and bodies are known (places.go).
-func resolve(c *candidates) *resolved {
-	d := &resolved{candidates: *c, ents: map[string]*entBuilder{}}
+func resolve(p *placed) *resolved {
+	d := &resolved{placed: *p, ents: map[string]*entBuilder{}}
 	d.cover = resize(&d.bufs.cover, len(d.toks))
 	for i := range d.cover {
 		d.cover[i] = -1
 	}
-	d.choosePlaces()
-	d.foci = d.placeFoci()
 	d.findEvents()
 	d.findOrgs()
 	d.findPeople()
 	d.findPartialPeople()
 	d.findPlaces()
+	return d
+}
+
+// decidePlaces is the fourth stage: it decides which place each
+// gazetteer name is, with the whole article in view (homonyms with the
+// countries named, names that need context, names inside a person's
+// name), applies the administrative units proposed, reads places in
+// parentheses and bare mentions of places (places.go, placeunits.go,
+// placeanchors.go), then the article's main places (placeFoci); with the
+// places decided it proposes the event names and references around the
+// event nouns (proposeEvents, events.go), which resolve decides among.
+func decidePlaces(c *candidates) *placed {
+	d := &placed{candidates: *c}
+	d.choosePlaces()
+	d.foci = d.placeFoci()
+	d.proposeEvents()
 	return d
 }
 
@@ -46,7 +55,7 @@ type placeFoci struct {
 	weight map[string]int              // country id -> mentions of it and of its places, captions and demonyms included
 }
 
-func (d *resolved) placeFoci() placeFoci {
+func (d *placed) placeFoci() placeFoci {
 	f := placeFoci{ofKind: map[string]*gazetteer.Place{}, weight: map[string]int{}}
 	counts := map[*gazetteer.Place]int{} // city -> count (+1000 in Vietnam)
 	first := map[*gazetteer.Place]int{}
@@ -89,7 +98,7 @@ func (d *resolved) placeFoci() placeFoci {
 
 // countryWeight counts the mentions of a country (ISO code) and of its
 // places in the article.
-func (d *resolved) countryWeight(iso string) int {
+func (d *placed) countryWeight(iso string) int {
 	c := d.x.gaz.Country(iso)
 	if c == nil {
 		return 0

@@ -8,7 +8,7 @@ import (
 // resolvedOf runs the stages up to resolve on text.
 func resolvedOf(t *testing.T, text string) *resolved {
 	t.Helper()
-	return resolve(candidatesOf(t, Document{ID: "t", Text: text, Date: "2025-01-10"}))
+	return resolve(decidePlaces(candidatesOf(t, Document{ID: "t", Text: text, Date: "2025-01-10"})))
 }
 
 // TestResolve drives the resolution stage alone on candidates: homonyms

@@ -14,7 +14,8 @@ import (
 //	prepare         Document    -> *prepared    header date and title, language, where the body and its teasers are (prepare.go)
 //	tokenizeDoc     *prepared   -> *tokenized   sentences and tokens with byte offsets, captions (prepare.go)
 //	findCandidates  *tokenized  -> *candidates  gazetteer names and demonyms with all their readings, the phrases of the word lists, people's name shapes, administrative units, the countries named without doubt, dates, each sentence's first cues (candidates.go)
-//	resolve         *candidates -> *resolved    decisions with the article in view: which place each name is, events, organisations, people, partial names; mentions and entities (resolve.go)
+//	decidePlaces    *candidates -> *placed      which place each name is, with the article in view; the article's main places; the event names and references read with them (resolve.go, places.go, eventid.go)
+//	resolve         *placed     -> *resolved    decisions with the article in view: events grouped, organisations, people, partial names; mentions and entities (resolve.go)
 //	relate          *resolved   -> *related     relations sentence by sentence, event dates, counts, in its own fields (relate.go)
 //	(*related).result           -> DocResult    entities with aliases, relations, quantities (extractor.go)
 //
@@ -24,7 +25,7 @@ import (
 // runStages runs the stages after prepare on text[start:end], a part of
 // p's body cut at line ends.
 func runStages(p *prepared, start, end int) *related {
-	return relate(resolve(findCandidates(tokenizeDoc(p, start, end))))
+	return relate(resolve(decidePlaces(findCandidates(tokenizeDoc(p, start, end)))))
 }
 
 // prepared is the output of prepare: the document with its date, title
@@ -67,19 +68,28 @@ type candidates struct {
 	counts      []sentCounts          // sentence -> its count phrases, read on the first countsIn
 }
 
-// resolved is the output of resolve: the article's entities and their
-// mentions, each decided with the whole article in view.
-type resolved struct {
+// placed is the output of decidePlaces: which place each name is, with
+// the whole article in view, and the article's main places.
+type placed struct {
 	candidates
 	placeAt  []placeCand        // token -> the place or demonym mention decided there
 	anchored []anchoredName     // places read by findAnchored (placeanchors.go)
 	units    []*gazetteer.Place // administrative units read in the article (placeunits.go)
 	foci     placeFoci          // the article's main places, once places are decided (placeFoci)
-	cover    []int              // token -> index of the person/org/event mention covering it, -1 if none
-	ments    []*ment
-	ents     map[string]*entBuilder
-	order    []string // entity ids in the order first found
-	focus    []string // the events the article reports, most important first (focusEvents, set by findEvents)
+
+	eventNames []*eventMention // event names read around the event nouns, with their evidence, in text order (proposeEvents)
+	eventRefs  []*eventMention // references to events ("the conference", "cette rencontre"), in text order
+}
+
+// resolved is the output of resolve: the article's entities and their
+// mentions, each decided with the whole article in view.
+type resolved struct {
+	placed
+	cover []int // token -> index of the person/org/event mention covering it, -1 if none
+	ments []*ment
+	ents  map[string]*entBuilder
+	order []string // entity ids in the order first found
+	focus []string // the events the article reports, most important first (focusEvents, set by findEvents)
 
 	// working state of the resolution itself
 	pending  []pendingName     // one-word names after a title, resolved by findPartialPeople
