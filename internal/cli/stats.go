@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/kg-dev/kg/extract"
@@ -41,8 +42,11 @@ func statsCommand() *ucli.Command {
 				return err
 			}
 			rep := newStatsReport(st.Where(), fp, s)
-			if format == "json" {
+			switch format {
+			case "json":
 				return writeJSON(c.App.Writer, rep)
+			case "csv":
+				return rep.writeCSV(c.App.Writer)
 			}
 			return rep.writeTable(termtext.NewWriter(c.App.Writer))
 		},
@@ -126,6 +130,35 @@ func (r statsReport) writeTable(w io.Writer) error {
 		fmt.Fprintf(tw, "%s\t%d\n", t, r.Rels[t])
 	}
 	return tw.Flush()
+}
+
+// writeCSV prints the report as RFC 4180 CSV, one value per row under
+// section,name,value: store (path, schema, bytes: empty when the store does
+// not say, extractor), articles (total, stale), then the articles per
+// fingerprint, the nodes per label and the relationships per type.
+func (r statsReport) writeCSV(w io.Writer) error {
+	bytes := ""
+	if r.Bytes != nil {
+		bytes = strconv.FormatInt(*r.Bytes, 10)
+	}
+	rows := [][]string{
+		{"store", "path", r.Store},
+		{"store", "schema", r.Schema},
+		{"store", "bytes", bytes},
+		{"store", "extractor", r.Extractor},
+		{"articles", "total", strconv.FormatInt(r.Articles, 10)},
+		{"articles", "stale", strconv.FormatInt(r.Stale, 10)},
+	}
+	for _, f := range sortedKeys(r.Fingerprints) {
+		rows = append(rows, []string{"fingerprint", f, strconv.FormatInt(r.Fingerprints[f], 10)})
+	}
+	for _, l := range graph.Labels {
+		rows = append(rows, []string{"nodes", l, strconv.FormatInt(r.Nodes[l], 10)})
+	}
+	for _, t := range graph.RelTypes {
+		rows = append(rows, []string{"relationships", t, strconv.FormatInt(r.Rels[t], 10)})
+	}
+	return writeCSV(w, []string{"section", "name", "value"}, rows)
 }
 
 // humanBytes prints a size with a binary unit: 512 B, 1.5 KiB, 564.0 MiB.
