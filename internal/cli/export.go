@@ -5,9 +5,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
+	"github.com/kg-dev/kg/graph"
 	"github.com/kg-dev/kg/graph/export"
 	"github.com/kg-dev/kg/graph/neo4j"
 	ucli "github.com/urfave/cli/v2"
@@ -104,17 +104,28 @@ func writeTo(c *ucli.Context, format string, src export.Source, w io.Writer) (ex
 }
 
 func summaryText(s export.Summary) string {
-	count := func(m map[string]int) (int, string) {
-		keys := make([]string, 0, len(m))
+	// In the order kg stats prints them (graph.Labels, graph.RelTypes),
+	// then any other name sorted.
+	count := func(m map[string]int, order []string) (int, string) {
+		var parts []string
 		n := 0
-		for k, v := range m {
-			keys = append(keys, fmt.Sprintf("%d %s", v, k))
-			n += v
+		seen := map[string]bool{}
+		add := func(k string) {
+			if v, ok := m[k]; ok && !seen[k] {
+				seen[k] = true
+				parts = append(parts, fmt.Sprintf("%d %s", v, k))
+				n += v
+			}
 		}
-		sort.Strings(keys)
-		return n, strings.Join(keys, ", ")
+		for _, k := range order {
+			add(k)
+		}
+		for _, k := range sortedKeys(m) {
+			add(k)
+		}
+		return n, strings.Join(parts, ", ")
 	}
-	nn, nd := count(s.Nodes)
-	rn, rd := count(s.Rels)
+	nn, nd := count(s.Nodes, graph.Labels)
+	rn, rd := count(s.Rels, graph.RelTypes)
 	return fmt.Sprintf("%d nodes (%s) and %d relationships (%s)", nn, nd, rn, rd)
 }
