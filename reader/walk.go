@@ -129,7 +129,7 @@ func (w *walker) file(p string, fi fs.FileInfo, explicit bool) error {
 	ft := formatOf(p)
 	if !explicit {
 		if ft == unsupported {
-			w.opts.warn(p, unsupportedErr(p))
+			w.opts.warn(p, fmt.Errorf("%w, skipped", unsupportedErr(p)))
 			return nil
 		}
 		if !fi.Mode().IsRegular() { // a FIFO would block, a device never end
@@ -243,12 +243,15 @@ func readText(r io.Reader, size int64, opts Options, buf []byte) (extract.Docume
 	return extract.Document{Text: text, Hash: hash}, warns, nil
 }
 
+// unsupportedErr says that p is not a file kg reads; a directory entry's
+// warning adds that it is skipped, a failure (a file named by the caller)
+// does not, as the caller's report of a failure already says it.
 func unsupportedErr(p string) error {
 	ext := filepath.Ext(p)
 	if ext == "" {
-		return fmt.Errorf("%w (no extension; kg reads .txt, .html, .htm, .jsonl, .ndjson), skipped", ErrUnsupported)
+		return fmt.Errorf("%w (no extension; kg reads .txt, .html, .htm, .jsonl, .ndjson)", ErrUnsupported)
 	}
-	return fmt.Errorf("%w %q (kg reads .txt, .html, .htm, .jsonl, .ndjson), skipped", ErrUnsupported, ext)
+	return fmt.Errorf("%w %q (kg reads .txt, .html, .htm, .jsonl, .ndjson)", ErrUnsupported, ext)
 }
 
 // sniffFile guesses the format of a file named without a known extension

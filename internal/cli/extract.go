@@ -52,6 +52,9 @@ func extractCommand() *ucli.Command {
 			if err = finish(err); err != nil {
 				return err
 			}
+			if len(res.Documents) == 0 && len(failed) == 0 {
+				return noArticleError(c.Args().Slice())
+			}
 			return inputsError(failed)
 		},
 	}

@@ -26,7 +26,7 @@ func ingestCommand() *ucli.Command {
 		ArgsUsage: "PATH...",
 		Description: "Reads files, directories (recursively), FIFOs or - (standard input), extracts each article and\n" +
 			"writes what it contributes to the embedded store (default ./kg.db, or --store / KG_STORE), committing\n" +
-			"whole articles in batches (every 5000 articles or second): an interrupted or failed ingest keeps what it\n" +
+			"whole articles in batches (every 5000 articles or 0.5 to 1 s): an interrupted or failed ingest keeps what it\n" +
 			"committed, and running it again does only the rest. An article already stored with the same content, by\n" +
 			"the same extractor, is skipped; a changed one replaces its previous contribution, and so does one stored\n" +
 			"by another version of the extractor (its code or data files: kg stats shows the fingerprints), which is\n" +
@@ -37,7 +37,7 @@ func ingestCommand() *ucli.Command {
 			storeFlag(),
 			waitFlag(),
 			batchFlag(),
-			&ucli.BoolFlag{Name: "force", Usage: "extract and write articles even when they are stored unchanged"},
+			&ucli.BoolFlag{Name: "force", Usage: "extract and write articles even when they are stored unchanged (the same as --reextract)"},
 			&ucli.BoolFlag{Name: "reextract", Usage: "extract again the articles stored unchanged, even by this extractor (kg ingest does it by itself for articles extracted by another one)"},
 			workersFlag(),
 			curationFlag(),
@@ -194,10 +194,16 @@ func ingest(ctx context.Context, w graph.Writer, paths []string, opts ingestOpti
 	}
 	fmt.Fprintln(stderr, line)
 	if rep.Written+rep.Unchanged == 0 && len(rep.Failed) == 0 {
-		return rep, fmt.Errorf("%w: no article found in %s (kg reads .txt, .html, .htm, .jsonl and .ndjson files, and - for standard input)",
-			ErrInputs, strings.Join(paths, " "))
+		return rep, noArticleError(paths)
 	}
 	return rep, inputsError(rep.Failed)
+}
+
+// noArticleError is what kg ingest and kg extract return when their
+// inputs, all read, held no article.
+func noArticleError(paths []string) error {
+	return fmt.Errorf("%w: no article found in %s (kg reads .txt, .html, .htm, .jsonl and .ndjson files, and - for standard input)",
+		ErrInputs, strings.Join(paths, " "))
 }
 
 // tuneGC makes the collector run less often during an ingest, within a

@@ -41,7 +41,7 @@ type failure struct {
 func workersFlag() ucli.Flag {
 	return &ucli.IntFlag{
 		Name: "workers", Aliases: []string{"w", "jobs", "j"}, Value: runtime.GOMAXPROCS(0),
-		Usage: "extract `N` articles in parallel (default: the number of cores)",
+		Usage: "extract `N` articles in parallel", DefaultText: "the number of cores",
 	}
 }
 

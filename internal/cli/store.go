@@ -126,8 +126,9 @@ func closeGraph(st graph.Store, err error) error {
 // batchFlag is --batch: articles per commit.
 func batchFlag() ucli.Flag {
 	return &ucli.IntFlag{
-		Name:  "batch",
-		Usage: "commit every `N` articles (default: every 5000 articles or 0.5 to 1 s, whichever comes first)",
+		Name:        "batch",
+		Usage:       "commit every `N` articles",
+		DefaultText: "every 5000 articles or 0.5 to 1 s, whichever comes first",
 	}
 }
 
