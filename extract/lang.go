@@ -96,6 +96,9 @@ func (w *wordClasses) quickLang(text string) string {
 			continue
 		}
 		// (a map index with a converted []byte key does not allocate)
+		if n > w.functionLen {
+			continue // longer than any function word
+		}
 		if l := w.function[string(buf[:n])]; l > 0 {
 			counts[l-1]++
 		}

@@ -18,8 +18,9 @@ import (
 // since an article may quote another language's names ("la Mairie de
 // Paris" in an English article).
 type wordClasses struct {
-	langs    []string         // the languages with function words, in directory order
-	function map[string]uint8 // lower-cased word -> 1 + index in langs of the language it marks (quickLang)
+	langs       []string         // the languages with function words, in directory order
+	function    map[string]uint8 // lower-cased word -> 1 + index in langs of the language it marks (quickLang)
+	functionLen int              // the length in bytes of the longest key of function
 
 	article, and, of, ofPlural, member, deputy map[string]bool
 	complement, toPlace, inPlace               map[string]bool
@@ -120,6 +121,7 @@ func loadWordClasses(fsys fs.FS) (*wordClasses, error) {
 				}
 				if _, dup := w.function[f[1]]; !dup { // the first language keeps a word two share
 					w.function[f[1]] = li
+					w.functionLen = max(w.functionLen, len(f[1]))
 				}
 				return nil
 			}
