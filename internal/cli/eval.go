@@ -22,8 +22,8 @@ func evalCommand() *ucli.Command {
 			"With --min-f1 X, kg eval exits 1 when the overall F1 is below X (after printing the report).\n" +
 			"Exit 1 also when some inputs could not be read; 2 for bad flags or an unreadable gold file.",
 		Flags: []ucli.Flag{
-			&ucli.StringFlag{Name: "gold", Aliases: []string{"g"}, Usage: "gold `FILE` (the format of shared/eval/seeds.gold.json)"},
-			&ucli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "list missed and false-positive items"},
+			&ucli.StringFlag{Name: "gold", Aliases: []string{"g"}, Usage: "gold `FILE` (the format of eval/testdata/seeds.gold.json)"},
+			&ucli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "list missed, false-positive and duplicate items"},
 			&ucli.BoolFlag{Name: "json", Usage: "also print the scores as one JSON line, as score.py --json"},
 			&ucli.Float64Flag{Name: "min-f1", Usage: "exit 1 when the overall F1 is below `X` (0 to 1)"},
 			workersFlag(),

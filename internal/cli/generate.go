@@ -28,10 +28,10 @@ func generateCommand() *ucli.Command {
 			"--format jsonl writes one JSON object per line (id, title, date, lang, url, text) to the file\n" +
 			"--out, or to standard output with --out -.",
 		Flags: []ucli.Flag{
-			&ucli.IntFlag{Name: "n", Value: 100, Usage: "number of articles"},
+			&ucli.IntFlag{Name: "n", Value: 100, Usage: "write `N` articles"},
 			&ucli.Int64Flag{Name: "seed", Value: 1, Usage: "random `SEED`: the same seed gives the same corpus"},
 			&ucli.Float64Flag{Name: "french", Value: 0.5, Usage: "share of French articles, `F` in (0, 1]"},
-			&ucli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "output directory (txt) or file (jsonl, - for standard output)"},
+			&ucli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write to `PATH`: a directory (txt) or a file (jsonl, - for standard output)"},
 			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "txt", Usage: "output `FORMAT`: txt or jsonl"},
 			&ucli.BoolFlag{Name: "force", Usage: "write into a non-empty directory or over an existing file"},
 		},
