@@ -251,19 +251,23 @@ func Build(r extract.DocResult) Batch {
 		if extract.Symmetric(rel.Type) && rel.To < rel.From {
 			rel.From, rel.To = rel.To, rel.From
 		}
+		// The evidence of a key's records is gathered and merged once
+		// (below): merging at each record copied and sorted the key's
+		// whole list again, quadratic in a long article's repeats.
 		k := extract.RelationKey(rel)
 		if cur, ok := edges[k]; ok {
 			cur.Props = extract.MergeRelationProps(cur.Props, rel.Props)
-			cur.Evidence = extract.MergeSpans(cur.Evidence, evidence(doc, rel.Evidence))
+			cur.Evidence = appendEvidence(cur.Evidence, doc, rel.Evidence)
 			continue
 		}
 		edges[k] = &EdgeRow{
 			Type: rel.Type, From: rel.From, To: rel.To, Key: k,
 			Props:    extract.MergeRelationProps(nil, rel.Props),
-			Evidence: extract.MergeSpans(nil, evidence(doc, rel.Evidence)),
+			Evidence: appendEvidence(nil, doc, rel.Evidence),
 		}
 	}
 	for _, e := range edges {
+		e.Evidence = extract.MergeSpans(nil, e.Evidence)
 		e.Props = Props(e.Props)
 		b.Skipped = append(b.Skipped, keepDeclared("relation "+e.Key, e.Props, EdgeProps)...)
 		b.Edges = append(b.Edges, *e)
@@ -286,15 +290,16 @@ func Build(r extract.DocResult) Batch {
 		k := extract.QuantityKey(q)
 		if cur, ok := qs[k]; ok {
 			cur.Approx = cur.Approx && q.Approx
-			cur.Evidence = extract.MergeSpans(cur.Evidence, evidence(doc, q.Evidence))
+			cur.Evidence = appendEvidence(cur.Evidence, doc, q.Evidence)
 			continue
 		}
 		qs[k] = &QuantityRow{
 			Key: k, Subject: q.Subject, Of: q.Of, Unit: q.Unit, Count: q.Count, Approx: q.Approx,
-			Evidence: extract.MergeSpans(nil, evidence(doc, q.Evidence)),
+			Evidence: appendEvidence(nil, doc, q.Evidence),
 		}
 	}
 	for _, q := range qs {
+		q.Evidence = extract.MergeSpans(nil, q.Evidence)
 		b.Quantities = append(b.Quantities, *q)
 	}
 	slices.SortFunc(b.Quantities, func(x, y QuantityRow) int { return cmp.Compare(x.Key, y.Key) })
@@ -377,10 +382,9 @@ func mentionRow(doc string, e extract.Entity) (MentionRow, bool) {
 	return mr, true
 }
 
-// evidence returns the spans of doc (spans with an empty Doc are taken to
-// belong to it), with Doc set.
-func evidence(doc string, spans []extract.Span) []extract.Span {
-	out := make([]extract.Span, 0, len(spans))
+// appendEvidence appends to out the spans of doc (spans with an empty Doc
+// are taken to belong to it), with Doc set.
+func appendEvidence(out []extract.Span, doc string, spans []extract.Span) []extract.Span {
 	for _, s := range spans {
 		if s.Doc == "" {
 			s.Doc = doc
