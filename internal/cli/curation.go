@@ -509,7 +509,7 @@ func reextract(c *ucli.Context, arts []graph.ArticleRow, s *curate.Set) ([]graph
 		for _, f := range failed {
 			fmt.Fprintf(c.App.ErrWriter, "kg: cannot extract again %s: %v\n", f.Path, f.Err)
 		}
-		return nil, fmt.Errorf("%w: the decision is not applied (store and %s unchanged): %s of the articles it changes cannot be read again from the source they were ingested from",
+		return nil, fmt.Errorf("%w: the decision is not applied (store and %s unchanged): the articles it changes must be extracted again, and %s of them cannot be read again (listed above)",
 			ErrInputs, curate.FileName, plural(int64(len(failed)), "source"))
 	}
 	out := make([]graph.Batch, 0, len(arts))
