@@ -467,3 +467,19 @@ func TestProfileLimits(t *testing.T) {
 		t.Errorf("Why from a LinkLister: %+v, want %+v", b, a)
 	}
 }
+
+// TestSearchLimit: a search with a limit gives the first hits of the same
+// search without one.
+func TestSearchLimit(t *testing.T) {
+	ix := testIndex()
+	for _, q := range []string{"lumen", "l", "o", "a", "lumne", "arcadia", "zzz"} {
+		all := ix.Search(q, SearchOptions{})
+		for _, n := range []int{1, 2, 3, 5, 100} {
+			got := ix.Search(q, SearchOptions{Limit: n})
+			want := all[:min(n, len(all))]
+			if !reflect.DeepEqual(got, want) && len(want) > 0 {
+				t.Errorf("Search(%q, limit %d) = %v, want %v", q, n, got, want)
+			}
+		}
+	}
+}

@@ -246,6 +246,7 @@ type Hit struct {
 type SearchOptions struct {
 	Types   []string
 	Country string
+	Limit   int // at most this many hits, the best (0: all)
 }
 
 // Search returns the entities having a spelling that matches text,
@@ -290,14 +291,39 @@ func (ix *Index) Search(text string, opts SearchOptions) []Hit {
 			}
 		}
 		if best.Match != "" {
-			best.Via = ix.Spelling(e.ID, best.Via)
 			hits = append(hits, best)
 		}
 	}
-	for i := range hits {
-		hits[i].Country = ix.Country(hits[i].Entity)
+	if opts.Limit > 0 && len(hits) > opts.Limit {
+		// Only the match kinds that hold the best Limit need ranking: a
+		// search for one letter matches 30,000 entities by part.
+		var n [5]int
+		for _, h := range hits {
+			n[matchRank[h.Match]]++
+		}
+		worst, sum := 0, n[0]
+		for sum < opts.Limit {
+			worst++
+			sum += n[worst]
+		}
+		kept := hits[:0]
+		for _, h := range hits {
+			if matchRank[h.Match] <= worst {
+				kept = append(kept, h)
+			}
+		}
+		hits = kept
 	}
 	Rank(hits)
+	if opts.Limit > 0 && len(hits) > opts.Limit {
+		hits = hits[:opts.Limit]
+	}
+	for i := range hits {
+		if h := &hits[i]; h.Via != h.Entity.ID {
+			h.Via = ix.Spelling(h.Entity.ID, h.Via)
+		}
+		hits[i].Country = ix.Country(hits[i].Entity)
+	}
 	return hits
 }
 
@@ -373,15 +399,31 @@ func abs(x int) int {
 
 // Rank sorts hits: by match kind, then edit distance, then mentions
 // (most first), then name and id.
+// The sort keys of each hit are computed once (a search for one letter
+// ranks 30,000 hits: comparing with map look-ups and folding names was
+// 40 % of it).
 func Rank(hits []Hit) {
-	slices.SortFunc(hits, func(a, b Hit) int {
+	type sortKey struct {
+		rank, dist, mentions, at int
+		name, id                 string
+	}
+	keys := make([]sortKey, len(hits))
+	for i, h := range hits {
+		keys[i] = sortKey{matchRank[h.Match], h.Distance, h.Mentions, i, fold.Key(h.Entity.Name), h.Entity.ID}
+	}
+	slices.SortFunc(keys, func(a, b sortKey) int {
 		return cmp.Or(
-			cmp.Compare(matchRank[a.Match], matchRank[b.Match]),
-			cmp.Compare(a.Distance, b.Distance),
-			cmp.Compare(b.Mentions, a.Mentions),
-			cmp.Compare(fold.Key(a.Entity.Name), fold.Key(b.Entity.Name)),
-			cmp.Compare(a.Entity.ID, b.Entity.ID))
+			cmp.Compare(a.rank, b.rank),
+			cmp.Compare(a.dist, b.dist),
+			cmp.Compare(b.mentions, a.mentions),
+			cmp.Compare(a.name, b.name),
+			cmp.Compare(a.id, b.id))
 	})
+	sorted := make([]Hit, len(hits))
+	for i, k := range keys {
+		sorted[i] = hits[k.at]
+	}
+	copy(hits, sorted)
 }
 
 // Country returns the name of e's country: e itself for a country, the

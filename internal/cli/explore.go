@@ -140,10 +140,7 @@ func (e *explorer) resolve(ctx context.Context, name string) (graph.Entity, erro
 // unknown says that no entity is called name and suggests the closest.
 func (e *explorer) unknown(ctx context.Context, name string) string {
 	msg := fmt.Sprintf("no entity named %q in %s", name, e.where)
-	hits := e.ix.Search(name, explore.SearchOptions{})
-	if len(hits) > 3 {
-		hits = hits[:3]
-	}
+	hits := e.ix.Search(name, explore.SearchOptions{Limit: 3})
 	if err := e.load(ctx, hits); err != nil {
 		return msg
 	}

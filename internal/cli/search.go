@@ -56,11 +56,12 @@ func searchCommand() *ucli.Command {
 			if err != nil {
 				return err
 			}
+			opts.Limit = searchCounted
+			if country != "" {
+				opts.Limit = 4 * searchCounted
+			}
 			hits := ex.ix.Search(text, opts)
 			if country != "" { // needs the entities' props: load, then filter
-				if len(hits) > 4*searchCounted {
-					hits = hits[:4*searchCounted]
-				}
 				if err := ex.load(c.Context, hits); err != nil {
 					return ex.close(err)
 				}
