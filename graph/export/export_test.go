@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -353,3 +354,29 @@ type failing struct{ err error }
 
 func (f *failing) Nodes(context.Context, func(Node) error) error { return f.err }
 func (f *failing) Rels(context.Context, func(Rel) error) error   { return f.err }
+
+// TestReadBufferForLongRecords: a record longer than half of neo4j-admin's
+// 4 MiB read buffer (a hub's relationship with all its sentences) gets
+// import.sh a --read-buffer-size that holds it twice over; short ones
+// keep the default.
+func TestReadBufferForLongRecords(t *testing.T) {
+	if got := readBuffer(1000); got != 0 {
+		t.Errorf("readBuffer(1000) = %d, want 0 (the default)", got)
+	}
+	long := []string{strings.Repeat(`a "b" `, 1<<20)} // 6 MiB, 2 Mi quotes
+	n := recordSize(long)
+	if n < 8<<20 {
+		t.Fatalf("recordSize = %d, want at least the bytes with doubled quotes (8 MiB)", n)
+	}
+	buf := readBuffer(n)
+	if buf < 2*n || buf%(1<<20) != 0 {
+		t.Errorf("readBuffer(%d) = %d, want a whole number of MiB >= %d", n, buf, 2*n)
+	}
+	script := ImportCommand([]string{"nodes_City.csv"}, buf)
+	if want := fmt.Sprintf("--read-buffer-size=%dm", buf>>20); !strings.Contains(script, want) {
+		t.Errorf("import.sh lacks %s:\n%s", want, script)
+	}
+	if strings.Contains(ImportCommand([]string{"nodes_City.csv"}, 0), "read-buffer") {
+		t.Error("import.sh with the default buffer passes --read-buffer-size")
+	}
+}

@@ -73,6 +73,7 @@ func WriteNeo4jAdmin(ctx context.Context, src Source, dir string) (Summary, erro
 		return f, nil
 	}
 
+	longest := 0 // bytes of the longest CSV record
 	err = src.Nodes(ctx, func(n Node) error {
 		cols := nodeSchema.columns(n.Label, idProp(n.Label))
 		name := "nodes_" + n.Label + ".csv"
@@ -83,6 +84,7 @@ func WriteNeo4jAdmin(ctx context.Context, src Source, dir string) (Summary, erro
 		}
 		rec := append([]string{n.ID, n.Label}, fields(cols, n.Props)...)
 		sum.Nodes[n.Label]++
+		longest = max(longest, recordSize(rec))
 		return f.w.Write(rec)
 	})
 	if err != nil {
@@ -99,6 +101,7 @@ func WriteNeo4jAdmin(ctx context.Context, src Source, dir string) (Summary, erro
 		}
 		rec := append([]string{r.From, r.To, r.Type}, fields(cols, r.Props)...)
 		sum.Rels[r.Type]++
+		longest = max(longest, recordSize(rec))
 		return f.w.Write(rec)
 	})
 	if err != nil {
@@ -107,7 +110,7 @@ func WriteNeo4jAdmin(ctx context.Context, src Source, dir string) (Summary, erro
 	if err := closeAll(); err != nil {
 		return sum, err
 	}
-	script := ImportCommand(sum.Files)
+	script := ImportCommand(sum.Files, readBuffer(longest))
 	if err := os.WriteFile(filepath.Join(dir, "import.sh"), []byte(script), 0o755); err != nil {
 		return sum, fmt.Errorf("writing import.sh: %w", err)
 	}
@@ -115,9 +118,36 @@ func WriteNeo4jAdmin(ctx context.Context, src Source, dir string) (Summary, erro
 	return sum, nil
 }
 
+// defaultReadBuffer is neo4j-admin import's default --read-buffer-size:
+// a field longer than it fails the import ("Tried to read a field larger
+// than buffer size"). A hub's relationship carries all its sentences (Hanoi
+// LOCATED_IN Vietnam: 12 MB in a 100,000-article export).
+const defaultReadBuffer = 4 << 20
+
+// recordSize returns an upper bound of the bytes rec takes as a CSV line:
+// its fields, quoted, with their quotes doubled, and the commas.
+func recordSize(rec []string) int {
+	n := 0
+	for _, f := range rec {
+		n += len(f) + strings.Count(f, `"`) + 3
+	}
+	return n
+}
+
+// readBuffer returns the --read-buffer-size (bytes) that holds a record of
+// longest bytes twice over, a whole number of MiB; 0 when neo4j-admin's
+// default is enough.
+func readBuffer(longest int) int {
+	if 2*longest <= defaultReadBuffer {
+		return 0
+	}
+	return (2*longest + 1<<20 - 1) >> 20 << 20
+}
+
 // ImportCommand returns a shell script that imports files (written by
-// WriteNeo4jAdmin) into the database neo4j of a stopped Neo4j.
-func ImportCommand(files []string) string {
+// WriteNeo4jAdmin) into the database neo4j of a stopped Neo4j, with
+// --read-buffer-size=buffer bytes when buffer > 0.
+func ImportCommand(files []string, buffer int) string {
 	var b strings.Builder
 	b.WriteString("#!/bin/sh\n")
 	b.WriteString("# Imports kg's export into the database \"neo4j\" of a STOPPED Neo4j 5, replacing it.\n")
@@ -126,6 +156,9 @@ func ImportCommand(files []string) string {
 	b.WriteString("cd \"$(dirname \"$0\")\"\n")
 	b.WriteString("\"${NEO4J_HOME:+$NEO4J_HOME/bin/}neo4j-admin\" database import full neo4j \\\n")
 	b.WriteString("  --overwrite-destination=true --multiline-fields=true --array-delimiter=U+001F \\\n")
+	if buffer > 0 {
+		fmt.Fprintf(&b, "  --read-buffer-size=%dm \\\n", buffer>>20)
+	}
 	for _, f := range files {
 		switch {
 		case strings.HasPrefix(f, "nodes_"):

@@ -5,6 +5,11 @@
 // a graph loaded from `kg generate` (docs/PERFORMANCE.md):
 //
 //	go run ./tools/neo4j/querytimes -n 50
+//
+// With -pid (the server's process id, .neo4j/run/kg-neo4j.pid) it also
+// prints the CPU time (user+system) the server spent per timed run: on a
+// shared machine the wall times grow with the load, the CPU time much
+// less.
 package main
 
 import (
@@ -12,7 +17,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -44,14 +51,15 @@ var runs = []struct {
 func main() {
 	n := flag.Int("n", 30, "timed runs per query")
 	warm := flag.Int("warm", 3, "untimed warm-up runs per query")
+	pid := flag.Int("pid", 0, "the Neo4j server's process id: print its CPU time per run too")
 	flag.Parse()
-	if err := run(*n, *warm); err != nil {
+	if err := run(*n, *warm, *pid); err != nil {
 		fmt.Fprintln(os.Stderr, "querytimes:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n, warm int) error {
+func run(n, warm, pid int) error {
 	ctx := context.Background()
 	st, err := neo4j.Open(ctx, neo4j.Config{
 		URI: os.Getenv("NEO4J_URI"), Username: os.Getenv("NEO4J_USERNAME"),
@@ -62,8 +70,13 @@ func run(n, warm int) error {
 	}
 	defer st.Close(ctx)
 	eng := st.Engine()
-	fmt.Println("| query | parameters | rows | median | p95 |")
-	fmt.Println("|---|---|---|---|---|")
+	if pid > 0 {
+		fmt.Println("| query | parameters | rows | median | p95 | server CPU per run |")
+		fmt.Println("|---|---|---|---|---|---|")
+	} else {
+		fmt.Println("| query | parameters | rows | median | p95 |")
+		fmt.Println("|---|---|---|---|---|")
+	}
 	for _, r := range runs {
 		q, ok := queries.Get(r.query)
 		if !ok {
@@ -75,7 +88,13 @@ func run(n, warm int) error {
 		}
 		var rows int
 		times := make([]time.Duration, 0, n)
+		var cpu0 time.Duration
 		for i := range warm + n {
+			if i == warm && pid > 0 {
+				if cpu0, err = cpuTime(pid); err != nil {
+					return err
+				}
+			}
 			start := time.Now()
 			res, err := eng.Run(ctx, q, b)
 			if err != nil {
@@ -91,10 +110,42 @@ func run(n, warm int) error {
 		for _, p := range q.Params {
 			ps = append(ps, p.Name+"="+r.params[p.Name])
 		}
-		fmt.Printf("| %s | %s | %d | %.1f ms | %.1f ms |\n", r.query, strings.Join(ps, " "), rows,
+		fmt.Printf("| %s | %s | %d | %.1f ms | %.1f ms |", r.query, strings.Join(ps, " "), rows,
 			ms(times[len(times)/2]), ms(times[min(len(times)-1, len(times)*95/100)]))
+		if pid > 0 {
+			cpu1, err := cpuTime(pid)
+			if err != nil {
+				return err
+			}
+			fmt.Printf(" %.1f ms |", ms((cpu1-cpu0)/time.Duration(n)))
+		}
+		fmt.Println()
 	}
 	return nil
+}
+
+// cpuTime returns the user+system CPU time of process pid so far, from
+// /proc/PID/stat (Linux; clock ticks of 1/100 s, the kernel's USER_HZ).
+func cpuTime(pid int) (time.Duration, error) {
+	b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "stat"))
+	if err != nil {
+		return 0, fmt.Errorf("reading the server's CPU time: %w", err)
+	}
+	// Fields after the command name, which is in parentheses.
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 13 {
+		return 0, fmt.Errorf("reading the server's CPU time: short /proc/%d/stat", pid)
+	}
+	var ticks int64
+	for _, x := range f[11:13] { // utime, stime: fields 14 and 15 of stat
+		v, err := strconv.ParseInt(x, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("reading the server's CPU time: %w", err)
+		}
+		ticks += v
+	}
+	return time.Duration(ticks) * 10 * time.Millisecond, nil
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
