@@ -142,11 +142,17 @@ func (d *candidates) contextYear() int {
 // their own year ("13 décembre 2021", "April 2023", "14/04/2023"), in text
 // order.
 func (d *tokenized) explicitDates() []dates.Span {
+	if d.whole != nil && d.whole.textDatesRead {
+		return d.whole.textDates
+	}
 	var out []dates.Span
 	for _, sp := range d.x.dates.Find(d.text[:d.bodyEnd], dates.Options{Lang: d.lang}) {
 		if len(sp.Value) >= 7 { // "in 2021" alone places no day
 			out = append(out, sp)
 		}
+	}
+	if d.whole != nil { // the same for every segment of the article
+		d.whole.textDates, d.whole.textDatesRead = out, true
 	}
 	return out
 }

@@ -75,7 +75,7 @@ func header(text string, captions []string) (date, title string, bodyStart int) 
 // language from its text where the source gave none and finds where the
 // body starts and where related-article teasers end it.
 func prepare(x *Extractor, doc Document, bufs *docBufs) *prepared {
-	d := &prepared{x: x, bufs: bufs, doc: doc, text: doc.Text}
+	d := &prepared{x: x, bufs: bufs, doc: doc, text: doc.Text, whole: &wholeDoc{}}
 	text := d.text
 	// the body starts after the date line's date: the rest of that line is
 	// the headline, which is part of the article's text

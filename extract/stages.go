@@ -38,6 +38,17 @@ type prepared struct {
 	lang      string
 	bodyStart int // where the body starts (after the date line's date)
 	bodyEnd   int // where related-article teasers start, else len(text)
+	// whole is what is read from the whole article once for all its
+	// segments (nil: read for each).
+	whole *wholeDoc
+}
+
+// wholeDoc holds what a stage reads from the whole article rather than
+// from its segment: read for each of a long article's segments, it made
+// the cost quadratic in the article's length.
+type wholeDoc struct {
+	textDates     []dates.Span // explicitDates
+	textDatesRead bool
 }
 
 // tokenized is the output of tokenizeDoc: sentences and tokens.
