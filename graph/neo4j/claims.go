@@ -103,10 +103,12 @@ func (l *Loader) claim(ctx context.Context, ids []string) (map[string]claim, err
 	for _, c := range chunks(len(ids), l.batch) {
 		part := ids[c[0]:c[1]]
 		var got map[string]claim
+		l.claims++
+		stamp := fmt.Sprintf("%s:%d", l.token, l.claims)
 		err := l.write(ctx, func(tx Tx) error {
 			got = map[string]claim{} // a retried transaction starts over
 			rows, err := l.run(ctx, tx, stArticleClaim, map[string]any{
-				"ids": part, "token": l.token, "lease": ClaimLease.Milliseconds()})
+				"ids": part, "token": l.token, "lease": ClaimLease.Milliseconds(), "stamp": stamp})
 			if err != nil {
 				return err
 			}

@@ -62,6 +62,8 @@ type Loader struct {
 	tx      int
 	eids    map[string]string // entity id → element id, as this Load wrote it
 	token   string            // this loader's article claims (claims.go)
+	claims  int               // claim statements it ran (each claim's stamp)
+	fresh   map[string]bool   // the articles of this Load that nothing of is stored
 	held    []string          // the articles whose claims it holds now
 	renewed time.Time         // when it last renewed them
 	current bool              // the database was checked for the earlier layout
@@ -175,6 +177,7 @@ func (l *Loader) EnsureSchema(ctx context.Context) error {
 func (l *Loader) Load(ctx context.Context, batches []graph.Batch, opts LoadOptions) (Stats, error) {
 	l.tx = 0
 	l.eids = map[string]string{}
+	l.fresh = map[string]bool{}
 	st := Stats{Articles: len(batches)}
 	if err := l.checkLayout(ctx); err != nil {
 		return st, err
@@ -205,7 +208,9 @@ func (l *Loader) loadClaimed(ctx context.Context, batches []graph.Batch, claims 
 			continue
 		}
 		todo = append(todo, b)
-		if !c.fresh {
+		if c.fresh {
+			l.fresh[b.Article.ID] = true
+		} else {
 			replace = append(replace, b.Article.ID)
 		}
 	}
@@ -617,13 +622,20 @@ func (l *Loader) foldSources(ctx context.Context, tx Tx, kind string, old map[st
 		}
 		states[key] = st
 		for _, src := range sources[key] {
-			pairs = append(pairs, map[string]any{"of": key, "article": src.Article})
+			if !l.fresh[src.Article] {
+				pairs = append(pairs, map[string]any{"of": key, "article": src.Article})
+			}
 			records = append(records, map[string]any{"of": key, "article": src.Article, "props": sourceProps(key, kind, src)})
 		}
 	}
-	prior, err := l.run(ctx, tx, stSourcePrior, map[string]any{"rows": pairs})
-	if err != nil {
-		return nil, err
+	// An article the claim created has nothing stored: only the others
+	// may have records to take out.
+	var prior Rows
+	if len(pairs) > 0 {
+		var err error
+		if prior, err = l.run(ctx, tx, stSourcePrior, map[string]any{"rows": pairs}); err != nil {
+			return nil, err
+		}
 	}
 	for _, rec := range prior.Records() {
 		s, err := readSource(rec)

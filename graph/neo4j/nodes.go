@@ -134,12 +134,19 @@ func (l *Loader) applyNodes(ctx context.Context, tx Tx, lb string, changes []*no
 		var pairs []map[string]any
 		for _, c := range changes {
 			for _, r := range c.add {
-				pairs = append(pairs, map[string]any{"id": c.id, "article": r["article"]})
+				if a, _ := r["article"].(string); !l.fresh[a] {
+					pairs = append(pairs, map[string]any{"id": c.id, "article": r["article"]})
+				}
 			}
 		}
-		prior, err := l.run(ctx, tx, stNodePrior, map[string]any{"rows": pairs})
-		if err != nil {
-			return err
+		// An article the claim created has nothing stored: only the
+		// others may have records to take out.
+		var prior Rows
+		if len(pairs) > 0 {
+			var err error
+			if prior, err = l.run(ctx, tx, stNodePrior, map[string]any{"rows": pairs}); err != nil {
+				return err
+			}
 		}
 		for _, rec := range prior.Records() {
 			f, err := readFact(rec)
