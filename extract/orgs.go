@@ -191,6 +191,12 @@ func (d *resolved) localBody(i int) (int, bool) {
 				}
 				focused = true
 			}
+			if place != nil && place.Country != "VN" {
+				// Vietnam's local government (data/orgheads.tsv): an article
+				// about Lyon and an unnamed People's Committee does not make
+				// it Lyon's.
+				place = nil
+			}
 		case "Regional Council":
 			place = d.foci.ofKind["region"] // "M. X, Président du Conseil régional"
 		case "Departmental Council":

@@ -160,6 +160,12 @@ func (d *candidates) choosePlace(cands []placeAlias, i, j int) *gazetteer.Place 
 	if !best.ambiguous {
 		return p
 	}
+	// a capitalised local body's head right after the name names that
+	// place's body: "the Hue City People's Committee" (not "Mau" inside
+	// "Ca Mau Provincial People's Committee")
+	if _, heads := d.orgHeadAt(j); heads != nil && d.toks[j].cap && !d.inLongerName(i) {
+		return p
+	}
 	// the next word capitalised and glued: part of a longer name we don't know
 	// ("Ha Minh Tuan": "Ha" would be a place only alone)
 	if j < len(d.toks) && d.toks[j].word && d.toks[j].cap && d.toks[j].sent == d.toks[i].sent {
@@ -174,6 +180,17 @@ func (d *candidates) choosePlace(cands []placeAlias, i, j int) *gazetteer.Place 
 		}
 	}
 	return nil
+}
+
+// inLongerName reports whether a gazetteer name proposed a few words
+// before token i runs over it ("Ca Mau" over "Mau").
+func (d *candidates) inLongerName(i int) bool {
+	for b := i - 1; b >= 0 && b >= i-4 && d.toks[b].sent == d.toks[i].sent; b-- {
+		if d.nameAt[b].end > i {
+			return true
+		}
+	}
+	return false
 }
 
 // placeNamesAt returns the readings of the gazetteer name proposePlaces
