@@ -99,6 +99,11 @@ type Options struct {
 	// goes on to the next input without reading this one: no document, no
 	// warning. An error from Known ends the walk.
 	Known func(src Source) (bool, error)
+	// Ignore lists files a directory walk passes over without a word: the
+	// store kg writes into and its journals, when they sit among the
+	// articles (`kg ingest .`). Compared as absolute, cleaned paths; a
+	// file named on the command line is read whatever this says.
+	Ignore []string
 }
 
 // Source is what the walk knows of an input before reading it (see

@@ -100,6 +100,9 @@ func (w *walker) dir(p string, fi fs.FileInfo) error {
 			continue
 		}
 		child := filepath.Join(p, name)
+		if w.ignored(child) {
+			continue
+		}
 		info, err := os.Stat(child) // follows symbolic links
 		if err != nil {
 			if e.Type()&fs.ModeSymlink != 0 && formatOf(name) == unsupported {
@@ -119,6 +122,23 @@ func (w *walker) dir(p string, fi fs.FileInfo) error {
 		}
 	}
 	return nil
+}
+
+// ignored reports whether p is one of Options.Ignore.
+func (w *walker) ignored(p string) bool {
+	if len(w.opts.Ignore) == 0 {
+		return false
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return false
+	}
+	for _, q := range w.opts.Ignore {
+		if qa, err := filepath.Abs(q); err == nil && qa == abs {
+			return true
+		}
+	}
+	return false
 }
 
 // file reads one file. explicit is true when the caller named it.

@@ -480,3 +480,19 @@ func TestSeeds(t *testing.T) {
 		t.Errorf("seeds: got %d documents, want 5", n)
 	}
 }
+
+// TestWalkIgnore: the files Options.Ignore lists are passed over in a
+// directory without a warning, but read when named.
+func TestWalkIgnore(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.txt": "Hanoi and Lyon signed.", "kg.db": "SQLite format 3", "kg.db-wal": "x", "b.md": "notes"})
+	opts := Options{Ignore: []string{filepath.Join(dir, "kg.db"), filepath.Join(dir, "kg.db-wal")}}
+	res := walk(t, dir, []string{"."}, opts)
+	if len(res.docs) != 1 || res.docs[0].Path != "a.txt" {
+		t.Errorf("docs = %+v, want a.txt only", res.docs)
+	}
+	matchReports(t, "warnings", res.warns, []string{`b.md: unsupported file type ".md"`})
+	if res = walk(t, dir, []string{"kg.db"}, opts); len(res.docs)+len(res.fails) != 1 {
+		t.Errorf("kg.db named: docs %+v, failures %v; want it read (or refused) like any named file", res.docs, res.fails)
+	}
+}

@@ -223,13 +223,13 @@ func sentence(w io.Writer, indent, s, article string, screen int, full bool) {
 // name parameter names no entity at all (with the closest names), as
 // opposed to an empty answer about a known entity; nil otherwise.
 func unknownNames(c *ucli.Context, q queries.Query, raw map[string]string) error {
-	var names []string
+	var params []queries.Param
 	for _, p := range q.Params {
-		if v, ok := raw[p.Name]; ok && p.Type == queries.Key {
-			names = append(names, v)
+		if _, ok := raw[p.Name]; ok && p.Type == queries.Key {
+			params = append(params, p)
 		}
 	}
-	if len(names) == 0 {
+	if len(params) == 0 {
 		return nil
 	}
 	ex, err := openExplorer(c, true)
@@ -237,10 +237,20 @@ func unknownNames(c *ucli.Context, q queries.Query, raw map[string]string) error
 		return nil // the query ran: say "no results" rather than fail now
 	}
 	defer ex.close(nil)
-	for _, n := range names {
-		if len(ex.ix.Resolve(n)) == 0 {
+	for _, p := range params {
+		n := raw[p.Name]
+		found := ex.ix.Resolve(n)
+		if len(found) == 0 {
 			return fmt.Errorf("%w: %s", ErrUsage, ex.unknown(c.Context, n))
 		}
+		// a parameter named after a label ("city") takes an entity of it:
+		// "kg partners Vietnam" is a question about a country
+		if !validType(p.Name) || slices.ContainsFunc(found, func(e graph.Entity) bool { return strings.EqualFold(e.Label, p.Name) }) {
+			continue
+		}
+		e := found[0]
+		return fmt.Errorf("%w: %q is %s (%s), not %s: %s takes %s (kg show %q lists every relation of it)",
+			ErrUsage, n, withArticle(strings.ToLower(e.Label)), e.ID, withArticle(p.Name), q.Name, withArticle(p.Name), n)
 	}
 	return nil
 }
@@ -274,4 +284,12 @@ func filterPeriod(name string, res queries.Result, p explore.Period) (queries.Re
 	}
 	res.Rows = kept
 	return res, nil
+}
+
+// withArticle puts "a" or "an" before a label's name.
+func withArticle(noun string) string {
+	if noun != "" && strings.ContainsRune("aeiou", rune(noun[0])) {
+		return "an " + noun
+	}
+	return "a " + noun
 }

@@ -100,7 +100,7 @@ func TestFaults(t *testing.T) {
 				return []string{"ingest", "--store", filepath.Join(dir, "kg.db"), filepath.Join(dir, "in")}
 			},
 			code:  ExitOK,
-			errs:  []string{"empty.txt: no text", `unsupported file type ".md"`, "ingested 1 articles (0 unchanged, 0 failed)"},
+			errs:  []string{"empty.txt: no text", `unsupported file type ".md"`, "ingested 1 article (0 unchanged, 0 failed)"},
 			check: articles(1),
 		},
 		{
@@ -190,7 +190,7 @@ func TestFaults(t *testing.T) {
 				return []string{"ingest", "--wait", "1m", "--store", filepath.Join(dir, "kg.db"), filepath.Join(dir, "a.txt")}
 			},
 			code:  ExitOK,
-			errs:  []string{"waiting up to 1m0s for it (--wait)", "ingested 1 articles (0 unchanged, 0 failed)"},
+			errs:  []string{"waiting up to 1m0s for it (--wait)", "ingested 1 article (0 unchanged, 0 failed)"},
 			check: articles(6),
 		},
 		{

@@ -68,7 +68,7 @@ func ingestCommand() *ucli.Command {
 			}
 			_, err = ingest(c.Context, w, c.Args().Slice(), ingestOptions{
 				stdin: c.App.Reader, workers: workers, verbose: c.Bool("verbose"), stderr: c.App.ErrWriter,
-				force: c.Bool("force") || c.Bool("reextract"), curation: cur,
+				force: c.Bool("force") || c.Bool("reextract"), curation: cur, ignore: ownFiles(c),
 			})
 			return closeGraph(st, err)
 		},
@@ -84,6 +84,24 @@ type ingestOptions struct {
 	// curation is applied to every article's extraction before it is
 	// written (nil: none).
 	curation *curate.Set
+	// ignore are the files kg itself keeps (ownFiles), which a directory
+	// walk passes over.
+	ignore []string
+}
+
+// ownFiles are the files kg writes next to the articles it may be asked to
+// read (`kg ingest .`): the embedded store, its journals, the curation
+// decisions.
+func ownFiles(c *ucli.Context) []string {
+	files := []string{curationPath(c)}
+	if !useNeo4j(c) {
+		store := c.String("store")
+		if store == "" {
+			store = DefaultStore
+		}
+		files = append(files, store, store+"-journal", store+"-wal", store+"-shm")
+	}
+	return files
 }
 
 // ingestReport says what an ingest run did.
@@ -116,6 +134,7 @@ func ingest(ctx context.Context, w graph.Writer, paths []string, opts ingestOpti
 	stderr := io.Writer(bar)
 
 	ropts := walkOptions(stderr, opts.stdin, &rep.Failed, func() { bar.Add(1) })
+	ropts.Ignore = opts.ignore
 	if !opts.force {
 		ropts.Known = func(src reader.Source) (bool, error) {
 			same, err := knownUnchanged(w, src, fp)
@@ -187,8 +206,8 @@ func ingest(ctx context.Context, w graph.Writer, paths []string, opts ingestOpti
 	if rep.Reextracted > 0 {
 		again = fmt.Sprintf(", %d re-extracted", rep.Reextracted)
 	}
-	line := fmt.Sprintf("ingested %d articles (%d unchanged%s, %d failed): %s in %.1f s",
-		rep.Written+rep.Unchanged, rep.Unchanged, again, len(rep.Failed), rep.Summary, time.Since(start).Seconds())
+	line := fmt.Sprintf("ingested %s (%d unchanged%s, %d failed): %s in %.1f s",
+		plural(int64(rep.Written+rep.Unchanged), "article"), rep.Unchanged, again, len(rep.Failed), rep.Summary, time.Since(start).Seconds())
 	if rep.Skipped > 0 && !opts.verbose {
 		line += fmt.Sprintf("; %d extracted items left out (--verbose lists them)", rep.Skipped)
 	}

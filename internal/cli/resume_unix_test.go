@@ -20,7 +20,7 @@ import (
 )
 
 // ingestedRe reads the summary line of an ingest.
-var ingestedRe = regexp.MustCompile(`ingested (\d+) articles \((\d+) unchanged, (\d+) failed\)`)
+var ingestedRe = regexp.MustCompile(`ingested (\d+) articles? \((\d+) unchanged, (\d+) failed\)`)
 
 func summaryOf(t *testing.T, stderr string) (total, unchanged int) {
 	t.Helper()

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kg-dev/kg/extract/gazetteer"
 	"github.com/kg-dev/kg/graph/explore"
 	ucli "github.com/urfave/cli/v2"
 )
@@ -27,7 +28,7 @@ func searchCommand() *ucli.Command {
 		Flags: append([]ucli.Flag{
 			storeFlag(), formatFlag(),
 			&ucli.StringFlag{Name: "type", Aliases: []string{"t"}, Usage: "only entities of these `TYPES` (comma-separated: person, city, country, organization, event)"},
-			&ucli.StringFlag{Name: "country", Aliases: []string{"c"}, Usage: "only entities in `COUNTRY` (a name in any spelling, an id or an ISO code)"},
+			&ucli.StringFlag{Name: "country", Aliases: []string{"c"}, Usage: "only places, bodies and events in `COUNTRY` (a name in any spelling, an id or an ISO code; people have no country)"},
 			&ucli.IntFlag{Name: "limit", Aliases: []string{"n"}, Value: 20, Usage: "at most `N` results (0: all)"},
 		}, neo4jFlags()...),
 		Action: func(c *ucli.Context) error {
@@ -95,6 +96,9 @@ func searchCommand() *ucli.Command {
 				hits = hits[:n]
 			}
 			if len(hits) == 0 {
+				if country != "" && !knownCountry(country) {
+					return fmt.Errorf("%w: --country %q: not a country kg knows (a name in any spelling, an id such as country:france, or an ISO code such as FR)", ErrUsage, country)
+				}
 				fmt.Fprintf(c.App.ErrWriter, "kg: no entity matches %q in %s\n", text, ex.where)
 			}
 			switch format {
@@ -139,6 +143,28 @@ func searchCSV(hits []explore.Hit) [][]string {
 func validType(t string) bool {
 	for _, l := range []string{"person", "city", "country", "organization", "event"} {
 		if strings.EqualFold(t, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// knownCountry reports whether name is a country of the gazetteer: a name
+// in any of its spellings, its id or its ISO 3166-1 code. It is asked only
+// when a --country search finds nothing, to tell a typo from an empty answer.
+func knownCountry(name string) bool {
+	g, err := gazetteer.Default()
+	if err != nil {
+		return true // cannot tell: not the user's error
+	}
+	if g.Country(name) != nil {
+		return true
+	}
+	if p := g.ByID(name); p != nil && p.Type == gazetteer.TypeCountry {
+		return true
+	}
+	for _, p := range g.LookupName(name) {
+		if p.Type == gazetteer.TypeCountry {
 			return true
 		}
 	}

@@ -61,8 +61,8 @@ func whyCommand() *ucli.Command {
 				return err
 			}
 			if len(found) == 0 {
-				fmt.Fprintf(c.App.ErrWriter, "kg: no connection between %s (%s) and %s (%s) within %d relations (--depth)\n",
-					a.Name, a.ID, b.Name, b.ID, depth)
+				fmt.Fprintf(c.App.ErrWriter, "kg: no connection between %s (%s) and %s (%s) within %s (--depth)\n",
+					a.Name, a.ID, b.Name, b.ID, plural(int64(depth), "relation"))
 			}
 			type row = []string
 			rows := func(f func(any) string) [][]string {
