@@ -14,8 +14,9 @@ type nerSignal interface {
 
 // proseNER is prose v2's English part-of-speech tagger and maximum
 // entropy entity classifier (see prosener.go), loaded once per process on
-// first use (decoding the model takes ~0.3 s: doing it per document would
-// dominate the run). The model is read-only once loaded: goroutines share
+// first use (reading data/model/prose-en.bin takes ~30-50 ms, converting
+// prose's own assets took 0.5-0.8 s; either per document would dominate
+// the run). The model is read-only once loaded: goroutines share
 // it without a lock.
 type proseNER struct {
 	once  sync.Once

@@ -1,18 +1,26 @@
 package extract
 
 import (
-	"bytes"
-	"encoding/gob"
+	_ "embed"
+	"errors"
 	"fmt"
 	"hash/maphash"
+	"math"
 	"strings"
-
-	"github.com/jdkato/prose/v2"
 )
 
 // This file holds prose's English model as kg keeps it: the tagger's and
-// the entity classifier's weights (nerModel, weightTable), decoded once
-// from prose's embedded assets; prosener.go runs them.
+// the entity classifier's weights (nerModel, weightTable), read once from
+// data/model/prose-en.bin; prosener.go runs them.
+//
+// prose ships its model as gzipped gob assets (prose.Asset) that take
+// 0.5-0.8 s of CPU to decode and convert on every run that needs a name
+// checked. data/model/prose-en.bin is the same model converted once, in a
+// flat form decoded in a few milliseconds: TestProseModelFile converts
+// prose's assets again and fails unless the result is byte for byte that
+// file (go test ./extract -run TestProseModelFile -update rewrites it,
+// after an upgrade of prose), and TestNERMatchesProse compares the
+// tagger and classifier running on it with prose.NewDocument.
 
 // nerModel holds prose's English tagger and entity classifier weights.
 type nerModel struct {
@@ -54,21 +62,15 @@ type weightEntry struct {
 	next                 int32
 }
 
-func newWeightTable(m map[string][]classWeight) *weightTable {
-	t := &weightTable{seed: maphash.MakeSeed(), index: make(map[uint64]int32, len(m)), ents: make([]weightEntry, 0, len(m))}
-	for k, ws := range m {
-		e := weightEntry{key: uint32(len(t.keys)), w: uint32(len(t.ws)), next: -1}
-		t.keys = append(t.keys, k...)
-		t.ws = append(t.ws, ws...)
-		e.keyEnd, e.wEnd = uint32(len(t.keys)), uint32(len(t.ws))
-		h := maphash.String(t.seed, k)
-		if first, ok := t.index[h]; ok {
-			e.next = first
-		}
-		t.index[h] = int32(len(t.ents))
-		t.ents = append(t.ents, e)
+// add indexes e, the entry of key k, whose key and weights are the last
+// appended to t.keys and t.ws.
+func (t *weightTable) add(k string, e weightEntry) {
+	h := maphash.String(t.seed, k)
+	if first, ok := t.index[h]; ok {
+		e.next = first
 	}
-	return t
+	t.index[h] = int32(len(t.ents))
+	t.ents = append(t.ents, e)
 }
 
 // get returns the weights of key, nil if it has none.
@@ -124,69 +126,59 @@ var maxentFeatureNames = [nFeat]string{
 	"prefix3", "prevpos", "prevtag", "prevword", "shape", "shape+prevtag",
 	"suffix3", "word", "word+nextpos", "word.lower", "wordlen"}
 
-func decodeAsset(name string, v any) error {
-	b, err := prose.Asset(name)
-	if err != nil {
-		return err
-	}
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(v); err != nil {
-		return fmt.Errorf("decoding prose's %s: %w", name, err)
-	}
-	return nil
-}
+// proseModel is prose v2.0.0's English tagger and entity classifier in
+// kg's form (see encodeNERModel in prosemodel_test.go for the layout).
+//
+//go:embed data/model/prose-en.bin
+var proseModel string
 
-// loadNERModel decodes prose's embedded English model (~0.3 s).
-func loadNERModel() (*nerModel, error) {
+// proseModelMagic starts data/model/prose-en.bin; the number is its
+// layout's version.
+const proseModelMagic = "kg prose-en model 1\n"
+
+// loadNERModel reads prose's English model from data/model/prose-en.bin.
+func loadNERModel() (*nerModel, error) { return decodeNERModel(proseModel) }
+
+// decodeNERModel reads a model in the layout encodeNERModel writes:
+// the tagger's classes, its unambiguous words and their tags and its
+// weights, then the classifier's labels, its word list and one weight
+// table per feature, in maxentFeatureNames order.
+func decodeNERModel(b string) (*nerModel, error) {
+	r := modelReader{b: b}
+	if !strings.HasPrefix(b, proseModelMagic) {
+		return nil, errors.New("prose model: not a kg prose model file")
+	}
+	r.i = len(proseModelMagic)
 	m := &nerModel{}
-	var wts map[string]map[string]float64
-	if err := decodeAsset("model/AveragedPerceptron/classes.gob", &m.classes); err != nil {
-		return nil, err
+	m.classes = r.strings()
+	m.tagMap = make(map[string]string)
+	for n := r.count(); n > 0 && r.err == nil; n-- {
+		k := r.str()
+		m.tagMap[k] = r.str()
 	}
-	if err := decodeAsset("model/AveragedPerceptron/tags.gob", &m.tagMap); err != nil {
-		return nil, err
-	}
-	if err := decodeAsset("model/AveragedPerceptron/weights.gob", &wts); err != nil {
-		return nil, err
-	}
-	classIdx := map[string]int32{}
-	for i, c := range m.classes {
-		classIdx[c] = int32(i)
-	}
-	tagW := make(map[string][]classWeight, len(wts))
-	for feat, ws := range wts {
-		cw := make([]classWeight, 0, len(ws))
-		for c, w := range ws {
-			k, ok := classIdx[c]
-			if !ok {
-				k = int32(len(m.classes))
-				m.classes = append(m.classes, c)
-				classIdx[c] = k
-			}
-			cw = append(cw, classWeight{k, w})
-		}
-		tagW[feat] = cw
-	}
-	m.tagW = newWeightTable(tagW)
-
-	var mapping map[string]int
-	var weights []float64
-	if err := decodeAsset("model/Maxent/labels.gob", &m.labels); err != nil {
-		return nil, err
-	}
-	if err := decodeAsset("model/Maxent/mapping.gob", &mapping); err != nil {
-		return nil, err
-	}
-	if err := decodeAsset("model/Maxent/weights.gob", &weights); err != nil {
-		return nil, err
-	}
-	var words []string
-	if err := decodeAsset("model/Maxent/words.gob", &words); err != nil {
-		return nil, err
-	}
+	m.tagW = r.table(len(m.classes))
+	m.labels = r.strings()
+	words := r.strings()
 	m.basic = make(map[string]bool, len(words))
 	for _, w := range words {
 		m.basic[w] = true
 	}
+	for f := range m.feats {
+		m.feats[f] = r.table(len(m.labels))
+	}
+	if r.err == nil && r.i != len(b) {
+		r.err = errors.New("data after the last table")
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("prose model: %w", r.err)
+	}
+	m.deriveLabels()
+	return m, nil
+}
+
+// deriveLabels fills history and chunkEnd from labels.
+func (m *nerModel) deriveLabels() {
+	m.history, m.chunkEnd = nil, nil
 	for _, l := range m.labels {
 		h := l
 		if strings.HasPrefix(l, "V") {
@@ -197,47 +189,97 @@ func loadNERModel() (*nerModel, error) {
 		m.history = append(m.history, h)
 		m.chunkEnd = append(m.chunkEnd, strings.Replace(l, "B", "I", 1))
 	}
-	var feats [nFeat]map[string][]classWeight
-	for f := range feats {
-		feats[f] = map[string][]classWeight{}
-	}
-	for key, idx := range mapping {
-		f, val, label, ok := m.splitMaxentKey(key)
-		if !ok {
-			return nil, fmt.Errorf("prose maxent feature %q: unknown feature or label", key)
-		}
-		if idx < 0 || idx >= len(weights) {
-			return nil, fmt.Errorf("prose maxent feature %q: weight %d out of range", key, idx)
-		}
-		feats[f][val] = append(feats[f][val], classWeight{int32(label), weights[idx]})
-	}
-	for f := range feats {
-		m.feats[f] = newWeightTable(feats[f])
-	}
-	return m, nil
 }
 
-// splitMaxentKey splits prose's "fname-fval-label" into its parts (names
-// and labels contain hyphens too: "en-wordlist", "B-PERSON").
-func (m *nerModel) splitMaxentKey(key string) (f int, val string, label int, ok bool) {
-	f = -1
-	for i, n := range maxentFeatureNames {
-		if strings.HasPrefix(key, n+"-") && (f < 0 || len(n) > len(maxentFeatureNames[f])) {
-			f = i
+// modelReader reads the model file's uvarints, strings and tables; the
+// first error sticks, and then every read returns zero values.
+type modelReader struct {
+	b   string
+	i   int
+	err error
+}
+
+func (r *modelReader) fail(what string) {
+	if r.err == nil {
+		r.err = fmt.Errorf("%s at byte %d", what, r.i)
+	}
+}
+
+func (r *modelReader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	var v uint64
+	for shift := uint(0); shift < 64; shift += 7 {
+		if r.i >= len(r.b) {
+			break
+		}
+		c := r.b[r.i]
+		r.i++
+		v |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return v
 		}
 	}
-	if f < 0 {
-		return 0, "", 0, false
+	r.fail("bad number")
+	return 0
+}
+
+// count reads a length that must fit in what is left of the file.
+func (r *modelReader) count() int {
+	n := r.uvarint()
+	if n > uint64(len(r.b)-r.i) {
+		r.fail("bad length")
+		return 0
 	}
-	rest := key[len(maxentFeatureNames[f])+1:]
-	label = -1
-	for i, l := range m.labels {
-		if strings.HasSuffix(rest, "-"+l) && (label < 0 || len(l) > len(m.labels[label])) {
-			label = i
+	return int(n)
+}
+
+func (r *modelReader) str() string {
+	n := r.count()
+	if r.err != nil {
+		return ""
+	}
+	s := r.b[r.i : r.i+n]
+	r.i += n
+	return s
+}
+
+func (r *modelReader) strings() []string {
+	n := r.count()
+	out := make([]string, 0, n)
+	for ; n > 0 && r.err == nil; n-- {
+		out = append(out, r.str())
+	}
+	return out
+}
+
+// table reads a weight table: its number of keys, then each key and its
+// weights (class, then the float64's bits in 8 little-endian bytes),
+// classes below nClasses.
+func (r *modelReader) table(nClasses int) *weightTable {
+	n := r.count()
+	t := &weightTable{seed: maphash.MakeSeed(), index: make(map[uint64]int32, n), ents: make([]weightEntry, 0, n)}
+	for ; n > 0 && r.err == nil; n-- {
+		e := weightEntry{key: uint32(len(t.keys)), w: uint32(len(t.ws)), next: -1}
+		k := r.str()
+		t.keys = append(t.keys, k...)
+		for nw := r.count(); nw > 0 && r.err == nil; nw-- {
+			c := r.uvarint()
+			if c >= uint64(nClasses) || len(r.b)-r.i < 8 {
+				r.fail("bad weight")
+				break
+			}
+			var bits uint64
+			for k := 7; k >= 0; k-- {
+				bits = bits<<8 | uint64(r.b[r.i+k])
+			}
+			r.i += 8
+			w := math.Float64frombits(bits)
+			t.ws = append(t.ws, classWeight{int32(c), w})
 		}
+		e.keyEnd, e.wEnd = uint32(len(t.keys)), uint32(len(t.ws))
+		t.add(k, e)
 	}
-	if label < 0 {
-		return 0, "", 0, false
-	}
-	return f, rest[:len(rest)-len(m.labels[label])-1], label, true
+	return t
 }

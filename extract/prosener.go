@@ -13,7 +13,8 @@ import (
 // This file re-implements the tokenizer, part-of-speech tagger, entity
 // classifier and chunker of prose v2 (github.com/jdkato/prose/v2, MIT
 // licence; its tables and patterns are copied here) over prose's own model
-// data (prose.Asset), so that a sentence gets the same tokens, tags, IOB
+// (converted once from prose.Asset into data/model/prose-en.bin, see
+// prosemodel.go), so that a sentence gets the same tokens, tags, IOB
 // labels and entities as prose.NewDocument gives, at a fraction of the
 // cost: prose builds a map of features and joins one string per feature
 // and label for every token (17 features × 13 labels lookups in a
