@@ -162,7 +162,8 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 	}
 	k := j
 	adj := 0
-	noun := false // the next lower-case word follows a preposition
+	noun := false  // the next lower-case word follows a preposition
+	place := false // the last word of the name so far ends a place
 	for k < len(d.toks) && d.toks[k].sent == sent && k < j+24 {
 		u := d.toks[k]
 		if d.cover[k] >= 0 {
@@ -171,7 +172,7 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 				break
 			}
 			k = m.j // "du Morbihan": a place inside the name
-			end, named, adj, noun = k, k, 0, false
+			end, named, adj, noun, place = k, k, 0, false, true
 			continue
 		}
 		switch {
@@ -181,6 +182,7 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 			}
 			k++
 			end, named, adj, noun = k, k, 0, false
+			place = d.placeEndingAt(k) != nil
 			continue
 		case u.punct == '-' || u.punct == '\'':
 			k++
@@ -198,14 +200,17 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 					break // "Département … du ministère français des Affaires étrangères": two bodies
 				}
 				k = n
-				adj = 0
-				noun = true
+				adj, noun, place = 0, true, false
 				continue
 			}
-		case u.word && !u.num && !d.frStop(u.key) && adj < 3 && d.x.lx.titles.full[u.key] == nil && (noun || d.x.lx.frenchAdjective(u.text) || d.placeAt[k].demonym || d.toks[k-1].punct == '-'):
+		case u.word && !u.num && !place && !d.frStop(u.key) && adj < 3 && d.x.lx.titles.full[u.key] == nil && (noun || d.x.lx.frenchAdjective(u.text) || d.placeAt[k].demonym || d.toks[k-1].punct == '-'):
 			// the noun after a preposition ("exportation"), or an adjective
 			// ("générale"): not a verb after the name ("… participe");
-			// after "grandes", its noun ("de grandes villes")
+			// after "grandes", its noun ("de grandes villes"). Nothing in
+			// lower case right after a place: French puts a name's
+			// adjectives before its place ("Comité populaire de la province
+			// de X"), so a word there is the verb ("… de Hue coopéraient",
+			// "… de Lyon signé"), however it ends.
 			noun = d.x.lx.nonName[u.key] == "pre"
 			k++
 			adj++
