@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,6 +26,8 @@ import (
 func (d *related) dateOptions(s int) dates.Options {
 	o := dates.Options{Lang: d.lang, Ref: d.doc.Date}
 	if o.Ref != "" {
+		c, _ := d.hasCue("ahead", s)
+		o.Ahead = c != "" // "will be held in October": the next October
 		return o
 	}
 	start := d.sents[s].start
@@ -177,6 +181,7 @@ func (d *related) eventDates() {
 		d.evDates[id] = c.value
 	}
 	d.focusDates(withDates)
+	d.redateEvents()
 	if d.year == 0 {
 		// An undated article without a full date speaks from the year of
 		// the event it reports, when that event's name or date gives one
@@ -190,6 +195,79 @@ func (d *related) eventDates() {
 				}
 			}
 		}
+	}
+}
+
+// redateEvents gives an unnumbered event that took the article's year
+// into its id and name (none of its names gives one) the year of the date
+// the text gives it: in an article of 2026, the fair "prévu en mars 2027"
+// is the fair of 2027, the node an article of 2027 about it makes, and the
+// conference "held in November 2025" the one of 2025. Left alone when an
+// event of the article already has that identity, and in an undated
+// article. Runs before relations
+// and quantities, so that they take the new id. What resolve decided
+// stays as it was: the renamed entities, mentions and lists are copies.
+func (d *related) redateEvents() {
+	if d.doc.Date == "" {
+		return // the year in the ids is then itself read from the text
+	}
+	cy := "-" + strconv.Itoa(d.ctxYear)
+	copied := false
+	for k, id := range d.order {
+		b := d.ents[id]
+		v := d.evDates[id]
+		if b == nil || !b.ctxYear || b.e.Type != Event || len(v) < 4 || !strings.HasSuffix(id, cy) || strings.HasPrefix(v, cy[1:]) {
+			continue
+		}
+		if _, err := strconv.Atoi(v[:4]); err != nil {
+			continue
+		}
+		nid := strings.TrimSuffix(id, cy) + "-" + v[:4]
+		if d.ents[nid] != nil {
+			continue
+		}
+		if !copied {
+			d.ents = maps.Clone(d.ents)
+			d.order = slices.Clone(d.order)
+			d.ments = slices.Clone(d.ments)
+			d.focus = slices.Clone(d.focus)
+			d.acronyms = maps.Clone(d.acronyms)
+			copied = true
+		}
+		nb := *b
+		b = &nb
+		b.e.ID = nid
+		b.e.Name = strings.TrimSuffix(b.e.Name, " "+cy[1:]) + " " + v[:4]
+		delete(d.ents, id)
+		d.ents[nid] = b
+		d.order[k] = nid
+		delete(d.evDates, id)
+		d.evDates[nid] = v
+		for i, m := range d.ments {
+			if m.id == id {
+				nm := *m
+				nm.id = nid
+				d.ments[i] = &nm
+			}
+		}
+		for i, e := range d.ctxEvents {
+			if e == id {
+				d.ctxEvents[i] = nid
+			}
+		}
+		for i, e := range d.focus {
+			if e == id {
+				d.focus[i] = nid
+			}
+		}
+		for a, e := range d.acronyms {
+			if e == id {
+				d.acronyms[a] = nid
+			}
+		}
+	}
+	if copied {
+		d.indexMentions() // the sentences' mentions are the copies
 	}
 }
 

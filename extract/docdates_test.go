@@ -146,6 +146,15 @@ func TestEventDates(t *testing.T) {
 		{"en the name's year wins", " date 2024-05-16 Mayors look back\n" +
 			"The Asia-Europe Mayors Forum 2024 was prepared on 3 October 2023.\n",
 			map[string]string{forum: "2024"}},
+		{"en coming: the next October", " date 2024-04-09 Hue prepares\n" +
+			"The 3rd Vietnam-France Decentralised Cooperation Conference is scheduled to take place in Hue in October.\n",
+			map[string]string{conf: "2024-10"}},
+		{"fr coming: the next 6 mars", " date 2024-04-09 Hué se prépare\n" +
+			"La 3e Conférence de coopération décentralisée Vietnam-France se tiendra le 6 mars à Hué.\n",
+			map[string]string{conf: "2025-03-06"}},
+		{"en done as planned: the past March", " date 2024-04-09 Mayors met in Hue\n" +
+			"The 3rd Vietnam-France Decentralised Cooperation Conference was held in Hue on March 6, as planned.\n",
+			map[string]string{conf: "2024-03-06"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -156,6 +165,48 @@ func TestEventDates(t *testing.T) {
 				}
 				if got := d.eventDate(id); got != want {
 					t.Errorf("%s: date = %q, want %q", id, got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestRedatedEvents: an unnumbered event whose names give no year takes
+// the year of its date into its id and name, not the article's, so that
+// the articles of both years make one node; an event whose name gives
+// its year keeps it.
+func TestRedatedEvents(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  string // the event id there must be, and the one there must not
+		wantName   string
+	}{
+		{"fr a fair of next year", " date 2026-10-14 Lyon et Hué\n" +
+			"Le maire a invité les entreprises lyonnaises au Salon international de Hué, prévu en mars 2027.\n",
+			"event:fair-hue-international-2027", "event:fair-hue-international-2026", "Hue International Fair 2027"},
+		{"en a festival of last year", " date 2026-02-03 Hue looks back\n" +
+			"The Hue Lotus Festival was held in the city in November 2025 with 40 delegations.\n",
+			"event:festival-hue-lotus-2025", "event:festival-hue-lotus-2026", ""},
+		{"en the name's year stays", " date 2026-02-03 Mayors look back\n" +
+			"The Asia-Europe Mayors Forum 2026 was prepared in November 2025.\n",
+			"event:forum-asia-europe-mayors-2026", "event:forum-asia-europe-mayors-2025", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := runText(t, tt.text)
+			b := d.ents[tt.want]
+			if b == nil {
+				t.Fatalf("no event %s; events: %v", tt.want, eventIDs(d))
+			}
+			if d.ents[tt.not] != nil {
+				t.Errorf("event %s is there too", tt.not)
+			}
+			if tt.wantName != "" && b.e.Name != tt.wantName {
+				t.Errorf("name %q, want %q", b.e.Name, tt.wantName)
+			}
+			for _, m := range d.ments {
+				if m.id == tt.not {
+					t.Errorf("a mention still names %s", tt.not)
 				}
 			}
 		})

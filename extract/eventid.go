@@ -26,6 +26,7 @@ func (d *resolved) findEvents() {
 	}
 	refs := d.eventRefs
 	d.clusterEvents(evs)
+	unnumbered := map[string]bool{} // id -> one of its names gives its year
 	for _, ev := range evs {
 		d.addEventMention(ev, ev.i, ev.j, false)
 		b := d.ents[ev.id]
@@ -39,11 +40,17 @@ func (d *resolved) findEvents() {
 		if ev.year > 0 && b.e.Props["date"] == nil {
 			b.e.Props["date"] = strconv.Itoa(ev.year)
 		}
+		if ev.ordinal == 0 {
+			unnumbered[ev.id] = unnumbered[ev.id] || ev.year > 0
+		}
 		if ev.acronym != "" {
 			if k := ev.j + 1; k < len(d.toks) && d.cover[k] < 0 {
 				d.addEventMention(ev, k, k+1, false) // "(AEMF)"
 			}
 		}
+	}
+	for id, named := range unnumbered {
+		d.ents[id].ctxYear = !named && d.ctxYear > 0 // its id ends with the article's year
 	}
 	d.acronymMentions(evs)
 	// references, in text order: the last event of their type named

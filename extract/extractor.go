@@ -338,6 +338,9 @@ type entBuilder struct {
 	count int
 	first int // first mention's token
 	names map[string]bool
+	// ctxYear: an unnumbered event whose id and name end with the
+	// article's year, since none of its names gives one (redateEvents)
+	ctxYear bool
 }
 
 // result assembles the DocResult: entities with their aliases, relations

@@ -29,6 +29,12 @@ type Options struct {
 	// when Ref is empty to place a day and month without a year, as Ref
 	// would; relative forms ("last week", "on Monday") still need Ref.
 	Anchor string
+	// Ahead says the text speaks of what is to come ("will be held in
+	// October", "prévu le 12 mars"): a day and month, or a month, without
+	// a year are the next ones on or after Ref instead of those of the
+	// window around it ("October" in an article of 2023-04 is 2023-10,
+	// not 2022-10). Needs a Ref with a month.
+	Ahead bool
 }
 
 // dateMonthOK applies the rules that keep "may", "march" and French
@@ -137,6 +143,7 @@ type dateFinder struct {
 	daySufs    map[string]bool
 	ry, rm, rd int // Ref, zero parts when absent
 	ay, am     int // Anchor, zero parts when absent
+	ahead      bool
 	out        []Span
 	keepSpans  bool     // record every date phrase read, resolved or not
 	spans      [][2]int // the phrases read, when keepSpans
@@ -180,7 +187,7 @@ type dateFinder struct {
 // 2023") are skipped. Month names are matched in any case, with or without
 // accents, except that "May", "March" and "Mar." must be capitalised.
 func (w *Words) Find(text string, o Options) []Span {
-	f := dateFinder{text: text, tab: w.table(o.Lang), daySufs: w.daySufs}
+	f := dateFinder{text: text, tab: w.table(o.Lang), daySufs: w.daySufs, ahead: o.Ahead}
 	if y, m, d, ok := dateParseISO(scan.TrimSpace(o.Ref)); ok {
 		f.ry, f.rm, f.rd = y, m, d
 	}
@@ -696,6 +703,11 @@ func (f *dateFinder) weekdayDay(t, n1 dateTok) int {
 func (f *dateFinder) resolve(start, end, m, d int, mode dateMode) int {
 	y := 0
 	switch {
+	case mode == dmWindow && f.ahead && f.rm != 0:
+		y = f.ry // the next such month (day) on or after Ref
+		if m < f.rm || d != 0 && m == f.rm && f.rd != 0 && d < f.rd {
+			y = f.ry + 1
+		}
 	case mode == dmWindow && f.ry != 0:
 		y = window(f.ry, f.rm, m)
 	case mode == dmWindow:
