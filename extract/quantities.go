@@ -45,8 +45,10 @@ func loadCountWords(fsys fs.FS) (*keyMatcher[string], *countWords, error) {
 				return fmt.Errorf("want surface<TAB>unit, got %q", strings.Join(f, "\t"))
 			}
 			u := f[1]
-			if len(f) > 2 && f[2] == "cue" {
-				u += "|cue" // counts only where the sentence says who took part
+			if len(f) > 2 && (f[2] == "cue" || f[2] == "outcome") {
+				// cue: counts only where the sentence says who took part;
+				// outcome: also where it says what was signed or presented
+				u += "|" + f[2]
 			}
 			units.add(f[0], u)
 			return nil
@@ -97,8 +99,18 @@ func (d *related) findQuantities() {
 		}
 		ms := d.sentMentions(s)
 		subject := sentEvent(ms)
+		// outcomesOnly: the sentence names its event by reference and says
+		// what came out of it, not who took part ("12 agreements were
+		// signed at the forum"): only counts of outcomes are the event's
+		outcomesOnly := false
 		if subject != "" && onlyReferences(ms) && !d.saysWhoTookPart(s) {
-			subject = "" // "Speaking at the event, he said the country has 63 provinces"
+			c, _ := d.hasCue("outcome", s)
+			said, _ := d.hasCue("speak", s)
+			if c != "" && said == "" && !d.quoted(s) { // not what a speaker recalls
+				outcomesOnly = true
+			} else {
+				subject = "" // "Speaking at the event, he said the country has 63 provinces"
+			}
 		}
 		if subject == "" && d.saysWhoTookPart(s) && !d.quoted(s) {
 			subject = d.contextEvent(s)
@@ -150,7 +162,10 @@ func (d *related) findQuantities() {
 			}
 			if e, u := d.x.lx.units.longest(d.toks, p); u != nil {
 				unit, cue, _ := strings.Cut(u[0], "|")
-				if cue == "" || d.saysWhoTookPart(s) {
+				switch {
+				case outcomesOnly && cue != "outcome":
+				case cue == "cue" && !d.saysWhoTookPart(s):
+				default:
 					x.unit = unit
 				}
 				p = e

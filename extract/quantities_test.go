@@ -75,6 +75,22 @@ func TestCounts(t *testing.T) {
 			"Mayors of both countries meet in the city.\n\n" +
 			"“Up to now, 38 French localities have taken part in this mechanism,” the minister said.\n",
 			nil},
+		{"en outcomes of the event named by reference", " date 2024-05-16 Hue\n" +
+			"The 3rd Vietnam-France Decentralised Cooperation Conference opened in Hue on Monday.\n" +
+			"In all, 14 cooperation agreements were signed at the conference.\n",
+			[]string{conf + " 14 agreements  false"}},
+		{"fr outcomes of the event named by reference", " date 2024-05-16 Hué\n" +
+			"La 3e Conférence de coopération décentralisée Vietnam-France s'est ouverte lundi à Hué.\n" +
+			"Au total, 9 accords de coopération ont été signés lors de la conférence.\n",
+			[]string{conf + " 9 agreements  false"}},
+		{"en an outcome sentence counts outcomes only", " date 2024-05-16 Hue\n" +
+			"The 3rd Vietnam-France Decentralised Cooperation Conference opened in Hue on Monday.\n" +
+			"During the conference, 14 agreements were signed by 30 cities.\n",
+			[]string{conf + " 14 agreements  false"}},
+		{"en what a speaker recalls is no outcome", " date 2024-05-16 Hue\n" +
+			"The 3rd Vietnam-France Decentralised Cooperation Conference opened in Hue on Monday.\n" +
+			"During the conference, the governor said 14 agreements were signed with France in ten years.\n",
+			nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
