@@ -203,6 +203,11 @@ func TestEventIdentity(t *testing.T) {
 	if len(sumEN) != 1 || len(sumFR) != 1 || !sumEN["event:summit-cities-francophonie-2023"] || !sumFR["event:summit-cities-francophonie-2023"] {
 		t.Errorf("adjective after a group: en %v, fr %v", sumEN, sumFR)
 	}
+	fairEN := ids(" date 2025-03-02 Fair\nThe Hue Industrial Fair will open in March.\n")
+	fairFR := ids(" date 2025-03-02 Salon\nLe Salon de l'industrie de Hué s'ouvrira en mars.\n")
+	if len(fairEN) != 1 || !fairEN["event:fair-hue-industry-2025"] || !fairFR["event:fair-hue-industry-2025"] {
+		t.Errorf("a sector as topic, in two languages: en %v, fr %v", fairEN, fairFR)
+	}
 	two := ids("The 3rd Vietnam-France Decentralised Cooperation Conference was held in 2022; the 4th Vietnam-France Decentralised Cooperation Conference opens today.")
 	if len(two) != 2 {
 		t.Errorf("two editions: got %v, want two events", two)
