@@ -46,6 +46,18 @@ func TestDocumentRelations(t *testing.T) {
 				"Étaient présents le vice-Premier ministre Tran Van Minh et des représentants des villes de Hanoï et d'Osaka.\n",
 			[]relWant{{ParticipatedIn, "person:tran-van-minh", forum}, {ParticipatedIn, "city:hanoi", forum}, {ParticipatedIn, "city:osaka", forum}, {HeldIn, forum, "city:hue"}},
 			nil},
+		{"the sides' delegations listed without the event's name (en)",
+			" date 2024-03-11 The 4th Vietnam-Japan Local Cooperation Forum opens in Hue\n" +
+				"The 4th Vietnam-Japan Local Cooperation Forum opened in Hue on Monday.\n" +
+				"The Japanese side included delegations from Osaka, Kobe and Sendai cities, while the Vietnamese side had representatives from Da Nang.\n",
+			[]relWant{{ParticipatedIn, "city:osaka", forum}, {ParticipatedIn, "city:kobe", forum}, {ParticipatedIn, "city:sendai", forum}, {ParticipatedIn, "city:da-nang", forum}},
+			nil},
+		{"the sides' delegations listed without the event's name (fr)",
+			" date 2024-03-11 Le 4e Forum de coopération locale Vietnam-Japon s'ouvre à Hué\n" +
+				"Le 4e Forum de coopération locale Vietnam-Japon s'est ouvert lundi à Hué.\n" +
+				"La partie vietnamienne comptait des délégations des provinces de Quang Nam, Dong Nai et Ben Tre.\n",
+			[]relWant{{ParticipatedIn, "city:quang-nam", forum}, {ParticipatedIn, "city:dong-nai", forum}, {ParticipatedIn, "city:ben-tre", forum}},
+			nil},
 		{"a generic reference is the article's event (fr)",
 			" date 2024-06-02 Le Festival des cultures de Hué 2024 commence\n" +
 				"Le Festival des cultures de Hué 2024 a commencé samedi.\n" +
