@@ -132,7 +132,8 @@ func Name(s string) string {
 
 // WriteCypher writes the graph as a cypher-shell script: the schema
 // statements, then nodes and relationships in explicit transactions of
-// batch statements each (:begin/:commit). Loading it into a database that
+// batch statements each (:begin/:commit), each relationship after its
+// endpoints (a Walker's order, else every node first). Loading it into a database that
 // already holds the graph changes nothing (MERGE on ids and keys). The
 // source is read once.
 func WriteCypher(ctx context.Context, src Source, w io.Writer, schema []string, batch int) (Summary, error) {
@@ -165,11 +166,26 @@ func WriteCypher(ctx context.Context, src Source, w io.Writer, schema []string, 
 	// their endpoints through the id constraints (ids only: the nodes
 	// themselves are not kept).
 	labels := map[string]string{}
-	err := src.Nodes(ctx, func(nd Node) error {
-		labels[idSpace(nd.Label)+"\x00"+nd.ID] = nd.Label
-		if !graph.ValidLabel(nd.Label) {
+	node := func(nd Node) error {
+		if !validLabel(nd.Label) {
 			return fmt.Errorf("node %s: label %q is not in graph.Labels", nd.ID, nd.Label)
 		}
+		if nd.Label == SourceLabel {
+			// No id: found by the relationship's or quantity's key and
+			// the article, its uniqueness constraint.
+			match, err := Literal(map[string]any{"of": nd.Props["of"], "article": nd.Props["article"]})
+			if err != nil {
+				return err
+			}
+			props, err := Literal(withoutKey(withoutKey(nd.Props, "of"), "article"))
+			if err != nil {
+				return fmt.Errorf("source %v: %w", nd.Props["of"], err)
+			}
+			stmt(fmt.Sprintf("MERGE (n:%s %s) SET n += %s", SourceLabel, match, props))
+			sum.Nodes[nd.Label]++
+			return nil
+		}
+		labels[idSpace(nd.Label)+"\x00"+nd.ID] = nd.Label
 		id, err := Literal(nd.ID)
 		if err != nil {
 			return err
@@ -181,11 +197,8 @@ func WriteCypher(ctx context.Context, src Source, w io.Writer, schema []string, 
 		stmt(fmt.Sprintf("MERGE (n:%s {%s: %s}) SET n += %s", nd.Label, idProp(nd.Label), id, props))
 		sum.Nodes[nd.Label]++
 		return nil
-	})
-	if err != nil {
-		return sum, fmt.Errorf("writing nodes: %w", err)
 	}
-	err = src.Rels(ctx, func(r Rel) error {
+	rel := func(r Rel) error {
 		if !graph.ValidRelType(r.Type) {
 			return fmt.Errorf("relationship %s-%s: type %q is not in graph.RelTypes", r.From, r.To, r.Type)
 		}
@@ -200,7 +213,7 @@ func WriteCypher(ctx context.Context, src Source, w io.Writer, schema []string, 
 		start, end := endpoints(r.Type)
 		la, lb := labels[start+"\x00"+r.From], labels[end+"\x00"+r.To]
 		if la == "" || lb == "" {
-			return fmt.Errorf("relationship %s %s %s: an endpoint is not among the nodes", r.From, r.Type, r.To)
+			return fmt.Errorf("relationship %s %s %s: an endpoint is not among the nodes before it", r.From, r.Type, r.To)
 		}
 		props, err := Literal(withoutKey(r.Props, "key"))
 		if err != nil {
@@ -218,9 +231,9 @@ func WriteCypher(ctx context.Context, src Source, w io.Writer, schema []string, 
 			la, idProp(la), from, lb, idProp(lb), to, merge, props))
 		sum.Rels[r.Type]++
 		return nil
-	})
-	if err != nil {
-		return sum, fmt.Errorf("writing relationships: %w", err)
+	}
+	if err := walk(ctx, src, node, rel); err != nil {
+		return sum, fmt.Errorf("writing the graph: %w", err)
 	}
 	if open {
 		fmt.Fprintln(bw, ":commit")

@@ -234,33 +234,94 @@ func toAny[T any](s []T) []any {
 	return out
 }
 
+// validLabel reports whether label is one an export writes: a label of
+// graph.Labels, or SourceLabel.
+func validLabel(label string) bool { return graph.ValidLabel(label) || label == SourceLabel }
+
+// walk reads src once: through Walk when src is a Walker, else Nodes then
+// Rels.
+func walk(ctx context.Context, src Source, node func(Node) error, rel func(Rel) error) error {
+	if w, ok := src.(Walker); ok {
+		return w.Walk(ctx, node, rel)
+	}
+	if err := src.Nodes(ctx, node); err != nil {
+		return err
+	}
+	return src.Rels(ctx, rel)
+}
+
+// emptyLists counts, per label or type and property, the records that
+// hold it as an empty list and the records that lack it: neo4j-admin
+// stores no property for an empty list, so after an import they are set
+// again (WriteNeo4jAdmin's after-import.cypher).
+type emptyLists struct {
+	rows  map[string]int
+	empty map[string]map[string]int // group -> property -> records with []
+	has   map[string]map[string]int // group -> property -> records with it
+}
+
+func newEmptyLists() *emptyLists {
+	return &emptyLists{rows: map[string]int{}, empty: map[string]map[string]int{}, has: map[string]map[string]int{}}
+}
+
+func (e *emptyLists) add(group string, props map[string]any) {
+	e.rows[group]++
+	if e.has[group] == nil {
+		e.has[group], e.empty[group] = map[string]int{}, map[string]int{}
+	}
+	for k, v := range props {
+		e.has[group][k]++
+		if kind, array, err := kindOf(v); err == nil && array && kind == "" {
+			e.empty[group][k]++
+		}
+	}
+}
+
+// everywhere returns the properties of group held as an empty list by
+// some records and present in all of them, sorted.
+func (e *emptyLists) everywhere(group string) []string {
+	var out []string
+	for k, n := range e.empty[group] {
+		if n > 0 && e.has[group][k] == e.rows[group] {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// sometimes reports whether property k of group is an empty list in some
+// records and missing in others: those records are completed one by one.
+func (e *emptyLists) sometimes(group, k string) bool {
+	return e.empty[group][k] > 0 && e.has[group][k] < e.rows[group]
+}
+
 // scan reads the source once and returns the property schemas of its
-// labels and relationship types. It keeps no node or relationship.
-func scan(ctx context.Context, src Source) (nodes, rels schema, err error) {
-	nodes, rels = schema{}, schema{}
-	err = src.Nodes(ctx, func(n Node) error {
-		if !graph.ValidLabel(n.Label) {
+// labels and relationship types, and where they hold empty lists. It
+// keeps no node or relationship.
+func scan(ctx context.Context, src Source) (nodes, rels schema, empties *emptyLists, err error) {
+	nodes, rels, empties = schema{}, schema{}, newEmptyLists()
+	err = walk(ctx, src, func(n Node) error {
+		if !validLabel(n.Label) {
 			return fmt.Errorf("node %s: label %q is not in graph.Labels", n.ID, n.Label)
 		}
 		if err := nodes.add(n.Label, n.Props); err != nil {
 			return fmt.Errorf("node %s: %w", n.ID, err)
 		}
+		empties.add("node:"+n.Label, n.Props)
 		return nil
-	})
-	if err != nil {
-		return nil, nil, fmt.Errorf("reading nodes: %w", err)
-	}
-	err = src.Rels(ctx, func(r Rel) error {
+	}, func(r Rel) error {
 		if !graph.ValidRelType(r.Type) {
 			return fmt.Errorf("relationship %s-%s: type %q is not in graph.RelTypes", r.From, r.To, r.Type)
 		}
 		if err := rels.add(r.Type, r.Props); err != nil {
 			return fmt.Errorf("relationship %s %s %s: %w", r.From, r.Type, r.To, err)
 		}
+		empties.add("rel:"+r.Type, r.Props)
 		return nil
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading relationships: %w", err)
+		return nil, nil, nil, fmt.Errorf("reading the graph: %w", err)
 	}
-	return nodes, rels, nil
+	return nodes, rels, empties, nil
 }

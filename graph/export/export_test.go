@@ -89,14 +89,14 @@ func golden(t *testing.T, name string, got []byte) {
 func TestNeo4jAdmin(t *testing.T) {
 	dir := t.TempDir()
 	src := testSource()
-	sum, err := WriteNeo4jAdmin(context.Background(), src, dir)
+	sum, err := WriteNeo4jAdmin(context.Background(), src, dir, []string{"CREATE INDEX x IF NOT EXISTS FOR (n:City) ON (n.name)"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if src.reads != 2 {
 		t.Errorf("source reads: got %d, want 2 (schema, then data)", src.reads)
 	}
-	wantFiles := "nodes_Article.csv nodes_City.csv nodes_Event.csv nodes_Quantity.csv rels_MENTIONS.csv rels_PARTNER_OF.csv rels_QUANTIFIES.csv import.sh"
+	wantFiles := "nodes_Article.csv nodes_City.csv nodes_Event.csv nodes_Quantity.csv rels_MENTIONS.csv rels_PARTNER_OF.csv rels_QUANTIFIES.csv import.sh after-import.cypher"
 	if got := strings.Join(sum.Files, " "); got != wantFiles {
 		t.Errorf("files: got %s, want %s", got, wantFiles)
 	}
@@ -333,7 +333,7 @@ func TestSourceErrorsStop(t *testing.T) {
 	boom := errors.New("boom")
 	src := &failing{err: boom}
 	for name, f := range map[string]func() error{
-		"neo4j-admin": func() error { _, err := WriteNeo4jAdmin(context.Background(), src, t.TempDir()); return err },
+		"neo4j-admin": func() error { _, err := WriteNeo4jAdmin(context.Background(), src, t.TempDir(), nil); return err },
 		"cypher":      func() error { _, err := WriteCypher(context.Background(), src, &bytes.Buffer{}, nil, 10); return err },
 		"graphml":     func() error { _, err := WriteGraphML(context.Background(), src, &bytes.Buffer{}); return err },
 	} {
@@ -345,7 +345,7 @@ func TestSourceErrorsStop(t *testing.T) {
 	}
 	bad := testSource()
 	bad.nodes[1].Label = "Town"
-	if _, err := WriteNeo4jAdmin(context.Background(), bad, t.TempDir()); err == nil {
+	if _, err := WriteNeo4jAdmin(context.Background(), bad, t.TempDir(), nil); err == nil {
 		t.Errorf("label outside the closed set: got no error, want one")
 	}
 }

@@ -19,7 +19,7 @@ import (
 // hold are replaced by U+FFFD. The source is read twice.
 func WriteGraphML(ctx context.Context, src Source, w io.Writer) (Summary, error) {
 	sum := newSummary()
-	nodeSchema, relSchema, err := scan(ctx, src)
+	nodeSchema, relSchema, _, err := scan(ctx, src)
 	if err != nil {
 		return sum, err
 	}

@@ -3,13 +3,15 @@ package export
 import (
 	"bufio"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ArrayDelimiter separates array elements inside a CSV field. Sentences
@@ -39,13 +41,21 @@ func endpoints(relType string) (string, string) {
 	return "Entity", "Entity"
 }
 
+// AfterImport is the cypher-shell script WriteNeo4jAdmin writes beside
+// import.sh, to run once the imported database is started: the schema
+// (neo4j-admin imports none) and the empty lists neo4j-admin cannot
+// store (an empty array field is no property), set again, so that the
+// graph is the one kg ingest --neo4j writes.
+const AfterImport = "after-import.cypher"
+
 // WriteNeo4jAdmin writes the graph as CSV files for
 // `neo4j-admin database import full` into dir: nodes_LABEL.csv and
-// rels_TYPE.csv, each with its header line, and import.sh with the
-// command. The source is read twice.
-func WriteNeo4jAdmin(ctx context.Context, src Source, dir string) (Summary, error) {
+// rels_TYPE.csv, each with its header line, import.sh with the command,
+// and AfterImport with the schema statements (schema, as for WriteCypher)
+// and what the import cannot store. The source is read twice.
+func WriteNeo4jAdmin(ctx context.Context, src Source, dir string, schema []string) (Summary, error) {
 	sum := newSummary()
-	nodeSchema, relSchema, err := scan(ctx, src)
+	nodeSchema, relSchema, empties, err := scan(ctx, src)
 	if err != nil {
 		return sum, err
 	}
@@ -72,25 +82,39 @@ func WriteNeo4jAdmin(ctx context.Context, src Source, dir string) (Summary, erro
 		sum.Files = append(sum.Files, name)
 		return f, nil
 	}
+	// Records whose empty lists cannot be set by label or type alone.
+	var oneByOne []string
 
 	longest := 0 // bytes of the longest CSV record
-	err = src.Nodes(ctx, func(n Node) error {
+	err = walk(ctx, src, func(n Node) error {
 		cols := nodeSchema.columns(n.Label, idProp(n.Label))
 		name := "nodes_" + n.Label + ".csv"
-		header := []string{idProp(n.Label) + ":ID(" + idSpace(n.Label) + ")", ":LABEL"}
+		header := []string{":LABEL"}
+		rec := []string{n.Label}
+		if n.Label != SourceLabel {
+			header = []string{idProp(n.Label) + ":ID(" + idSpace(n.Label) + ")", ":LABEL"}
+			rec = []string{n.ID, n.Label}
+		}
 		f, err := open(name, append(header, headers(cols)...))
 		if err != nil {
 			return err
 		}
-		rec := append([]string{n.ID, n.Label}, fields(cols, n.Props)...)
+		vals, quote := fields(cols, n.Props)
+		rec = append(rec, vals...)
+		quote = append(make([]bool, len(rec)-len(vals)), quote...)
 		sum.Nodes[n.Label]++
 		longest = max(longest, recordSize(rec))
-		return f.w.Write(rec)
-	})
-	if err != nil {
-		return sum, errors.Join(fmt.Errorf("writing nodes: %w", err), closeAll())
-	}
-	err = src.Rels(ctx, func(r Rel) error {
+		for _, c := range cols {
+			if empties.sometimes("node:"+n.Label, c.Name) && isEmptyList(n.Props[c.Name]) {
+				st, err := setEmptyNode(n, c.Name)
+				if err != nil {
+					return err
+				}
+				oneByOne = append(oneByOne, st)
+			}
+		}
+		return f.write(rec, quote)
+	}, func(r Rel) error {
 		cols := relSchema.columns(r.Type, "")
 		start, end := endpoints(r.Type)
 		name := "rels_" + r.Type + ".csv"
@@ -99,23 +123,129 @@ func WriteNeo4jAdmin(ctx context.Context, src Source, dir string) (Summary, erro
 		if err != nil {
 			return err
 		}
-		rec := append([]string{r.From, r.To, r.Type}, fields(cols, r.Props)...)
+		vals, quote := fields(cols, r.Props)
+		rec := append([]string{r.From, r.To, r.Type}, vals...)
+		quote = append(make([]bool, 3), quote...)
 		sum.Rels[r.Type]++
 		longest = max(longest, recordSize(rec))
-		return f.w.Write(rec)
+		for _, c := range cols {
+			if empties.sometimes("rel:"+r.Type, c.Name) && isEmptyList(r.Props[c.Name]) {
+				st, err := setEmptyRel(r, c.Name)
+				if err != nil {
+					return err
+				}
+				oneByOne = append(oneByOne, st)
+			}
+		}
+		return f.write(rec, quote)
 	})
 	if err != nil {
-		return sum, errors.Join(fmt.Errorf("writing relationships: %w", err), closeAll())
+		return sum, errors.Join(fmt.Errorf("writing the graph: %w", err), closeAll())
 	}
 	if err := closeAll(); err != nil {
 		return sum, err
 	}
+	slices.Sort(sum.Files) // nodes_*, then rels_*
 	script := ImportCommand(sum.Files, readBuffer(longest))
 	if err := os.WriteFile(filepath.Join(dir, "import.sh"), []byte(script), 0o755); err != nil {
 		return sum, fmt.Errorf("writing import.sh: %w", err)
 	}
 	sum.Files = append(sum.Files, "import.sh")
+	after := afterImport(schema, empties, nodeSchema, relSchema, oneByOne)
+	if err := os.WriteFile(filepath.Join(dir, AfterImport), []byte(after), 0o644); err != nil {
+		return sum, fmt.Errorf("writing %s: %w", AfterImport, err)
+	}
+	sum.Files = append(sum.Files, AfterImport)
 	return sum, nil
+}
+
+func isEmptyList(v any) bool {
+	kind, array, err := kindOf(v)
+	return err == nil && array && kind == ""
+}
+
+// afterImport returns the AfterImport script: schema, then, per label and
+// type, one statement per property that some records hold as an empty
+// list (and all hold), in batches of 10,000 records, then the statements
+// for single records.
+func afterImport(schema []string, empties *emptyLists, nodes, rels schema, oneByOne []string) string {
+	var b strings.Builder
+	b.WriteString("// Run once on the database imported from kg export --format neo4j-admin, once started:\n")
+	b.WriteString("//   cypher-shell -a neo4j://localhost:7687 -u neo4j -d neo4j -f " + AfterImport + "\n")
+	b.WriteString("// It creates the schema (neo4j-admin imports none) and sets the empty lists that\n")
+	b.WriteString("// neo4j-admin cannot store (an empty array field is no property), so that the graph\n")
+	b.WriteString("// is the one kg ingest --neo4j writes and kg ingest --neo4j can load on top of it.\n")
+	for _, s := range schema {
+		fmt.Fprintf(&b, "%s;\n", s)
+	}
+	for _, lb := range nodes.groups() {
+		for _, k := range empties.everywhere("node:" + lb) {
+			fmt.Fprintf(&b, "MATCH (n:%s) WHERE n.%s IS NULL CALL (n) { SET n.%s = [] } IN TRANSACTIONS OF 10000 ROWS;\n", lb, Name(k), Name(k))
+		}
+	}
+	for _, t := range rels.groups() {
+		for _, k := range empties.everywhere("rel:" + t) {
+			fmt.Fprintf(&b, "MATCH ()-[r:%s]->() WHERE r.%s IS NULL CALL (r) { SET r.%s = [] } IN TRANSACTIONS OF 10000 ROWS;\n", t, Name(k), Name(k))
+		}
+	}
+	for _, s := range oneByOne {
+		fmt.Fprintf(&b, "%s;\n", s)
+	}
+	return b.String()
+}
+
+// setEmptyNode returns the statement that sets property k of node n to
+// an empty list.
+func setEmptyNode(n Node, k string) (string, error) {
+	var match map[string]any
+	if n.Label == SourceLabel {
+		match = map[string]any{"of": n.Props["of"], "article": n.Props["article"]}
+	} else {
+		match = map[string]any{idProp(n.Label): n.ID}
+	}
+	m, err := Literal(match)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("MATCH (n:%s %s) SET n.%s = []", n.Label, m, Name(k)), nil
+}
+
+// setEmptyRel returns the statement that sets property k of relationship
+// r to an empty list; entity endpoints are found by id without a label
+// (a rare case: a property an empty list in some records, missing in
+// others).
+func setEmptyRel(r Rel, k string) (string, error) {
+	end := func(space, id string) (string, error) {
+		l, err := Literal(id)
+		if err != nil {
+			return "", err
+		}
+		switch space {
+		case "Article":
+			return "(:Article {id: " + l + "})", nil
+		case "Quantity":
+			return "(:Quantity {key: " + l + "})", nil
+		}
+		return "({id: " + l + "})", nil
+	}
+	s, e := endpoints(r.Type)
+	from, err := end(s, r.From)
+	if err != nil {
+		return "", err
+	}
+	to, err := end(e, r.To)
+	if err != nil {
+		return "", err
+	}
+	where := ""
+	if key, ok := r.Props["key"]; ok {
+		kl, err := Literal(key)
+		if err != nil {
+			return "", err
+		}
+		where = " WHERE r.key = " + kl
+	}
+	return fmt.Sprintf("MATCH %s-[r:%s]->%s%s SET r.%s = []", from, r.Type, to, where, Name(k)), nil
 }
 
 // defaultReadBuffer is neo4j-admin import's default --read-buffer-size:
@@ -182,10 +312,12 @@ func headers(cols []column) []string {
 	return out
 }
 
-// fields returns props as CSV fields in column order; a missing property
-// is an empty field (no property on import).
-func fields(cols []column, props map[string]any) []string {
+// fields returns props as CSV fields in column order, and which must be
+// quoted: a missing property is an empty field (no property on import), an
+// empty string a quoted empty field (an empty string).
+func fields(cols []column, props map[string]any) ([]string, []bool) {
 	out := make([]string, len(cols))
+	quote := make([]bool, len(cols))
 	for i, c := range cols {
 		v, ok := props[c.Name]
 		if !ok || v == nil {
@@ -201,8 +333,9 @@ func fields(cols []column, props map[string]any) []string {
 			continue
 		}
 		out[i] = scalarText(v)
+		quote[i] = out[i] == ""
 	}
-	return out
+	return out, quote
 }
 
 // scalarText formats a scalar for CSV and GraphML.
@@ -229,7 +362,6 @@ func scalarText(v any) string {
 type csvFile struct {
 	f  *os.File
 	bw *bufio.Writer
-	w  *csv.Writer
 }
 
 func createCSV(path string, header []string) (*csvFile, error) {
@@ -237,20 +369,57 @@ func createCSV(path string, header []string) (*csvFile, error) {
 	if err != nil {
 		return nil, fmt.Errorf("creating %s: %w", filepath.Base(path), err)
 	}
-	bw := bufio.NewWriter(f)
-	c := &csvFile{f: f, bw: bw, w: csv.NewWriter(bw)}
-	if err := c.w.Write(header); err != nil {
+	c := &csvFile{f: f, bw: bufio.NewWriter(f)}
+	if err := c.write(header, nil); err != nil {
 		return nil, errors.Join(err, f.Close())
 	}
 	return c, nil
 }
 
-func (c *csvFile) close() error {
-	c.w.Flush()
-	err := c.w.Error()
-	if ferr := c.bw.Flush(); err == nil {
-		err = ferr
+// write writes one record as encoding/csv does (fields quoted when they
+// hold a comma, quote, CR or LF, begin with a space or are \.; quotes
+// doubled; LF line ends), and the fields quote says quoted even when
+// empty: neo4j-admin reads "" as an empty string, an empty field as no
+// property.
+func (c *csvFile) write(rec []string, quote []bool) error {
+	for i, f := range rec {
+		if i > 0 {
+			c.bw.WriteByte(',')
+		}
+		if !(i < len(quote) && quote[i]) && !needsQuotes(f) {
+			c.bw.WriteString(f)
+			continue
+		}
+		c.bw.WriteByte('"')
+		for {
+			j := strings.IndexByte(f, '"')
+			if j < 0 {
+				break
+			}
+			c.bw.WriteString(f[:j+1])
+			c.bw.WriteByte('"')
+			f = f[j+1:]
+		}
+		c.bw.WriteString(f)
+		c.bw.WriteByte('"')
 	}
+	return c.bw.WriteByte('\n')
+}
+
+// needsQuotes is encoding/csv's rule with a comma separator.
+func needsQuotes(f string) bool {
+	if f == "" {
+		return false
+	}
+	if f == `\.` || strings.ContainsAny(f, ",\"\r\n") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(f)
+	return unicode.IsSpace(r)
+}
+
+func (c *csvFile) close() error {
+	err := c.bw.Flush()
 	if cerr := c.f.Close(); err == nil {
 		err = cerr
 	}

@@ -136,16 +136,13 @@ func (s *server) use() {
 }
 
 // graphCounts counts nodes per label and relationships per type, leaving
-// out the MENTIONS with count 0: kg ingest --neo4j keeps one for each
-// entity an article states only through a relation (its record of that
-// entity, for replacing the article later), which the export, a picture of
-// the merged graph, has no need of.
+// out the Source nodes and the MENTIONS with count 0 (an article's record
+// of an entity it states only through a relation): the counts of the
+// graph the canned queries read. TestIntegrationExportLayout compares
+// everything.
 func graphCounts(t *testing.T, st *neo4j.Store) map[string]int64 {
 	t.Helper()
 	out := map[string]int64{}
-	// Source nodes are how kg ingest --neo4j keeps each article's evidence;
-	// kg export keeps it as lists on the relationships (NEO4J.md): the
-	// canned queries read both, and compare the same.
 	for _, r := range neo4j.Select(t, st, "MATCH (n) WHERE NOT n:Source RETURN 'nodes:' + labels(n)[0], count(*)", nil) {
 		out[r[0].(string)] = r[1].(int64)
 	}

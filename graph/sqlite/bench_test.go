@@ -230,9 +230,11 @@ func BenchmarkExport(b *testing.B) {
 		name  string
 		write func(context.Context, export.Source, string) (export.Summary, error)
 	}{
-		{"neo4j-admin", export.WriteNeo4jAdmin},
-		{"cypher", func(ctx context.Context, src export.Source, _ string) (export.Summary, error) {
-			return export.WriteCypher(ctx, src, io.Discard, nil, 500)
+		{"neo4j-admin", func(ctx context.Context, _ export.Source, dir string) (export.Summary, error) {
+			return export.WriteNeo4jAdmin(ctx, export.Neo4jLayout(s), dir, nil)
+		}},
+		{"cypher", func(ctx context.Context, _ export.Source, _ string) (export.Summary, error) {
+			return export.WriteCypher(ctx, export.Neo4jLayout(s), io.Discard, nil, 500)
 		}},
 		{"graphml", func(ctx context.Context, src export.Source, _ string) (export.Summary, error) {
 			return export.WriteGraphML(ctx, src, io.Discard)

@@ -520,3 +520,193 @@ func decodeInts(s string, out *[]int) error {
 	*out = l
 	return nil
 }
+
+// EntityRecords streams every entity, by id, with every article's record
+// of it, by article id: rows[i] is the row article mentions[i].Article
+// gave (its name, aliases and props, as its graph.Batch held them) and
+// mentions[i] its mentions there (Count 0 and no offsets when it names
+// the entity only through a relation). One entity's records are in
+// memory at a time.
+func (s *Store) EntityRecords(ctx context.Context, fn func(rows []graph.NodeRow, mentions []graph.MentionRow) error) error {
+	_, artIDs, err := s.ids(ctx)
+	if err != nil {
+		return s.classify("exporting entities", err)
+	}
+	q, err := s.db.QueryContext(ctx, `SELECT n.id, n.label, f.aid, f.name, f.aliases, f.props, f.mentions, f.starts, f.ends
+		FROM nodes n CROSS JOIN node_facts f ON f.nid = n.nid ORDER BY n.id`)
+	if err != nil {
+		return s.classify("exporting entities", err)
+	}
+	defer q.Close()
+	type record struct {
+		row graph.NodeRow
+		m   graph.MentionRow
+	}
+	var group []record
+	emit := func() error {
+		if len(group) == 0 {
+			return nil
+		}
+		slices.SortFunc(group, func(x, y record) int { return strings.Compare(x.m.Article, y.m.Article) })
+		rows, ms := make([]graph.NodeRow, len(group)), make([]graph.MentionRow, len(group))
+		for i, r := range group {
+			rows[i], ms[i] = r.row, r.m
+		}
+		group = group[:0]
+		return fn(rows, ms)
+	}
+	for q.Next() {
+		var e extract.Entity
+		var aid int64
+		var aliases, props, starts, ends string
+		var m graph.MentionRow
+		if err := q.Scan(&e.ID, &e.Type, &aid, &e.Name, &aliases, &props, &m.Count, &starts, &ends); err != nil {
+			return s.classify("exporting entities", err)
+		}
+		m.Article, m.Node = artIDs[aid], e.ID
+		if err := decode(aliases, &e.Aliases); err != nil {
+			return fmt.Errorf("exporting the record of %s in %s: %w", e.ID, m.Article, err)
+		}
+		if e.Props, err = decodeProps(props); err != nil {
+			return fmt.Errorf("exporting the record of %s in %s: %w", e.ID, m.Article, err)
+		}
+		if m.Count > 0 {
+			if err := decodeInts(starts, &m.Starts); err != nil {
+				return fmt.Errorf("exporting the mentions of %s in %s: %w", e.ID, m.Article, err)
+			}
+			if err := decodeInts(ends, &m.Ends); err != nil {
+				return fmt.Errorf("exporting the mentions of %s in %s: %w", e.ID, m.Article, err)
+			}
+		}
+		if len(group) > 0 && group[0].row.ID != e.ID {
+			if err := emit(); err != nil {
+				return err
+			}
+		}
+		group = append(group, record{graph.NodeRowOf(e), m})
+	}
+	if err := q.Err(); err != nil {
+		return s.classify("exporting entities", err)
+	}
+	return emit()
+}
+
+// RelationRecords streams every relation, by key, with every article's
+// record of it, by article id: rows[i] is article articles[i]'s row (its
+// props, and its evidence with Span.Doc the article id). One relation's
+// records are in memory at a time.
+func (s *Store) RelationRecords(ctx context.Context, fn func(articles []string, rows []graph.EdgeRow) error) error {
+	nodeIDs, artIDs, err := s.ids(ctx)
+	if err != nil {
+		return s.classify("exporting relations", err)
+	}
+	q, err := s.db.QueryContext(ctx, `SELECT e.key, e.type, e.src, e.dst, f.aid, f.props, f.evidence
+		FROM edges e CROSS JOIN edge_facts f ON f.eid = e.eid ORDER BY e.key`)
+	if err != nil {
+		return s.classify("exporting relations", err)
+	}
+	defer q.Close()
+	type record struct {
+		art string
+		row graph.EdgeRow
+	}
+	var group []record
+	emit := func() error {
+		if len(group) == 0 {
+			return nil
+		}
+		slices.SortFunc(group, func(x, y record) int { return strings.Compare(x.art, y.art) })
+		arts, rows := make([]string, len(group)), make([]graph.EdgeRow, len(group))
+		for i, r := range group {
+			arts[i], rows[i] = r.art, r.row
+		}
+		group = group[:0]
+		return fn(arts, rows)
+	}
+	for q.Next() {
+		var e graph.EdgeRow
+		var src, dst, aid int64
+		var props, ev string
+		if err := q.Scan(&e.Key, &e.Type, &src, &dst, &aid, &props, &ev); err != nil {
+			return s.classify("exporting relations", err)
+		}
+		e.From, e.To = nodeIDs[src], nodeIDs[dst]
+		art := artIDs[aid]
+		if e.Props, err = decodeProps(props); err != nil {
+			return fmt.Errorf("exporting relation %s in %s: %w", e.Key, art, err)
+		}
+		if e.Evidence, err = decodeEvidence(art, ev, nil); err != nil {
+			return fmt.Errorf("exporting relation %s in %s: %w", e.Key, art, err)
+		}
+		if len(group) > 0 && group[0].row.Key != e.Key {
+			if err := emit(); err != nil {
+				return err
+			}
+		}
+		group = append(group, record{art, e})
+	}
+	if err := q.Err(); err != nil {
+		return s.classify("exporting relations", err)
+	}
+	return emit()
+}
+
+// QuantityRecords streams every quantity, by key, with every article's
+// record of it, by article id: rows[i] is article articles[i]'s row (its
+// unit spelling, approx flag and evidence).
+func (s *Store) QuantityRecords(ctx context.Context, fn func(articles []string, rows []graph.QuantityRow) error) error {
+	nodeIDs, artIDs, err := s.ids(ctx)
+	if err != nil {
+		return s.classify("exporting quantities", err)
+	}
+	q, err := s.db.QueryContext(ctx, `SELECT q.key, q.subject, coalesce(q.country, 0), q.count, f.aid, f.unit, f.approx, f.evidence
+		FROM quantities q CROSS JOIN quantity_facts f ON f.qid = q.qid ORDER BY q.key`)
+	if err != nil {
+		return s.classify("exporting quantities", err)
+	}
+	defer q.Close()
+	var arts []string
+	var rows []graph.QuantityRow
+	emit := func() error {
+		if len(rows) == 0 {
+			return nil
+		}
+		idx := make([]int, len(rows))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortFunc(idx, func(x, y int) int { return strings.Compare(arts[x], arts[y]) })
+		a2, r2 := make([]string, len(idx)), make([]graph.QuantityRow, len(idx))
+		for i, j := range idx {
+			a2[i], r2[i] = arts[j], rows[j]
+		}
+		arts, rows = arts[:0], rows[:0]
+		return fn(a2, r2)
+	}
+	for q.Next() {
+		var r graph.QuantityRow
+		var subject, country, aid int64
+		var ev string
+		if err := q.Scan(&r.Key, &subject, &country, &r.Count, &aid, &r.Unit, &r.Approx, &ev); err != nil {
+			return s.classify("exporting quantities", err)
+		}
+		r.Subject = nodeIDs[subject]
+		if country != 0 {
+			r.Of = nodeIDs[country]
+		}
+		art := artIDs[aid]
+		if r.Evidence, err = decodeEvidence(art, ev, nil); err != nil {
+			return fmt.Errorf("exporting quantity %s in %s: %w", r.Key, art, err)
+		}
+		if len(rows) > 0 && rows[0].Key != r.Key {
+			if err := emit(); err != nil {
+				return err
+			}
+		}
+		arts, rows = append(arts, art), append(rows, r)
+	}
+	if err := q.Err(); err != nil {
+		return s.classify("exporting quantities", err)
+	}
+	return emit()
+}

@@ -34,9 +34,9 @@ func shuffleCorpus(t *testing.T) []extract.DocResult {
 func exportAll(t *testing.T, s *Store) map[string][]byte {
 	t.Helper()
 	ctx := context.Background()
-	src := export.FromStore(s)
+	src := export.Neo4jLayout(s)
 	dir := t.TempDir()
-	sum, err := export.WriteNeo4jAdmin(ctx, src, dir)
+	sum, err := export.WriteNeo4jAdmin(ctx, src, dir, []string{"CREATE CONSTRAINT x IF NOT EXISTS FOR (n:City) REQUIRE n.id IS UNIQUE"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func exportAll(t *testing.T, s *Store) map[string][]byte {
 	if _, err := export.WriteCypher(ctx, src, &cy, []string{"CREATE CONSTRAINT x IF NOT EXISTS FOR (n:City) REQUIRE n.id IS UNIQUE"}, 50); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := export.WriteGraphML(ctx, src, &gml); err != nil {
+	if _, err := export.WriteGraphML(ctx, export.FromStore(s), &gml); err != nil {
 		t.Fatal(err)
 	}
 	files["graph.cypher"], files["graph.graphml"] = cy.Bytes(), gml.Bytes()

@@ -20,10 +20,13 @@ func exportCommand() *ucli.Command {
 		ArgsUsage: "DIR",
 		Description: "Formats:\n" +
 			"  neo4j-admin  DIR/nodes_LABEL.csv, DIR/rels_TYPE.csv and DIR/import.sh for\n" +
-			"               `neo4j-admin database import full` (a stopped, empty Neo4j)\n" +
+			"               `neo4j-admin database import full` (a stopped, empty Neo4j), then\n" +
+			"               DIR/after-import.cypher for cypher-shell once it is started\n" +
 			"  cypher       DIR/graph.cypher, a script for cypher-shell -f (MERGE: safe to re-run)\n" +
 			"  graphml      DIR/graph.graphml, for Gephi and yEd\n" +
-			"The store is read as a stream; docs/NEO4J.md describes the files.",
+			"neo4j-admin and cypher write the graph kg ingest --neo4j writes (Source nodes, summaries),\n" +
+			"so kg ingest --neo4j loads the next articles on top. The store is read as a stream;\n" +
+			"docs/NEO4J.md describes the files.",
 		Flags: []ucli.Flag{
 			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "`FORMAT`: neo4j-admin, cypher or graphml (required)"},
 			storeFlag(),
@@ -46,7 +49,13 @@ func exportCommand() *ucli.Command {
 				return err
 			}
 			defer st.Close()
-			sum, err := writeExport(c, format, export.FromStore(st), dir)
+			// neo4j-admin and cypher: the layout kg ingest --neo4j writes,
+			// so that kg ingest --neo4j loads on top of the import.
+			var src export.Source = export.Neo4jLayout(st)
+			if format == "graphml" {
+				src = export.FromStore(st)
+			}
+			sum, err := writeExport(c, format, src, dir)
 			if err != nil {
 				return storeError(err)
 			}
@@ -58,7 +67,11 @@ func exportCommand() *ucli.Command {
 
 func writeExport(c *ucli.Context, format string, src export.Source, dir string) (export.Summary, error) {
 	if format == "neo4j-admin" {
-		sum, err := export.WriteNeo4jAdmin(c.Context, src, dir)
+		schema, err := schemaTexts()
+		if err != nil {
+			return export.Summary{}, err
+		}
+		sum, err := export.WriteNeo4jAdmin(c.Context, src, dir, schema)
 		if err != nil {
 			return sum, fmt.Errorf("exporting for neo4j-admin: %w", err)
 		}
@@ -88,19 +101,29 @@ func writeTo(c *ucli.Context, format string, src export.Source, w io.Writer) (ex
 		}
 		return sum, nil
 	}
-	schema, err := neo4j.SchemaStatements()
+	texts, err := schemaTexts()
 	if err != nil {
 		return export.Summary{}, err
-	}
-	texts := make([]string, len(schema))
-	for i, s := range schema {
-		texts[i] = s.Cypher
 	}
 	sum, err := export.WriteCypher(c.Context, src, w, texts, neo4j.DefaultBatchSize)
 	if err != nil {
 		return sum, fmt.Errorf("exporting Cypher: %w", err)
 	}
 	return sum, nil
+}
+
+// schemaTexts returns the loader's schema statements (constraints and
+// indexes, IF NOT EXISTS).
+func schemaTexts() ([]string, error) {
+	schema, err := neo4j.SchemaStatements()
+	if err != nil {
+		return nil, err
+	}
+	texts := make([]string, len(schema))
+	for i, s := range schema {
+		texts[i] = s.Cypher
+	}
+	return texts, nil
 }
 
 func summaryText(s export.Summary) string {

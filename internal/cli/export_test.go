@@ -54,7 +54,7 @@ func TestExport(t *testing.T) {
 		files  []string
 		want   string // in the first file
 	}{
-		{"neo4j-admin", []string{"nodes_City.csv", "rels_PARTNER_OF.csv", "import.sh"}, "id:ID(Entity),:LABEL,"},
+		{"neo4j-admin", []string{"nodes_City.csv", "rels_PARTNER_OF.csv", "nodes_Source.csv", "import.sh", "after-import.cypher"}, "id:ID(Entity),:LABEL,"},
 		{"cypher", []string{"graph.cypher"}, "MERGE (n:City {id: 'city:hanoi'})"},
 		{"graphml", []string{"graph.graphml"}, `<node id="Entity:city:hanoi">`},
 	}
