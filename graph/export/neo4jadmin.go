@@ -70,24 +70,34 @@ func WriteNeo4jAdmin(ctx context.Context, src Source, dir string, schema []strin
 		}
 		return errors.Join(errs...)
 	}
-	open := func(name string, header []string) (*csvFile, error) {
-		if f, ok := files[name]; ok {
-			return f, nil
-		}
-		f, err := createCSV(filepath.Join(dir, name), header)
+	// The file and columns of each label or type, found once.
+	type group struct {
+		f         *csvFile
+		cols      []column
+		sometimes []string // properties an empty list in some records, missing in others
+	}
+	groups := map[string]*group{}
+	open := func(name, key string, cols []column, header []string) (*group, error) {
+		f, err := createCSV(filepath.Join(dir, name), append(header, headers(cols)...))
 		if err != nil {
 			return nil, err
 		}
 		files[name] = f
 		sum.Files = append(sum.Files, name)
-		return f, nil
+		g := &group{f: f, cols: cols}
+		for _, c := range cols {
+			if empties.sometimes(key, c.Name) {
+				g.sometimes = append(g.sometimes, c.Name)
+			}
+		}
+		groups[name] = g
+		return g, nil
 	}
 	// Records whose empty lists cannot be set by label or type alone.
 	var oneByOne []string
 
 	longest := 0 // bytes of the longest CSV record
 	err = walk(ctx, src, func(n Node) error {
-		cols := nodeSchema.columns(n.Label, idProp(n.Label))
 		name := "nodes_" + n.Label + ".csv"
 		header := []string{":LABEL"}
 		rec := []string{n.Label}
@@ -95,18 +105,22 @@ func WriteNeo4jAdmin(ctx context.Context, src Source, dir string, schema []strin
 			header = []string{idProp(n.Label) + ":ID(" + idSpace(n.Label) + ")", ":LABEL"}
 			rec = []string{n.ID, n.Label}
 		}
-		f, err := open(name, append(header, headers(cols)...))
-		if err != nil {
-			return err
+		g := groups[name]
+		if g == nil {
+			var err error
+			if g, err = open(name, "node:"+n.Label, nodeSchema.columns(n.Label, idProp(n.Label)), header); err != nil {
+				return err
+			}
 		}
+		f, cols := g.f, g.cols
 		vals, quote := fields(cols, n.Props)
 		rec = append(rec, vals...)
 		quote = append(make([]bool, len(rec)-len(vals)), quote...)
 		sum.Nodes[n.Label]++
 		longest = max(longest, recordSize(rec))
-		for _, c := range cols {
-			if empties.sometimes("node:"+n.Label, c.Name) && isEmptyList(n.Props[c.Name]) {
-				st, err := setEmptyNode(n, c.Name)
+		for _, k := range g.sometimes {
+			if isEmptyList(n.Props[k]) {
+				st, err := setEmptyNode(n, k)
 				if err != nil {
 					return err
 				}
@@ -115,22 +129,24 @@ func WriteNeo4jAdmin(ctx context.Context, src Source, dir string, schema []strin
 		}
 		return f.write(rec, quote)
 	}, func(r Rel) error {
-		cols := relSchema.columns(r.Type, "")
-		start, end := endpoints(r.Type)
 		name := "rels_" + r.Type + ".csv"
-		header := []string{":START_ID(" + start + ")", ":END_ID(" + end + ")", ":TYPE"}
-		f, err := open(name, append(header, headers(cols)...))
-		if err != nil {
-			return err
+		g := groups[name]
+		if g == nil {
+			start, end := endpoints(r.Type)
+			var err error
+			if g, err = open(name, "rel:"+r.Type, relSchema.columns(r.Type, ""), []string{":START_ID(" + start + ")", ":END_ID(" + end + ")", ":TYPE"}); err != nil {
+				return err
+			}
 		}
+		f, cols := g.f, g.cols
 		vals, quote := fields(cols, r.Props)
 		rec := append([]string{r.From, r.To, r.Type}, vals...)
 		quote = append(make([]bool, 3), quote...)
 		sum.Rels[r.Type]++
 		longest = max(longest, recordSize(rec))
-		for _, c := range cols {
-			if empties.sometimes("rel:"+r.Type, c.Name) && isEmptyList(r.Props[c.Name]) {
-				st, err := setEmptyRel(r, c.Name)
+		for _, k := range g.sometimes {
+			if isEmptyList(r.Props[k]) {
+				st, err := setEmptyRel(r, k)
 				if err != nil {
 					return err
 				}

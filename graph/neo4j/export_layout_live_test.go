@@ -181,7 +181,12 @@ func TestIntegrationExportLayout(t *testing.T) {
 			}
 			useServer(t, cfg)
 
-			// (a) neo4j-admin database import into the stopped second server.
+			// (a) the cypher-shell script replayed into an empty database.
+			neo4j.Wipe(t, main)
+			n := replay(t, main, filepath.Join(out, "cypher", "graph.cypher"))
+			sameDump(t, "cypher replay ("+strconv.Itoa(n)+" statements)", fullDump(t, main), want)
+
+			// (b) neo4j-admin database import into the stopped second server.
 			imported.Close(t.Context())
 			s.stop()
 			imp := exec.Command("sh", filepath.Join(out, "neo4j-admin", "import.sh"))
@@ -191,14 +196,9 @@ func TestIntegrationExportLayout(t *testing.T) {
 			}
 			s.start()
 			imported = s.open()
-			n := afterImport(t, imported, filepath.Join(out, "neo4j-admin", "after-import.cypher"))
+			n = afterImport(t, imported, filepath.Join(out, "neo4j-admin", "after-import.cypher"))
 			t.Logf("after-import.cypher: %d statements", n)
 			sameDump(t, "neo4j-admin import", fullDump(t, imported), want)
-
-			// (b) the cypher-shell script replayed into an empty database.
-			neo4j.Wipe(t, main)
-			n = replay(t, main, filepath.Join(out, "cypher", "graph.cypher"))
-			sameDump(t, "cypher replay ("+strconv.Itoa(n)+" statements)", fullDump(t, main), want)
 
 			// The next day's articles on top of each.
 			mustKG(t, "ingest", "--neo4j", next)
