@@ -11,14 +11,17 @@ import (
 func (d *tokenized) notName(key string) bool { return d.x.lx.nonName[key] == "stop" }
 
 // thingNamedAfter reports whether the name at [i, j) names a thing (a
-// bridge, a street, a school) rather than a person.
-func (d *tokenized) thingNamedAfter(i, j int) bool {
+// bridge, a street, a school) rather than a person. A place-type word
+// that closes a place's name in English ("Quang Nam Province", "Tay Ho
+// District") says nothing of the name after it: "Chairman of Quang Nam
+// Province Nguyen Van Tam".
+func (d *placed) thingNamedAfter(i, j int) bool {
 	if i > 0 && d.toks[i-1].word {
-		if k, v := d.x.lx.cue("notperson-before", d.toks, i-1); v != "" && k == i {
+		if k, v := d.x.lx.cue("notperson-before", d.toks, i-1); v != "" && k == i && d.placeEndingAt(i) == nil && d.placeEndingAt(i-1) == nil {
 			return true
 		}
 		if i > 1 && d.toks[i-2].word {
-			if k, v := d.x.lx.cue("notperson-before", d.toks, i-2); v != "" && k == i {
+			if k, v := d.x.lx.cue("notperson-before", d.toks, i-2); v != "" && k == i && d.placeEndingAt(i) == nil && d.placeEndingAt(i-2) == nil {
 				return true
 			}
 		}
