@@ -83,6 +83,8 @@ func TestRoles(t *testing.T) {
 			[]string{"city:quang-nam"}, "Chairman"},
 		{"foreign province with its unit word, then the name", "Vice Governor of Gyeonggi Province Park Ji-hoon signed the memorandum.", "person:park-ji-hoon",
 			[]string{"city:gyeonggi"}, "Governor"},
+		{"title, name, then the office", "Governor Tanaka Ichiro of Nara Prefecture visited Hue.", "person:tanaka-ichiro", []string{"city:nara"}, "Governor"},
+		{"a country's place in the possessive", "Governor of Japan's Nara prefecture Tanaka Ichiro visited Hue on Monday.", "person:tanaka-ichiro", []string{"city:nara"}, "Governor"},
 		{"district with its unit word, then the name", "Chairman of Cau Giay District Tran Van Lau welcomed them.", "person:tran-van-lau",
 			[]string{"city:cau-giay"}, "Chairman"},
 		{"french title after the name", "Marie Dupont, maire de Nantes, a reçu la délégation.", "person:marie-dupont", []string{"city:nantes"}, "Mayor"},
@@ -171,6 +173,17 @@ func TestRunTogether(t *testing.T) {
 		}
 		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
 			t.Errorf("%s: got %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestNoOfficeFromTheVenue: a place after the name that is not "of X" is
+// where the person was, not their office.
+func TestNoOfficeFromTheVenue(t *testing.T) {
+	r := extractText(t, " date 2024-05-16 Talks\nThe director held talks with Mayor Anne Leroy in Hanoi on Monday.\n")
+	for _, rel := range r.Relations {
+		if rel.Type == HoldsRole && rel.From == "person:anne-leroy" && rel.To == "city:hanoi" {
+			t.Errorf("the venue taken as the office: %v", rel)
 		}
 	}
 }

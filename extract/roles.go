@@ -115,6 +115,14 @@ func (d *resolved) titledPerson(i int) int {
 	}
 	m := d.addPerson(r, e)
 	m.roles = roles
+	// "Governor Tanaka Ichiro of Nara Prefecture", "Mayor Anne Leroy of
+	// Blois": the office after the name, when the title named none
+	if len(roles) > 0 && roles[0].target == "" && e < len(d.toks) && d.toks[e].sent == sent && d.x.words.of[d.toks[e].key] {
+		if e2, t := d.roleComplement(e, ""); t != "" {
+			roles[0].target = t
+			e = e2
+		}
+	}
 	// "les anciens SG Tran Van Kien et Ha Minh Tuan": coordinated names share the title
 	if e+1 < len(d.toks) && d.x.words.and[d.toks[e].key] {
 		if e2, n2 := d.nameShape(e + 1); n2 >= 2 && !d.thingNamedAfter(e+1, e2) && !d.notPersonName(e+1, e2) {
@@ -329,6 +337,12 @@ func (d *resolved) roleComplement(r int, target string) (int, string) {
 			continue
 		}
 		if e, p := d.describedPlace(s); p != nil {
+			// "of Japan's Nara prefecture": the country's place
+			if p.Type == Country && e+2 < len(d.toks) && d.toks[e].punct == '\'' && d.x.words.possessive[d.toks[e+1].key] {
+				if e2, p2 := d.describedPlace(e + 2); p2 != nil && p2.Type != Country {
+					e, p = e2, p2
+				}
+			}
 			if target == "" {
 				target = p.ID
 			}
