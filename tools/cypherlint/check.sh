@@ -56,9 +56,10 @@ else
   summary+=("canned queries: $(grep '^cypherlint:' "$tmp/queries.out" | sed 's/^cypherlint: //')")
 fi
 
-# 4. The cypher-shell scripts `kg export --format cypher` writes (its
-# golden outputs, one full of hostile text, as the writer produced them).
-scripts=("$root"/graph/export/testdata/golden/*.cypher)
+# 4. The cypher-shell scripts `kg export` writes: graph.cypher and, for neo4j-admin,
+# after-import.cypher (their golden outputs, one full of hostile text, as the writer
+# produced them).
+scripts=("$root"/graph/export/testdata/golden/*.cypher "$root"/graph/export/testdata/golden/neo4j-admin/*.cypher)
 if [ ${#scripts[@]} -eq 0 ]; then
   status=1
   summary+=("export scripts: FAILED (no graph/export/testdata/golden/*.cypher)")
