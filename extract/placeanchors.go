@@ -127,6 +127,12 @@ func possessiveStart(toks []token, i int) int {
 // anchorBefore returns the country of the nearest known place before
 // token i in its sentence (within maxAnchorGap tokens), or "".
 func (d *placed) anchorBefore(i int) string {
+	// "the Dutch province of Zeeland": the demonym of the unit word
+	if b := i - 1; b >= 0 && d.placeAt[b].demonym && d.placeAt[b].end == i {
+		if p := d.placeAt[b].p; p != nil && p.Type == Country && p.Country != "" {
+			return p.Country
+		}
+	}
 	for b := i - 1; b >= 0 && b >= i-maxAnchorGap && d.toks[b].sent == d.toks[i].sent; b-- {
 		if c := d.placeAt[b]; c.p != nil && !c.demonym && c.end <= i {
 			return c.p.Country

@@ -142,6 +142,11 @@ func TestUnitsLocatedIn(t *testing.T) {
 	if !hasRelation(r, LocatedIn, "city:schwabing", "country:germany") {
 		t.Errorf("missing Schwabing LOCATED_IN Germany in %+v", r.Relations)
 	}
+	// the demonym of the unit word, not the place named before it
+	r = extractText(t, "The partnership between the Vietnamese province of Ca Mau and the Norwegian county of Vestfjordland began in 2016.")
+	if !hasRelation(r, LocatedIn, "city:vestfjordland", "country:norway") || hasRelation(r, LocatedIn, "city:vestfjordland", "country:vietnam") {
+		t.Errorf("want Vestfjordland LOCATED_IN Norway only, got %+v", r.Relations)
+	}
 }
 
 func entityIDs(r DocResult) []string {
