@@ -188,6 +188,9 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 			k++
 			continue
 		case u.word && (d.x.lx.frPreps[u.key] && !d.x.words.auxVerb[u.text] || d.x.words.and[u.key]): // "à", not the verb "a"
+			if place && d.placeEndingAt(k) != nil && !d.x.words.of[u.key] && !d.x.words.and[u.key] {
+				break // "l'Eurométropole de Strasbourg pour la gestion des déchets": the name ends at its place
+			}
 			n := k + 1
 			if d.x.words.and[u.key] && !(n < len(d.toks) && d.x.lx.frPreps[d.toks[n].key]) {
 				break // "X et l'Association Y": two bodies
