@@ -53,6 +53,7 @@ type lexicon struct {
 	frPreps     map[string]bool   // ... introducing a French body name's complement
 	modifiers   map[string]bool   // ... the level of a local body ("municipal")
 	frAdjEnds   []string          // ... endings of French adjectives (as written, with accents)
+	particles   map[string]bool   // ... particles inside a surname after a given name ("Jean-Yves Le Drian")
 	// roleWords are the word keys of titles, organisation heads, event
 	// heads and topics: a capitalised run made only of these (and nonName
 	// words) is not a person's name ("Secretary General").
@@ -233,6 +234,11 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 				lx.frPreps[k] = true
 			case "modifier":
 				lx.modifiers[k] = true
+			case "particle":
+				if lx.particles == nil {
+					lx.particles = map[string]bool{}
+				}
+				lx.particles[k] = true
 			case "fr-adj-end":
 				lx.frAdjEnds = append(lx.frAdjEnds, f[0])
 			default:

@@ -80,7 +80,8 @@ func (d *candidates) rawNameShape(i int) (int, int) {
 		}
 		// "Le" is an article, unless it is Lê opening a Vietnamese name;
 		// "Son" is French, but Sơn in "Nguyễn Kim Sơn"
-		if d.names[j].stop && !(words == 0 && (d.vietSurnameStart(j) || d.vietSurnameAfterTitle(j))) && !(words > 0 && words < 4 && d.x.lx.surnamesVI[d.toks[i].key] && len(t.key) <= 5 && !t.upper) {
+		if d.names[j].stop && !(words == 0 && (d.vietSurnameStart(j) || d.vietSurnameAfterTitle(j))) && !(words > 0 && words < 4 && d.x.lx.surnamesVI[d.toks[i].key] && len(t.key) <= 5 && !t.upper) &&
+			!d.surnameParticle(i, j, words) {
 			break
 		}
 		if words > 0 {
@@ -95,6 +96,19 @@ func (d *candidates) rawNameShape(i int) (int, int) {
 		return i, 0
 	}
 	return j, words
+}
+
+// surnameParticle reports whether the stop word at j is a particle of
+// the surname after a given name ("Jean-Yves Le Drian", "Vincent Le
+// Bihan", "Charles de Gaulle"): the name so far is one given name
+// (data/given_names.txt), the word a particle (namewords.tsv) and a
+// capitalised word that can be a name follows.
+func (d *candidates) surnameParticle(i, j, words int) bool {
+	if words != 1 || !d.x.lx.particles[d.toks[j].key] || !d.x.lx.given[d.givenKey(i)] {
+		return false
+	}
+	n := j + 1
+	return n < len(d.toks) && d.toks[n].word && d.toks[n].cap && !d.toks[n].num && !d.names[n].stop && d.toks[n].sent == d.toks[j].sent
 }
 
 // nextNameWord returns the token after the name word at j, a word glued to

@@ -69,6 +69,7 @@ func (d *resolved) titledPerson(i int) int {
 		r = d.roleTail(r, ro)
 		roles = append(roles, ro)
 		r, roles = d.moreRoles(r, roles)
+		r = d.skipPortfolio(r)
 		if ro.target == "" && ro.scope != "national" {
 			ro.target = d.localBodyBefore(i)
 		}
@@ -135,6 +136,26 @@ func (d *resolved) titledPerson(i int) int {
 		}
 	}
 	return e
+}
+
+// skipPortfolio passes over the portfolio of a title up to the comma
+// before the name ("vice-présidente de la Métropole chargée des
+// relations internationales, Claire Martin"; cue "portfolio"), or
+// returns r.
+func (d *resolved) skipPortfolio(r int) int {
+	if r >= len(d.toks) || !d.toks[r].word {
+		return r
+	}
+	k, v := d.x.lx.cue("portfolio", d.toks, r)
+	if v == "" {
+		return r
+	}
+	for ; k < len(d.toks) && k < r+14 && d.toks[k].sent == d.toks[r].sent; k++ {
+		if d.toks[k].punct == ',' {
+			return k
+		}
+	}
+	return r
 }
 
 // nameEndingAt returns the start of a person's name of two to four words
