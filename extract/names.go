@@ -75,7 +75,7 @@ func (d *candidates) rawNameShape(i int) (int, int) {
 	j, words := i, 0
 	for j < len(d.toks) && words < maxNameWords {
 		t := d.toks[j]
-		if !t.word || t.num || !(t.cap || t.upper) || t.sent != d.toks[i].sent {
+		if !t.word || t.num || !(t.cap || t.upper || d.surnameParticle(i, j, words)) || t.sent != d.toks[i].sent {
 			break
 		}
 		// "Le" is an article, unless it is Lê opening a Vietnamese name;
@@ -100,15 +100,18 @@ func (d *candidates) rawNameShape(i int) (int, int) {
 
 // surnameParticle reports whether the stop word at j is a particle of
 // the surname after a given name ("Jean-Yves Le Drian", "Vincent Le
-// Bihan", "Charles de Gaulle"): the name so far is one given name
+// Bihan", "Hendrik de Vos", "Charles de Gaulle", in either case): the name
+// so far is one given name
 // (data/given_names.txt), the word a particle (namewords.tsv) and a
-// capitalised word that can be a name follows.
+// capitalised word that can be a name, and no place, follows.
 func (d *candidates) surnameParticle(i, j, words int) bool {
 	if words != 1 || !d.x.lx.particles[d.toks[j].key] || !d.x.lx.given[d.givenKey(i)] {
 		return false
 	}
 	n := j + 1
-	return n < len(d.toks) && d.toks[n].word && d.toks[n].cap && !d.toks[n].num && !d.names[n].stop && d.toks[n].sent == d.toks[j].sent
+	// not a place after it: "M. Martin de Lyon" is Martin from Lyon
+	return n < len(d.toks) && d.toks[n].word && d.toks[n].cap && !d.toks[n].num && !d.names[n].stop && d.toks[n].sent == d.toks[j].sent &&
+		d.nameAt[n].end == 0
 }
 
 // nextNameWord returns the token after the name word at j, a word glued to
