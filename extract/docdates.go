@@ -204,9 +204,9 @@ func (d *related) eventDates() {
 // is the fair of 2027, the node an article of 2027 about it makes, and the
 // conference "held in November 2025" the one of 2025. Left alone when an
 // event of the article already has that identity, and in an undated
-// article. Runs before relations
-// and quantities, so that they take the new id. What resolve decided
-// stays as it was: the renamed entities, mentions and lists are copies.
+// article. Runs before relations and quantities, so that they take the
+// new id. What resolve decided stays as it was: the renamed entities,
+// mentions and lists are copies.
 func (d *related) redateEvents() {
 	if d.doc.Date == "" {
 		return // the year in the ids is then itself read from the text

@@ -98,12 +98,12 @@ func (d *candidates) rawNameShape(i int) (int, int) {
 	return j, words
 }
 
-// surnameParticle reports whether the stop word at j is a particle of
-// the surname after a given name ("Jean-Yves Le Drian", "Vincent Le
-// Bihan", "Hendrik de Vos", "Charles de Gaulle", in either case): the name
-// so far is one given name
-// (data/given_names.txt), the word a particle (namewords.tsv) and a
-// capitalised word that can be a name, and no place, follows.
+// surnameParticle reports whether the word at j, in either case, is a
+// particle of the surname after a given name ("Jean-Yves Le Drian",
+// "Vincent Le Bihan", "Hendrik de Vos", "Charles de Gaulle"): the name so
+// far is one given name (data/given_names.txt), the word a particle
+// (namewords.tsv), and a capitalised word that can be a name, and no
+// place, follows.
 func (d *candidates) surnameParticle(i, j, words int) bool {
 	if words != 1 || !d.x.lx.particles[d.toks[j].key] || !d.x.lx.given[d.givenKey(i)] {
 		return false
