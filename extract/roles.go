@@ -126,6 +126,9 @@ func (d *resolved) titledPerson(i int) int {
 	}
 	// "les anciens SG Tran Van Kien et Ha Minh Tuan": coordinated names share the title
 	if e+1 < len(d.toks) && d.x.words.and[d.toks[e].key] {
+		if _, c := d.titleAt(e + 1); c != nil {
+			return e // "… and Mayor X of Y": a title of its own
+		}
 		if e2, n2 := d.nameShape(e + 1); n2 >= 2 && !d.thingNamedAfter(e+1, e2) && !d.notPersonName(e+1, e2) {
 			m2 := d.addPerson(e+1, e2)
 			for _, ro := range roles {
