@@ -134,3 +134,51 @@ func (d *related) noteLeader(s int, ms []*ment) {
 		}
 	}
 }
+
+// reciprocalMeetings finds two people who met each other: joined by
+// "and"/"et" (each with a title, or none) right before a cue that names
+// no other party (cue "metboth": "X and Y held talks", "Chairman X and
+// Mayor Y had a working session", "X et Y se sont entretenus"). Not when
+// the cue goes on to another party ("X and Y held talks with Z", "X and Y
+// met Z": both met Z, not each other).
+func (d *related) reciprocalMeetings(s int, ms []*ment) {
+	if c, _ := d.hasCue("metboth", s); c == "" {
+		return
+	}
+	_, b := d.sentRange(s)
+	for n := 0; n+1 < len(ms); n++ {
+		p1, p2 := ms[n], ms[n+1]
+		if p1.typ != Person || p2.typ != Person || p1.id == p2.id || p1.j >= b || !d.x.words.and[d.toks[p1.j].key] {
+			continue
+		}
+		q := p1.j + 1
+		if k, c := d.titleAt(q); c != nil {
+			q = k
+			if q < b && d.toks[q].punct == '.' {
+				q++ // "M."
+			}
+		}
+		if q != p2.i {
+			continue
+		}
+		for k := p2.j; k < b && k <= p2.j+3; k++ {
+			e, v := d.x.lx.cue("metboth", d.toks, k)
+			if v == "" {
+				continue
+			}
+			if e2, v2 := d.x.lx.cue("met", d.toks, k); v2 != "" && e2 > e {
+				break // "held talks with Z"
+			}
+			other := false
+			for _, m := range ms[n+2:] {
+				if m.typ == Person && m.i >= e && m.i <= e+4 {
+					other = true // "met Z"
+				}
+			}
+			if !other {
+				d.addRel(Met, p1.id, p2.id, d.meetingProps(s, ms), s)
+			}
+			break
+		}
+	}
+}

@@ -123,6 +123,7 @@ func (d *related) relations() {
 		ms := d.sentMentions(s)
 		d.partners(s, ms)
 		d.meetings(s, ms)
+		d.reciprocalMeetings(s, ms)
 		d.participation(s, ms)
 		d.eventPlaces(s, ms)
 		d.heldIn(s, ms)
