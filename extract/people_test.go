@@ -93,6 +93,8 @@ func TestRoles(t *testing.T) {
 			[]string{"city:gyeonggi"}, "Governor"},
 		{"title, name, then the office", "Governor Tanaka Ichiro of Nara Prefecture visited Hue.", "person:tanaka-ichiro", []string{"city:nara"}, "Governor"},
 		{"the second of two titled people, office after the name", "Chairman Pham Van Huy of Hue and Mayor Anne Leroy of Blois attended the forum.", "person:anne-leroy", []string{"city:blois"}, "Mayor"},
+		{"its title: the place of the delegation before it", "A delegation from Japan's Nara prefecture led by its Governor Tanaka Ichiro visited Hue.", "person:tanaka-ichiro", []string{"city:nara"}, "Governor"},
+		{"son titre : le lieu de la délégation", "La coopération est ancienne. Une délégation de la préfecture de Nara, conduite par son gouverneur Tanaka Ichiro, a visité Hué.", "person:tanaka-ichiro", []string{"city:nara"}, "Governor"},
 		{"a country's place in the possessive", "Governor of Japan's Nara prefecture Tanaka Ichiro visited Hue on Monday.", "person:tanaka-ichiro", []string{"city:nara"}, "Governor"},
 		{"the portfolio between the title and the name", "La vice-présidente de la Métropole de Lyon chargée des relations internationales, Claire Martin, a signé.", "person:claire-martin",
 			[]string{"org:metropole-de-lyon"}, "Vice President"},

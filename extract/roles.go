@@ -67,6 +67,9 @@ func (d *resolved) titledPerson(i int) int {
 			}
 		}
 		r = d.roleTail(r, ro)
+		if ro.target == "" && i > 0 && d.x.words.itsDet[d.toks[i-1].key] {
+			ro.target = d.placeBeforeIts(i - 1) // "a delegation from Khon Kaen province led by its Governor X"
+		}
 		roles = append(roles, ro)
 		r, roles = d.moreRoles(r, roles)
 		r = d.skipPortfolio(r)
@@ -139,6 +142,18 @@ func (d *resolved) titledPerson(i int) int {
 		}
 	}
 	return e
+}
+
+// placeBeforeIts returns the place named nearest before the possessive
+// determiner at token k in its sentence ("… Khon Kaen province led by
+// its Governor", "… la province de X, conduite par son gouverneur"), or "".
+func (d *resolved) placeBeforeIts(k int) string {
+	for b := k - 1; b >= 0 && b >= k-12 && d.toks[b].sent == d.toks[k].sent; b-- {
+		if p := d.placeEndingAt(b + 1); p != nil {
+			return p.ID
+		}
+	}
+	return ""
 }
 
 // skipPortfolio passes over the portfolio of a title up to the comma
