@@ -54,6 +54,8 @@ func TestPeople(t *testing.T) {
 			[]string{"person:charles-de-gaulle"}, []string{"person:charles"}},
 		{"a particle before a place is no surname", "Le maire Martin de Lyon a reçu Mme Anne Leroy.", nil, []string{"person:martin-de-lyon"}},
 		{"an article after a place opens no surname", "Paris Le Monde a publié un article sur Hué.", nil, []string{"person:paris-le-monde"}},
+		{"sites are not people", "Visitors toured the My Son Landscape Complex and the Hoi An Heritage Site.", nil,
+			[]string{"person:landscape-complex", "person:son-landscape-complex", "person:hoi-an-heritage-site", "person:heritage-site"}},
 		{"wards are not people", "The project covers Tay Ho Ward and Ba Dinh District.", nil, []string{"person:tay-ho-ward", "person:ba-dinh-district"}},
 		{"a name after a place-type word names a thing", "Les élèves de l'école Nguyen Van Troi ont visité la rue Tran Hung Dao.", nil, []string{"person:nguyen-van-troi", "person:tran-hung-dao"}},
 		{"vietnamese name with syllables of a district", "Chairman Trần Xuân Trường welcomed the guests.", []string{"person:tran-xuan-truong"}, []string{"person:tran-xuan", "city:xuan-truong"}},
