@@ -40,10 +40,14 @@ func TestQualityFloorsOnDev(t *testing.T) {
 // TestQualityFloorsOnHeldout scores the articles written for a held-out
 // check by someone who had not seen the extractor (eval/testdata/heldout):
 // lower floors than the dev set's, which the extractor was improved on.
+// Since 2026-12-07 its errors, too, have pointed at general fixes (no
+// text of it in code or data), so it is no longer unseen: the floors keep
+// what was reached (entities 0.945, P 0.972; relations 0.832, P 0.943;
+// quantities 0.727; dates 10 of 14; 1 duplicate).
 func TestQualityFloorsOnHeldout(t *testing.T) {
 	dir := filepath.Join("..", "eval", "testdata", "heldout")
 	checkFloors(t, filepath.Join(dir, "heldout.gold.json"), filepath.Join(dir, "articles"), floors{
-		entityF1: 0.90, entityP: 0.93, relationF1: 0.76, relationP: 0.90, quantityF1: 0.62, dates: 7, maxDup: 2,
+		entityF1: 0.93, entityP: 0.95, relationF1: 0.81, relationP: 0.92, quantityF1: 0.70, dates: 9, maxDup: 1,
 	})
 }
 
