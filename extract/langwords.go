@@ -29,7 +29,7 @@ type wordClasses struct {
 	hostIn, hostArticle                        map[string]bool
 	possessive, nameInto, capLocative, auxVerb map[string]bool
 	venueOf, unitOf, shortKnown, toPlaceOf     map[string]bool
-	itsDet                                     map[string]bool
+	itsDet, contractLe, contractLes            map[string]bool
 
 	auxVerbIn map[string]map[string]bool // language -> its auxverb words (a word of another class elsewhere)
 	stopIn    map[string]map[string]bool // language -> folded keys of its function and stop words (isStop)
@@ -84,7 +84,7 @@ func loadWordClasses(fsys fs.FS) (*wordClasses, error) {
 		"namedet": &w.nameDet, "namearticle": &w.nameArticle, "hostin": &w.hostIn, "hostarticle": &w.hostArticle,
 		"possessive": &w.possessive, "nameinto": &w.nameInto, "caplocative": &w.capLocative, "auxverb": &w.auxVerb,
 		"venueof": &w.venueOf, "unitof": &w.unitOf, "shortknown": &w.shortKnown, "toplaceof": &w.toPlaceOf,
-		"caption": &w.caption, "itsdet": &w.itsDet,
+		"caption": &w.caption, "itsdet": &w.itsDet, "contractle": &w.contractLe, "contractles": &w.contractLes,
 	}
 	prefixes := map[string]*[]string{
 		"levelprefix": &w.levelPrefix, "provinceprefix": &w.provincePrefix, "anniversaryprefix": &w.anniversaryPrefix,

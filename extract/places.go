@@ -41,6 +41,14 @@ func (d *candidates) proposePlaces() {
 			continue
 		}
 		d.unitWords = d.unitWords || t.mayStart(d.x.pw.units.bit)
+		if t.cap && i > 0 && (d.x.words.contractLe[d.toks[i-1].key] || d.x.words.contractLes[d.toks[i-1].key]) {
+			if j, ps := d.contractedPlace(i); ps != nil {
+				d.nameAt[i] = placeCand{end: j, cands: ps}
+				d.noteCountries(ps)
+				inside = j
+				continue
+			}
+		}
 		if t.cap {
 			if j, ps := d.x.places.longest(d.toks, i); ps != nil {
 				d.nameAt[i] = placeCand{end: j, cands: ps}
@@ -66,6 +74,38 @@ func (d *candidates) proposePlaces() {
 		}
 	}
 	d.bufs.countries = d.countries
+}
+
+// contractedPlace reads a place whose name opens with the article that
+// French contracts with the preposition before it: "au Havre", "du
+// Mans" (Le Havre, Le Mans), "aux Sables-d'Olonne" (Les Sables-d'Olonne).
+// The mention is the words after the preposition; it returns their end
+// and the places, or (i, nil). A name the gazetteer also knows without
+// its article is read as usual.
+func (d *candidates) contractedPlace(i int) (int, []placeAlias) {
+	art := "le"
+	if d.x.words.contractLes[d.toks[i-1].key] {
+		art = "les"
+	}
+	for e := min(len(d.toks), i+4); e > i; e-- {
+		if !d.toks[e-1].word || d.toks[e-1].sent != d.toks[i].sent {
+			continue
+		}
+		surface := d.surface(i, e)
+		if len(d.x.gaz.LookupName(surface)) > 0 {
+			return i, nil
+		}
+		var out []placeAlias
+		for _, p := range d.x.gaz.LookupName(art + " " + surface) {
+			if p.Type != Country {
+				out = append(out, placeAlias{p: p, surface: surface})
+			}
+		}
+		if len(out) > 0 {
+			return e, out
+		}
+	}
+	return i, nil
 }
 
 // choosePlaces decides, for every name proposePlaces found, which place it
