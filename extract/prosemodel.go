@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -209,20 +210,14 @@ func (r *modelReader) uvarint() uint64 {
 	if r.err != nil {
 		return 0
 	}
-	var v uint64
-	for shift := uint(0); shift < 64; shift += 7 {
-		if r.i >= len(r.b) {
-			break
-		}
-		c := r.b[r.i]
-		r.i++
-		v |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			return v
-		}
+	// at most 10 bytes: the conversion stays on the stack
+	v, n := binary.Uvarint([]byte(r.b[r.i:min(r.i+binary.MaxVarintLen64, len(r.b))]))
+	if n <= 0 {
+		r.fail("bad number")
+		return 0
 	}
-	r.fail("bad number")
-	return 0
+	r.i += n
+	return v
 }
 
 // count reads a length that must fit in what is left of the file.
@@ -270,12 +265,8 @@ func (r *modelReader) table(nClasses int) *weightTable {
 				r.fail("bad weight")
 				break
 			}
-			var bits uint64
-			for k := 7; k >= 0; k-- {
-				bits = bits<<8 | uint64(r.b[r.i+k])
-			}
+			w := math.Float64frombits(binary.LittleEndian.Uint64([]byte(r.b[r.i : r.i+8])))
 			r.i += 8
-			w := math.Float64frombits(bits)
 			t.ws = append(t.ws, classWeight{int32(c), w})
 		}
 		e.keyEnd, e.wEnd = uint32(len(t.keys)), uint32(len(t.ws))
