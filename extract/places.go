@@ -41,14 +41,6 @@ func (d *candidates) proposePlaces() {
 			continue
 		}
 		d.unitWords = d.unitWords || t.mayStart(d.x.pw.units.bit)
-		if t.cap && i > 0 && (d.x.words.contractLe[d.toks[i-1].key] || d.x.words.contractLes[d.toks[i-1].key]) {
-			if j, ps := d.contractedPlace(i); ps != nil {
-				d.nameAt[i] = placeCand{end: j, cands: ps}
-				d.noteCountries(ps)
-				inside = j
-				continue
-			}
-		}
 		if t.cap {
 			if j, ps := d.x.places.longest(d.toks, i); ps != nil {
 				d.nameAt[i] = placeCand{end: j, cands: ps}
@@ -66,6 +58,15 @@ func (d *candidates) proposePlaces() {
 				continue
 			}
 		}
+		// "au Havre": only a name the gazetteer does not know as written
+		if t.cap && i > 0 && (d.x.words.contractLe[d.toks[i-1].key] || d.x.words.contractLes[d.toks[i-1].key]) {
+			if j, ps := d.contractedPlace(i); ps != nil {
+				d.nameAt[i] = placeCand{end: j, cands: ps}
+				d.noteCountries(ps)
+				inside = j
+				continue
+			}
+		}
 		if j, ps := d.x.demonyms.longest(d.toks, i); ps != nil && (t.cap || d.lang != "en") {
 			d.nameAt[i] = placeCand{end: j, p: ps[0], demonym: true}
 			if !d.x.gaz.AmbiguousName(d.surface(i, j), ps[0]) {
@@ -80,8 +81,8 @@ func (d *candidates) proposePlaces() {
 // French contracts with the preposition before it: "au Havre", "du
 // Mans" (Le Havre, Le Mans), "aux Sables-d'Olonne" (Les Sables-d'Olonne).
 // The mention is the words after the preposition; it returns their end
-// and the places, or (i, nil). A name the gazetteer also knows without
-// its article is read as usual.
+// and the places, or (i, nil). proposePlaces asks only where the
+// gazetteer knows no name as written ("au Vietnam").
 func (d *candidates) contractedPlace(i int) (int, []placeAlias) {
 	art := "le"
 	if d.x.words.contractLes[d.toks[i-1].key] {
@@ -92,9 +93,6 @@ func (d *candidates) contractedPlace(i int) (int, []placeAlias) {
 			continue
 		}
 		surface := d.surface(i, e)
-		if len(d.x.gaz.LookupName(surface)) > 0 {
-			return i, nil
-		}
 		var out []placeAlias
 		for _, p := range d.x.gaz.LookupName(art + " " + surface) {
 			if p.Type != Country {
