@@ -77,19 +77,11 @@ func diffLines(a, b []string) []string {
 // one statement per line, each in its own auto-commit transaction.
 func afterImport(t *testing.T, st *neo4j.Store, script string) int {
 	t.Helper()
-	raw, err := os.ReadFile(script)
-	if err != nil {
-		t.Fatal(err)
+	stmts := scriptStatements(t, script)
+	for _, q := range stmts {
+		neo4j.AutoCommit(t, st, q)
 	}
-	n := 0
-	for _, line := range strings.Split(string(raw), "\n") {
-		if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "//") {
-			continue
-		}
-		neo4j.AutoCommit(t, st, strings.TrimSuffix(line, ";"))
-		n++
-	}
-	return n
+	return len(stmts)
 }
 
 // useServer points the kg command at cfg.

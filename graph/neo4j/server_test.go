@@ -302,11 +302,23 @@ func TestIntegrationServerStopped(t *testing.T) {
 // the same).
 func replay(t *testing.T, st *neo4j.Store, script string) int {
 	t.Helper()
+	stmts := scriptStatements(t, script)
+	for _, q := range stmts {
+		neo4j.Write(t, st, q, nil)
+	}
+	return len(stmts)
+}
+
+// scriptStatements reads a cypher-shell script of one statement per line,
+// each ended by ";" (which it drops), passing over blank lines, comments
+// and :begin/:commit.
+func scriptStatements(t *testing.T, script string) []string {
+	t.Helper()
 	raw, err := os.ReadFile(script)
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := 0
+	var out []string
 	for _, line := range strings.Split(string(raw), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "//") || line == ":begin" || line == ":commit" {
@@ -315,10 +327,9 @@ func replay(t *testing.T, st *neo4j.Store, script string) int {
 		if !strings.HasSuffix(line, ";") {
 			t.Fatalf("%s: a statement does not end its line: %.80s", script, line)
 		}
-		neo4j.Write(t, st, strings.TrimSuffix(line, ";"), nil)
-		n++
+		out = append(out, strings.TrimSuffix(line, ";"))
 	}
-	return n
+	return out
 }
 
 // TestIntegrationExportCypher: kg export --format cypher replayed into an
