@@ -48,9 +48,10 @@ const maxLangs = 16
 // quickLang decides among the languages of data/LANG/words.tsv (English
 // and French) by counting their function words in text: a language wins
 // with at least 8 of its words and 4 times as many as all the others
-// together. It returns "" when none clearly dominates or when the text has
-// many letters only Vietnamese uses (ơ, ư, đ, ă, ạ, ế…): whatlanggo
-// decides those.
+// together, and more of them than the words written with letters only
+// Vietnamese uses (ơ, ư, đ, ă, ạ, ế…: the names of an English or French
+// article about Vietnam have some, a Vietnamese text mostly such words).
+// It returns "" when none wins: whatlanggo decides those.
 func (w *wordClasses) quickLang(text string) string {
 	var counts [maxLangs]int
 	vi := 0
@@ -62,14 +63,14 @@ func (w *wordClasses) quickLang(text string) string {
 			continue
 		}
 		// a word: lowercase it into buf (longer words are no function words)
-		n, long := 0, false
+		n, long, viWord := 0, false, false
 		for i < len(text) {
 			r, size = decodeRune(text, i)
 			if !isLetter(r) {
 				break
 			}
 			if r >= utf8.RuneSelf && vietnameseLetter(r) {
-				vi++
+				viWord = true
 			}
 			switch {
 			case long:
@@ -92,6 +93,9 @@ func (w *wordClasses) quickLang(text string) string {
 			}
 			i += size
 		}
+		if viWord {
+			vi++
+		}
 		if long {
 			continue
 		}
@@ -107,11 +111,8 @@ func (w *wordClasses) quickLang(text string) string {
 	for _, c := range counts {
 		total += c
 	}
-	if vi > total/2 {
-		return ""
-	}
 	for l, c := range counts[:len(w.langs)] {
-		if c >= 8 && c >= 4*(total-c) {
+		if c >= 8 && c >= 4*(total-c) && vi <= c {
 			return w.langs[l]
 		}
 	}

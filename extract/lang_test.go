@@ -18,6 +18,8 @@ func TestQuickLang(t *testing.T) {
 		{"english", "The mayor of the city met with the delegation from France on Monday, and said that the two sides have agreed to expand cooperation in culture and education.", "en"},
 		{"french", "Le maire de la ville a reçu la délégation française lundi et a déclaré que les deux parties sont convenues d'élargir leur coopération dans les domaines de la culture et de l'éducation.", "fr"},
 		{"english with Vietnamese names", "Chairman of the Hà Nội People's Committee Trần Sỹ Thanh said the city is ready to work with the French side, and thanked the Mayor of Paris for the support of the city in the past years.", "en"},
+		{"english with many Vietnamese names", "Chairman of the Đắk Nông People's Committee Hồ Văn Mười and Vice Chairwoman Tôn Thị Ngọc Hạnh received the mayor of the city, and Secretary Ngô Thanh Danh said that the province is ready to work with the French side on the new projects.", "en"},
+		{"french with many Vietnamese names", "Le président du comité populaire de Đắk Nông, Hồ Văn Mười, et la vice-présidente Tôn Thị Ngọc Hạnh ont reçu le maire de la ville, et le secrétaire Ngô Thanh Danh a dit que la province est prête à travailler avec la partie française sur les projets des deux villes dans les domaines qui sont les leurs.", "fr"},
 		{"vietnamese", "Chủ tịch Ủy ban nhân dân thành phố Hà Nội đã tiếp đoàn đại biểu của thành phố Paris và hai bên đã thảo luận về hợp tác trong lĩnh vực văn hóa, giáo dục và y tế.", ""},
 		{"short english", "The mayor said.", ""},
 		{"short french", "Le maire a dit.", ""},

@@ -70,7 +70,7 @@ const (
 )
 
 // dateNext returns the token at or after i, its word looked up in tab.
-func dateNext(text string, i int, tab map[string]entry, daySufs map[string]bool) dateTok {
+func dateNext(text string, i int, tab wordTab, daySufs map[string]bool) dateTok {
 	n := len(text)
 	for i < n {
 		c := text[i]
@@ -111,7 +111,7 @@ func dateNext(text string, i int, tab map[string]entry, daySufs map[string]bool)
 			if k-i <= 12 {
 				var buf [maxWord]byte
 				if w, ok := scan.FoldInto(buf[:0], text[i:k]); ok {
-					t.e = tab[string(w)]
+					t.e = tab.get(w)
 				}
 			}
 			return t
@@ -139,7 +139,7 @@ const (
 // dateFinder holds one Find call.
 type dateFinder struct {
 	text       string
-	tab        map[string]entry
+	tab        wordTab
 	daySufs    map[string]bool
 	ry, rm, rd int // Ref, zero parts when absent
 	ay, am     int // Anchor, zero parts when absent

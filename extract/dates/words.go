@@ -64,14 +64,14 @@ type entry struct {
 // Words holds the date words of every language, loaded once. It is
 // read-only and safe for concurrent use.
 type Words struct {
-	all     map[string]entry            // every language; flags merged
-	byLang  map[string]map[string]entry // every language, the language's own entries winning
-	daySufs map[string]bool             // "29th", "1er": as written
+	all     wordTab            // every language; flags merged
+	byLang  map[string]wordTab // every language, the language's own entries winning
+	daySufs map[string]bool    // "29th", "1er": as written
 	langs   []string
 }
 
 // table returns the word table for lang.
-func (w *Words) table(lang string) map[string]entry {
+func (w *Words) table(lang string) wordTab {
 	if t, ok := w.byLang[lang]; ok {
 		return t
 	}
@@ -111,7 +111,8 @@ func Load(fsys fs.FS) (*Words, error) {
 	if err != nil {
 		return nil, fmt.Errorf("listing languages: %w", err)
 	}
-	w := &Words{all: map[string]entry{}, byLang: map[string]map[string]entry{}, daySufs: map[string]bool{}}
+	w := &Words{byLang: map[string]wordTab{}, daySufs: map[string]bool{}}
+	all := map[string]entry{}
 	own := map[string]map[string]entry{}
 	for _, d := range dirs {
 		if !d.IsDir() {
@@ -134,21 +135,26 @@ func Load(fsys fs.FS) (*Words, error) {
 	sort.Strings(w.langs)
 	for _, l := range w.langs {
 		for k, e := range own[l] {
-			if p, ok := w.all[k]; ok && p.role == e.role && p.v == e.v {
+			if p, ok := all[k]; ok && p.role == e.role && p.v == e.v {
 				e.abbr, e.cap, e.dot = e.abbr || p.abbr, e.cap || p.cap, e.dot || p.dot
 			}
-			w.all[k] = e
+			all[k] = e
 		}
 	}
+	lens := new([256]uint16) // every table has the keys of all
+	for k := range all {
+		lens[k[0]] |= 1 << len(k)
+	}
+	w.all = wordTab{all, lens}
 	for _, l := range w.langs {
-		t := make(map[string]entry, len(w.all))
-		for k, e := range w.all {
+		t := make(map[string]entry, len(all))
+		for k, e := range all {
 			t[k] = e
 		}
 		for k, e := range own[l] {
 			t[k] = e
 		}
-		w.byLang[l] = t
+		w.byLang[l] = wordTab{t, lens}
 	}
 	return w, nil
 }
@@ -217,3 +223,20 @@ func readDates(fsys fs.FS, name string, t map[string]entry, daySufs map[string]b
 
 // maxWord is the longest folded word looked up.
 const maxWord = 12
+
+// wordTab is a table of date words (folded keys) with a filter that
+// turns most other words away before the map is hashed: bit n of
+// lens[c] says some key of n bytes starts with the byte c. A text's words
+// are looked up one by one, and few of them are date words.
+type wordTab struct {
+	m    map[string]entry
+	lens *[256]uint16 // n <= maxWord < 16
+}
+
+// get returns the entry of the folded word w, the zero entry if none.
+func (t wordTab) get(w []byte) entry {
+	if len(w) == 0 || t.lens[w[0]]&(1<<len(w)) == 0 {
+		return entry{}
+	}
+	return t.m[string(w)]
+}

@@ -62,3 +62,22 @@ func TestDefault(t *testing.T) {
 		t.Errorf("Langs() = %q, want en,fr", got)
 	}
 }
+
+// TestWordTabFilter checks that the length filter in front of each
+// language's table lets every key of every table through.
+func TestWordTabFilter(t *testing.T) {
+	w := MustDefault()
+	n := 0
+	for _, l := range append(w.Langs(), "") {
+		tab := w.table(l)
+		for k, e := range tab.m {
+			n++
+			if got := tab.get([]byte(k)); got != e {
+				t.Errorf("lang %q: get(%q) = %+v, want %+v", l, k, got, e)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no date words loaded")
+	}
+}
