@@ -99,11 +99,10 @@ func (w *wordClasses) quickLang(text string) string {
 		if long {
 			continue
 		}
-		// (a map index with a converted []byte key does not allocate)
 		if n > w.functionLen {
 			continue // longer than any function word
 		}
-		if l := w.function[string(buf[:n])]; l > 0 {
+		if l := w.functionLang(buf[:n]); l > 0 {
 			counts[l-1]++
 		}
 	}

@@ -135,3 +135,22 @@ func truncate(s string, n int) string {
 	}
 	return s[:n]
 }
+
+// TestFunctionLang checks the packed table of function words against the
+// map it is built from: every word, short or long, gives its language.
+func TestFunctionLang(t *testing.T) {
+	w := testExtractor(t).words
+	if len(w.function) == 0 {
+		t.Fatal("no function words")
+	}
+	for k, l := range w.function {
+		if got := w.functionLang([]byte(k)); got != l {
+			t.Errorf("functionLang(%q) = %d, want %d", k, got, l)
+		}
+	}
+	for _, k := range []string{"", "mayor", "xq", "conference"} {
+		if got := w.functionLang([]byte(k)); got != w.function[k] {
+			t.Errorf("functionLang(%q) = %d, want %d", k, got, w.function[k])
+		}
+	}
+}

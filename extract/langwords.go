@@ -21,6 +21,7 @@ type wordClasses struct {
 	langs       []string         // the languages with function words, in directory order
 	function    map[string]uint8 // lower-cased word -> 1 + index in langs of the language it marks (quickLang)
 	functionLen int              // the length in bytes of the longest key of function
+	functionIDs shortIDs         // function's keys of at most 8 bytes, read without hashing a string
 
 	article, and, of, ofPlural, member, deputy map[string]bool
 	complement, toPlace, inPlace               map[string]bool
@@ -159,7 +160,21 @@ func loadWordClasses(fsys fs.FS) (*wordClasses, error) {
 		sort.Strings(*p)
 	}
 	sort.Strings(w.captions)
+	ids := make(map[string]int32, len(w.function))
+	for k, l := range w.function {
+		ids[k] = int32(l)
+	}
+	w.functionIDs = newShortIDs(ids)
 	return w, nil
+}
+
+// functionLang returns 1 + the index in langs of the language the
+// lower-cased word marks, 0 if it is no function word.
+func (w *wordClasses) functionLang(word []byte) uint8 {
+	if len(word) <= 8 {
+		return uint8(w.functionIDs.getPacked(pack8b(word)))
+	}
+	return w.function[string(word)]
 }
 
 // loadAbbreviations reads data/LANG/abbreviations.tsv of every language:

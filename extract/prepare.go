@@ -160,22 +160,20 @@ func tokenizeDoc(p *prepared, start, end int) *tokenized {
 // returned unchanged, without allocating.
 func (d *prepared) splitRunTogether(line []token) []token {
 	var out []token
-	for k, t := range line {
-		var a, b token
+	for k := range line {
+		t := &line[k] // (tokens are large: not copied, nor zeroed, for the words that stay whole)
 		// a lowercase left half ("receivingVientiane") need not be known
 		ok := t.camel > 0 && !t.upper && (!t.cap && t.camel >= 3 || d.x.knownWord(fold.Key(t.text[:t.camel]))) && d.x.knownWord(fold.Key(t.text[t.camel:]))
-		if ok {
-			a, b = splitToken(t, int(t.camel))
-		}
 		if ok && out == nil {
 			out = make([]token, k, len(line)+4)
 			copy(out, line[:k])
 		}
 		switch {
 		case ok:
+			a, b := splitToken(*t, int(t.camel))
 			out = append(out, a, b)
 		case out != nil:
-			out = append(out, t)
+			out = append(out, *t)
 		}
 	}
 	if out == nil {
