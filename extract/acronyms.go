@@ -15,7 +15,7 @@ import "strings"
 // acronymAt reports whether token i is an acronym: two to eight letters
 // or digits, all capitals.
 func (d *tokenized) acronymAt(i int) bool {
-	t := d.toks[i]
+	t := &d.toks[i]
 	return t.word && t.upper && len(t.key) >= 2 && len(t.key) <= 8
 }
 
@@ -96,7 +96,7 @@ func (d *tokenized) longForm(acr string, from, e int) int {
 	var starts []bool
 	words := 0
 	for k := from; k < e; k++ {
-		t := d.toks[k]
+		t := &d.toks[k]
 		if !t.word {
 			continue
 		}
@@ -141,7 +141,7 @@ func (d *candidates) orgLike(s, e int) bool {
 	}
 	capital := true
 	for k := s; k < e; k++ {
-		t := d.toks[k]
+		t := &d.toks[k]
 		if !t.word {
 			continue
 		}

@@ -143,7 +143,7 @@ func (d *tokenized) isRoleTarget(ms []*ment, m *ment) bool {
 func (d *tokenized) inDateline(m *ment) bool {
 	a, b := d.sentRange(d.toks[m.i].sent)
 	for k := a; k < b && k < a+8; k++ {
-		t := d.toks[k]
+		t := &d.toks[k]
 		switch {
 		case isDash(t.punct) && k > a:
 			return m.i < k
@@ -165,7 +165,7 @@ func (d *tokenized) titleBody(m *ment) bool {
 	}
 	a, _ := d.sentRange(d.toks[m.i].sent)
 	for k, n := m.i-1, 0; k >= a && n < 4; k, n = k-1, n+1 {
-		t := d.toks[k]
+		t := &d.toks[k]
 		if d.x.lx.titles.full[t.key] != nil || d.x.lx.offices[t.key] {
 			return true
 		}
@@ -251,7 +251,7 @@ func (d *resolved) isVenue(m *ment) bool {
 func (d *placed) venueBefore(i int) bool {
 	a, _ := d.sentRange(d.toks[i].sent)
 	for k, n := i-1, 0; k >= a && n < 6; k, n = k-1, n+1 {
-		t := d.toks[k]
+		t := &d.toks[k]
 		if d.x.lx.venuePreps[t.key] {
 			return true
 		}
@@ -364,7 +364,7 @@ func (d *resolved) listAfter(ms []*ment, k int, types ...string) []*ment {
 		}
 		gap := 0
 		for g := prev; g < m.i; g++ {
-			if t := d.toks[g]; !(t.punct == ',' || t.punct == '(' || t.punct == ')' || t.punct == '\'' || d.isDeterminer(t.key) || d.x.lx.listWords[t.key] || d.x.lx.placeKinds[t.key] || d.placeAt[g].demonym) {
+			if t := &d.toks[g]; !(t.punct == ',' || t.punct == '(' || t.punct == ')' || t.punct == '\'' || d.isDeterminer(t.key) || d.x.lx.listWords[t.key] || d.x.lx.placeKinds[t.key] || d.placeAt[g].demonym) {
 				gap++
 			}
 		}

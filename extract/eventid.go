@@ -147,7 +147,7 @@ func (d *placed) sessionOfEvent(h, he int, typ string) bool {
 		if _, v := d.eventHeadAt(k); v != nil && v[0] != typ && !d.x.lx.refHeads[v[0]] {
 			return true
 		}
-		if t := d.toks[k]; !(t.cap || t.punct == '-' || d.countryAt(k) != "") {
+		if t := &d.toks[k]; !(t.cap || t.punct == '-' || d.countryAt(k) != "") {
 			return false
 		}
 	}
@@ -206,7 +206,7 @@ func (d *resolved) acronymMentions(evs []*eventMention) {
 		return
 	}
 	for k := range d.toks {
-		t := d.toks[k]
+		t := &d.toks[k]
 		if !t.upper || d.cover[k] >= 0 || d.inCaption(k) {
 			continue
 		}

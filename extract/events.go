@@ -30,9 +30,9 @@ type eventMention struct {
 // determiner, which makes the event noun after it a reference ("the
 // event", "cette rencontre", "l'événement", "ces Assises").
 func (d *tokenized) definiteRef(k int) bool {
-	t := d.toks[k]
+	t := &d.toks[k]
 	if t.punct == '\'' && k > 0 {
-		t = d.toks[k-1]
+		t = &d.toks[k-1]
 	}
 	return d.x.lx.definites[t.key]
 }
@@ -56,7 +56,7 @@ func (d *placed) readEvent(h, he, floor int, typ string) *eventMention {
 	// left: ordinals, countries, capitalised and topic words ("12th Vietnam-France decentralised cooperation")
 	l := h
 	for l > floor && d.toks[l-1].sent == sent {
-		t := d.toks[l-1]
+		t := &d.toks[l-1]
 		if t.punct == '\'' && l >= 2 && l-2 >= floor && d.toks[l-2].word && d.x.words.endsPossessive(d.toks[l-2].key) && d.toks[l-2].sent == sent {
 			l-- // "Asia-Pacific Mayors' Forum"
 			continue
@@ -106,7 +106,7 @@ func (d *placed) readEvent(h, he, floor int, typ string) *eventMention {
 		break
 	}
 	for k := l; k < h && ev.quoted == ""; k++ {
-		t := d.toks[k]
+		t := &d.toks[k]
 		if !t.word || (ev.ordinal > 0 && d.x.isOrdinal(t.text)) || (ev.year > 0 && t.text == strconv.Itoa(ev.year)) {
 			continue
 		}
@@ -146,7 +146,7 @@ func (d *placed) readEvent(h, he, floor int, typ string) *eventMention {
 	var groups [][]string
 	var adjs []string
 	for r < len(d.toks) && d.toks[r].sent == sent {
-		t := d.toks[r]
+		t := &d.toks[r]
 		if t.word && d.x.lx.topics[t.key] != "" && !t.cap && d.lang == "fr" && len(groups) == 0 {
 			adjs = append(adjs, t.text)
 			r++
@@ -289,7 +289,7 @@ func (d *placed) eventGroup(ev *eventMention, r int) ([]string, int) {
 	var g []string
 	start := r
 	for r < len(d.toks) && d.toks[r].sent == d.toks[start].sent {
-		t := d.toks[r]
+		t := &d.toks[r]
 		if t.word && (d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key]) && d.x.lx.topics[t.key] == "" && d.groupItemAt(r+1) {
 			r++ // "la région", "the city of"
 			continue
@@ -353,7 +353,7 @@ func (d *placed) eventGroup(ev *eventMention, r int) ([]string, int) {
 // determiner and a word for a kind of place.
 func (d *placed) groupItemAt(r int) bool {
 	for n := 0; r < len(d.toks) && n < 4; r, n = r+1, n+1 {
-		t := d.toks[r]
+		t := &d.toks[r]
 		if d.x.lx.topics[t.key] != "" || d.countryAt(r) != "" || (d.placeAt[r].p != nil && !d.placeAt[r].demonym) || (t.cap && !d.stopAt(r)) {
 			return true
 		}

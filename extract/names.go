@@ -74,7 +74,7 @@ func (d *candidates) proposeNames() {
 func (d *candidates) rawNameShape(i int) (int, int) {
 	j, words := i, 0
 	for j < len(d.toks) && words < maxNameWords {
-		t := d.toks[j]
+		t := &d.toks[j]
 		if !t.word || t.num || !(t.cap || t.upper || d.surnameParticle(i, j, words)) || t.sent != d.toks[i].sent {
 			break
 		}
@@ -157,7 +157,7 @@ func (d *resolved) nameShape(i int) (int, int) {
 			break
 		}
 		if w > 0 {
-			t := d.toks[j]
+			t := &d.toks[j]
 			if c := d.placeAt[j]; c.p != nil && !c.demonym && (c.p.Type == Country || c.end-j >= 2) && !d.x.lx.surnamesVI[t.key] &&
 				!(c.p.Type == City && c.p.Country == "VN" && d.x.lx.surnamesVI[d.toks[i].key] && c.end-i <= 4) {
 				break

@@ -21,7 +21,7 @@ import (
 // genericOrg recognises a name built on a head at token i and returns its
 // end.
 func (d *resolved) genericOrg(i int) (int, bool) {
-	t := d.toks[i]
+	t := &d.toks[i]
 	j, ws := d.orgWordAt(i)
 	if ws == nil {
 		return i, false
@@ -49,7 +49,7 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 	// left: "Mongolian People's Party", "Korea-Vietnam Friendship Parliamentary Group"
 	for start > 0 {
 		k := start - 1
-		u := d.toks[k]
+		u := &d.toks[k]
 		if u.sent != sent || d.cover[k] >= 0 {
 			break
 		}
@@ -71,7 +71,7 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 	}
 	end := j
 	for end < len(d.toks) && d.toks[end].sent == sent {
-		u := d.toks[end]
+		u := &d.toks[end]
 		if d.cover[end] >= 0 {
 			if m := d.ments[d.cover[end]]; m.typ == Organization && m.i == end && end > j-1 && d.toks[end-1].word && d.x.lx.enJoiners[d.toks[end-1].key] {
 				end = m.j // "Communist Party of Vietnam" over a place mention
@@ -144,12 +144,12 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 // lower case after an article when its flag allows) and what follows it,
 // adjectives and complements, up to the last word that names something.
 func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
-	t := d.toks[i]
+	t := &d.toks[i]
 	if !t.cap {
 		if !w.lower || i == 0 {
 			return i, i, false
 		}
-		p := d.toks[i-1]
+		p := &d.toks[i-1]
 		if !(p.punct == '\'' || d.x.words.nameDet[p.key]) {
 			return i, i, false
 		}
@@ -165,7 +165,7 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 	noun := false  // the next lower-case word follows a preposition
 	place := false // the last word of the name so far ends a place
 	for k < len(d.toks) && d.toks[k].sent == sent && k < j+24 {
-		u := d.toks[k]
+		u := &d.toks[k]
 		if d.cover[k] >= 0 {
 			m := d.ments[d.cover[k]]
 			if m.typ == Person || m.typ == Event || m.i != k || !d.toks[k-1].word || !d.x.lx.frPreps[d.toks[k-1].key] && d.toks[k-1].punct != '\'' {
@@ -286,7 +286,7 @@ func (d *candidates) headEndsAt(e int) bool {
 func (d *resolved) cutNameTail(j, end int) int {
 	last := -1
 	for k := j - 1; k < end; k++ {
-		t := d.toks[k]
+		t := &d.toks[k]
 		if !t.word {
 			continue
 		}
@@ -310,7 +310,7 @@ func (d *resolved) cutNameTail(j, end int) int {
 // nameStartsAt reports whether a person's name starts at token k: a
 // given name or a family name followed by another capitalised word.
 func (d *resolved) nameStartsAt(k int) bool {
-	t := d.toks[k]
+	t := &d.toks[k]
 	if !t.word || !t.cap || t.upper || k+1 >= len(d.toks) || !d.toks[k+1].word || !d.toks[k+1].cap || d.placeAt[k].p != nil {
 		return false
 	}
@@ -333,7 +333,7 @@ func (d *resolved) specificOrg(s, e, hi, hj int) bool {
 		if k >= hi && k < hj {
 			continue
 		}
-		t := d.toks[k]
+		t := &d.toks[k]
 		if !t.word || d.x.lx.connectors[t.key] || d.x.lx.enJoiners[t.key] || d.x.lx.frPreps[t.key] || d.x.words.possessive[t.key] {
 			continue
 		}

@@ -111,7 +111,7 @@ func (d *resolved) placeList(ms []*ment, k int) []listed {
 		}
 		ok := true
 		for g := k; g < m.i && ok; g++ {
-			t := d.toks[g]
+			t := &d.toks[g]
 			switch {
 			case len(out) == 0 && !including && g < k+8 && d.x.lx.including[t.key]:
 				including = true

@@ -83,7 +83,7 @@ func (d *tokenized) titleCase(s int) bool {
 	a, b := d.sentRange(s)
 	words, caps := 0, 0
 	for k := a; k < b; k++ {
-		if t := d.toks[k]; t.word && !t.num {
+		if t := &d.toks[k]; t.word && !t.num {
 			words++
 			if t.cap || t.upper {
 				caps++
@@ -107,7 +107,7 @@ func (d *resolved) addPerson(i, j int) *ment {
 func (d *tokenized) personName(i, j int) string {
 	var b strings.Builder
 	for k := i; k < j; k++ {
-		t := d.toks[k]
+		t := &d.toks[k]
 		if k > i && (t.space || (t.word && d.toks[k-1].word)) {
 			b.WriteByte(' ')
 		}
@@ -126,7 +126,7 @@ func (d *tokenized) notPersonName(i, j int) bool {
 	words, role, upper := 0, 0, 0
 	last := ""
 	for k := i; k < j; k++ {
-		t := d.toks[k]
+		t := &d.toks[k]
 		if !t.word {
 			continue
 		}
@@ -194,7 +194,7 @@ func (d *resolved) findPartialPeople() {
 		}
 	}
 	for i := 0; i < len(d.toks); i++ {
-		t := d.toks[i]
+		t := &d.toks[i]
 		if !t.word || !t.cap || d.cover[i] >= 0 || d.inCaption(i) {
 			continue
 		}
@@ -244,7 +244,7 @@ func (d *resolved) findPartialPeople() {
 // ("Tamnoted": "Tam" run into "noted"), when one person only
 // does.
 func (d *tokenized) partOfName(i int, anyPart map[string]string) string {
-	t := d.toks[i]
+	t := &d.toks[i]
 	if id := anyPart[t.key]; id != "" {
 		if id == "-" {
 			return ""

@@ -162,7 +162,7 @@ func (d *placed) readAnchored(i int, iso string, u unitWord) int {
 func (d *placed) unknownName(i int) int {
 	j := i
 	for j < len(d.toks) && j-i < maxUnitName {
-		t := d.toks[j]
+		t := &d.toks[j]
 		if !t.word || !t.cap || t.num || t.sent != d.toks[i].sent || d.placeAt[j].p != nil {
 			break
 		}

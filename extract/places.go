@@ -241,9 +241,9 @@ func (d *tokenized) afterPlaceWord(i int) bool {
 	if i == 0 || d.toks[i-1].sent != d.toks[i].sent {
 		return false
 	}
-	prev := d.toks[i-1]
+	prev := &d.toks[i-1]
 	if prev.punct == '\'' && i > 1 {
-		prev = d.toks[i-2]
+		prev = &d.toks[i-2]
 	}
 	return d.x.pw.context[prev.key]
 }
@@ -255,7 +255,7 @@ func (d *candidates) beforePlace(j int) bool {
 	if j+1 >= len(d.toks) || d.toks[j+1].sent != d.toks[j].sent {
 		return false
 	}
-	if t := d.toks[j]; !d.x.words.and[t.key] && t.punct != ',' && t.punct != '-' {
+	if t := &d.toks[j]; !d.x.words.and[t.key] && t.punct != ',' && t.punct != '-' {
 		return false
 	}
 	ps := d.placeNamesAt(j + 1)
@@ -316,7 +316,7 @@ func (d *placed) insideName(i, j int, chained bool) bool {
 	if i == 0 {
 		return false
 	}
-	prev := d.toks[i-1]
+	prev := &d.toks[i-1]
 	if !prev.word || !prev.cap || prev.sent != d.toks[i].sent || d.inCaption(i) {
 		return false
 	}
@@ -354,7 +354,7 @@ func (d *placed) insideName(i, j int, chained bool) bool {
 	if j >= len(d.toks) {
 		return false
 	}
-	next := d.toks[j]
+	next := &d.toks[j]
 	if !next.word || !next.cap || next.sent != prev.sent {
 		return false
 	}

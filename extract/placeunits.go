@@ -137,7 +137,7 @@ func (d *candidates) unitName(i int, vi bool) (int, *gazetteer.Place) {
 	}
 	run := i // a run of capitalised Vietnamese syllables
 	for vi && run < len(d.toks) && run-i < maxUnitName {
-		t := d.toks[run]
+		t := &d.toks[run]
 		if !t.word || !t.cap || t.num || t.sent != d.toks[i].sent || !d.x.pw.vietSyllable(t.key) {
 			break
 		}

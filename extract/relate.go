@@ -169,7 +169,7 @@ func (d *related) sinceYear(s, cue int) int {
 		}
 	}
 	for k := a; k < b; k++ {
-		t := d.toks[k]
+		t := &d.toks[k]
 		if inYear < 0 && k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 && d.x.words.inYear[t.key] {
 			if y, err := strconv.Atoi(d.toks[k+1].text); err == nil && y > 1900 && y < 2100 {
 				if d.year > 0 && d.year-y == annivN {
@@ -180,7 +180,7 @@ func (d *related) sinceYear(s, cue int) int {
 		}
 	}
 	for k := a; k < b; k++ {
-		t := d.toks[k]
+		t := &d.toks[k]
 		if k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 && (d.x.words.since[t.key] || d.x.words.inYear[t.key]) {
 			if y, err := strconv.Atoi(d.toks[k+1].text); err == nil && y > 1900 && y < 2100 && y != inYear {
 				consider(y, k)
@@ -228,7 +228,7 @@ func (d *related) eventPlaces(s int, ms []*ment) {
 		}
 		_, e := d.sentRange(s)
 		for k := m.j; k < e && k < m.j+9; k++ {
-			t := d.toks[k]
+			t := &d.toks[k]
 			if _, p := d.placeAtTok(k); p != nil && k > m.j && d.venueBefore(k) {
 				// "the forum in Hanoi", "the forum in the northern province of X"
 				d.addRel(HeldIn, m.id, p.ID, nil, s)

@@ -181,7 +181,7 @@ func (d *resolved) skipPortfolio(r int) int {
 // or -1.
 func (d *resolved) nameEndingAt(e int) int {
 	for s := e - 1; s >= 0 && s >= e-8; s-- {
-		t := d.toks[s]
+		t := &d.toks[s]
 		if t.sent != d.toks[e].sent || d.cover[s] >= 0 || !(t.word && (t.cap || t.upper) || t.punct == '-') {
 			return -1
 		}
@@ -257,7 +257,7 @@ func (d *tokenized) skipComplement(r int) int {
 		return r
 	}
 	for k := r + 1; k < len(d.toks) && k < r+12 && d.toks[k].sent == d.toks[r].sent; k++ {
-		t := d.toks[k]
+		t := &d.toks[k]
 		if t.punct == ',' || d.x.words.and[t.key] {
 			return k
 		}
@@ -436,7 +436,7 @@ func (d *candidates) afterNamed(r int) int {
 		r += 3
 	}
 	for r < len(d.toks) && d.toks[r].word && d.toks[r].sent == d.toks[max(r-1, 0)].sent {
-		t := d.toks[r]
+		t := &d.toks[r]
 		if q, c := d.titleAt(r); c != nil && q > r {
 			break
 		}
@@ -458,7 +458,7 @@ func (d *resolved) describedPlace(s int) (int, *gazetteer.Place) {
 		if e, p := d.placeAtTok(k); p != nil {
 			return e, p
 		}
-		t := d.toks[k]
+		t := &d.toks[k]
 		switch {
 		case t.punct == '\'' || t.punct == '-':
 			k++
@@ -521,7 +521,7 @@ func (d *resolved) runName(r int) (int, int) {
 	sent := d.toks[r].sent
 	end := r
 	for k := r; k < len(d.toks) && k < r+20 && d.toks[k].sent == sent; k++ {
-		t := d.toks[k]
+		t := &d.toks[k]
 		if t.word && (t.cap || t.upper) {
 			end = k + 1
 			continue
@@ -536,7 +536,7 @@ func (d *resolved) runName(r int) (int, int) {
 			p = q
 			continue
 		}
-		t := d.toks[p]
+		t := &d.toks[p]
 		if !t.word || !t.cap || t.upper || p == r || !d.breaksName(p-1) {
 			p++
 			continue
@@ -557,7 +557,7 @@ func (d *resolved) runName(r int) (int, int) {
 // name: a connector, a title, head or stop word, an acronym, a place or a
 // covered mention, or an honorific title ending there.
 func (d *resolved) breaksName(k int) bool {
-	t := d.toks[k]
+	t := &d.toks[k]
 	if !t.word {
 		return t.punct != '-'
 	}
