@@ -257,6 +257,19 @@ func (x *Extractor) initialsOf(name string) (string, string) {
 // initials they spell ("CPC" after "Communist Party of Chile"), when one
 // body only does.
 func (d *resolved) initialAcronyms() {
+	bare := func(i int) bool {
+		return d.acronymAt(i) && d.cover[i] < 0 && d.placeAt[i].p == nil && !d.inCaption(i)
+	}
+	first := -1 // most articles have no bare acronym left: no initials to spell
+	for i := range d.toks {
+		if bare(i) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
 	byInitials := map[string]string{}
 	for _, id := range d.order {
 		b := d.ents[id]
@@ -275,8 +288,8 @@ func (d *resolved) initialAcronyms() {
 			}
 		}
 	}
-	for i := range d.toks {
-		if !d.acronymAt(i) || d.cover[i] >= 0 || d.placeAt[i].p != nil || d.inCaption(i) {
+	for i := first; i < len(d.toks); i++ {
+		if !bare(i) {
 			continue
 		}
 		if id := byInitials[d.toks[i].key]; id != "" && id != "-" {
