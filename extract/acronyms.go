@@ -257,19 +257,23 @@ func (x *Extractor) initialsOf(name string) (string, string) {
 // initials they spell ("CPC" after "Communist Party of Chile"), when one
 // body only does.
 func (d *resolved) initialAcronyms() {
-	bare := func(i int) bool {
-		return d.acronymAt(i) && d.cover[i] < 0 && d.placeAt[i].p == nil && !d.inCaption(i)
-	}
-	first := -1 // most articles have no bare acronym left: no initials to spell
+	var byInitials map[string]string // spelled at the first bare acronym: most articles have none
 	for i := range d.toks {
-		if bare(i) {
-			first = i
-			break
+		if !d.acronymAt(i) || d.cover[i] >= 0 || d.placeAt[i].p != nil || d.inCaption(i) {
+			continue
+		}
+		if byInitials == nil {
+			byInitials = d.bodyInitials()
+		}
+		if id := byInitials[d.toks[i].key]; id != "" && id != "-" {
+			d.acronymMention(i, id)
 		}
 	}
-	if first < 0 {
-		return
-	}
+}
+
+// bodyInitials maps the initials of the article's bodies (initialsOf, at
+// least 3 letters) to the body's id, "-" when two bodies share them.
+func (d *resolved) bodyInitials() map[string]string {
 	byInitials := map[string]string{}
 	for _, id := range d.order {
 		b := d.ents[id]
@@ -288,12 +292,5 @@ func (d *resolved) initialAcronyms() {
 			}
 		}
 	}
-	for i := first; i < len(d.toks); i++ {
-		if !bare(i) {
-			continue
-		}
-		if id := byInitials[d.toks[i].key]; id != "" && id != "-" {
-			d.acronymMention(i, id)
-		}
-	}
+	return byInitials
 }

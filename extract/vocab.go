@@ -111,9 +111,10 @@ func (v *vocab) lookup(k string) int32 {
 }
 
 // shortIDs is an open-addressing hash table (linear probing, load at most
-// 1/2) of the keys of at most 8 bytes, each packed into a uint64 (keys are
-// lowercase letters and digits, never NUL, so the zero-padded packing is
-// unique and 0 marks an empty slot).
+// 1/2) of the keys of at most 8 bytes, each packed into a uint64 (keys
+// never hold a NUL byte: the vocabulary's are lowercase letters and
+// digits, the function words' lower-cased UTF-8; so the zero-padded
+// packing is unique and 0 marks an empty slot).
 type shortIDs struct {
 	slots []shortSlot
 	shift uint // 64 - log2(len(slots))
