@@ -100,7 +100,13 @@ type phraseAt[T any] struct {
 // proposePhrases matches m at every token of toks, into buf's array.
 func proposePhrases[T any](m *keyMatcher[T], toks []token, buf *[]phraseAt[T]) []phraseAt[T] {
 	out := resize(buf, len(toks))
+	bit := m.bit
 	for i := range toks {
+		// most tokens start no phrase of the list: tell them here, without
+		// the call
+		if t := &toks[i]; !t.word || !t.mayStart(bit) {
+			continue
+		}
 		if j, v := m.longest(toks, i); v != nil {
 			out[i] = phraseAt[T]{j, v}
 		}

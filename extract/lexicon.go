@@ -356,6 +356,9 @@ func (lx *lexicon) cue(cat string, toks []token, i int) (int, string) {
 	} else {
 		m = lx.cues[cat]
 	}
+	if i >= len(toks) || !toks[i].word || !toks[i].mayStart(m.bit) {
+		return i, "" // as longest, without the call
+	}
 	j, v := m.longest(toks, i)
 	if v == nil {
 		return i, ""

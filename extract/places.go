@@ -67,6 +67,9 @@ func (d *candidates) proposePlaces() {
 				continue
 			}
 		}
+		if !t.mayStart(d.x.demonyms.bit) {
+			continue // as longest, without the call
+		}
 		if j, ps := d.x.demonyms.longest(d.toks, i); ps != nil && (t.cap || d.lang != "en") {
 			d.nameAt[i] = placeCand{end: j, p: ps[0], demonym: true}
 			if !d.x.gaz.AmbiguousName(d.surface(i, j), ps[0]) {

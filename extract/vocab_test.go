@@ -267,3 +267,48 @@ func TestVocabLookup(t *testing.T) {
 		}
 	}
 }
+
+// TestShortcutsMatchLongest checks the callers that skip a token by its
+// start mask before calling longest (proposePhrases, lexicon.cue): they
+// must find what longest finds on the same tokens without ids (which no
+// mask rules out), at every token of the sample articles.
+func TestShortcutsMatchLongest(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := x.lx
+	cats := []string{"met", "partner", "notperson-before", "notperson-after", "portfolio", "kind"}
+	n := 0
+	for _, doc := range seedDocsT(t) {
+		d := x.run(doc, new(docBufs))
+		plain := byString(d.toks)
+		var buf []phraseAt[string]
+		got := proposePhrases(lx.eventHeads, d.toks, &buf)
+		for i := range d.toks {
+			j, v := lx.eventHeads.longest(plain, i)
+			if v == nil {
+				j = 0
+			}
+			if got[i].end != j || !reflect.DeepEqual(got[i].v, v) {
+				t.Fatalf("%s: event nouns at token %d %q: proposePhrases (%d, %v), longest (%d, %v)", doc.ID, i, d.toks[i].text, got[i].end, got[i].v, j, v)
+			}
+			if v != nil {
+				n++
+			}
+			for _, c := range cats {
+				j, v := lx.cue(c, d.toks, i)
+				pj, pv := lx.cue(c, plain, i)
+				if j != pj || v != pv {
+					t.Fatalf("%s: cue %s at token %d %q: (%d, %q), by string (%d, %q)", doc.ID, c, i, d.toks[i].text, j, v, pj, pv)
+				}
+				if v != "" {
+					n++
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no matches in the samples")
+	}
+}
