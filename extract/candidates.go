@@ -74,13 +74,9 @@ func (d *candidates) indexCues() {
 // returns its value and token (the first token where the longest cue of
 // the category starting there has a value; "", -1 if none): a look-up in
 // the index indexCues built.
-func (d *candidates) hasCue(cat string, s int) (string, int) {
-	ci := d.x.lx.cueIdx
-	c, ok := ci.catOf(cat)
-	if !ok {
-		return "", -1
-	}
-	first := d.cueFirst[s*len(ci.maxToks)+c]
+func (d *candidates) hasCue(cat cueCat, s int) (string, int) {
+	lx := d.x.lx
+	first := d.cueFirst[s*len(lx.cueIdx.maxToks)+lx.cueCat[cat]]
 	return first.v, first.k
 }
 

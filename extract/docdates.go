@@ -26,7 +26,7 @@ import (
 func (d *related) dateOptions(s int) dates.Options {
 	o := dates.Options{Lang: d.lang, Ref: d.doc.Date}
 	if o.Ref != "" {
-		c, _ := d.hasCue("ahead", s)
+		c, _ := d.hasCue(cueAhead, s)
 		o.Ahead = c != "" // "will be held in October": the next October
 		return o
 	}
@@ -103,7 +103,7 @@ func (d *related) eventDates() {
 				evs = append(evs, m)
 			}
 		}
-		held, _ := d.hasCue("held", s)
+		held, _ := d.hasCue(cueHeld, s)
 		if len(evs) == 0 && held == "" {
 			continue
 		}
@@ -335,10 +335,10 @@ func (d *related) focusDates(withDates map[string]bool) {
 				continue
 			}
 			s := d.toks[m.i].sent
-			if c, _ := d.hasCue("future", s); c != "" {
+			if c, _ := d.hasCue(cueFuture, s); c != "" {
 				future = true
 			}
-			if c, _ := d.hasCue("now", s); c != "" {
+			if c, _ := d.hasCue(cueNow, s); c != "" {
 				now = true
 			}
 		}

@@ -71,10 +71,10 @@ func (d *related) participation(s int, ms []*ment) {
 	if ev == "" {
 		return
 	}
-	cue := d.strongestCue("participate", s, named)
-	rep := d.strongestCue("represent", s, named)
+	cue := d.strongestCue(cueParticipate, s, named)
+	rep := d.strongestCue(cueRepresent, s, named)
 	if cue == "" && rep == "" {
-		if sp, _ := d.hasCue("speak", s); sp != "" && !d.isShow(ev) && (!named || d.onlyEvent(ms, ev)) && d.isCurrent(ev) {
+		if sp, _ := d.hasCue(cueSpeak, s); sp != "" && !d.isShow(ev) && (!named || d.onlyEvent(ms, ev)) && d.isCurrent(ev) {
 			for _, m := range ms {
 				if m.typ == Person && !d.insideOther(m) {
 					d.addRel(ParticipatedIn, m.id, ev, nil, s)
@@ -87,12 +87,12 @@ func (d *related) participation(s int, ms []*ment) {
 	lists := rep != ""
 	// who is met ("attended the forum and met X") and who hosts is not
 	// thereby a participant; nor is the body or place of a person's title
-	_, metAt := d.hasCue("met", s)
-	_, hostAt := d.hasCue("hostedby", s)
-	_, partnerAt := d.hasCue("partner", s) // "… où la ville a signé un accord de jumelage avec X": X is a partner
+	_, metAt := d.hasCue(cueMet, s)
+	_, hostAt := d.hasCue(cueHostedBy, s)
+	_, partnerAt := d.hasCue(cuePartner, s) // "… où la ville a signé un accord de jumelage avec X": X is a partner
 	var hosts []*ment
 	if hostAt >= 0 {
-		hosts = d.listAfter(ms, d.cueEnd("hostedby", hostAt), City, Country, Organization)
+		hosts = d.listAfter(ms, d.cueEnd(cueHostedBy, hostAt), City, Country, Organization)
 	}
 	for _, m := range ms {
 		if (metAt >= 0 && m.i > metAt && cue != "sidelines") || (partnerAt >= 0 && m.i > partnerAt && m.typ != Person) || containsMent(hosts, m) || d.isRoleTarget(ms, m) || d.titleBody(m) || d.inDateline(m) {
@@ -209,7 +209,7 @@ func (d *related) isCurrent(ev string) bool {
 // strongestCue returns the value of a cue of the category in sentence s:
 // the first that does not need the event named ("named" in cues.tsv),
 // else, when named, the first; "" if none.
-func (d *candidates) strongestCue(cat string, s int, named bool) string {
+func (d *candidates) strongestCue(cat cueCat, s int, named bool) string {
 	v, k := d.hasCue(cat, s)
 	if v != "named" {
 		return v
@@ -280,7 +280,7 @@ func (d *placed) venueBefore(i int) bool {
 // Hanoï", "a eu lieu le 6 mars dans la ville de Hué") when the
 // sentence names the event (or refers to it) before the cue.
 func (d *related) heldIn(s int, ms []*ment) {
-	_, k := d.hasCue("held", s)
+	_, k := d.hasCue(cueHeld, s)
 	if k < 0 {
 		return
 	}
@@ -313,11 +313,11 @@ func (d *related) heldIn(s int, ms []*ment) {
 // after the list ("Co-hosted by X, the event ...") or is the sentence's
 // context event.
 func (d *related) hostedBy(s int, ms []*ment) {
-	_, k := d.hasCue("hostedby", s)
+	_, k := d.hasCue(cueHostedBy, s)
 	if k < 0 {
 		return
 	}
-	hosts := d.listAfter(ms, d.cueEnd("hostedby", k), City, Country, Organization)
+	hosts := d.listAfter(ms, d.cueEnd(cueHostedBy, k), City, Country, Organization)
 	if len(hosts) == 0 {
 		return
 	}
@@ -336,7 +336,7 @@ func (d *related) hostedBy(s int, ms []*ment) {
 }
 
 // cueEnd returns the token after the cue of the category at token k.
-func (d *tokenized) cueEnd(cat string, k int) int {
+func (d *tokenized) cueEnd(cat cueCat, k int) int {
 	e, _ := d.x.lx.cue(cat, d.toks, k)
 	return e
 }

@@ -160,7 +160,7 @@ func (d *placed) sessionOfEvent(h, he int, typ string) bool {
 // it has no name, so its identity is its type, countries, place and year,
 // and its description is its surface.
 func (d *placed) describedEvent(ev *eventMention) {
-	_, k := d.hasCue("held", d.toks[ev.i].sent)
+	_, k := d.hasCue(cueHeld, d.toks[ev.i].sent)
 	if k < ev.j || k > ev.j+25 {
 		return
 	}

@@ -23,6 +23,7 @@ type lexicon struct {
 	cues        map[string]*keyMatcher[string] // category -> phrases (payload: the phrase's value)
 	cueIdx      *cueIndex                      // the same phrases, all categories in one walk
 	cueByCat    []*keyMatcher[string]          // cues by cueIdx's category index (cue)
+	cueCat      [numCueCats]int                // cueIdx's category index of each cueCat
 	eventHeads  *keyMatcher[string]
 	topics      map[string]string
 	units       *keyMatcher[string]
@@ -293,6 +294,12 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		}
 		lx.cueIdx.category(c)
 	}
+	for c, name := range cueCatNames {
+		if lx.cues[name] == nil {
+			lx.cues[name] = newKeyMatcher[string]()
+		}
+		lx.cueCat[c] = lx.cueIdx.category(name)
+	}
 	lx.cueIdx.finish()
 	lx.cueByCat = make([]*keyMatcher[string], len(lx.cueIdx.cats))
 	for c, k := range lx.cueIdx.cats {
@@ -349,13 +356,8 @@ func (lx *lexicon) addRoleWords(phrase string) {
 }
 
 // cue reports the end of the longest cue of a category starting at toks[i].
-func (lx *lexicon) cue(cat string, toks []token, i int) (int, string) {
-	var m *keyMatcher[string]
-	if k, ok := lx.cueIdx.catOf(cat); ok {
-		m = lx.cueByCat[k]
-	} else {
-		m = lx.cues[cat]
-	}
+func (lx *lexicon) cue(cat cueCat, toks []token, i int) (int, string) {
+	m := lx.cueByCat[lx.cueCat[cat]]
 	if i >= len(toks) || !toks[i].word || !toks[i].mayStart(m.bit) {
 		return i, "" // as longest, without the call
 	}

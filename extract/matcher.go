@@ -193,14 +193,7 @@ type cueIndex struct {
 	voc      *vocab   // set with bit: the walk by token id
 	catPre   []uint64 // node id -> prefixes by id
 	catFull  [][]catCue
-	// catTab finds a category's index without a map lookup (catOf):
-	// catTab[catHash(name, catSeed)] is its index+1, 0 for none.
-	catTab   *[catSlots]int8
-	catNames []string
-	catSeed  uint32
 }
-
-const catSlots = 512
 
 type catCue struct {
 	cat int
@@ -228,7 +221,7 @@ func (c *cueIndex) category(cat string) int {
 		}
 		c.cats[cat] = k
 		c.maxToks = append(c.maxToks, 0)
-		c.bit, c.voc, c.catTab = 0, nil, nil
+		c.bit, c.voc = 0, nil
 	}
 	return k
 }
@@ -262,56 +255,8 @@ func (c *cueIndex) add(cat, phrase, v string) {
 	c.longer = nil
 }
 
-// catOf returns the index of a category, false if it has none.
-func (c *cueIndex) catOf(cat string) (int, bool) {
-	if c.catTab != nil {
-		if k := c.catTab[catHash(cat, c.catSeed)]; k > 0 && c.catNames[k-1] == cat {
-			return int(k - 1), true
-		}
-		return -1, false
-	}
-	k, ok := c.cats[cat]
-	return k, ok
-}
-
-// catHash is FNV-1a from a seed, on catSlots slots.
-func catHash(s string, seed uint32) uint32 {
-	h := 2166136261 ^ seed
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint32(s[i])) * 16777619
-	}
-	return h % catSlots
-}
-
-// indexCategories finds a seed for which catHash gives every category a
-// slot of its own (catOf falls back to the map when there is none).
-func (c *cueIndex) indexCategories() {
-	c.catNames = make([]string, len(c.cats))
-	for name, k := range c.cats {
-		c.catNames[k] = name
-	}
-	for seed := uint32(0); seed < 1<<16; seed++ {
-		var tab [catSlots]int8
-		ok := true
-		for k, name := range c.catNames {
-			h := catHash(name, seed)
-			if tab[h] != 0 {
-				ok = false
-				break
-			}
-			tab[h] = int8(k + 1)
-		}
-		if ok {
-			c.catTab, c.catSeed = &tab, seed
-			return
-		}
-	}
-}
-
-// finish computes the per-length masks and the category table once every
-// phrase is added.
+// finish computes the per-length masks once every phrase is added.
 func (c *cueIndex) finish() {
-	c.indexCategories()
 	most := 0
 	for _, n := range c.maxToks {
 		most = max(most, n)

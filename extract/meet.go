@@ -10,7 +10,7 @@ package extract
 // ("a delegation led by Z").
 func (d *related) meetings(s int, ms []*ment) {
 	defer d.noteLeader(s, ms)
-	_, first0 := d.hasCue("met", s)
+	_, first0 := d.hasCue(cueMet, s)
 	if first0 < 0 {
 		return
 	}
@@ -20,7 +20,7 @@ func (d *related) meetings(s int, ms []*ment) {
 	props := d.meetingProps(s, ms)
 	first := true
 	for k := first0; k < b; k++ {
-		e, v := d.x.lx.cue("met", d.toks, k)
+		e, v := d.x.lx.cue(cueMet, d.toks, k)
 		if v == "" {
 			continue
 		}
@@ -119,7 +119,7 @@ func (d *tokenized) delegationAt(e, b int) int {
 // noteLeader remembers the person who leads a delegation ("a delegation
 // led by X", "la délégation dirigée par X"), for later receptions.
 func (d *related) noteLeader(s int, ms []*ment) {
-	v, k := d.hasCue("ledby", s)
+	v, k := d.hasCue(cueLedBy, s)
 	if v == "" {
 		return
 	}
@@ -142,7 +142,7 @@ func (d *related) noteLeader(s int, ms []*ment) {
 // the cue goes on to another party ("X and Y held talks with Z", "X and Y
 // met Z": both met Z, not each other).
 func (d *related) reciprocalMeetings(s int, ms []*ment) {
-	if c, _ := d.hasCue("metboth", s); c == "" {
+	if c, _ := d.hasCue(cueMetBoth, s); c == "" {
 		return
 	}
 	_, b := d.sentRange(s)
@@ -162,11 +162,11 @@ func (d *related) reciprocalMeetings(s int, ms []*ment) {
 			continue
 		}
 		for k := p2.j; k < b && k <= p2.j+3; k++ {
-			e, v := d.x.lx.cue("metboth", d.toks, k)
+			e, v := d.x.lx.cue(cueMetBoth, d.toks, k)
 			if v == "" {
 				continue
 			}
-			if e2, v2 := d.x.lx.cue("met", d.toks, k); v2 != "" && e2 > e {
+			if e2, v2 := d.x.lx.cue(cueMet, d.toks, k); v2 != "" && e2 > e {
 				break // "held talks with Z"
 			}
 			other := false

@@ -10,8 +10,8 @@ package extract
 // its city, two districts). A partnership planned or discussed ("will
 // sign", "envisagent de signer") is not one yet and is left out.
 func (d *related) partners(s int, ms []*ment) {
-	cue, cueAt := d.hasCue("partner", s)
-	_, tieAt := d.hasCue("tie", s)
+	cue, cueAt := d.hasCue(cuePartner, s)
+	_, tieAt := d.hasCue(cueTie, s)
 	if cue == "" && tieAt < 0 {
 		return
 	}
@@ -19,8 +19,8 @@ func (d *related) partners(s int, ms []*ment) {
 	if at < 0 || (tieAt >= 0 && tieAt < at) {
 		at = tieAt
 	}
-	if p, k := d.hasCue("planned", s); p != "" && k < at && k >= at-8 {
-		if o, _ := d.hasCue("ongoing", s); o == "" {
+	if p, k := d.hasCue(cuePlanned, s); p != "" && k < at && k >= at-8 {
+		if o, _ := d.hasCue(cueOngoing, s); o == "" {
 			return // "will sign a twinning agreement", "envisagent de signer"
 		}
 	}
@@ -65,7 +65,7 @@ func (d *tokenized) partnerKind(s int) string {
 	rank := d.x.lx.kindRank
 	a, b := d.sentRange(s)
 	for k := a; k < b; k++ {
-		if _, v := d.x.lx.cue("kind", d.toks, k); v != "" && (kind == "" || rank[v] < rank[kind]) {
+		if _, v := d.x.lx.cue(cueKind, d.toks, k); v != "" && (kind == "" || rank[v] < rank[kind]) {
 			kind = v
 		}
 	}
@@ -214,10 +214,10 @@ func (d *related) twoParties(s int, ms []*ment) [][2]*ment {
 			countries = append(countries, m)
 		}
 	}
-	if v, _ := d.hasCue("twocities", s); v != "" && len(cities) < 2 {
+	if v, _ := d.hasCue(cueTwoCities, s); v != "" && len(cities) < 2 {
 		cities = d.salientMents(City)
 	}
-	if v, _ := d.hasCue("twocountries", s); v != "" && len(countries) < 2 {
+	if v, _ := d.hasCue(cueTwoCountries, s); v != "" && len(countries) < 2 {
 		countries = d.salientMents(Country)
 	}
 	switch {
@@ -303,8 +303,8 @@ func (d *tokenized) includingAhead(g, e int) bool {
 // twoCue reports whether the sentence refers to the two localities or
 // countries of the article ("the two cities", "les deux pays").
 func (d *candidates) twoCue(s int) bool {
-	v, _ := d.hasCue("twocities", s)
-	w, _ := d.hasCue("twocountries", s)
+	v, _ := d.hasCue(cueTwoCities, s)
+	w, _ := d.hasCue(cueTwoCountries, s)
 	return v != "" || w != ""
 }
 

@@ -17,17 +17,17 @@ func (d *tokenized) notName(key string) bool { return d.x.lx.nonName[key] == "st
 // Province Nguyen Van Tam".
 func (d *placed) thingNamedAfter(i, j int) bool {
 	if i > 0 && d.toks[i-1].word {
-		if k, v := d.x.lx.cue("notperson-before", d.toks, i-1); v != "" && k == i && d.placeEndingAt(i) == nil && d.placeEndingAt(i-1) == nil {
+		if k, v := d.x.lx.cue(cueNotPersonBefore, d.toks, i-1); v != "" && k == i && d.placeEndingAt(i) == nil && d.placeEndingAt(i-1) == nil {
 			return true
 		}
 		if i > 1 && d.toks[i-2].word {
-			if k, v := d.x.lx.cue("notperson-before", d.toks, i-2); v != "" && k == i && d.placeEndingAt(i) == nil && d.placeEndingAt(i-2) == nil {
+			if k, v := d.x.lx.cue(cueNotPersonBefore, d.toks, i-2); v != "" && k == i && d.placeEndingAt(i) == nil && d.placeEndingAt(i-2) == nil {
 				return true
 			}
 		}
 	}
 	if j < len(d.toks) {
-		if _, v := d.x.lx.cue("notperson-after", d.toks, j); v != "" {
+		if _, v := d.x.lx.cue(cueNotPersonAfter, d.toks, j); v != "" {
 			return true
 		}
 	}

@@ -98,7 +98,7 @@ func prepare(x *Extractor, doc Document, bufs *docBufs) *prepared {
 		}
 		if l := strings.TrimSpace(text[ls:le]); l != "" && len(l) < 40 {
 			line = tokenize(l, 0, len(l), 0, line[:0])
-			if j, v := d.x.lx.cue("teaser", line, 0); v != "" && j == len(line) {
+			if j, v := d.x.lx.cue(cueTeaser, line, 0); v != "" && j == len(line) {
 				end = ls
 				break
 			}

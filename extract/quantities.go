@@ -104,8 +104,8 @@ func (d *related) findQuantities() {
 		// signed at the forum"): only counts of outcomes are the event's
 		outcomesOnly := false
 		if subject != "" && onlyReferences(ms) && !d.saysWhoTookPart(s) {
-			c, _ := d.hasCue("outcome", s)
-			said, _ := d.hasCue("speak", s)
+			c, _ := d.hasCue(cueOutcome, s)
+			said, _ := d.hasCue(cueSpeak, s)
 			if c != "" && said == "" && !d.quoted(s) { // not what a speaker recalls
 				outcomesOnly = true
 			} else {
@@ -254,7 +254,7 @@ func onlyReferences(ms []*ment) bool {
 // saysWhoTookPart reports whether sentence s speaks of who took part in
 // an event: "attended", "étaient représentées", "ont rassemblé".
 func (d *candidates) saysWhoTookPart(s int) bool {
-	for _, cat := range [...]string{"participate", "represent", "gather"} {
+	for _, cat := range [...]cueCat{cueParticipate, cueRepresent, cueGather} {
 		if c, _ := d.hasCue(cat, s); c != "" {
 			return true
 		}

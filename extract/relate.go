@@ -239,7 +239,7 @@ func (d *related) eventPlaces(s int, ms []*ment) {
 			}
 		}
 	}
-	if _, k := d.hasCue("host", s); k >= 0 {
+	if _, k := d.hasCue(cueHost, s); k >= 0 {
 		var host, ev string
 		for _, m := range ms {
 			if m.j <= k && (m.typ == City || m.typ == Organization) && !d.insideOther(m) {
@@ -252,7 +252,7 @@ func (d *related) eventPlaces(s int, ms []*ment) {
 		if host != "" && ev != "" {
 			d.addRel(HostedBy, ev, host, nil, s)
 		}
-		if v, _ := d.hasCue("twocities", s); host == "" && ev != "" && v != "" {
+		if v, _ := d.hasCue(cueTwoCities, s); host == "" && ev != "" && v != "" {
 			// "the two cities in co-hosting the festival"
 			for _, c := range d.salientN(City, 2) {
 				d.addRel(HostedBy, ev, c, nil, s)

@@ -164,7 +164,7 @@ func (d *resolved) skipPortfolio(r int) int {
 	if r >= len(d.toks) || !d.toks[r].word {
 		return r
 	}
-	k, v := d.x.lx.cue("portfolio", d.toks, r)
+	k, v := d.x.lx.cue(cuePortfolio, d.toks, r)
 	if v == "" {
 		return r
 	}

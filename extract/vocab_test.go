@@ -155,24 +155,43 @@ func TestEmptyKeyWord(t *testing.T) {
 	}
 }
 
-// TestCatOf checks the category table against the map it replaces.
-func TestCatOf(t *testing.T) {
+// TestCueCats checks the categories the code names: each is a category
+// of data/cues.tsv with phrases, lexicon.cueCat holds its index, and
+// hasCue and lexicon.cue find its phrases by it.
+func TestCueCats(t *testing.T) {
 	x, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	ci := x.lx.cueIdx
-	if ci.catTab == nil {
-		t.Fatal("no seed gives every category a slot of its own")
-	}
-	for name, k := range ci.cats {
-		if got, ok := ci.catOf(name); !ok || got != k {
-			t.Errorf("catOf(%q) = %d, %v; want %d", name, got, ok, k)
+	lx := x.lx
+	for c, name := range cueCatNames {
+		if k, ok := lx.cueIdx.cats[name]; !ok || lx.cueCat[c] != k {
+			t.Errorf("%s: index %d, want %d (%v)", name, lx.cueCat[c], k, ok)
+		}
+		if m := lx.cues[name]; m == nil || len(m.full) == 0 {
+			t.Errorf("%s: no phrase in data/cues.tsv", name)
 		}
 	}
-	for _, name := range []string{"", "partners", "Partner", "nosuchcategory", "met "} {
-		if _, ok := ci.catOf(name); ok {
-			t.Errorf("catOf(%q) found a category", name)
+	text := "The mayor met with the delegation. The two cities signed a twinning agreement."
+	d := x.run(Document{ID: "t", Text: text, Lang: "en"}, new(docBufs))
+	c := &d.candidates
+	if len(c.sents) != 2 {
+		t.Fatalf("%d sentences", len(c.sents))
+	}
+	if v, k := c.hasCue(cueMet, 0); v == "" || c.toks[k].key != "met" {
+		t.Errorf("hasCue(met, 0) = %q at %d", v, k)
+	}
+	if v, _ := c.hasCue(cueMet, 1); v != "" {
+		t.Errorf("hasCue(met, 1) = %q", v)
+	}
+	if v, _ := c.hasCue(cuePartner, 1); v == "" {
+		t.Errorf("hasCue(partner, 1) found nothing")
+	}
+	for k := range c.toks {
+		if c.toks[k].key == "twinning" {
+			if _, v := lx.cue(cueKind, c.toks, k); v == "" {
+				t.Errorf("cue(kind) at twinning found nothing")
+			}
 		}
 	}
 }
@@ -278,7 +297,7 @@ func TestShortcutsMatchLongest(t *testing.T) {
 		t.Fatal(err)
 	}
 	lx := x.lx
-	cats := []string{"met", "partner", "notperson-before", "notperson-after", "portfolio", "kind"}
+	cats := []cueCat{cueMet, cuePartner, cueNotPersonBefore, cueNotPersonAfter, cuePortfolio, cueKind}
 	n := 0
 	for _, doc := range seedDocsT(t) {
 		d := x.run(doc, new(docBufs))
