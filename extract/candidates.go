@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"strconv"
 
 	"github.com/kg-dev/kg/extract/dates"
@@ -50,21 +51,26 @@ func (d *candidates) indexCues() {
 	d.cueFirst = resize(&d.bufs.cueFirst, len(d.sents)*nc)
 	hits := resize(&d.bufs.cueHits, nc)
 	all := uint64(1)<<nc - 1
+	none := resize(&d.bufs.cueNone, nc) // no cue of any category
+	for k := range none {
+		none[k] = sentCue{k: -1}
+	}
 	for s := range d.sents {
 		first := d.cueFirst[s*nc : (s+1)*nc]
-		for k := range first {
-			first[k] = sentCue{k: -1}
-		}
+		copy(first, none)
 		var done uint64
 		a, b := d.sentRange(s)
 		for k := a; k < b && done != all; k++ {
+			if t := &d.toks[k]; !t.word || !t.mayStart(ci.bit) {
+				continue // as at, without the call
+			}
 			found := ci.at(d.toks, k, hits) &^ done
-			for cat := 0; found != 0; cat++ {
-				if found&1 != 0 && hits[cat].v != "" {
+			for ; found != 0; found &= found - 1 {
+				cat := bits.TrailingZeros64(found)
+				if hits[cat].v != "" {
 					first[cat] = sentCue{v: hits[cat].v, k: k}
 					done |= 1 << cat
 				}
-				found >>= 1
 			}
 		}
 	}

@@ -276,6 +276,7 @@ type docBufs struct {
 	placeAt    []placeCand
 	countries  []string // ISO codes of the countries the article names (noteCountries)
 	cueFirst   []sentCue
+	cueNone    []sentCue
 	cueHits    []cueHit
 	counts     []sentCounts
 	keys       keyCache // the word keys of the document being tokenised

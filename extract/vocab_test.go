@@ -331,3 +331,41 @@ func TestShortcutsMatchLongest(t *testing.T) {
 		t.Fatal("no matches in the samples")
 	}
 }
+
+// TestIndexCues checks the per-sentence cue index against a walk of each
+// category's own matcher over the sentence's tokens without ids: the
+// first token where the category's longest cue has a value.
+func TestIndexCues(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := x.lx
+	nc := len(lx.cueIdx.maxToks)
+	n := 0
+	for _, doc := range seedDocsT(t) {
+		d := x.run(doc, new(docBufs))
+		plain := byString(d.toks)
+		for s := range d.sents {
+			a, b := d.sentRange(s)
+			for cat := 0; cat < nc; cat++ {
+				want := sentCue{k: -1}
+				for k := a; k < b; k++ {
+					if _, v := lx.cueByCat[cat].longest(plain, k); v != nil && v[0] != "" {
+						want = sentCue{v: v[0], k: k}
+						break
+					}
+				}
+				if got := d.cueFirst[s*nc+cat]; got != want {
+					t.Fatalf("%s: sentence %d, category %d: %+v, want %+v", doc.ID, s, cat, got, want)
+				}
+				if want.k >= 0 {
+					n++
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no cues in the samples")
+	}
+}
