@@ -53,38 +53,59 @@ const maxLangs = 16
 // article about Vietnam have some, a Vietnamese text mostly such words).
 // It returns "" when none wins: whatlanggo decides those.
 func (w *wordClasses) quickLang(text string) string {
-	var counts [maxLangs]int
-	vi := 0
+	counts, vi := w.functionCounts(text)
+	total := 0
+	for _, c := range counts {
+		total += c
+	}
+	for l, c := range counts[:len(w.langs)] {
+		if c >= 8 && c >= 4*(total-c) && vi <= c {
+			return w.langs[l]
+		}
+	}
+	return ""
+}
+
+// functionCounts counts the function words of each language in text
+// (counts[l] for w.langs[l]) and the words written with a letter only
+// Vietnamese uses.
+func (w *wordClasses) functionCounts(text string) (counts [maxLangs]int, vi int) {
 	var buf [16]byte
 	for i := 0; i < len(text); {
-		r, size := decodeRune(text, i)
-		if !isLetter(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiLower[c] == 0 {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) {
 			i += size
 			continue
 		}
 		// a word: lowercase it into buf (longer words are no function words)
 		n, long, viWord := 0, false, false
 		for i < len(text) {
-			r, size = decodeRune(text, i)
-			if !isLetter(r) {
-				break
-			}
-			if r >= utf8.RuneSelf && vietnameseLetter(r) {
-				viWord = true
-			}
-			switch {
-			case long:
-			case r < utf8.RuneSelf:
+			if c := text[i]; c < utf8.RuneSelf {
+				l := asciiLower[c]
+				if l == 0 {
+					break
+				}
 				if n < len(buf) {
-					if r >= 'A' && r <= 'Z' {
-						r += 'a' - 'A'
-					}
-					buf[n] = byte(r)
+					buf[n] = l
 					n++
 				} else {
 					long = true
 				}
-			default:
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			if vietnameseLetter(r) {
+				viWord = true
+			}
+			if !long {
 				if l := unicode.ToLower(r); n+utf8.RuneLen(l) <= len(buf) {
 					n += utf8.EncodeRune(buf[n:], l)
 				} else {
@@ -106,31 +127,17 @@ func (w *wordClasses) quickLang(text string) string {
 			counts[l-1]++
 		}
 	}
-	total := 0
-	for _, c := range counts {
-		total += c
-	}
-	for l, c := range counts[:len(w.langs)] {
-		if c >= 8 && c >= 4*(total-c) && vi <= c {
-			return w.langs[l]
-		}
-	}
-	return ""
+	return counts, vi
 }
 
-func decodeRune(s string, i int) (rune, int) {
-	if c := s[i]; c < utf8.RuneSelf {
-		return rune(c), 1
+// asciiLower maps the ASCII letters to their lower case, every other
+// byte to 0.
+var asciiLower = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
 	}
-	return utf8.DecodeRuneInString(s[i:])
-}
-
-func isLetter(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
-	}
-	return unicode.IsLetter(r)
-}
+	return t
+}()
 
 // vietnameseLetter reports whether r is a letter of Vietnamese that
 // French and English do not use: ă, đ, ơ, ư and the vowels with tone

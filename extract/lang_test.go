@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
 
@@ -153,4 +155,86 @@ func TestFunctionLang(t *testing.T) {
 			t.Errorf("functionLang(%q) = %d, want %d", k, got, w.function[k])
 		}
 	}
+}
+
+// TestFunctionCounts checks functionCounts, which reads ASCII bytes
+// through a table, against the same count decoding every rune, on the
+// sample articles and on words at the edges (16 bytes, a long word ending
+// in a letter of two bytes, digits inside words, invalid UTF-8).
+func TestFunctionCounts(t *testing.T) {
+	w := testExtractor(t).words
+	texts := []string{
+		"The mayor and the council of the city met in the hall; LE MAIRE ET LE CONSEIL.",
+		"abcdefghijklmnop the abcdefghijklmnoé de l'été à Hà Nội và Đà Nẵng, của những người",
+		"th3 the2 de\xffla \xc3 les\xe2\x80 et",
+		"Ánh et Élise, ÉTÉ, über des ÉTATS",
+	}
+	for _, doc := range seedDocsT(t) {
+		texts = append(texts, doc.Text)
+	}
+	for _, text := range texts {
+		counts, vi := w.functionCounts(text)
+		wantCounts, wantVI := functionCountsByRune(w, text)
+		if counts != wantCounts || vi != wantVI {
+			t.Errorf("%.80q: counts %v vi %d, want %v vi %d", text, counts, vi, wantCounts, wantVI)
+		}
+	}
+	if c, _ := w.functionCounts(texts[0]); c == ([maxLangs]int{}) {
+		t.Error("no function word counted")
+	}
+}
+
+// functionCountsByRune is functionCounts decoding every rune.
+func functionCountsByRune(w *wordClasses, text string) (counts [maxLangs]int, vi int) {
+	isLetter := func(r rune) bool {
+		if r < utf8.RuneSelf {
+			return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+		}
+		return unicode.IsLetter(r)
+	}
+	var buf [16]byte
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isLetter(r) {
+			i += size
+			continue
+		}
+		n, long, viWord := 0, false, false
+		for i < len(text) {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if !isLetter(r) {
+				break
+			}
+			if r >= utf8.RuneSelf && vietnameseLetter(r) {
+				viWord = true
+			}
+			switch {
+			case long:
+			case r < utf8.RuneSelf:
+				if n < len(buf) {
+					buf[n] = byte(unicode.ToLower(r))
+					n++
+				} else {
+					long = true
+				}
+			default:
+				if l := unicode.ToLower(r); n+utf8.RuneLen(l) <= len(buf) {
+					n += utf8.EncodeRune(buf[n:], l)
+				} else {
+					long = true
+				}
+			}
+			i += size
+		}
+		if viWord {
+			vi++
+		}
+		if long || n > w.functionLen {
+			continue
+		}
+		if l := w.functionLang(buf[:n]); l > 0 {
+			counts[l-1]++
+		}
+	}
+	return counts, vi
 }
