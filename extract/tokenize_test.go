@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TestTokenizeDoc drives the second stage alone: sentences (with captions
@@ -74,4 +77,90 @@ func TestAbbreviationsFromData(t *testing.T) {
 	if err != nil || !got["mme"] || got["m"] {
 		t.Errorf("loadAbbreviations(map) = %v, %v; want mme only", got, err)
 	}
+}
+
+// TestSplitSentencesTerminators checks splitSentences, which jumps from
+// one '.', '!' or '?' to the next, against the same split testing every
+// byte, on every line of the sample articles and on lines with the three
+// marks mixed, repeated, at the start, at the end and run together.
+func TestSplitSentencesTerminators(t *testing.T) {
+	abbrev := testExtractor(t).words.abbrev
+	lines := []string{
+		"Really? Yes! The mayor came. Dr. Smith left?! Then... \"Who?\" she asked. A. Nguyen too.",
+		"?Why. !Now. .Then",
+		"It grew in 2019.The mayor said so! \u201cGood.\u201d Et la ville? Oui.",
+		"No mark at all",
+		"Ends with a mark.",
+		"!?.",
+	}
+	for _, doc := range seedDocsT(t) {
+		lines = append(lines, strings.Split(doc.Text, "\n")...)
+	}
+	n := 0
+	for _, line := range lines {
+		got := splitSentences(line, 0, len(line), abbrev)
+		want := splitSentencesByByte(line, 0, len(line), abbrev)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%.80q: %v, want %v", line, got, want)
+		}
+		if len(got) > 1 {
+			n++
+		}
+	}
+	if n < 10 {
+		t.Errorf("%d lines of %d split: the test sees no splits", n, len(lines))
+	}
+}
+
+// splitSentencesByByte is splitSentences testing every byte.
+func splitSentencesByByte(text string, start, end int, abbreviations map[string]bool) [][2]int {
+	var out [][2]int
+	s := start
+	for i := start; i < end; i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < end && (text[j] == '.' || text[j] == '"' || text[j] == ')' || text[j] == '\'') {
+			j++
+		}
+		if c == '.' && j == i+1 && runTogether(text, s, i, end, abbreviations) {
+			out = append(out, [2]int{s, j})
+			s = j
+			continue
+		}
+		if j >= end || !(text[j] == ' ' || text[j] == '\t') {
+			continue
+		}
+		k := j
+		for k < end && (text[k] == ' ' || text[k] == '\t') {
+			k++
+		}
+		if k >= end {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(text[k:end])
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '\u201c' || r == '\u00ab' || r == '-' || r == '\u2013') {
+			continue
+		}
+		if c == '.' {
+			w := lastWord(text[s:i])
+			if abbreviations[strings.ToLower(w)] {
+				continue
+			}
+			if utf8.RuneCountInString(w) == 1 {
+				if r0, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r0) {
+					continue
+				}
+			}
+		}
+		out = append(out, [2]int{s, j})
+		s = k
+		i = k - 1
+	}
+	if s < end {
+		out = append(out, [2]int{s, end})
+	}
+	return out
 }

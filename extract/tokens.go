@@ -164,11 +164,29 @@ type sentence struct {
 func splitSentences(text string, start, end int, abbreviations map[string]bool) [][2]int {
 	var out [][2]int
 	s := start
-	for i := start; i < end; i++ {
-		c := text[i]
-		if c != '.' && c != '!' && c != '?' {
-			continue
+	// the next '.', '!' and '?' at or after i (end if none), found with
+	// strings.IndexByte rather than by testing every byte
+	next := func(c byte, i int) int {
+		if k := strings.IndexByte(text[i:end], c); k >= 0 {
+			return i + k
 		}
+		return end
+	}
+	dot, bang, quest := -1, -1, -1
+	for i := start; i < end; i++ {
+		if dot < i {
+			dot = next('.', i)
+		}
+		if bang < i {
+			bang = next('!', i)
+		}
+		if quest < i {
+			quest = next('?', i)
+		}
+		if i = min(dot, bang, quest); i >= end {
+			break
+		}
+		c := text[i]
 		j := i + 1
 		for j < end && (text[j] == '.' || text[j] == '"' || text[j] == ')' || text[j] == '\'') {
 			j++
