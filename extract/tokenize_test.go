@@ -164,3 +164,76 @@ func splitSentencesByByte(text string, start, end int, abbreviations map[string]
 	}
 	return out
 }
+
+// TestTokenizeWordShape checks the word tokens' end, case flags and camel
+// offset (read by runs of lower-case ASCII letters) against a rune-by-rune
+// reading of each word, on the samples and on words mixing cases, digits
+// and accents; and isSpace and isWordRune against their definitions on
+// every rune up to U+2FFFF.
+func TestTokenizeWordShape(t *testing.T) {
+	texts := []string{
+		"mayorOf the ABC, Abc aBC x1y 1,000 élan hàNội CommitteeSecretary theVientiane ĐàNẵng aÉb ÀÉ A a",
+		"x\u0301y \u200bword\ufeff end\u00a0here",
+	}
+	for _, doc := range seedDocsT(t) {
+		texts = append(texts, doc.Text)
+	}
+	for _, text := range texts {
+		for _, tk := range tokenize(text, 0, len(text), 0, nil) {
+			if !tk.word {
+				continue
+			}
+			end, cap, upper, camel := wordShapeByRune(text, tk.start)
+			if tk.end != end || tk.cap != cap || tk.upper != upper || int(tk.camel) != camel {
+				t.Errorf("%q: end %d cap %v upper %v camel %d, want %d %v %v %d", tk.text, tk.end, tk.cap, tk.upper, tk.camel, end, cap, upper, camel)
+			}
+		}
+	}
+	for r := rune(-1); r < 0x30000; r++ {
+		space := r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0
+		if r >= utf8.RuneSelf {
+			space = unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b'
+		}
+		word := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		if r >= utf8.RuneSelf {
+			word = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		}
+		if isSpace(r) != space || isWordRune(r) != word {
+			t.Errorf("%U: isSpace %v isWordRune %v, want %v %v", r, isSpace(r), isWordRune(r), space, word)
+		}
+	}
+}
+
+// wordShapeByRune reads the word starting at text[i] rune by rune: its
+// end, whether it starts with a capital, whether it has two capitals or
+// more and no lower-case letter, and the offset of its first lower→upper
+// change (0 if none). ASCII words stop at any other ASCII rune.
+func wordShapeByRune(text string, i int) (end int, cap, upper bool, camel int) {
+	lower, uppers, prevLower := false, 0, false
+	j := i
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if r < utf8.RuneSelf && !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			break
+		}
+		if r >= utf8.RuneSelf && !isWordRune(r) {
+			break
+		}
+		switch {
+		case unicode.IsUpper(r):
+			uppers++
+			if j == i {
+				cap = true
+			} else if prevLower && camel == 0 {
+				camel = j - i
+			}
+			prevLower = false
+		case unicode.IsLower(r):
+			lower, prevLower = true, true
+		case r < utf8.RuneSelf: // a digit
+			prevLower = false
+		}
+		j += size
+	}
+	return j, cap, uppers >= 2 && !lower, camel
+}

@@ -53,6 +53,16 @@ func tokenizeKeys(kc *keyCache, text string, start, end int, sent int, out []tok
 			cap, lower, upperCount := false, false, 0
 			first, prevLower, camel := true, false, 0
 			for j < end {
+				if c := text[j]; c-'a' < 26 {
+					// a run of ASCII lower-case letters, the most common
+					k := j + 1
+					for k < end && text[k]-'a' < 26 {
+						k++
+					}
+					lower, prevLower, first = true, true, false
+					j = k
+					continue
+				}
 				r2, s2 := rune(text[j]), 1
 				if r2 >= utf8.RuneSelf {
 					r2, s2 = utf8.DecodeRuneInString(text[j:end])
@@ -121,17 +131,36 @@ func tokenizeKeys(kc *keyCache, text string, start, end int, sent int, out []tok
 	return out
 }
 
+// isSpace and isWordRune test ASCII themselves and leave the other runes
+// to a call, so that they are inlined.
 func isSpace(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0
+		return r == ' ' || uint32(r-'\t') <= '\r'-'\t' || r == 0 // ' ', \t, \n, \v, \f, \r, NUL
 	}
+	return isSpaceRune(r)
+}
+
+//go:noinline
+func isSpaceRune(r rune) bool {
 	return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b'
 }
 
 func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	if uint32(r) < utf8.RuneSelf {
+		return asciiWord[r]
 	}
+	return isWordRuneOther(r)
+}
+
+// asciiWord holds the ASCII word runes: letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
+
+func isWordRuneOther(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
