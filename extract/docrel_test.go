@@ -296,6 +296,8 @@ func TestPartnershipSince(t *testing.T) {
 		{" date 2023-05-16 Ties\nHai Phong and Incheon celebrated the 30th anniversary of their sister-city relationship, established in 1993.\n", 1993},
 		{" date 2023-05-16 Ties\nHai Phong and Incheon celebrated the 30th anniversary of their sister-city relationship.\n", 1993},
 		{" date 2023-05-16 Liens\nLa province de Lam Dong est jumelée depuis 2010 avec la ville de Sherbrooke.\n", 2010},
+		// two anniversaries: the one next to the partnership's cue counts
+		{" date 2024-05-16 Ties\nIn 2019 Hue and Blois celebrated the 5th anniversary of their school exchange and the 10th anniversary of their twinning agreement.\n", 2009},
 	}
 	for _, tt := range tests {
 		r := extractText(t, tt.text)

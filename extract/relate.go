@@ -161,10 +161,13 @@ func (d *related) sinceYear(s, cue int) int {
 	// The year an anniversary is celebrated: the one the sentence gives
 	// ("in 2017 for the 50th anniversary"), else the article's.
 	annivYear, inYear, annivN := d.year, 0, 0
+	var annivArr [4][2]int
+	anniv := annivArr[:0] // the ordinals before an anniversary word: token, n
 	for k := a; k+1 < b; k++ {
 		if hasPrefix(d.toks[k+1].key, d.x.words.anniversaryPrefix) {
 			if n, ok := d.x.numbers.Ordinal(d.toks[k].text); ok {
 				inYear, annivN = -1, n
+				anniv = append(anniv, [2]int{k, n})
 			}
 		}
 	}
@@ -186,10 +189,11 @@ func (d *related) sinceYear(s, cue int) int {
 				consider(y, k)
 			}
 		}
-		if k+1 < b && hasPrefix(d.toks[k+1].key, d.x.words.anniversaryPrefix) && annivYear > 0 {
-			if n, ok := d.x.numbers.Ordinal(t.text); ok {
-				consider(annivYear-n, k)
+		if len(anniv) > 0 && anniv[0][0] == k {
+			if annivYear > 0 {
+				consider(annivYear-anniv[0][1], k)
 			}
+			anniv = anniv[1:]
 		}
 		if t.num && k+2 < b && d.x.words.years[d.toks[k+1].key] && d.x.words.ofShort[d.toks[k+2].key] && d.year > 0 {
 			if n, err := strconv.Atoi(t.text); err == nil && n > 0 && n < 200 {
