@@ -256,13 +256,17 @@ func (d *tokenized) addSentence(start, end int, caption bool, line []token) {
 	idx := len(d.sents)
 	first := len(d.toks)
 	k := sort.Search(len(line), func(k int) bool { return line[k].start >= start })
-	for ; k < len(line) && line[k].end <= end; k++ {
-		t := line[k]
-		t.sent = idx
-		if len(d.toks) == first {
-			t.space = true
-		}
-		d.toks = append(d.toks, t)
+	e := k
+	for e < len(line) && line[e].end <= end {
+		e++
+	}
+	d.toks = append(d.toks, line[k:e]...)
+	ts := d.toks[first:]
+	for i := range ts {
+		ts[i].sent = idx
+	}
+	if len(ts) > 0 {
+		ts[0].space = true
 	}
 	d.sents = append(d.sents, sentence{start: start, end: end, caption: caption, tokStart: first, tokEnd: len(d.toks)})
 }

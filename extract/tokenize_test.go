@@ -47,6 +47,10 @@ func TestTokenizeDoc(t *testing.T) {
 					if tok := d.toks[k]; tt.text[tok.start:tok.end] != tok.text || tok.sent != len(got)-1 {
 						t.Errorf("token %d %q: offsets [%d, %d) give %q, sentence %d", k, tok.text, tok.start, tok.end, tt.text[tok.start:tok.end], tok.sent)
 					}
+					// a sentence's first token counts as after a space ("2019.The")
+					if tok := d.toks[k]; tok.space != (k == s.tokStart || isSpaceByte(tt.text[tok.start-1])) {
+						t.Errorf("token %d %q: space %v", k, tok.text, tok.space)
+					}
 				}
 			}
 			if strings.Join(got, "|") != strings.Join(tt.sents, "|") {
