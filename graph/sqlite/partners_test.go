@@ -136,7 +136,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 		},
 		Relations: []extract.Relation{{Type: extract.PartnerOf, From: "city:a", To: "city:b"}},
 	})
-	for _, from := range []int{1, 2, 3, 4, 5} {
+	for _, from := range []int{1, 2, 3, 4, 5, 10} {
 		t.Run(fmt.Sprint(from), func(t *testing.T) {
 			s, path := openTemp(t)
 			ingest(t, s, docs...)
@@ -148,13 +148,21 @@ func TestMigrateFromVersion1(t *testing.T) {
 			// Before migration 10: no name_keys, no mention counts; before 9:
 			// no edges_*_articles; before 8: no articles_date; before 7: no
 			// file stamps.
-			stmts := []string{"DROP TABLE name_keys", "ALTER TABLE nodes DROP COLUMN mentioned",
-				"DROP INDEX edges_src_articles", "DROP INDEX edges_dst_articles", "DROP INDEX articles_date", "ALTER TABLE articles DROP COLUMN src_size", "ALTER TABLE articles DROP COLUMN src_mtime"}
+			// Before migration 11: fact tables keyed by entity, relation or
+			// quantity first, with an index by article.
+			stmts := slices.Clone(oldFactLayout)
+			if from < 10 {
+				stmts = append(stmts, "DROP TABLE name_keys", "ALTER TABLE nodes DROP COLUMN mentioned",
+					"DROP INDEX edges_src_articles", "DROP INDEX edges_dst_articles", "DROP INDEX articles_date", "ALTER TABLE articles DROP COLUMN src_size", "ALTER TABLE articles DROP COLUMN src_mtime")
+			}
 			if from < 5 {
 				stmts = append(stmts, "ALTER TABLE articles DROP COLUMN fingerprint")
 			}
 			// Before migration 6: no summaries, a last_article column.
 			for _, table := range []string{"nodes", "edges", "quantities"} {
+				if from >= 6 {
+					break
+				}
 				stmts = append(stmts, "ALTER TABLE "+table+" DROP COLUMN summary",
 					"ALTER TABLE "+table+" ADD COLUMN last_article TEXT NOT NULL DEFAULT ''",
 					// An old merge's values, which refold must replace.
@@ -188,6 +196,9 @@ func TestMigrateFromVersion1(t *testing.T) {
 			if version != SchemaVersion || indexes != 0 {
 				t.Errorf("after a write open: version %d, %d of migration 2's indexes left; want version %d and none", version, indexes, SchemaVersion)
 			}
+			if got, want := factLayout(t, s), "edge_facts (aid, eid) edge_facts_by_edge (eid, aid) node_facts (aid, nid) node_facts_by_node (nid, aid) quantity_facts (aid, qid) quantity_facts_by_quantity (qid, aid)"; got != want {
+				t.Errorf("fact tables after migrating: %s\nwant %s", got, want)
+			}
 			after := snap(t, s)
 			compareGraph(t, after, before)
 			checkDerived(t, s, "migrated")
@@ -214,4 +225,64 @@ func TestMigrateFromVersion1(t *testing.T) {
 			}
 		})
 	}
+}
+
+// oldFactLayout rebuilds the fact tables as migration 1 made them (keyed
+// by entity, relation or quantity, then article; an index by article),
+// keeping their rows.
+var oldFactLayout = []string{
+	`CREATE TABLE nf (nid INTEGER NOT NULL REFERENCES nodes(nid), aid INTEGER NOT NULL REFERENCES articles(aid),
+		name TEXT NOT NULL, aliases TEXT NOT NULL, props TEXT NOT NULL, mentions INTEGER NOT NULL, starts TEXT NOT NULL, ends TEXT NOT NULL,
+		PRIMARY KEY (nid, aid)) WITHOUT ROWID`,
+	"INSERT INTO nf SELECT nid, aid, name, aliases, props, mentions, starts, ends FROM node_facts",
+	"DROP TABLE node_facts", "ALTER TABLE nf RENAME TO node_facts", "CREATE INDEX node_facts_aid ON node_facts(aid)",
+	`CREATE TABLE ef (eid INTEGER NOT NULL REFERENCES edges(eid), aid INTEGER NOT NULL REFERENCES articles(aid),
+		props TEXT NOT NULL, evidence TEXT NOT NULL, PRIMARY KEY (eid, aid)) WITHOUT ROWID`,
+	"INSERT INTO ef SELECT eid, aid, props, evidence FROM edge_facts",
+	"DROP TABLE edge_facts", "ALTER TABLE ef RENAME TO edge_facts", "CREATE INDEX edge_facts_aid ON edge_facts(aid)",
+	`CREATE TABLE qf (qid INTEGER NOT NULL REFERENCES quantities(qid), aid INTEGER NOT NULL REFERENCES articles(aid),
+		unit TEXT NOT NULL, approx INTEGER NOT NULL, evidence TEXT NOT NULL, PRIMARY KEY (qid, aid)) WITHOUT ROWID`,
+	"INSERT INTO qf SELECT qid, aid, unit, approx, evidence FROM quantity_facts",
+	"DROP TABLE quantity_facts", "ALTER TABLE qf RENAME TO quantity_facts", "CREATE INDEX quantity_facts_aid ON quantity_facts(aid)",
+}
+
+// factLayout lists the fact tables' primary keys and indexes with their
+// columns, e.g. "edge_facts (aid, eid) edge_facts_by_edge (eid, aid) …"
+// (a primary key goes by its table's name).
+func factLayout(t *testing.T, s *Store) string {
+	t.Helper()
+	strs := func(q string, args ...any) [][2]string {
+		rows, err := s.db.Query(q, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out [][2]string
+		for rows.Next() {
+			var a, b string
+			if err := rows.Scan(&a, &b); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, [2]string{a, b})
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	var parts []string
+	for _, table := range []string{"edge_facts", "node_facts", "quantity_facts"} {
+		for _, ix := range strs(`SELECT name, origin FROM pragma_index_list(?) ORDER BY origin <> 'pk', name`, table) {
+			var cols []string
+			for _, c := range strs(`SELECT name, '' FROM pragma_index_info(?) ORDER BY seqno`, ix[0]) {
+				cols = append(cols, c[0])
+			}
+			name := ix[0]
+			if ix[1] == "pk" {
+				name = table
+			}
+			parts = append(parts, name+" ("+strings.Join(cols, ", ")+")")
+		}
+	}
+	return strings.Join(parts, " ")
 }

@@ -211,6 +211,58 @@ CREATE TABLE name_keys (
 	entities BLOB NOT NULL
 );
 `,
+	// 11: the fact tables keyed by article first, so that an article's
+	// facts are written next to each other (at the end of the table, for
+	// a new article) instead of one page per entity or relation it
+	// touches; a commit of 758 articles into an 8,000-article store wrote
+	// 11,415 of its 20,000 pages, 5,000 of them fact pages. What is read
+	// by entity, relation or quantity goes through a narrow index of
+	// (id, aid) pairs. The rows are copied in the new key's order.
+	`
+CREATE TABLE node_facts_11 (
+	nid      INTEGER NOT NULL REFERENCES nodes(nid),
+	aid      INTEGER NOT NULL REFERENCES articles(aid),
+	name     TEXT NOT NULL,
+	aliases  TEXT NOT NULL,
+	props    TEXT NOT NULL,
+	mentions INTEGER NOT NULL,
+	starts   TEXT NOT NULL,
+	ends     TEXT NOT NULL,
+	PRIMARY KEY (aid, nid)
+) WITHOUT ROWID;
+INSERT INTO node_facts_11 (nid, aid, name, aliases, props, mentions, starts, ends)
+	SELECT nid, aid, name, aliases, props, mentions, starts, ends FROM node_facts ORDER BY aid, nid;
+DROP TABLE node_facts;
+ALTER TABLE node_facts_11 RENAME TO node_facts;
+CREATE INDEX node_facts_by_node ON node_facts(nid, aid);
+
+CREATE TABLE edge_facts_11 (
+	eid      INTEGER NOT NULL REFERENCES edges(eid),
+	aid      INTEGER NOT NULL REFERENCES articles(aid),
+	props    TEXT NOT NULL,
+	evidence TEXT NOT NULL,
+	PRIMARY KEY (aid, eid)
+) WITHOUT ROWID;
+INSERT INTO edge_facts_11 (eid, aid, props, evidence)
+	SELECT eid, aid, props, evidence FROM edge_facts ORDER BY aid, eid;
+DROP TABLE edge_facts;
+ALTER TABLE edge_facts_11 RENAME TO edge_facts;
+CREATE INDEX edge_facts_by_edge ON edge_facts(eid, aid);
+
+CREATE TABLE quantity_facts_11 (
+	qid      INTEGER NOT NULL REFERENCES quantities(qid),
+	aid      INTEGER NOT NULL REFERENCES articles(aid),
+	unit     TEXT NOT NULL,
+	approx   INTEGER NOT NULL,
+	evidence TEXT NOT NULL,
+	PRIMARY KEY (aid, qid)
+) WITHOUT ROWID;
+INSERT INTO quantity_facts_11 (qid, aid, unit, approx, evidence)
+	SELECT qid, aid, unit, approx, evidence FROM quantity_facts ORDER BY aid, qid;
+DROP TABLE quantity_facts;
+ALTER TABLE quantity_facts_11 RENAME TO quantity_facts;
+CREATE INDEX quantity_facts_by_quantity ON quantity_facts(qid, aid);
+`,
 }
 
 // nameKeysAt is the user_version after which migrate fills name_keys.

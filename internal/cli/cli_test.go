@@ -286,7 +286,7 @@ func TestIngestPipeline(t *testing.T) {
 		more, _ := corpusDir(t, 8)
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		rec := &recordingSink{Writer: openTestSink(t, path, 0), cancelAt: 3, cancel: cancel}
+		rec := &recordingSink{Writer: openTestSink(t, path, 1000), cancelAt: 3, cancel: cancel} // no commit before the end
 		_, err := ingest(ctx, rec, []string{more}, ingestOptions{workers: 2, stderr: &stderr})
 		if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "the store is unchanged") {
 			t.Errorf("got %v, want an interruption that says the store is unchanged", err)
@@ -300,7 +300,7 @@ func TestIngestPipeline(t *testing.T) {
 	})
 	t.Run("write fails", func(t *testing.T) {
 		more, _ := corpusDir(t, 8)
-		rec := &recordingSink{Writer: openTestSink(t, path, 0), failAt: 5}
+		rec := &recordingSink{Writer: openTestSink(t, path, 1000), failAt: 5}
 		_, err := ingest(context.Background(), rec, []string{more}, ingestOptions{workers: 2, stderr: &stderr})
 		if err == nil || !strings.Contains(err.Error(), "disk on fire") {
 			t.Errorf("got %v, want the write error", err)
