@@ -1,4 +1,5 @@
 -- name: city-events
+-- evidence: edges.n_sentences, kept by the writer (docs/STORE.md).
 WITH c AS (
   SELECT n.nid FROM node_keys k CROSS JOIN nodes n ON n.nid = k.nid
   WHERE k.key = :city AND n.label = 'City'
@@ -15,8 +16,9 @@ WITH c AS (
 SELECT cn.name AS city, cn.id AS city_id, v.name AS event, v.id AS event_id,
        v.props ->> '$.date' AS date, ce.role AS role,
        (SELECT count(*) FROM edges p WHERE p.dst = v.nid AND p.type = 'PARTICIPATED_IN') AS participants,
-       (SELECT sum(json_array_length(f.evidence)) FROM edge_facts f WHERE f.eid = ce.eid) AS evidence
+       e.n_sentences AS evidence
 FROM ce
+JOIN edges e ON e.eid = ce.eid
 JOIN nodes cn ON cn.nid = ce.cnid
 JOIN nodes v ON v.nid = ce.ev AND v.label = 'Event'
 ORDER BY date IS NULL, date, event_id, role, city_id

@@ -1,4 +1,7 @@
 -- name: neighbours
+-- evidence: edges.n_sentences, the relation's evidence sentences, kept by the
+-- writer (docs/STORE.md), so that a hub's relations are listed without
+-- reading their facts.
 WITH n AS (
   SELECT k.nid FROM node_keys k WHERE k.key = :entity
 ), nb AS (
@@ -12,7 +15,7 @@ WITH n AS (
 )
 SELECT me.name AS entity, me.id AS entity_id, e.type AS rel, nb.direction AS direction,
        o.name AS neighbour, o.id AS neighbour_id, o.label AS label,
-       (SELECT sum(json_array_length(f.evidence)) FROM edge_facts f WHERE f.eid = e.eid) AS evidence
+       e.n_sentences AS evidence
 FROM nb
 JOIN edges e ON e.eid = nb.eid
 JOIN nodes me ON me.nid = nb.me

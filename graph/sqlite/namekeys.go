@@ -213,8 +213,9 @@ func (s *Store) nameKeys(ctx context.Context) ([]graph.EntityKey, error) {
 }
 
 // CheckDerived reports whether what the writer keeps for the readers
-// (name_keys, nodes.mentioned) says what nodes, node_keys and node_facts
-// say, reading them whole: an error names the first difference.
+// (name_keys, nodes.mentioned, edges.n_sentences) says what nodes,
+// node_keys, node_facts and edge_facts say, reading them whole: an error
+// names the first difference.
 func (s *Store) CheckDerived(ctx context.Context) error {
 	stored, err := s.EntityKeys(ctx)
 	if err != nil {
@@ -247,6 +248,16 @@ WHERE mentioned <> c LIMIT 1`).Scan(&id, &kept, &counted)
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return s.classify("checking mention counts", err)
+	}
+	err = s.db.QueryRowContext(ctx, `
+SELECT key, n_sentences, c FROM (
+	SELECT e.key, e.n_sentences, (SELECT ifnull(sum(json_array_length(f.evidence)), 0) FROM edge_facts f WHERE f.eid = e.eid) AS c FROM edges e)
+WHERE n_sentences <> c LIMIT 1`).Scan(&id, &kept, &counted)
+	if err == nil {
+		return fmt.Errorf("edges.n_sentences of %s is %d, edge_facts count %d", id, kept, counted)
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return s.classify("checking sentence counts", err)
 	}
 	return nil
 }

@@ -218,7 +218,14 @@ CREATE TABLE name_keys (
 	// 11,415 of its 20,000 pages, 5,000 of them fact pages. What is read
 	// by entity, relation or quantity goes through a narrow index of
 	// (id, aid) pairs. The rows are copied in the new key's order.
+	// edges.n_sentences counts a relation's evidence sentences (kept by
+	// the writer, as n_articles), which neighbours and city-events report
+	// for every relation of a hub: summed from its facts, that is a seek
+	// per fact in this layout (Vietnam's 6,300 relations on a
+	// 100,000-article store: 2.0 s, against 0.42 s before).
 	`
+ALTER TABLE edges ADD COLUMN n_sentences INTEGER NOT NULL DEFAULT 0;
+UPDATE edges SET n_sentences = (SELECT ifnull(sum(json_array_length(f.evidence)), 0) FROM edge_facts f WHERE f.eid = edges.eid);
 CREATE TABLE node_facts_11 (
 	nid      INTEGER NOT NULL REFERENCES nodes(nid),
 	aid      INTEGER NOT NULL REFERENCES articles(aid),
@@ -264,6 +271,10 @@ ALTER TABLE quantity_facts_11 RENAME TO quantity_facts;
 CREATE INDEX quantity_facts_by_quantity ON quantity_facts(qid, aid);
 `,
 }
+
+// factsByArticleAt is the user_version from which the fact tables are
+// keyed by article first; Open vacuums a store migrated across it.
+const factsByArticleAt = 11
 
 // nameKeysAt is the user_version after which migrate fills name_keys.
 const nameKeysAt = 10

@@ -83,8 +83,11 @@ type edgeState struct {
 	first    []firstSentence // first_evidence, when decoded
 	firstRaw string          // first_evidence as stored; "" once first is newer
 	stale    bool            // first_evidence must be recomputed
-	changed  bool
-	gone     bool // deleted by the last flush
+	// sentences is edges.n_sentences: the evidence sentences of all
+	// its articles.
+	sentences int64
+	changed   bool
+	gone      bool // deleted by the last flush
 }
 
 // firstSentence is one entry of edges.first_evidence.
@@ -130,16 +133,16 @@ var stmtText = map[string]string{
 	"selNodeFactsOf": `SELECT n.id, f.name, f.aliases, f.props, f.mentions FROM node_facts f JOIN nodes n ON n.nid = f.nid WHERE f.aid = ?`,
 	"delNodeFacts":   `DELETE FROM node_facts WHERE aid = ?`,
 
-	"selEdge": `SELECT eid, summary, first_evidence FROM edges WHERE key = ?`,
-	"insEdge": `INSERT INTO edges (key, type, src, dst, props, n_articles, first_evidence, summary) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
-	"updEdge": `UPDATE edges SET props = ?, n_articles = ?, first_evidence = ?, summary = ? WHERE eid = ?`,
+	"selEdge": `SELECT eid, summary, first_evidence, n_sentences FROM edges WHERE key = ?`,
+	"insEdge": `INSERT INTO edges (key, type, src, dst, props, n_articles, n_sentences, first_evidence, summary) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+	"updEdge": `UPDATE edges SET props = ?, n_articles = ?, n_sentences = ?, first_evidence = ?, summary = ? WHERE eid = ?`,
 	"delEdge": `DELETE FROM edges WHERE eid = ?`,
 	// The facts with the first sentences: at most maxFirst articles with
 	// evidence, in id order.
 	"selEdgeFirst": `SELECT a.id, f.evidence FROM edge_facts f CROSS JOIN articles a ON a.aid = f.aid WHERE f.eid = ? AND f.evidence <> '[]' ORDER BY a.id LIMIT 3`,
 
 	"insEdgeFact":    `INSERT INTO edge_facts (eid, aid, props, evidence) VALUES (?, ?, ?, ?)`,
-	"selEdgeFactsOf": `SELECT e.key, f.props FROM edge_facts f JOIN edges e ON e.eid = f.eid WHERE f.aid = ?`,
+	"selEdgeFactsOf": `SELECT e.key, f.props, json_array_length(f.evidence) FROM edge_facts f JOIN edges e ON e.eid = f.eid WHERE f.aid = ?`,
 	"delEdgeFacts":   `DELETE FROM edge_facts WHERE aid = ?`,
 
 	"selQuant": `SELECT qid, summary FROM quantities WHERE key = ?`,
@@ -377,7 +380,8 @@ func (t *Tx) forget(aid int64) error {
 	}
 	err = t.each(t.st.selEdgeFactsOf, aid, func(rows *sql.Rows) (func() error, error) {
 		var key, props string
-		if err := rows.Scan(&key, &props); err != nil {
+		var sentences int64
+		if err := rows.Scan(&key, &props, &sentences); err != nil {
 			return nil, err
 		}
 		p, err := decodeProps(props)
@@ -390,6 +394,7 @@ func (t *Tx) forget(aid int64) error {
 				return err
 			}
 			st.sum.Remove(p)
+			st.sentences -= sentences
 			st.changed, st.stale = true, true
 			return nil
 		}, nil
@@ -524,7 +529,7 @@ func (t *Tx) edge(key string) (*edgeState, error) {
 	}
 	var st edgeState
 	var sum string
-	err := t.st.selEdge.QueryRowContext(t.ctx, key).Scan(&st.eid, &sum, &st.firstRaw)
+	err := t.st.selEdge.QueryRowContext(t.ctx, key).Scan(&st.eid, &sum, &st.firstRaw, &st.sentences)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -551,11 +556,11 @@ func (t *Tx) putEdge(article string, aid int64, e graph.EdgeRow) error {
 		return err
 	}
 	if st == nil {
-		st = &edgeState{first: []firstSentence{}}
+		st = &edgeState{first: []firstSentence{}, sentences: int64(len(e.Evidence))}
 		st.sum.Add(e.Props)
 		st.addFirst(article, e.Evidence)
 		st.firstRaw = firstJSON(st.first)
-		res, err := t.st.insEdge.ExecContext(t.ctx, e.Key, e.Type, src.nid, dst.nid, mustJSON(st.sum.Value()), st.firstRaw, mustJSON(&st.sum))
+		res, err := t.st.insEdge.ExecContext(t.ctx, e.Key, e.Type, src.nid, dst.nid, mustJSON(st.sum.Value()), st.sentences, st.firstRaw, mustJSON(&st.sum))
 		if err != nil {
 			return err
 		}
@@ -566,6 +571,7 @@ func (t *Tx) putEdge(article string, aid int64, e graph.EdgeRow) error {
 		t.stats.Edges++
 	} else {
 		st.sum.Add(e.Props)
+		st.sentences += int64(len(e.Evidence))
 		if !st.stale {
 			if err := st.addFirst(article, e.Evidence); err != nil {
 				return err
@@ -792,7 +798,7 @@ func (t *Tx) flushEdge(st *edgeState) error {
 	if st.firstRaw == "" {
 		st.firstRaw = firstJSON(st.first)
 	}
-	_, err := t.st.updEdge.ExecContext(t.ctx, mustJSON(st.sum.Value()), st.sum.Articles, st.firstRaw, mustJSON(&st.sum), st.eid)
+	_, err := t.st.updEdge.ExecContext(t.ctx, mustJSON(st.sum.Value()), st.sum.Articles, st.sentences, st.firstRaw, mustJSON(&st.sum), st.eid)
 	return err
 }
 
