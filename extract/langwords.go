@@ -43,6 +43,9 @@ type wordClasses struct {
 	// caption: their folded keys
 	captions []string
 	caption  map[string]bool
+	// captionTab is caption, contractTab contractLe and contractLes (as
+	// the bits contractLe, contractLes), read without hashing a string
+	captionTab, contractTab keyTable
 
 	// abbrev: the lower-cased abbreviations after which a period does
 	// not end a sentence, of every language (data/LANG/abbreviations.tsv)
@@ -165,6 +168,15 @@ func loadWordClasses(fsys fs.FS) (*wordClasses, error) {
 		ids[k] = int32(l)
 	}
 	w.functionIDs = newShortIDs(ids)
+	w.captionTab = newKeySet(w.caption)
+	contract := map[string]int32{}
+	for k := range w.contractLe {
+		contract[k] |= contractLe
+	}
+	for k := range w.contractLes {
+		contract[k] |= contractLes
+	}
+	w.contractTab = newKeyTable(contract)
 	return w, nil
 }
 
@@ -198,3 +210,9 @@ func loadAbbreviations(fsys fs.FS) (map[string]bool, error) {
 	}
 	return out, nil
 }
+
+// The bits of wordClasses.contractTab.
+const (
+	contractLe  int32 = 1 << iota // "au": à + le
+	contractLes                   // "aux": à + les
+)

@@ -46,6 +46,7 @@ type lexicon struct {
 	pairPreps   map[string]string // cues.tsv pairprep: "entre" -> between, "avec" -> with, "et" -> and
 	kindRank    map[string]int    // partnership kind -> rank, most specific first (cues.tsv kind order)
 	nonName     map[string]string // word key -> stop, thing or suffix (data/nonname.tsv)
+	nonNameTab  keyTable          // the same, as the index of the class in nonNameClasses + 1
 	orgWords    *keyMatcher[orgWord]
 	placeDescr  map[string]bool   // "province", "northern": words before a place's name (data/placedescr.tsv)
 	placeKindOf map[string]string // "région" -> "region": the kind of place such a noun names alone
@@ -301,6 +302,11 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		lx.cueCat[c] = lx.cueIdx.category(name)
 	}
 	lx.cueIdx.finish()
+	codes := map[string]int32{}
+	for k, c := range lx.nonName {
+		codes[k] = nonNameCode(c)
+	}
+	lx.nonNameTab = newKeyTable(codes)
 	lx.cueByCat = make([]*keyMatcher[string], len(lx.cueIdx.cats))
 	for c, k := range lx.cueIdx.cats {
 		lx.cueByCat[k] = lx.cues[c]
@@ -366,4 +372,30 @@ func (lx *lexicon) cue(cat cueCat, toks []token, i int) (int, string) {
 		return i, ""
 	}
 	return j, v[0]
+}
+
+// The classes of data/nonname.tsv as numbers (lexicon.nonNameTab).
+const (
+	nonNameStop int32 = 1 + iota
+	nonNameThing
+	nonNameSuffix
+	nonNameVerb
+	nonNamePre
+)
+
+// nonNameCode is the number of a class of data/nonname.tsv.
+func nonNameCode(class string) int32 {
+	switch class {
+	case "stop":
+		return nonNameStop
+	case "thing":
+		return nonNameThing
+	case "suffix":
+		return nonNameSuffix
+	case "verb":
+		return nonNameVerb
+	case "pre":
+		return nonNamePre
+	}
+	panic("extract: unknown class " + class + " in data/nonname.tsv")
 }

@@ -8,7 +8,7 @@ import (
 
 // notName reports whether a word never starts or continues a person's
 // name (data/nonname.tsv, class stop).
-func (d *tokenized) notName(key string) bool { return d.x.lx.nonName[key] == "stop" }
+func (d *tokenized) notName(key string) bool { return d.x.lx.nonNameTab.get(key) == nonNameStop }
 
 // thingNamedAfter reports whether the name at [i, j) names a thing (a
 // bridge, a street, a school) rather than a person. A place-type word
@@ -134,10 +134,10 @@ func (d *tokenized) notPersonName(i, j int) bool {
 			return true
 		}
 		words++
-		switch cl := d.x.lx.nonName[t.key]; {
-		case cl == "thing":
+		switch cl := d.x.lx.nonNameTab.get(t.key); {
+		case cl == nonNameThing:
 			return true
-		case cl == "stop" || d.x.lx.roleWords[t.key]:
+		case cl == nonNameStop || d.x.lx.roleWords[t.key]:
 			role++
 		}
 		if t.upper {
@@ -145,7 +145,7 @@ func (d *tokenized) notPersonName(i, j int) bool {
 		}
 		last = t.key
 	}
-	return words == 0 || role == words || upper == words || d.x.lx.nonName[last] == "suffix"
+	return words == 0 || role == words || upper == words || d.x.lx.nonNameTab.get(last) == nonNameSuffix
 }
 
 // findPartialPeople resolves later partial mentions ("Quang said",

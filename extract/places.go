@@ -59,7 +59,7 @@ func (d *candidates) proposePlaces() {
 			}
 		}
 		// "au Havre": only a name the gazetteer does not know as written
-		if t.cap && i > 0 && (d.x.words.contractLe[d.toks[i-1].key] || d.x.words.contractLes[d.toks[i-1].key]) {
+		if t.cap && i > 0 && d.x.words.contractTab.has(d.toks[i-1].key) {
 			if j, ps := d.contractedPlace(i); ps != nil {
 				d.nameAt[i] = placeCand{end: j, cands: ps}
 				d.noteCountries(ps)
@@ -88,7 +88,7 @@ func (d *candidates) proposePlaces() {
 // gazetteer knows no name as written ("au Vietnam").
 func (d *candidates) contractedPlace(i int) (int, []placeAlias) {
 	art := "le"
-	if d.x.words.contractLes[d.toks[i-1].key] {
+	if d.x.words.contractTab.get(d.toks[i-1].key)&contractLes != 0 {
 		art = "les"
 	}
 	for e := min(len(d.toks), i+4); e > i; e-- {

@@ -139,7 +139,7 @@ func tokenizeDoc(p *prepared, start, end int) *tokenized {
 		}
 		line = tokenizeKeys(kc, text, ls, le, 0, line[:0])
 		line = d.splitRunTogether(line)
-		capEnd := captionEnd(line, ls, d.x.words.caption)
+		capEnd := captionEnd(line, ls, &d.x.words.captionTab)
 		if capEnd > ls {
 			d.addSentence(ls, capEnd, true, line)
 		}
@@ -198,13 +198,13 @@ func splitToken(t token, at int) (token, token) {
 // (lineStart when there is none), given the line's tokens: captions run to
 // the end of the last "Photo: AGENCY" credit of the line, or to an "AGENCY
 // Photo" credit that ends it.
-func captionEnd(toks []token, lineStart int, caption map[string]bool) int {
+func captionEnd(toks []token, lineStart int, caption *keyTable) int {
 	capEnd := lineStart
 	for i := range toks {
 		if !toks[i].word || !toks[i].cap {
 			continue
 		}
-		if !caption[toks[i].key] {
+		if !caption.has(toks[i].key) {
 			continue
 		}
 		k := i + 1

@@ -197,6 +197,46 @@ func pack8b(k []byte) uint64 {
 	return p
 }
 
+// keyTable maps word keys (lowercase letters and digits, as shortIDs) to
+// small non-zero numbers, reading those of at most 8 bytes from a packed
+// table: a map look-up costs a string hash for every word asked about.
+type keyTable struct {
+	short shortIDs
+	long  map[string]int32
+}
+
+func newKeyTable(m map[string]int32) keyTable {
+	t := keyTable{short: newShortIDs(m), long: map[string]int32{}}
+	for k, v := range m {
+		if len(k) == 0 || len(k) > 8 {
+			t.long[k] = v
+		}
+	}
+	return t
+}
+
+// newKeySet is a keyTable of a set: 1 for its keys.
+func newKeySet(set map[string]bool) keyTable {
+	m := make(map[string]int32, len(set))
+	for k, in := range set {
+		if in {
+			m[k] = 1
+		}
+	}
+	return newKeyTable(m)
+}
+
+// get returns the number of key, 0 if it has none.
+func (t *keyTable) get(key string) int32 {
+	if n := len(key); n > 0 && n <= 8 {
+		return t.short.get(key)
+	}
+	return t.long[key]
+}
+
+// has reports whether key has a number (is in the set).
+func (t *keyTable) has(key string) bool { return t.get(key) != 0 }
+
 // id returns the id of a piece, numbering it if new.
 func (v *vocab) id(piece string) int32 {
 	c, ok := v.ids[piece]

@@ -369,3 +369,49 @@ func TestIndexCues(t *testing.T) {
 		t.Fatal("no cues in the samples")
 	}
 }
+
+// TestKeyTables checks the packed tables against the maps they stand for
+// (data/nonname.tsv's classes, the caption and contracted-article words):
+// every key of the maps and every word key of the sample articles; and a
+// keyTable of short, long and empty keys.
+func TestKeyTables(t *testing.T) {
+	x := testExtractor(t)
+	keys := map[string]bool{}
+	for k := range x.lx.nonName {
+		keys[k] = true
+	}
+	for _, m := range []map[string]bool{x.words.caption, x.words.contractLe, x.words.contractLes} {
+		for k := range m {
+			keys[k] = true
+		}
+	}
+	for _, doc := range seedDocsT(t) {
+		for _, tk := range tokenize(doc.Text, 0, len(doc.Text), 0, nil) {
+			keys[tk.key] = true
+		}
+	}
+	classes := 0
+	for k := range keys {
+		if c, want := x.lx.nonNameTab.get(k), x.lx.nonName[k]; (want == "" && c != 0) || (want != "" && c != nonNameCode(want)) {
+			t.Fatalf("nonName %q: %d, want %q", k, c, want)
+		} else if c != 0 {
+			classes++
+		}
+		if x.words.captionTab.has(k) != x.words.caption[k] {
+			t.Fatalf("caption %q: %v", k, x.words.captionTab.has(k))
+		}
+		c := x.words.contractTab.get(k)
+		if (c&contractLe != 0) != x.words.contractLe[k] || (c&contractLes != 0) != x.words.contractLes[k] {
+			t.Fatalf("contracted %q: %b", k, c)
+		}
+	}
+	if classes == 0 || len(x.words.caption) == 0 || len(x.words.contractLes) == 0 {
+		t.Fatal("empty word lists")
+	}
+	tab := newKeyTable(map[string]int32{"": 4, "a": 1, "abcdefgh": 2, "abcdefghi": 3})
+	for k, want := range map[string]int32{"": 4, "a": 1, "abcdefgh": 2, "abcdefghi": 3, "b": 0, "abcdefg": 0, "abcdefghij": 0, "aa": 0} {
+		if got := tab.get(k); got != want {
+			t.Errorf("get(%q) = %d, want %d", k, got, want)
+		}
+	}
+}
