@@ -264,6 +264,7 @@ func segments(text string, start, end, max int) [][2]int {
 type docBufs struct {
 	toks       []token
 	line       []token
+	spans      [][2]int // a line's sentences (appendSentences)
 	sents      []sentence
 	cover      []int
 	nameAt     []placeCand

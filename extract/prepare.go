@@ -130,6 +130,7 @@ func tokenizeDoc(p *prepared, start, end int) *tokenized {
 	d.sents = d.bufs.sents[:0]
 	kc := &d.bufs.keys
 	kc.reset(d.x.vocab)
+	spans := d.bufs.spans[:0]
 	for ls := start; ls < end; {
 		le := strings.IndexByte(text[ls:end], '\n')
 		if le < 0 {
@@ -143,12 +144,13 @@ func tokenizeDoc(p *prepared, start, end int) *tokenized {
 		if capEnd > ls {
 			d.addSentence(ls, capEnd, true, line)
 		}
-		for _, s := range splitSentences(text, capEnd, le, d.x.words.abbrev) {
+		spans = appendSentences(spans[:0], text, capEnd, le, d.x.words.abbrev)
+		for _, s := range spans {
 			d.addSentence(s[0], s[1], false, line)
 		}
 		ls = le + 1
 	}
-	d.bufs.toks, d.bufs.sents, d.bufs.line = d.toks, d.sents, line
+	d.bufs.toks, d.bufs.sents, d.bufs.line, d.bufs.spans = d.toks, d.sents, line, spans
 	d.x.vocab.intern(d.toks) // the tokens splitRunTogether made
 	return d
 }

@@ -118,10 +118,22 @@ func (d *resolved) entity(id, typ, name string) *entBuilder {
 	return b
 }
 
+// newMent returns a zero mention from an array of the document's
+// (mentSlab): one allocation for many mentions. A full array is left to
+// the mentions already taken from it and a larger one started.
+func (d *resolved) newMent() *ment {
+	if len(d.mentSlab) == cap(d.mentSlab) {
+		d.mentSlab = make([]ment, 0, max(32, 2*cap(d.mentSlab)))
+	}
+	d.mentSlab = d.mentSlab[:len(d.mentSlab)+1]
+	return &d.mentSlab[len(d.mentSlab)-1]
+}
+
 // addMention records a mention of an entity over tokens [i, j).
 func (d *resolved) addMention(id, typ, name string, i, j int, coref bool) *ment {
 	b := d.entity(id, typ, name)
-	m := &ment{i: i, j: j, typ: typ, id: id, coref: coref}
+	m := d.newMent()
+	*m = ment{i: i, j: j, typ: typ, id: id, coref: coref}
 	d.ments = append(d.ments, m)
 	s, e := d.span(i, j)
 	b.e.Mentions = append(b.e.Mentions, Mention{Doc: d.doc.ID, Start: s, End: e, Text: d.text[s:e]})

@@ -107,6 +107,7 @@ type resolved struct {
 	acronyms map[string]string // acronym key -> the entity its expansion in this article names
 	focused  []focusBody       // local bodies named by their level only, given the article's main locality
 	nerCache map[int][]string  // sentence -> names prose's NER tags PERSON, asked for only where nothing else decides
+	mentSlab []ment            // the array addMention takes its next mention from (newMent)
 }
 
 // related is the output of relate: relations and quantities, with the

@@ -107,6 +107,9 @@ func TestSplitSentencesTerminators(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%.80q: %v, want %v", line, got, want)
 		}
+		if more := appendSentences([][2]int{{-1, -1}}, line, 0, len(line), abbrev); !reflect.DeepEqual(more, append([][2]int{{-1, -1}}, want...)) {
+			t.Errorf("%.80q: appendSentences gives %v", line, more)
+		}
 		if len(got) > 1 {
 			n++
 		}

@@ -191,7 +191,11 @@ type sentence struct {
 // the period ends an abbreviation (abbreviations: lower-cased, from
 // data/LANG/abbreviations.tsv) or an initial.
 func splitSentences(text string, start, end int, abbreviations map[string]bool) [][2]int {
-	var out [][2]int
+	return appendSentences(nil, text, start, end, abbreviations)
+}
+
+// appendSentences is splitSentences appending to out.
+func appendSentences(out [][2]int, text string, start, end int, abbreviations map[string]bool) [][2]int {
 	s := start
 	// the next '.', '!' and '?' at or after i (end if none), found with
 	// strings.IndexByte rather than by testing every byte

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/kg-dev/kg/internal/corpus"
@@ -412,6 +413,26 @@ func TestKeyTables(t *testing.T) {
 	for k, want := range map[string]int32{"": 4, "a": 1, "abcdefgh": 2, "abcdefghi": 3, "b": 0, "abcdefg": 0, "abcdefghij": 0, "aa": 0} {
 		if got := tab.get(k); got != want {
 			t.Errorf("get(%q) = %d, want %d", k, got, want)
+		}
+	}
+}
+
+// TestNewMent checks that the mentions taken from the document's arrays
+// stay apart and keep their values while more are taken.
+func TestNewMent(t *testing.T) {
+	var d resolved
+	var ms []*ment
+	for i := 0; i < 300; i++ {
+		m := d.newMent()
+		if !reflect.DeepEqual(*m, ment{}) {
+			t.Fatalf("mention %d not zero: %+v", i, *m)
+		}
+		m.i, m.id = i, strconv.Itoa(i)
+		ms = append(ms, m)
+	}
+	for i, m := range ms {
+		if m.i != i || m.id != strconv.Itoa(i) {
+			t.Fatalf("mention %d became %+v", i, *m)
 		}
 	}
 }
