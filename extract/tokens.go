@@ -52,6 +52,7 @@ func tokenizeKeys(kc *keyCache, text string, start, end int, sent int, out []tok
 			j := i
 			cap, lower, upperCount := false, false, 0
 			first, prevLower, camel := true, false, 0
+			nonASCII := false
 			for j < end {
 				if c := text[j]; c-'a' < 26 {
 					// a run of ASCII lower-case letters, the most common
@@ -90,6 +91,7 @@ func tokenizeKeys(kc *keyCache, text string, start, end int, sent int, out []tok
 					if !isWordRune(r2) {
 						break
 					}
+					nonASCII = true
 					if unicode.IsLetter(r2) {
 						if unicode.IsUpper(r2) {
 							upperCount++
@@ -112,7 +114,8 @@ func tokenizeKeys(kc *keyCache, text string, start, end int, sent int, out []tok
 			t := token{start: i, end: j, text: w, word: true, cap: cap,
 				upper: upperCount >= 2 && !lower, num: r >= '0' && r <= '9', space: space, sent: sent, camel: int32(camel)}
 			if kc != nil {
-				t.key, t.id, t.starts = kc.intern(w)
+				// lower-case ASCII letters and digits only: the word is its key
+				t.key, t.id, t.starts = kc.intern(w, upperCount == 0 && !nonASCII)
 			} else {
 				t.key = fold.Key(w)
 			}

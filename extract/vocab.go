@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"sort"
 
 	"github.com/kg-dev/kg/extract/fold"
@@ -181,6 +182,18 @@ func (t *shortIDs) getPacked(p uint64) int32 {
 // pack8 packs a string of at most 8 bytes into a uint64, little-endian,
 // zero-padded.
 func pack8(k string) uint64 {
+	switch n := len(k); {
+	case n == 8:
+		return uint64(k[0]) | uint64(k[1])<<8 | uint64(k[2])<<16 | uint64(k[3])<<24 |
+			uint64(k[4])<<32 | uint64(k[5])<<40 | uint64(k[6])<<48 | uint64(k[7])<<56
+	case n >= 4:
+		// the first four bytes and the last four, which overlap: the
+		// bytes they share are the same in both
+		lo := uint32(k[0]) | uint32(k[1])<<8 | uint32(k[2])<<16 | uint32(k[3])<<24
+		t := k[n-4:]
+		hi := uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16 | uint32(t[3])<<24
+		return uint64(lo) | uint64(hi)<<(8*(n-4))
+	}
 	var p uint64
 	for i := len(k) - 1; i >= 0; i-- {
 		p = p<<8 | uint64(k[i])
@@ -190,6 +203,12 @@ func pack8(k string) uint64 {
 
 // pack8b is pack8 of a byte slice.
 func pack8b(k []byte) uint64 {
+	switch n := len(k); {
+	case n == 8:
+		return binary.LittleEndian.Uint64(k)
+	case n >= 4:
+		return uint64(binary.LittleEndian.Uint32(k)) | uint64(binary.LittleEndian.Uint32(k[n-4:]))<<(8*(n-4))
+	}
 	var p uint64
 	for i := len(k) - 1; i >= 0; i-- {
 		p = p<<8 | uint64(k[i])
@@ -296,9 +315,11 @@ func (c *keyCache) reset(v *vocab) {
 	clear(c.slots[:])
 }
 
-// intern returns fold.Key(w), its id and its start mask (with startsKnown).
-func (c *keyCache) intern(w string) (key string, id int32, starts uint64) {
-	if isKey(w) { // most words: w is its own key
+// intern returns fold.Key(w), its id and its start mask (with startsKnown);
+// isKey tells whether w is its own key (fold.Key(w) == w: only lowercase
+// ASCII letters and digits), which the tokenizer knows.
+func (c *keyCache) intern(w string, isKey bool) (key string, id int32, starts uint64) {
+	if isKey { // most words: w is its own key
 		id = c.v.lookup(w)
 		return w, id, c.v.nodes[id].starts | startsKnown
 	}
@@ -325,17 +346,6 @@ func cacheSlot(k []byte) uint64 {
 		p ^= pack8b(k[len(k)-8:])<<1 ^ uint64(len(k))
 	}
 	return (p * 0x9E3779B97F4A7C15) >> (64 - keyCacheBits)
-}
-
-// isKey reports whether w is its own key (fold.Key(w) == w): only
-// lowercase ASCII letters and digits.
-func isKey(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-			return false
-		}
-	}
-	return true
 }
 
 // known reports whether a key is a prefix of some indexed matcher's

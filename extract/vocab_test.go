@@ -436,3 +436,17 @@ func TestNewMent(t *testing.T) {
 		}
 	}
 }
+
+// TestPack8 checks pack8 and pack8b, which read 4 or 8 bytes at a time,
+// against packing byte by byte, for keys of every length to 8.
+func TestPack8(t *testing.T) {
+	for _, k := range []string{"", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh", "z9y8", "h\xc3\xa0n", "\xff\xfe\xfd\xfc\xfb"} {
+		var want uint64
+		for i := len(k) - 1; i >= 0; i-- {
+			want = want<<8 | uint64(k[i])
+		}
+		if got, gotb := pack8(k), pack8b([]byte(k)); got != want || gotb != want {
+			t.Errorf("%q: pack8 %#x, pack8b %#x, want %#x", k, got, gotb, want)
+		}
+	}
+}
