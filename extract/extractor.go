@@ -264,6 +264,8 @@ func segments(text string, start, end, max int) [][2]int {
 type docBufs struct {
 	toks       []token
 	line       []token
+	toksHigh   int // how far into toks and line this document wrote (what release clears)
+	lineHigh   int
 	spans      [][2]int // a line's sentences (appendSentences)
 	sents      []sentence
 	cover      []int
@@ -292,8 +294,9 @@ func (b *docBufs) release() {
 	if cap(b.toks) > maxPooledToks || cap(b.line) > maxPooledToks {
 		return // let the collector have it
 	}
-	clear(b.toks[:cap(b.toks)])
-	clear(b.line[:cap(b.line)])
+	clear(b.toks[:min(b.toksHigh, cap(b.toks))])
+	clear(b.line[:min(b.lineHigh, cap(b.line))])
+	b.toksHigh, b.lineHigh = 0, 0
 	b.keys.reset(nil)
 	docPool.Put(b)
 }

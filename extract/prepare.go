@@ -98,6 +98,7 @@ func prepare(x *Extractor, doc Document, bufs *docBufs) *prepared {
 		}
 		if l := strings.TrimSpace(text[ls:le]); l != "" && len(l) < 40 {
 			line = tokenize(l, 0, len(l), 0, line[:0])
+			d.bufs.lineHigh = max(d.bufs.lineHigh, len(line))
 			if j, v := d.x.lx.cue(cueTeaser, line, 0); v != "" && j == len(line) {
 				end = ls
 				break
@@ -139,7 +140,9 @@ func tokenizeDoc(p *prepared, start, end int) *tokenized {
 			le += ls
 		}
 		line = tokenizeKeys(kc, text, ls, le, 0, line[:0])
+		d.bufs.lineHigh = max(d.bufs.lineHigh, len(line))
 		line = d.splitRunTogether(line)
+		d.bufs.lineHigh = max(d.bufs.lineHigh, len(line))
 		capEnd := captionEnd(line, ls, &d.x.words.captionTab)
 		if capEnd > ls {
 			d.addSentence(ls, capEnd, true, line)
@@ -151,6 +154,7 @@ func tokenizeDoc(p *prepared, start, end int) *tokenized {
 		ls = le + 1
 	}
 	d.bufs.toks, d.bufs.sents, d.bufs.line, d.bufs.spans = d.toks, d.sents, line, spans
+	d.bufs.toksHigh = max(d.bufs.toksHigh, len(d.toks))
 	d.x.vocab.intern(d.toks) // the tokens splitRunTogether made
 	return d
 }

@@ -244,3 +244,30 @@ func wordShapeByRune(text string, i int) (end int, cap, upper bool, camel int) {
 	}
 	return j, cap, uppers >= 2 && !lower, camel
 }
+
+// TestReleaseClearsTokens checks that releasing a document's buffers
+// leaves no token of it in them (no article text kept reachable from the
+// pool), when a long piece is tokenised and then a shorter one into the
+// same buffers, as a long article's segments are.
+func TestReleaseClearsTokens(t *testing.T) {
+	x := testExtractor(t)
+	long := "Title\n" + strings.Repeat("The mayor of Lyon met the delegation from Hue. ", 200) + "\nPhoto: AFP\n"
+	b := new(docBufs)
+	p := prepare(x, Document{ID: "t", Text: long, Lang: "en"}, b)
+	tokenizeDoc(p, p.bodyStart, p.bodyEnd)
+	tokenizeDoc(p, p.bodyStart, p.bodyStart+60)
+	if len(b.toks) == 0 || cap(b.toks) <= len(b.toks) {
+		t.Fatalf("%d of %d tokens: the test needs a shorter second piece", len(b.toks), cap(b.toks))
+	}
+	b.release()
+	for i, tk := range b.toks[:cap(b.toks)] {
+		if tk != (token{}) {
+			t.Fatalf("token %d kept after release: %+v", i, tk)
+		}
+	}
+	for i, tk := range b.line[:cap(b.line)] {
+		if tk != (token{}) {
+			t.Fatalf("line token %d kept after release: %+v", i, tk)
+		}
+	}
+}
