@@ -195,7 +195,11 @@ func appendJoin(b []byte, s string, sep byte) []byte {
 	for _, r := range s {
 		switch {
 		case r < utf8.RuneSelf:
-			put(byte(unicode.ToLower(r)))
+			c := byte(r)
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A' // unicode.ToLower, without the call
+			}
+			put(c)
 		default:
 			if f, ok := table(r); ok {
 				for i := 0; i < len(f); i++ {
