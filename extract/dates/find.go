@@ -105,10 +105,12 @@ func dateNext(text string, i int, tab wordTab, daySufs map[string]bool) dateTok 
 		return t
 	}
 	if scan.IsASCIILetter(c) || c >= utf8.RuneSelf {
-		k := scan.WordEnd(text, i)
+		k, ascii := scan.WordEndASCII(text, i)
 		if k > i {
 			t := dateTok{start: i, end: k, kind: dtWord}
-			if k-i <= 12 {
+			// an ASCII word folds to itself in lower case: the table's
+			// filter can turn it away before it is folded
+			if k-i <= 12 && (!ascii || tab.mayHold(c|0x20, k-i)) {
 				var buf [maxWord]byte
 				if w, ok := scan.FoldInto(buf[:0], text[i:k]); ok {
 					t.e = tab.get(w)

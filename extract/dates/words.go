@@ -233,6 +233,10 @@ type wordTab struct {
 	lens *[256]uint16 // n <= maxWord < 16
 }
 
+// mayHold reports whether the table may hold a word of n bytes starting
+// with the byte c (the filter of get).
+func (t wordTab) mayHold(c byte, n int) bool { return t.lens[c]&(1<<n) != 0 }
+
 // get returns the entry of the folded word w, the zero entry if none.
 func (t wordTab) get(w []byte) entry {
 	if len(w) == 0 || t.lens[w[0]]&(1<<len(w)) == 0 {

@@ -124,6 +124,19 @@ func WordEnd(text string, j int) int {
 	return k
 }
 
+// WordEndASCII is WordEnd that also reports whether the word is ASCII
+// letters only.
+func WordEndASCII(text string, j int) (int, bool) {
+	k := j
+	for k < len(text) && IsASCIILetter(text[k]) {
+		k++
+	}
+	if k < len(text) && text[k] >= utf8.RuneSelf {
+		return WordEnd(text, k), false
+	}
+	return k, true
+}
+
 // WordStartBack returns where the word ending at j starts (j if none).
 func WordStartBack(text string, j int) int {
 	k := j

@@ -49,3 +49,25 @@ func TestSpaces(t *testing.T) {
 		t.Errorf("WordStartBack = %d, want %d", got, len("le mois d'"))
 	}
 }
+
+func TestWordEndASCII(t *testing.T) {
+	for _, tt := range []struct {
+		text  string
+		j     int
+		end   int
+		ascii bool
+	}{
+		{"April 2024", 0, 5, true},
+		{"Août 2024", 0, 5, false},
+		{"mai.", 0, 3, true},
+		{"Hà Nội", 4, 9, false},
+		{"May’s", 0, 3, false}, // U+2019 ends the word: read the slow way
+		{"x", 1, 1, true},
+		{"déc", 0, 4, false},
+	} {
+		end, ascii := WordEndASCII(tt.text, tt.j)
+		if end != tt.end || ascii != tt.ascii || end != WordEnd(tt.text, tt.j) {
+			t.Errorf("WordEndASCII(%q, %d) = %d, %v; want %d, %v (WordEnd %d)", tt.text, tt.j, end, ascii, tt.end, tt.ascii, WordEnd(tt.text, tt.j))
+		}
+	}
+}
