@@ -119,11 +119,11 @@ func (d *resolved) entity(id, typ, name string) *entBuilder {
 }
 
 // newMent returns a zero mention from an array of the document's
-// (mentSlab): one allocation for many mentions. A full array is left to
-// the mentions already taken from it and a larger one started.
+// (mentSlab): one allocation for 32 mentions. A full array is left to
+// the mentions already taken from it and another one started.
 func (d *resolved) newMent() *ment {
 	if len(d.mentSlab) == cap(d.mentSlab) {
-		d.mentSlab = make([]ment, 0, max(32, 2*cap(d.mentSlab)))
+		d.mentSlab = make([]ment, 0, 32)
 	}
 	d.mentSlab = d.mentSlab[:len(d.mentSlab)+1]
 	return &d.mentSlab[len(d.mentSlab)-1]
