@@ -294,6 +294,21 @@ func TestIntegrationServerStopped(t *testing.T) {
 		t.Errorf("after neo4j-admin import: got %v, want what kg ingest --neo4j gives: %v", got, w)
 	}
 	sameQueries(t, st, main)
+
+	// Its data folder deleted to start afresh, the server starts empty
+	// with the password neo4j.sh keeps (before, it started with Neo4j's
+	// default password and refused the kept one until start gave up).
+	s.stop()
+	if err := os.RemoveAll(filepath.Join(s.home, "data")); err != nil {
+		t.Fatal(err)
+	}
+	s.start()
+	step("started afresh")
+	st = s.open()
+	defer st.Close(context.Background())
+	if n := neo4j.Select(t, st, "MATCH (n) RETURN count(n)", nil)[0][0].(int64); n != 0 {
+		t.Errorf("after deleting the data folder: %d nodes, want none", n)
+	}
 }
 
 // replay runs a kg export --format cypher script the way cypher-shell

@@ -172,11 +172,17 @@ cmd_start() {
   [ "$http" != "$bolt" ] || http="$(free_port $((bolt + 1)))"
   write_conf "$bolt" "$http"
   export NEO4J_HOME="$home" NEO4J_CONF="$home/conf"
-  if [ ! -f "$home/password" ]; then
-    # A new database: generate the password and set it before the first start.
-    rm -rf "$home/data"
+  if [ ! -f "$home/password" ] || [ ! -d "$home/data/databases/system" ]; then
+    # A new database, or one whose data was deleted to start afresh: set
+    # the password before the first start (the one kept, else a new one),
+    # or Neo4j starts with its default password and refuses ours.
+    if [ -f "$home/password" ]; then
+      cp "$home/password" "$home/password.new"
+    else
+      rm -rf "$home/data"
+      (umask 077 && od -An -N12 -tx1 /dev/urandom | tr -d ' \n' | sed 's/^/kg-/' >"$home/password.new")
+    fi
     mkdir -p "$home/data"
-    (umask 077 && od -An -N12 -tx1 /dev/urandom | tr -d ' \n' | sed 's/^/kg-/' >"$home/password.new")
     "$java" -cp "$lib/*" org.neo4j.cli.AdminTool dbms set-initial-password "$(cat "$home/password.new")" >"$home/logs/set-password.log" 2>&1 ||
       { cat "$home/logs/set-password.log" >&2; die "could not set the initial password"; }
     mv "$home/password.new" "$home/password"
