@@ -197,10 +197,15 @@ func (r fakeTxRunner) Run(_ context.Context, cypher string, params map[string]an
 		for _, eid := range params["eids"].([]string) {
 			delete(f.nodes, strings.TrimPrefix(eid, "node:"))
 		}
-	case stNodeRecords:
+	case stNodeRecords, stNodeRecordsNew:
 		for _, row := range params["rows"].([]map[string]any) {
 			id := row["id"].(string)
+			n := len(f.records[id])
 			f.records[id] = slices.DeleteFunc(f.records[id], func(o map[string]any) bool { return o["article"] == row["article"] })
+			if base == stNodeRecordsNew && len(f.records[id]) != n {
+				// CREATE would have made a second MENTIONS.
+				return Rows{}, fmt.Errorf("fake: %s: article %s already has a record of %s", name, row["article"], id)
+			}
 			f.records[id] = append(f.records[id], row)
 		}
 	case stNodeRead:
@@ -265,9 +270,14 @@ func (r fakeTxRunner) Run(_ context.Context, cypher string, params map[string]an
 			out.Values = append(out.Values, []any{k, arts[:min(len(arts), 3)], sents[:min(len(sents), 3)]})
 		}
 		return out, nil
-	case stSourceSet:
+	case stSourceSet, stSourceNew:
 		for _, r := range params["rows"].([]map[string]any) {
-			f.sources[r["of"].(string)+"\x00"+r["article"].(string)] = r["props"].(map[string]any)
+			k := r["of"].(string) + "\x00" + r["article"].(string)
+			if _, ok := f.sources[k]; ok && base == stSourceNew {
+				// The constraint on (of, article) would refuse it.
+				return Rows{}, fmt.Errorf("fake: %s: a Source of %s for %s exists", name, r["of"], r["article"])
+			}
+			f.sources[k] = r["props"].(map[string]any)
 		}
 	case stSourceDelete:
 		for k, s := range f.sources {

@@ -51,7 +51,7 @@ func TestStoreErrorsSayWhereAndWhatToDo(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFakeExec(t)
-			f.failOn, f.failErr = stNodeRecords, tt.err
+			f.failOn, f.failErr = stNodeRecordsNew, tt.err
 			l, err := NewLoader(f, 1000)
 			if err != nil {
 				t.Fatal(err)

@@ -614,7 +614,7 @@ func (l *Loader) writeEdgeChunk(ctx context.Context, tx Tx, typ string, part []*
 func (l *Loader) foldSources(ctx context.Context, tx Tx, kind string, old map[string]map[string]any, sources map[string][]source) (map[string]*factState, error) {
 	quantity := kind == quantityKind
 	states := make(map[string]*factState, len(sources))
-	var pairs, records []map[string]any
+	var pairs, records, created []map[string]any
 	for _, key := range sortedKeys(sources) {
 		st, err := readState(old[key], quantity)
 		if err != nil {
@@ -622,10 +622,13 @@ func (l *Loader) foldSources(ctx context.Context, tx Tx, kind string, old map[st
 		}
 		states[key] = st
 		for _, src := range sources[key] {
-			if !l.fresh[src.Article] {
-				pairs = append(pairs, map[string]any{"of": key, "article": src.Article})
+			rec := map[string]any{"of": key, "article": src.Article, "props": sourceProps(key, kind, src)}
+			if l.fresh[src.Article] {
+				created = append(created, rec)
+				continue
 			}
-			records = append(records, map[string]any{"of": key, "article": src.Article, "props": sourceProps(key, kind, src)})
+			pairs = append(pairs, map[string]any{"of": key, "article": src.Article})
+			records = append(records, rec)
 		}
 	}
 	// An article the claim created has nothing stored: only the others
@@ -655,8 +658,15 @@ func (l *Loader) foldSources(ctx context.Context, tx Tx, kind string, old map[st
 			}
 		}
 	}
-	if _, err := l.run(ctx, tx, stSourceSet, map[string]any{"rows": records}); err != nil {
-		return nil, err
+	for _, w := range []struct {
+		name string
+		rows []map[string]any
+	}{{stSourceSet, records}, {stSourceNew, created}} {
+		if len(w.rows) > 0 {
+			if _, err := l.run(ctx, tx, w.name, map[string]any{"rows": w.rows}); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if err := l.refill(ctx, tx, states, nil); err != nil {
 		return nil, err

@@ -436,7 +436,7 @@ func (*connErr) Error() string { return "connection lost" }
 // TestDriverErrorsReachTheDriverUnwrapped: the driver retries a
 // transaction only if the unit of work returns its error as is.
 func TestDriverErrorsReachTheDriverUnwrapped(t *testing.T) {
-	for _, stmt := range []string{stNodeRecords, stNodeLock + "/City", stSourceSet, stEdgeMerge + "/LOCATED_IN", stQuantitySet, stArticleCommit} {
+	for _, stmt := range []string{stNodeRecordsNew, stNodeLock + "/City", stSourceNew, stEdgeMerge + "/LOCATED_IN", stQuantitySet, stArticleCommit} {
 		t.Run(stmt, func(t *testing.T) {
 			f := newFakeExec(t)
 			want := &connErr{}

@@ -158,7 +158,7 @@ func (l *Loader) applyNodes(ctx context.Context, tx Tx, lb string, changes []*no
 			}
 		}
 	}
-	var set, records []map[string]any
+	var set, records, created []map[string]any
 	var del []string
 	for _, c := range changes {
 		s := sums[c.id]
@@ -177,7 +177,11 @@ func (l *Loader) applyNodes(ctx context.Context, tx Tx, lb string, changes []*no
 		}
 		for _, r := range c.add {
 			r["eid"] = eids[c.id]
-			records = append(records, r)
+			if l.fresh[r["article"].(string)] {
+				created = append(created, r)
+			} else {
+				records = append(records, r)
+			}
 		}
 		if l.eids != nil {
 			l.eids[c.id] = eids[c.id]
@@ -192,9 +196,14 @@ func (l *Loader) applyNodes(ctx context.Context, tx Tx, lb string, changes []*no
 		}
 		set = append(set, map[string]any{"eid": eids[c.id], "props": props})
 	}
-	if len(records) > 0 {
-		if _, err := l.run(ctx, tx, stNodeRecords, map[string]any{"rows": records}); err != nil {
-			return err
+	for _, w := range []struct {
+		name string
+		rows []map[string]any
+	}{{stNodeRecords, records}, {stNodeRecordsNew, created}} {
+		if len(w.rows) > 0 {
+			if _, err := l.run(ctx, tx, w.name, map[string]any{"rows": w.rows}); err != nil {
+				return err
+			}
 		}
 	}
 	if len(set) > 0 {
