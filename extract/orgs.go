@@ -22,6 +22,9 @@ func (d *resolved) findOrgs() {
 				continue
 			}
 		}
+		if !d.mayStartOrg(i) {
+			continue // what each finder below tests first: most words
+		}
 		if j, ok := d.boundAcronym(i); ok {
 			i = j - 1
 			continue
@@ -43,6 +46,25 @@ func (d *resolved) findOrgs() {
 		}
 	}
 	d.initialAcronyms()
+}
+
+// mayStartOrg reports whether one of findOrgs' finders may read a body at
+// token i: an acronym (boundAcronym, bindAcronym), a well-known body's
+// name, with a demonym in French (knownOrg), a local body's head
+// (localBody) or a head noun (genericOrg). Each of them returns at once
+// when its own test here fails.
+func (d *resolved) mayStartOrg(i int) bool {
+	if d.acronymAt(i) {
+		return true
+	}
+	if d.knownOrgs[i].v != nil || d.orgHeads[i].v != nil || d.orgWords[i].v != nil {
+		return true
+	}
+	if d.lang != "fr" || i+1 >= len(d.toks) {
+		return false
+	}
+	c := &d.placeAt[i+1]
+	return c.p != nil && c.demonym && !d.toks[i+1].cap // knownOrgWithDemonym
 }
 
 func (d *resolved) knownOrg(i int) (int, bool) {

@@ -450,3 +450,40 @@ func TestPack8(t *testing.T) {
 		}
 	}
 }
+
+// TestMayStartOrg checks findOrgs' shortcut: at every word token of the
+// samples where mayStartOrg says no body starts, each of the finders it
+// skips finds none (in English and French articles, with demonyms).
+func TestMayStartOrg(t *testing.T) {
+	x := testExtractor(t)
+	docs := append(seedDocsT(t),
+		Document{ID: "fr", Lang: "fr", Text: " date 2024-05-02 Coopération\nL'ambassade vietnamienne et le comité populaire de la province de Hue ont reçu l'Agence française de développement (AFD) et le conseil départemental du Val-de-Marne. Le ministère vietnamien du Plan et de l'Investissement a signé.\n"},
+		Document{ID: "en", Lang: "en", Text: " date 2024-05-02 Ties\nThe Hue City People's Committee and the French Development Agency (AFD) met the UNESCO delegation and the Vietnam Union of Friendship Organisations.\n"})
+	skipped, passed := 0, 0
+	for _, doc := range docs {
+		d := x.run(doc, new(docBufs))
+		r := &d.resolved
+		for i := range r.toks {
+			if !r.toks[i].word {
+				continue
+			}
+			if r.mayStartOrg(i) {
+				passed++
+				continue
+			}
+			skipped++
+			n := len(r.ments)
+			_, a := r.boundAcronym(i)
+			_, b := r.bindAcronym(i)
+			_, c := r.knownOrg(i)
+			_, e := r.localBody(i)
+			_, f := r.genericOrg(i)
+			if a || b || c || e || f || len(r.ments) != n {
+				t.Fatalf("%s: token %d %q: skipped, but a finder reads a body (%v %v %v %v %v)", doc.ID, i, r.toks[i].text, a, b, c, e, f)
+			}
+		}
+	}
+	if skipped == 0 || passed == 0 {
+		t.Fatalf("%d tokens skipped, %d passed", skipped, passed)
+	}
+}
