@@ -40,8 +40,8 @@ func (d *placed) thingNamedAfter(i, j int) bool {
 // name, and records the role the text gives them.
 func (d *resolved) findPeople() {
 	for i := 0; i < len(d.toks); i++ {
-		if !d.toks[i].word || d.cover[i] >= 0 {
-			continue
+		if !d.toks[i].word || d.cover[i] >= 0 || d.titles[i].v == nil {
+			continue // no title starts here: titledPerson returns at once
 		}
 		if j := d.titledPerson(i); j > i {
 			i = j - 1
