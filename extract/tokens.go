@@ -62,6 +62,9 @@ func tokenizeKeys(kc *keyCache, text string, start, end int, sent int, out []tok
 					}
 					lower, prevLower, first = true, true, false
 					j = k
+					if j < end && text[j] == ' ' {
+						goto done // the most common end of a word
+					}
 					continue
 				}
 				r2, s2 := rune(text[j]), 1
