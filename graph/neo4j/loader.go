@@ -136,6 +136,24 @@ func (l *Loader) run(ctx context.Context, tx Tx, name string, params map[string]
 	return tx.Run(ctx, st.Cypher, params)
 }
 
+// rowsFor is the $rows of one statement.
+type rowsFor struct {
+	name string
+	rows []map[string]any
+}
+
+// runRows runs each statement that has rows, in order.
+func (l *Loader) runRows(ctx context.Context, tx Tx, writes ...rowsFor) error {
+	for _, w := range writes {
+		if len(w.rows) > 0 {
+			if _, err := l.run(ctx, tx, w.name, map[string]any{"rows": w.rows}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 func (l *Loader) write(ctx context.Context, work func(Tx) error) error {
 	if err := l.renew(ctx); err != nil {
 		return err
@@ -658,15 +676,8 @@ func (l *Loader) foldSources(ctx context.Context, tx Tx, kind string, old map[st
 			}
 		}
 	}
-	for _, w := range []struct {
-		name string
-		rows []map[string]any
-	}{{stSourceSet, records}, {stSourceNew, created}} {
-		if len(w.rows) > 0 {
-			if _, err := l.run(ctx, tx, w.name, map[string]any{"rows": w.rows}); err != nil {
-				return nil, err
-			}
-		}
+	if err := l.runRows(ctx, tx, rowsFor{stSourceSet, records}, rowsFor{stSourceNew, created}); err != nil {
+		return nil, err
 	}
 	if err := l.refill(ctx, tx, states, nil); err != nil {
 		return nil, err

@@ -196,20 +196,8 @@ func (l *Loader) applyNodes(ctx context.Context, tx Tx, lb string, changes []*no
 		}
 		set = append(set, map[string]any{"eid": eids[c.id], "props": props})
 	}
-	for _, w := range []struct {
-		name string
-		rows []map[string]any
-	}{{stNodeRecords, records}, {stNodeRecordsNew, created}} {
-		if len(w.rows) > 0 {
-			if _, err := l.run(ctx, tx, w.name, map[string]any{"rows": w.rows}); err != nil {
-				return err
-			}
-		}
-	}
-	if len(set) > 0 {
-		if _, err := l.run(ctx, tx, stSetNode, map[string]any{"rows": set}); err != nil {
-			return err
-		}
+	if err := l.runRows(ctx, tx, rowsFor{stNodeRecords, records}, rowsFor{stNodeRecordsNew, created}, rowsFor{stSetNode, set}); err != nil {
+		return err
 	}
 	if len(del) > 0 {
 		if _, err := l.run(ctx, tx, stNodeDelete, map[string]any{"eids": del}); err != nil {
