@@ -62,8 +62,8 @@ func tokenizeKeys(kc *keyCache, text string, start, end int, sent int, out []tok
 					}
 					lower, prevLower, first = true, true, false
 					j = k
-					if j < end && text[j] == ' ' {
-						goto done // the most common end of a word
+					if j < end && text[j] < utf8.RuneSelf && !asciiWord[text[j]] {
+						goto done // a space or a mark: the most common end of a word
 					}
 					continue
 				}
