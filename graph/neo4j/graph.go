@@ -3,7 +3,6 @@ package neo4j
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strconv"
 	"sync"
 
@@ -154,33 +153,19 @@ func (g *Graph) Stats(ctx context.Context) (graph.Stats, error) {
 	return st, nil
 }
 
-// writer buffers batches and loads them LoadArticles at a time, one load
-// in the background while the next batches are extracted and buffered:
-// a load waits for the one before it, so articles are loaded in order,
-// and the ingest's extraction no longer stops while Neo4j writes (a
-// 10,000-article ingest spent 55 of its 92 s in loads and most of the
-// rest extracting while Neo4j waited). Each load is idempotent per
-// article (an interrupted one is redone by the next run), but a session
-// is not one transaction: articles loaded before a failure stay loaded.
-// A failed load fails the Put, Flush or Commit that follows it.
+// writer buffers batches and loads them LoadArticles at a time. Each load
+// is idempotent per article (an interrupted one is redone by the next
+// run), but a session is not one transaction: articles loaded before a
+// failure stay loaded.
 type writer struct {
 	mu     sync.Mutex // an ingest calls Versions and Put from two goroutines
 	ctx    context.Context
 	g      *Graph
 	buf    []graph.Batch
 	stats  Stats
-	loaded int // articles in loads that succeeded
+	loaded int   // articles in loads that succeeded
+	err    error // the first failed load's: it fails every later Put, Flush and Commit
 	done   bool
-
-	flying []graph.Batch   // the batches of the load in flight
-	landed chan loadResult // the load in flight's result; nil when none is
-	err    error           // the first failed load's error
-}
-
-// loadResult is what a background load returns.
-type loadResult struct {
-	st  Stats
-	err error
 }
 
 func (w *writer) Versions(ids []string) (map[string]graph.ArticleVersion, error) {
@@ -197,7 +182,7 @@ func (w *writer) Versions(ids []string) (map[string]graph.ArticleVersion, error)
 	for _, id := range ids {
 		want[id] = true
 	}
-	for _, b := range slices.Concat(w.flying, w.buf) { // written, not loaded yet
+	for _, b := range w.buf { // written, not loaded yet
 		if want[b.Article.ID] {
 			out[b.Article.ID] = graph.ArticleVersion{ID: b.Article.ID, Hash: b.Article.Hash, Fingerprint: b.Article.Fingerprint}
 		}
@@ -211,19 +196,12 @@ func (w *writer) Put(b graph.Batch) error {
 	if w.done {
 		return graph.ErrClosed
 	}
-	if w.landed != nil {
-		select { // a failed load stops the ingest at the next article
-		case r := <-w.landed:
-			w.land(r)
-		default:
-		}
-	}
 	if w.err != nil {
 		return w.err
 	}
 	w.buf = append(w.buf, b)
 	if len(w.buf) >= LoadArticles {
-		return w.start()
+		return w.flush()
 	}
 	return nil
 }
@@ -252,54 +230,24 @@ func (w *writer) Flush() error {
 	return w.flush()
 }
 
-// flush loads the buffered batches and waits until every load is done.
+// flush loads the buffered batches. Put replaces an article whatever its
+// stored version (the caller decided to write it), hence Force.
 func (w *writer) flush() error {
-	if err := w.start(); err != nil {
-		return err
-	}
-	return w.wait()
-}
-
-// start waits for the load in flight, then starts loading the buffered
-// batches in the background. Put replaces an article whatever its stored
-// version (the caller decided to write it), hence Force.
-func (w *writer) start() error {
-	if err := w.wait(); err != nil {
-		return err
+	if w.err != nil {
+		return w.err
 	}
 	if len(w.buf) == 0 {
 		return nil
 	}
-	batches := w.buf
-	w.flying, w.buf = batches, make([]graph.Batch, 0, LoadArticles)
-	landed := make(chan loadResult, 1)
-	w.landed = landed
-	go func() {
-		st, err := w.g.Load(w.ctx, batches, LoadOptions{Force: true})
-		landed <- loadResult{st, err}
-	}()
-	return nil
-}
-
-// wait waits for the load in flight, if any, and returns the session's
-// first load error.
-func (w *writer) wait() error {
-	if w.landed != nil {
-		w.land(<-w.landed)
+	st, err := w.g.Load(w.ctx, w.buf, LoadOptions{Force: true})
+	if err == nil {
+		w.loaded += len(w.buf)
 	}
-	return w.err
-}
-
-// land records the result of the load in flight.
-func (w *writer) land(r loadResult) {
-	if r.err == nil {
-		w.loaded += len(w.flying)
-	} else if w.err == nil {
-		w.err = r.err // Load's error says where and what to do
-	}
-	w.stats.Nodes += r.st.Nodes
-	w.stats.Edges += r.st.Edges
-	w.flying, w.landed = nil, nil
+	w.buf = w.buf[:0]
+	w.stats.Nodes += st.Nodes
+	w.stats.Edges += st.Edges
+	w.err = err // Load's error says where and what to do
+	return err
 }
 
 func (w *writer) Commit() error {
@@ -319,13 +267,11 @@ func (w *writer) Summary() string {
 		w.stats.Nodes, w.stats.Edges, w.g.Database())
 }
 
-// Rollback drops what was not loaded yet, once the load in flight (which
-// it cannot undo) has ended.
+// Rollback drops what was not loaded yet.
 func (w *writer) Rollback() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.done = true
-	_ = w.wait() // its error is the ingest's, already reported or moot
 	w.buf = nil
 	return nil
 }
