@@ -119,52 +119,20 @@ func TestSplitSentencesTerminators(t *testing.T) {
 	}
 }
 
-// splitSentencesByByte is splitSentences testing every byte.
+// splitSentencesByByte is splitSentences testing every byte for a mark
+// instead of jumping from one to the next.
 func splitSentencesByByte(text string, start, end int, abbreviations map[string]bool) [][2]int {
 	var out [][2]int
 	s := start
 	for i := start; i < end; i++ {
-		c := text[i]
-		if c != '.' && c != '!' && c != '?' {
+		if c := text[i]; c != '.' && c != '!' && c != '?' {
 			continue
 		}
-		j := i + 1
-		for j < end && (text[j] == '.' || text[j] == '"' || text[j] == ')' || text[j] == '\'') {
-			j++
-		}
-		if c == '.' && j == i+1 && runTogether(text, s, i, end, abbreviations) {
+		if j, k, ok := sentenceBreak(text, s, i, end, abbreviations); ok {
 			out = append(out, [2]int{s, j})
-			s = j
-			continue
+			s = k
+			i = k - 1
 		}
-		if j >= end || !(text[j] == ' ' || text[j] == '\t') {
-			continue
-		}
-		k := j
-		for k < end && (text[k] == ' ' || text[k] == '\t') {
-			k++
-		}
-		if k >= end {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(text[k:end])
-		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '\u201c' || r == '\u00ab' || r == '-' || r == '\u2013') {
-			continue
-		}
-		if c == '.' {
-			w := lastWord(text[s:i])
-			if abbreviations[strings.ToLower(w)] {
-				continue
-			}
-			if utf8.RuneCountInString(w) == 1 {
-				if r0, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r0) {
-					continue
-				}
-			}
-		}
-		out = append(out, [2]int{s, j})
-		s = k
-		i = k - 1
 	}
 	if s < end {
 		out = append(out, [2]int{s, end})

@@ -225,50 +225,57 @@ func appendSentences(out [][2]int, text string, start, end int, abbreviations ma
 		if i = min(dot, bang, quest); i >= end {
 			break
 		}
-		c := text[i]
-		j := i + 1
-		for j < end && (text[j] == '.' || text[j] == '"' || text[j] == ')' || text[j] == '\'') {
-			j++
-		}
-		if c == '.' && j == i+1 && runTogether(text, s, i, end, abbreviations) {
-			// "…in 2019.The mayor…": a sentence run into the next one
+		if j, k, ok := sentenceBreak(text, s, i, end, abbreviations); ok {
 			out = append(out, [2]int{s, j})
-			s = j
-			continue
+			s = k
+			i = k - 1
 		}
-		if j >= end || !(text[j] == ' ' || text[j] == '\t') {
-			continue
-		}
-		k := j
-		for k < end && (text[k] == ' ' || text[k] == '\t') {
-			k++
-		}
-		if k >= end {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(text[k:end])
-		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '\u201c' || r == '\u00ab' || r == '-' || r == '\u2013') {
-			continue
-		}
-		if c == '.' {
-			w := lastWord(text[s:i])
-			if abbreviations[strings.ToLower(w)] {
-				continue
-			}
-			if utf8.RuneCountInString(w) == 1 {
-				if r0, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r0) {
-					continue // an initial
-				}
-			}
-		}
-		out = append(out, [2]int{s, j})
-		s = k
-		i = k - 1
 	}
 	if s < end {
 		out = append(out, [2]int{s, end})
 	}
 	return out
+}
+
+// sentenceBreak reports whether the mark text[i] ('.', '!' or '?') of
+// the sentence that starts at s ends it: the sentence is text[s:j] and
+// the next one starts at k.
+func sentenceBreak(text string, s, i, end int, abbreviations map[string]bool) (j, k int, ok bool) {
+	c := text[i]
+	j = i + 1
+	for j < end && (text[j] == '.' || text[j] == '"' || text[j] == ')' || text[j] == '\'') {
+		j++
+	}
+	if c == '.' && j == i+1 && runTogether(text, s, i, end, abbreviations) {
+		// "…in 2019.The mayor…": a sentence run into the next one
+		return j, j, true
+	}
+	if j >= end || !(text[j] == ' ' || text[j] == '\t') {
+		return 0, 0, false
+	}
+	k = j
+	for k < end && (text[k] == ' ' || text[k] == '\t') {
+		k++
+	}
+	if k >= end {
+		return 0, 0, false
+	}
+	r, _ := utf8.DecodeRuneInString(text[k:end])
+	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '\u201c' || r == '\u00ab' || r == '-' || r == '\u2013') {
+		return 0, 0, false
+	}
+	if c == '.' {
+		w := lastWord(text[s:i])
+		if abbreviations[strings.ToLower(w)] {
+			return 0, 0, false
+		}
+		if utf8.RuneCountInString(w) == 1 {
+			if r0, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r0) {
+				return 0, 0, false // an initial
+			}
+		}
+	}
+	return j, k, true
 }
 
 // runTogether reports whether the period at text[i] ends a sentence run
