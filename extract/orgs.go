@@ -60,11 +60,21 @@ func (d *resolved) mayStartOrg(i int) bool {
 	if d.knownOrgs[i].v != nil || d.orgHeads[i].v != nil || d.orgWords[i].v != nil {
 		return true
 	}
+	return d.demonymAfter(i) != nil // knownOrgWithDemonym
+}
+
+// demonymAfter returns the place candidate of a French demonym in lower
+// case right after token i (the "vietnamien" of "ministère vietnamien
+// de …"), nil if there is none.
+func (d *resolved) demonymAfter(i int) *placeCand {
 	if d.lang != "fr" || i+1 >= len(d.toks) {
-		return false
+		return nil
 	}
 	c := &d.placeAt[i+1]
-	return c.p != nil && c.demonym && !d.toks[i+1].cap // knownOrgWithDemonym
+	if c.p == nil || !c.demonym || d.toks[i+1].cap {
+		return nil
+	}
+	return c
 }
 
 func (d *resolved) knownOrg(i int) (int, bool) {
@@ -111,11 +121,8 @@ func (d *resolved) knownOrg(i int) (int, bool) {
 // = "ministère des Affaires étrangères" of Vietnam): the body must be of
 // that country.
 func (d *resolved) knownOrgWithDemonym(i int) (int, []*orgEntry) {
-	if d.lang != "fr" || i+1 >= len(d.toks) {
-		return i, nil
-	}
-	c := d.placeAt[i+1]
-	if c.p == nil || !c.demonym || d.toks[i+1].cap {
+	c := d.demonymAfter(i)
+	if c == nil {
 		return i, nil
 	}
 	var buf [12]token
