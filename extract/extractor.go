@@ -50,6 +50,14 @@ type config struct {
 	ner  bool
 }
 
+func newConfig(opts []Option) config {
+	c := config{data: dataFS, ner: true}
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
+}
+
 // WithData replaces the embedded cue lists (data/*.tsv, data/*.txt) with
 // those of fsys, for tests; the extractor's Fingerprint is then that of
 // fsys.
@@ -77,10 +85,7 @@ func Default() (*Extractor, error) {
 
 // New builds an Extractor, loading its data once.
 func New(opts ...Option) (*Extractor, error) {
-	c := config{data: dataFS, ner: true}
-	for _, o := range opts {
-		o(&c)
-	}
+	c := newConfig(opts)
 	lx, err := loadLexicon(c.data)
 	if err != nil {
 		return nil, fmt.Errorf("loading cue lists: %w", err)

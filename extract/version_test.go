@@ -58,4 +58,26 @@ func TestFingerprint(t *testing.T) {
 	if z.Fingerprint() == fp {
 		t.Errorf("changed data: fingerprint %q unchanged", z.Fingerprint())
 	}
+	// FingerprintOf gives, without building an extractor, what New gives
+	// the extractor it builds.
+	for name, c := range map[string]struct {
+		opts []Option
+		x    *Extractor
+	}{
+		"default": {nil, x}, "a copy of the data": {[]Option{WithData(same)}, y}, "changed data": {[]Option{WithData(changed)}, z},
+		"custom gazetteer": {[]Option{WithGazetteer(x.gaz), WithNER(false)}, nil},
+	} {
+		got, err := FingerprintOf(c.opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.x == nil {
+			if c.x, err = New(c.opts...); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got != c.x.Fingerprint() {
+			t.Errorf("%s: FingerprintOf = %q, the extractor's %q", name, got, c.x.Fingerprint())
+		}
+	}
 }

@@ -125,11 +125,22 @@ func ingest(ctx context.Context, w graph.Writer, paths []string, opts ingestOpti
 	start := time.Now()
 	var rep ingestReport
 	defer tuneGC()()
-	x, err := sharedExtractor()
+	fp, err := runningFingerprint()
 	if err != nil {
-		return rep, errors.Join(fmt.Errorf("loading extractor data: %w", err), storeError(w.Rollback()))
+		return rep, errors.Join(err, storeError(w.Rollback()))
 	}
-	fp := x.Fingerprint()
+	// The extractor loads (about 0.1 s) while the reader skips the
+	// articles the store holds unchanged, so that a re-run after an
+	// interruption, or of an unchanged archive, waits for it only when
+	// an article is to be extracted, and an archive stored unchanged
+	// not at all. read hands no article on before it is loaded.
+	var x *extract.Extractor
+	var loadErr error
+	loaded := make(chan struct{})
+	go func() {
+		defer close(loaded)
+		x, loadErr = sharedExtractor()
+	}()
 	bar := newProgress(ctx, opts.stderr, isTerminal(opts.stderr), paths)
 	stderr := io.Writer(bar)
 
@@ -158,6 +169,9 @@ func ingest(ctx context.Context, w graph.Writer, paths []string, opts ingestOpti
 				rep.Unchanged++
 				bar.Add(1)
 				return nil
+			}
+			if <-loaded; loadErr != nil {
+				return errNoExtractor
 			}
 			return emit(doc)
 		}, ropts)
@@ -191,6 +205,8 @@ func ingest(ctx context.Context, w graph.Writer, paths []string, opts ingestOpti
 	case ctx.Err() != nil: // Ctrl-C, even when it made a write fail
 		rerr := storeError(w.Rollback())
 		return rep, errors.Join(interrupted(w, ctx.Err()), rerr)
+	case loadErr != nil && errors.Is(err, errNoExtractor):
+		return rep, errors.Join(fmt.Errorf("loading extractor data: %w", loadErr), storeError(w.Rollback()))
 	case putErr != nil:
 		rerr := storeError(w.Rollback())
 		return rep, errors.Join(stopped(w, putErr), rerr)
@@ -217,6 +233,10 @@ func ingest(ctx context.Context, w graph.Writer, paths []string, opts ingestOpti
 	}
 	return rep, inputsError(rep.Failed)
 }
+
+// errNoExtractor stops the reading of an ingest whose extractor did not
+// load.
+var errNoExtractor = errors.New("no extractor")
 
 // noArticleError is what kg ingest and kg extract return when their
 // inputs, all read, held no article.

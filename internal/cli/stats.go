@@ -56,14 +56,11 @@ func statsCommand() *ucli.Command {
 // runningFingerprint is the fingerprint of the extractor kg ingest would
 // run.
 func runningFingerprint() (string, error) {
-	if extractorOptions == nil {
-		return extract.Fingerprint(), nil // without loading the extractor
-	}
-	x, err := sharedExtractor()
+	fp, err := extract.FingerprintOf(extractorOptions...)
 	if err != nil {
 		return "", fmt.Errorf("loading extractor data: %w", err)
 	}
-	return x.Fingerprint(), nil
+	return fp, nil
 }
 
 // statsReport is what kg stats prints; its JSON form is documented in
