@@ -151,7 +151,7 @@ func (d *candidates) orgLike(s, e int) bool {
 		if d.x.lx.nonName[t.key] == "thing" || d.x.lx.eventHeads.full[t.key] != nil {
 			return false
 		}
-		if !(t.cap || t.upper || d.x.lx.connectors[t.key] || d.x.lx.frPreps[t.key]) {
+		if !(t.cap || t.upper || d.in(t, listConnector) || d.in(t, listFrPrep)) {
 			capital = false
 		}
 	}

@@ -169,7 +169,7 @@ func (d *tokenized) titleBody(m *ment) bool {
 		if d.x.lx.titles.full[t.key] != nil || d.x.lx.offices[t.key] {
 			return true
 		}
-		if !(d.x.lx.definites[t.key] || d.x.words.of[t.key] || t.punct == '\'') {
+		if !(d.in(t, listDefinite) || d.in(t, listOf) || t.punct == '\'') {
 			return false
 		}
 	}
@@ -252,7 +252,7 @@ func (d *placed) venueBefore(i int) bool {
 	a, _ := d.sentRange(d.toks[i].sent)
 	for k, n := i-1, 0; k >= a && n < 6; k, n = k-1, n+1 {
 		t := &d.toks[k]
-		if d.x.lx.venuePreps[t.key] {
+		if d.in(t, listVenuePrep) {
 			return true
 		}
 		if t.punct == ',' && n > 0 {
@@ -265,10 +265,10 @@ func (d *placed) venueBefore(i int) bool {
 			}
 			return false
 		}
-		afterKind := k > a && d.x.lx.placeKinds[d.toks[k-1].key]                                                     // "la ville côtière de"
-		countryKind := d.placeAt[k].p != nil && d.placeAt[k].p.Type == Country && d.x.lx.placeKinds[d.toks[k+1].key] // "the Japanese city of"
-		beforeKind := d.x.lx.placeKinds[d.toks[k+1].key]                                                             // "the central city of"
-		if !t.word || !(d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || (d.x.words.venueOf[t.key] && n == 0) || (!t.cap && (afterKind || beforeKind)) || countryKind) {
+		afterKind := k > a && d.inAt(k-1, listPlaceKind)                                                     // "la ville côtière de"
+		countryKind := d.placeAt[k].p != nil && d.placeAt[k].p.Type == Country && d.inAt(k+1, listPlaceKind) // "the Japanese city of"
+		beforeKind := d.inAt(k+1, listPlaceKind)                                                             // "the central city of"
+		if !t.word || !(d.in(t, listDefinite) || d.in(t, listPlaceKind) || (d.in(t, listVenueOf) && n == 0) || (!t.cap && (afterKind || beforeKind)) || countryKind) {
 			return false
 		}
 	}
@@ -364,7 +364,7 @@ func (d *resolved) listAfter(ms []*ment, k int, types ...string) []*ment {
 		}
 		gap := 0
 		for g := prev; g < m.i; g++ {
-			if t := &d.toks[g]; !(t.punct == ',' || t.punct == '(' || t.punct == ')' || t.punct == '\'' || d.isDeterminer(t.key) || d.x.lx.listWords[t.key] || d.x.lx.placeKinds[t.key] || d.placeAt[g].demonym) {
+			if t := &d.toks[g]; !(t.punct == ',' || t.punct == '(' || t.punct == ')' || t.punct == '\'' || d.isDeterminer(t.key) || d.x.lx.listWords[t.key] || d.in(t, listPlaceKind) || d.placeAt[g].demonym) {
 				gap++
 			}
 		}

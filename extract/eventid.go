@@ -136,11 +136,11 @@ func (d *resolved) addEventMention(ev *eventMention, i, j int, coref bool) {
 // followed by the event it is a session of ("the 9th meeting of the
 // Joint Committee"): that event's name takes the ordinal.
 func (d *placed) sessionOfEvent(h, he int, typ string) bool {
-	if !d.x.lx.sessions[d.toks[h].key] || he+1 >= len(d.toks) || !d.x.lx.eventPreps[d.toks[he].key] {
+	if !d.inAt(h, listSession) || he+1 >= len(d.toks) || !d.inAt(he, listEventPrep) {
 		return false
 	}
 	k := he + 1
-	if d.x.lx.definites[d.toks[k].key] && k+1 < len(d.toks) {
+	if d.inAt(k, listDefinite) && k+1 < len(d.toks) {
 		k++
 	}
 	for n := 0; n < 4 && k < len(d.toks) && d.toks[k].sent == d.toks[h].sent; n, k = n+1, k+1 {

@@ -34,7 +34,7 @@ func (d *tokenized) definiteRef(k int) bool {
 	if t.punct == '\'' && k > 0 {
 		t = &d.toks[k-1]
 	}
-	return d.x.lx.definites[t.key]
+	return d.in(t, listDefinite)
 }
 
 func (d *resolved) eventType(id string) string {
@@ -99,7 +99,7 @@ func (d *placed) readEvent(h, he, floor int, typ string) *eventMention {
 		if d.isDeterminer(t.key) {
 			break
 		}
-		if c := d.countryAt(l - 1); c != "" || d.x.lx.topics[t.key] != "" || (t.cap && !d.isSentenceStart(l-1) && !d.stopAt(l-1)) {
+		if c := d.countryAt(l - 1); c != "" || d.in(t, listTopic) || (t.cap && !d.isSentenceStart(l-1) && !d.stopAt(l-1)) {
 			l--
 			continue
 		}
@@ -130,10 +130,10 @@ func (d *placed) readEvent(h, he, floor int, typ string) *eventMention {
 	// "the 7th session of the Joint Commission", "la 7e session de la Commission mixte"
 	if ev.ordinal == 0 && l > 0 {
 		q := l - 1
-		if q > floor && d.x.lx.definites[d.toks[q].key] {
+		if q > floor && d.inAt(q, listDefinite) {
 			q--
 		}
-		if q > floor+1 && d.x.lx.eventPreps[d.toks[q].key] && d.x.lx.sessions[d.toks[q-1].key] {
+		if q > floor+1 && d.inAt(q, listEventPrep) && d.inAt(q-1, listSession) {
 			if n, ok := d.x.numbers.Ordinal(d.toks[q-2].text); ok && q-2 >= floor && d.toks[q-2].sent == sent {
 				ev.ordinal = n
 				l = q - 2
@@ -147,12 +147,12 @@ func (d *placed) readEvent(h, he, floor int, typ string) *eventMention {
 	var adjs []string
 	for r < len(d.toks) && d.toks[r].sent == sent {
 		t := &d.toks[r]
-		if t.word && d.x.lx.topics[t.key] != "" && !t.cap && d.lang == "fr" && len(groups) == 0 {
+		if t.word && d.in(t, listTopic) && !t.cap && d.lang == "fr" && len(groups) == 0 {
 			adjs = append(adjs, t.text)
 			r++
 			continue
 		}
-		if t.word && d.x.lx.eventPreps[t.key] {
+		if t.word && d.in(t, listEventPrep) {
 			// "des 25 ans de", "marking 15 years of": an anniversary's ordinal
 			if r+2 < len(d.toks) && d.toks[r+1].num && d.x.lx.yearWords[d.toks[r+2].key] && ev.ordinal == 0 {
 				if n, err := strconv.Atoi(d.toks[r+1].text); err == nil && n > 0 && n < 200 {
@@ -189,7 +189,7 @@ func (d *placed) readEvent(h, he, floor int, typ string) *eventMention {
 				continue
 			}
 		}
-		if d.x.lx.venuePreps[t.key] && r+1 < len(d.toks) && d.toks[r+1].num && len(d.toks[r+1].text) == 4 && ev.year == 0 {
+		if d.in(t, listVenuePrep) && r+1 < len(d.toks) && d.toks[r+1].num && len(d.toks[r+1].text) == 4 && ev.year == 0 {
 			if y, err := strconv.Atoi(d.toks[r+1].text); err == nil && y >= 1900 && y <= 2100 {
 				ev.year = y // "le Forum des maires (AEMF) en 2024"
 				r += 2
@@ -290,11 +290,11 @@ func (d *placed) eventGroup(ev *eventMention, r int) ([]string, int) {
 	start := r
 	for r < len(d.toks) && d.toks[r].sent == d.toks[start].sent {
 		t := &d.toks[r]
-		if t.word && (d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key]) && d.x.lx.topics[t.key] == "" && d.groupItemAt(r+1) {
+		if t.word && (d.in(t, listDefinite) || d.in(t, listPlaceKind)) && !d.in(t, listTopic) && d.groupItemAt(r+1) {
 			r++ // "la région", "the city of"
 			continue
 		}
-		if t.word && d.x.lx.eventPreps[t.key] && r > start && d.x.lx.placeKinds[d.toks[r-1].key] && d.groupItemAt(r+1) {
+		if t.word && d.in(t, listEventPrep) && r > start && d.inAt(r-1, listPlaceKind) && d.groupItemAt(r+1) {
 			r++ // "province de Ninh Binh"
 			continue
 		}
@@ -309,7 +309,7 @@ func (d *placed) eventGroup(ev *eventMention, r int) ([]string, int) {
 			r = c.end
 			continue
 		}
-		if t.punct == '\'' && r+1 < len(d.toks) && d.x.words.possessive[d.toks[r+1].key] {
+		if t.punct == '\'' && r+1 < len(d.toks) && d.inAt(r+1, listPossessive) {
 			r += 2
 			continue
 		}
@@ -322,7 +322,7 @@ func (d *placed) eventGroup(ev *eventMention, r int) ([]string, int) {
 			r = e
 			continue
 		}
-		if t.word && (d.x.lx.topics[t.key] != "" || (t.cap && !d.stopAt(r))) {
+		if t.word && (d.in(t, listTopic) || (t.cap && !d.stopAt(r))) {
 			g = append(g, t.text)
 			r++
 			continue
@@ -332,7 +332,7 @@ func (d *placed) eventGroup(ev *eventMention, r int) ([]string, int) {
 			r++
 			continue
 		}
-		if t.word && d.x.words.and[t.key] && len(g) > 0 && r+1 < len(d.toks) && d.groupItemAt(r+1) {
+		if t.word && d.in(t, listAnd) && len(g) > 0 && r+1 < len(d.toks) && d.groupItemAt(r+1) {
 			r++
 			continue
 		}
@@ -354,10 +354,10 @@ func (d *placed) eventGroup(ev *eventMention, r int) ([]string, int) {
 func (d *placed) groupItemAt(r int) bool {
 	for n := 0; r < len(d.toks) && n < 4; r, n = r+1, n+1 {
 		t := &d.toks[r]
-		if d.x.lx.topics[t.key] != "" || d.countryAt(r) != "" || (d.placeAt[r].p != nil && !d.placeAt[r].demonym) || (t.cap && !d.stopAt(r)) {
+		if d.in(t, listTopic) || d.countryAt(r) != "" || (d.placeAt[r].p != nil && !d.placeAt[r].demonym) || (t.cap && !d.stopAt(r)) {
 			return true
 		}
-		if !(d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || d.x.lx.eventPreps[t.key] || t.punct == '\'') {
+		if !(d.in(t, listDefinite) || d.in(t, listPlaceKind) || d.in(t, listEventPrep) || t.punct == '\'') {
 			return false
 		}
 	}

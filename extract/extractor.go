@@ -26,10 +26,11 @@ type Extractor struct {
 	pw       *placeWords
 	orgHeads *keyMatcher[string]
 	ner      nerSignal
-	words    *wordClasses   // data/LANG/words.tsv
-	vocab    *vocab         // the keys the matchers know, numbered (vocab.go)
-	dates    *dates.Words   // data/LANG/dates.tsv
-	numbers  *numbers.Words // data/LANG/numbers.tsv
+	words    *wordClasses                  // data/LANG/words.tsv
+	vocab    *vocab                        // the keys the matchers know, numbered (vocab.go)
+	listSets [numWordLists]map[string]bool // the word lists read by token (wordlists.go)
+	dates    *dates.Words                  // data/LANG/dates.tsv
+	numbers  *numbers.Words                // data/LANG/numbers.tsv
 	// fingerprint identifies the code and data this extractor extracts
 	// with (Fingerprint).
 	fingerprint string
@@ -143,6 +144,8 @@ func New(opts ...Option) (*Extractor, error) {
 		ms = append(ms, lx.cues[c])
 	}
 	x.vocab = newVocab(ms)
+	x.listSets = x.wordListSets()
+	x.vocab.addLists(x.listSets[:])
 	return x, nil
 }
 

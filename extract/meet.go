@@ -109,7 +109,7 @@ func (d *tokenized) commaBetween(i, j int) bool {
 // none ("received the delegation", "a reception for the X delegation").
 func (d *tokenized) delegationAt(e, b int) int {
 	for k := e; k < b; k++ {
-		if d.x.lx.delegations[d.toks[k].key] {
+		if d.inAt(k, listDelegation) {
 			return k
 		}
 	}
@@ -148,7 +148,7 @@ func (d *related) reciprocalMeetings(s int, ms []*ment) {
 	_, b := d.sentRange(s)
 	for n := 0; n+1 < len(ms); n++ {
 		p1, p2 := ms[n], ms[n+1]
-		if p1.typ != Person || p2.typ != Person || p1.id == p2.id || p1.j >= b || !d.x.words.and[d.toks[p1.j].key] {
+		if p1.typ != Person || p2.typ != Person || p1.id == p2.id || p1.j >= b || !d.inAt(p1.j, listAnd) {
 			continue
 		}
 		q := p1.j + 1

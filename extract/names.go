@@ -52,14 +52,13 @@ func (d *candidates) proposeNames() {
 		}
 		s := nameSpan{end: int32(j), words: uint8(n), stop: d.names[i].stop}
 		if n >= 2 {
-			lx := d.x.lx
-			if lx.surnamesVI[t.key] {
+			if d.in(t, listSurnameVI) {
 				s.ev |= viSurname
 			}
-			if lx.surnamesEtc[t.key] {
+			if d.in(t, listSurnameOther) {
 				s.ev |= otherSurname
 			}
-			if lx.given[d.givenKey(i)] {
+			if d.givenAt(i) {
 				s.ev |= givenName
 			}
 		}
@@ -80,7 +79,7 @@ func (d *candidates) rawNameShape(i int) (int, int) {
 		}
 		// "Le" is an article, unless it is Lê opening a Vietnamese name;
 		// "Son" is French, but Sơn in "Nguyễn Kim Sơn"
-		if d.names[j].stop && !(words == 0 && (d.vietSurnameStart(j) || d.vietSurnameAfterTitle(j))) && !(words > 0 && words < 4 && d.x.lx.surnamesVI[d.toks[i].key] && len(t.key) <= 5 && !t.upper) &&
+		if d.names[j].stop && !(words == 0 && (d.vietSurnameStart(j) || d.vietSurnameAfterTitle(j))) && !(words > 0 && words < 4 && d.inAt(i, listSurnameVI) && len(t.key) <= 5 && !t.upper) &&
 			!d.surnameParticle(i, j, words) {
 			break
 		}
@@ -105,7 +104,7 @@ func (d *candidates) rawNameShape(i int) (int, int) {
 // (namewords.tsv), and a capitalised word that can be a name, and no
 // place, follows.
 func (d *candidates) surnameParticle(i, j, words int) bool {
-	if words != 1 || !d.x.lx.particles[d.toks[j].key] || !d.x.lx.given[d.givenKey(i)] {
+	if words != 1 || !d.inAt(j, listParticle) || !d.givenAt(i) {
 		return false
 	}
 	n := j + 1
@@ -158,8 +157,8 @@ func (d *resolved) nameShape(i int) (int, int) {
 		}
 		if w > 0 {
 			t := &d.toks[j]
-			if c := d.placeAt[j]; c.p != nil && !c.demonym && (c.p.Type == Country || c.end-j >= 2) && !d.x.lx.surnamesVI[t.key] &&
-				!(c.p.Type == City && c.p.Country == "VN" && d.x.lx.surnamesVI[d.toks[i].key] && c.end-i <= 4) {
+			if c := d.placeAt[j]; c.p != nil && !c.demonym && (c.p.Type == Country || c.end-j >= 2) && !d.in(t, listSurnameVI) &&
+				!(c.p.Type == City && c.p.Country == "VN" && d.inAt(i, listSurnameVI) && c.end-i <= 4) {
 				break
 			}
 		}
@@ -193,23 +192,20 @@ func (d *candidates) personShape(i, j, n int) bool {
 	return false
 }
 
-// givenKey is the key of the given name at token i, hyphenated compounds
-// included ("Jean-Claude").
-func (d *tokenized) givenKey(i int) string {
-	k := d.toks[i].key
-	if i+2 < len(d.toks) && d.toks[i+1].punct == '-' && d.toks[i+2].word {
-		if d.x.lx.given[k+d.toks[i+2].key] {
-			return k + d.toks[i+2].key
-		}
+// givenAt reports whether a given name starts at token i, hyphenated
+// compounds included ("Jean-Claude").
+func (d *tokenized) givenAt(i int) bool {
+	if i+2 < len(d.toks) && d.toks[i+1].punct == '-' && d.toks[i+2].word && d.x.lx.given[d.toks[i].key+d.toks[i+2].key] {
+		return true
 	}
-	return k
+	return d.inAt(i, listGiven)
 }
 
 // vietSurnameAfterTitle reports whether token i is a Vietnamese family
 // name that doubles as a function word, right after a title and before
 // one more capitalised syllable: "General Secretary Tô Hùng".
 func (d *candidates) vietSurnameAfterTitle(i int) bool {
-	return d.x.lx.surnamesVI[d.toks[i].key] && d.toks[i].cap && i+1 < len(d.toks) && d.toks[i+1].word && d.toks[i+1].cap &&
+	return d.inAt(i, listSurnameVI) && d.toks[i].cap && i+1 < len(d.toks) && d.toks[i+1].word && d.toks[i+1].cap &&
 		d.toks[i+1].sent == d.toks[i].sent && !d.notName(d.toks[i+1].key) && d.isTitleEnd(i)
 }
 
@@ -217,7 +213,7 @@ func (d *candidates) vietSurnameAfterTitle(i int) bool {
 // that doubles as a function word ("Le", "La", "Ha") followed by two more
 // capitalised syllables: "Le Anh Quan" is a name, "Le Monde" is not.
 func (d *tokenized) vietSurnameStart(i int) bool {
-	if !d.x.lx.surnamesVI[d.toks[i].key] {
+	if !d.inAt(i, listSurnameVI) {
 		return false
 	}
 	for k := i + 1; k <= i+2; k++ {

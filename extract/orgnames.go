@@ -53,7 +53,7 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 		if u.sent != sent || d.cover[k] >= 0 {
 			break
 		}
-		if u.word && d.x.words.possessive[u.key] && k >= 2 && d.toks[k-1].punct == '\'' && d.toks[k-2].cap && d.cover[k-2] < 0 {
+		if u.word && d.in(u, listPossessive) && k >= 2 && d.toks[k-1].punct == '\'' && d.toks[k-2].cap && d.cover[k-2] < 0 {
 			start = k - 1 // "People's"
 			continue
 		}
@@ -64,7 +64,7 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 		if !u.word || !(u.cap || u.upper) || d.stopAt(k) || d.x.lx.titles.full[u.key] != nil {
 			break
 		}
-		if d.isSentenceStart(k) && d.placeAt[k].p == nil && !u.upper && !d.x.lx.roleWords[u.key] {
+		if d.isSentenceStart(k) && d.placeAt[k].p == nil && !u.upper && !d.in(u, listRoleWord) {
 			break // "Earlier": capitalised because it opens the sentence
 		}
 		start = k
@@ -73,7 +73,7 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 	for end < len(d.toks) && d.toks[end].sent == sent {
 		u := &d.toks[end]
 		if d.cover[end] >= 0 {
-			if m := d.ments[d.cover[end]]; m.typ == Organization && m.i == end && end > j-1 && d.toks[end-1].word && d.x.lx.enJoiners[d.toks[end-1].key] {
+			if m := d.ments[d.cover[end]]; m.typ == Organization && m.i == end && end > j-1 && d.toks[end-1].word && d.inAt(end-1, listEnJoiner) {
 				end = m.j // "Communist Party of Vietnam" over a place mention
 				continue
 			}
@@ -91,13 +91,13 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 			end++
 			continue
 		}
-		if u.word && d.x.words.possessive[u.key] && d.toks[end-1].punct == '\'' {
+		if u.word && d.in(u, listPossessive) && d.toks[end-1].punct == '\'' {
 			if d.placeEndingAt(end-1) != nil {
 				end -= 2 // "… and Quebec's": the place owns what follows
 				for end > j && !d.toks[end-1].word {
 					end--
 				}
-				if end > j && d.x.lx.enJoiners[d.toks[end-1].key] {
+				if end > j && d.inAt(end-1, listEnJoiner) {
 					end--
 				}
 				break
@@ -105,16 +105,16 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 			end++
 			continue
 		}
-		if (u.punct == '\'' || u.punct == '-' || u.punct == '&') && end+1 < len(d.toks) && d.toks[end+1].word && (d.toks[end+1].cap || d.x.words.possessive[d.toks[end+1].key]) {
+		if (u.punct == '\'' || u.punct == '-' || u.punct == '&') && end+1 < len(d.toks) && d.toks[end+1].word && (d.toks[end+1].cap || d.inAt(end+1, listPossessive)) {
 			end++
 			continue
 		}
-		if u.word && d.x.lx.enJoiners[u.key] && end+1 < len(d.toks) {
-			if d.x.words.and[u.key] && (d.x.words.the[d.toks[end+1].key] || d.headEndsAt(end) && d.headAhead(end+1)) {
+		if u.word && d.in(u, listEnJoiner) && end+1 < len(d.toks) {
+			if d.in(u, listAnd) && (d.inAt(end+1, listThe) || d.headEndsAt(end) && d.headAhead(end+1)) {
 				break // "the X Committee and the Y Commission", "X Centre and Y Airlines": two bodies
 			}
 			n := end + 1
-			for n < len(d.toks) && d.x.lx.enJoiners[d.toks[n].key] && n < end+3 {
+			for n < len(d.toks) && d.inAt(n, listEnJoiner) && n < end+3 {
 				n++
 			}
 			if n < len(d.toks) && d.toks[n].word && d.toks[n].cap && !d.nameStartsAt(n) {
@@ -124,7 +124,7 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 		}
 		break
 	}
-	for end > j && !(d.toks[end-1].word && (d.toks[end-1].cap || d.toks[end-1].upper || d.x.words.possessive[d.toks[end-1].key])) {
+	for end > j && !(d.toks[end-1].word && (d.toks[end-1].cap || d.toks[end-1].upper || d.inAt(end-1, listPossessive))) {
 		end--
 	}
 	end = d.cutNameTail(j, end)
@@ -168,7 +168,7 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 		u := &d.toks[k]
 		if d.cover[k] >= 0 {
 			m := d.ments[d.cover[k]]
-			if m.typ == Person || m.typ == Event || m.i != k || !d.toks[k-1].word || !d.x.lx.frPreps[d.toks[k-1].key] && d.toks[k-1].punct != '\'' {
+			if m.typ == Person || m.typ == Event || m.i != k || !d.toks[k-1].word || !d.inAt(k-1, listFrPrep) && d.toks[k-1].punct != '\'' {
 				break
 			}
 			k = m.j // "du Morbihan": a place inside the name
@@ -187,15 +187,15 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 		case u.punct == '-' || u.punct == '\'':
 			k++
 			continue
-		case u.word && (d.x.lx.frPreps[u.key] && !d.x.words.auxVerb[u.text] || d.x.words.and[u.key]): // "à", not the verb "a"
-			if place && d.placeEndingAt(k) != nil && !d.x.words.of[u.key] && !d.x.words.and[u.key] {
+		case u.word && (d.in(u, listFrPrep) && !d.x.words.auxVerb[u.text] || d.in(u, listAnd)):
+			if place && d.placeEndingAt(k) != nil && !d.in(u, listOf) && !d.in(u, listAnd) {
 				break // "l'Eurométropole de Strasbourg pour la gestion des déchets": the name ends at its place
 			}
 			n := k + 1
-			if d.x.words.and[u.key] && !(n < len(d.toks) && d.x.lx.frPreps[d.toks[n].key]) {
+			if d.in(u, listAnd) && !(n < len(d.toks) && d.inAt(n, listFrPrep)) {
 				break // "X et l'Association Y": two bodies
 			}
-			for n < len(d.toks) && (d.x.words.nameArticle[d.toks[n].key] || d.toks[n].punct == '\'' || (d.x.words.and[u.key] && d.x.lx.frPreps[d.toks[n].key])) && n < k+4 {
+			for n < len(d.toks) && (d.x.words.nameArticle[d.toks[n].key] || d.toks[n].punct == '\'' || (d.in(u, listAnd) && d.inAt(n, listFrPrep))) && n < k+4 {
 				n++
 			}
 			if n < len(d.toks) && d.toks[n].word && !d.toks[n].num && (d.toks[n].cap || !d.frStop(d.toks[n].key)) {
@@ -260,7 +260,7 @@ func (lx *lexicon) frenchAdjective(w string) bool {
 // headAhead reports whether the capitalised run starting at token k has
 // an organisation head: after "and", it names a second body.
 func (d *candidates) headAhead(start int) bool {
-	for k := start; k < len(d.toks) && k < start+8 && d.toks[k].word && (d.toks[k].cap || d.toks[k].upper || d.x.lx.enJoiners[d.toks[k].key]); k++ {
+	for k := start; k < len(d.toks) && k < start+8 && d.toks[k].word && (d.toks[k].cap || d.toks[k].upper || d.inAt(k, listEnJoiner)); k++ {
 		if _, ws := d.orgWordAt(k); ws != nil {
 			return true
 		}
@@ -290,11 +290,11 @@ func (d *resolved) cutNameTail(j, end int) int {
 		if !t.word {
 			continue
 		}
-		if d.x.lx.enJoiners[t.key] || d.x.words.possessive[t.key] {
+		if d.in(t, listEnJoiner) || d.in(t, listPossessive) {
 			last = -2 // a connector after the last generic word: part of the name
 			continue
 		}
-		if t.upper || d.x.lx.nonName[t.key] != "" || d.x.lx.roleWords[t.key] || d.placeAt[k].p != nil {
+		if t.upper || d.x.lx.nonName[t.key] != "" || d.in(t, listRoleWord) || d.placeAt[k].p != nil {
 			last = k
 		}
 	}
@@ -314,10 +314,10 @@ func (d *resolved) nameStartsAt(k int) bool {
 	if !t.word || !t.cap || t.upper || k+1 >= len(d.toks) || !d.toks[k+1].word || !d.toks[k+1].cap || d.placeAt[k].p != nil {
 		return false
 	}
-	if d.x.lx.nonName[d.toks[k+1].key] != "" || d.x.lx.roleWords[d.toks[k+1].key] {
+	if d.x.lx.nonName[d.toks[k+1].key] != "" || d.inAt(k+1, listRoleWord) {
 		return false
 	}
-	return d.x.lx.given[d.givenKey(k)] || d.x.lx.surnamesVI[t.key] || d.x.lx.surnamesEtc[t.key]
+	return d.givenAt(k) || d.in(t, listSurnameVI) || d.in(t, listSurnameOther)
 }
 
 // specificOrg reports whether [s, e) with the head at [hi, hj) names one
@@ -334,13 +334,13 @@ func (d *resolved) specificOrg(s, e, hi, hj int) bool {
 			continue
 		}
 		t := &d.toks[k]
-		if !t.word || d.x.lx.connectors[t.key] || d.x.lx.enJoiners[t.key] || d.x.lx.frPreps[t.key] || d.x.words.possessive[t.key] {
+		if !t.word || d.in(t, listConnector) || d.in(t, listEnJoiner) || d.in(t, listFrPrep) || d.in(t, listPossessive) {
 			continue
 		}
 		if t.upper || d.placeAt[k].p != nil || d.cover[k] >= 0 {
 			return true
 		}
-		if d.x.lx.nonName[t.key] == "" && !d.x.lx.roleWords[t.key] && !d.x.lx.placeDescr[t.key] {
+		if d.x.lx.nonName[t.key] == "" && !d.in(t, listRoleWord) && !d.in(t, listPlaceDescr) {
 			return true
 		}
 		if k > hj && t.cap && d.toks[hi].cap {

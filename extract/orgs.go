@@ -172,11 +172,11 @@ func (d *resolved) localBody(i int) (int, bool) {
 	local := d.levelWord(i, j, d.x.words.levelPrefix)
 	// left: "Hanoi People's Committee", "Hà Nội’s People Committee", "Hanoi municipal Party Committee"
 	k := i
-	for k > 0 && d.x.lx.modifiers[d.toks[k-1].key] && d.toks[k-1].sent == d.toks[i].sent {
+	for k > 0 && d.inAt(k-1, listModifier) && d.toks[k-1].sent == d.toks[i].sent {
 		k--
 		local = true
 	}
-	if k >= 2 && d.x.words.possessive[d.toks[k-1].key] && d.toks[k-2].punct == '\'' {
+	if k >= 2 && d.inAt(k-1, listPossessive) && d.toks[k-2].punct == '\'' {
 		k -= 2
 	}
 	for b := k - 1; b >= 0 && b >= k-6; b-- {
@@ -188,11 +188,11 @@ func (d *resolved) localBody(i int) (int, bool) {
 	// right: "of Hanoi", "de Hanoï", "de la ville de Hanoi", "du Parti de Da Nang"
 	if place == nil {
 		r := j
-		for r < len(d.toks) && d.x.lx.modifiers[d.toks[r].key] {
+		for r < len(d.toks) && d.inAt(r, listModifier) {
 			r++
 			local = true
 		}
-		if r < len(d.toks) && d.x.words.of[d.toks[r].key] {
+		if r < len(d.toks) && d.inAt(r, listOf) {
 			// "of the Vietnamese central province of X", "de la ville de X"
 			if e, p := d.describedPlace(d.skipArticles(r + 1)); p != nil && p.Type == City {
 				place, end = p, e

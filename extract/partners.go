@@ -31,10 +31,10 @@ func (d *related) partners(s int, ms []*ment) {
 	var pairs [][2]*ment
 	a, b := d.sentRange(s)
 	for k := at + 1; k < b && len(pairs) == 0; k++ {
-		switch d.x.lx.pairPreps[d.toks[k].key] {
-		case "between":
+		switch {
+		case d.inAt(k, listPairBetween):
 			pairs = d.betweenPairs(ms, k+1)
-		case "with":
+		case d.inAt(k, listPairWith):
 			if anchor := d.placeBefore(ms, k, a); anchor != nil {
 				for _, m := range d.placeList(ms, k+1) {
 					pairs = append(pairs, [2]*ment{anchor, m.m})
@@ -113,18 +113,18 @@ func (d *resolved) placeList(ms []*ment, k int) []listed {
 		for g := k; g < m.i && ok; g++ {
 			t := &d.toks[g]
 			switch {
-			case len(out) == 0 && !including && g < k+8 && d.x.lx.including[t.key]:
+			case len(out) == 0 && !including && g < k+8 && d.in(t, listIncluding):
 				including = true
 			case len(out) == 0 && including:
 			case t.punct == ',' || t.punct == ';':
 				sep = ","
-			case t.word && d.x.lx.pairPreps[t.key] == "and":
+			case t.word && d.in(t, listPairAnd):
 				sep = "and"
-			case t.word && d.x.lx.pairPreps[t.key] == "with":
+			case t.word && d.in(t, listPairWith):
 				sep = "with"
 			case t.punct == '(' && len(out) > 0:
 				ok = false
-			case t.punct == '\'' || t.punct == ')' || d.x.lx.definites[t.key] || d.x.lx.placeKinds[t.key] || d.x.words.ofShort[t.key] || d.placeAt[g].demonym || d.cover[g] >= 0 && d.ments[d.cover[g]].typ == Country:
+			case t.punct == '\'' || t.punct == ')' || d.in(t, listDefinite) || d.in(t, listPlaceKind) || d.in(t, listOfShort) || d.placeAt[g].demonym || d.cover[g] >= 0 && d.ments[d.cover[g]].typ == Country:
 			case len(out) == 0 && g < k+8 && d.includingAhead(g, m.i):
 				// the words before "including"
 			default:
@@ -293,7 +293,7 @@ func (d *related) twinOfSalient(ms []*ment) [][2]*ment {
 // includingAhead reports whether an "including" word lies in [g, e).
 func (d *tokenized) includingAhead(g, e int) bool {
 	for ; g < e; g++ {
-		if d.x.lx.including[d.toks[g].key] {
+		if d.inAt(g, listIncluding) {
 			return true
 		}
 	}

@@ -137,7 +137,7 @@ func (d *tokenized) notPersonName(i, j int) bool {
 		switch cl := d.x.lx.nonNameTab.get(t.key); {
 		case cl == nonNameThing:
 			return true
-		case cl == nonNameStop || d.x.lx.roleWords[t.key]:
+		case cl == nonNameStop || d.in(t, listRoleWord):
 			role++
 		}
 		if t.upper {
@@ -189,7 +189,7 @@ func (d *resolved) findPartialPeople() {
 		for _, w := range words {
 			addAny(d.toks[w].key, m.id)
 		}
-		if first := d.toks[words[0]].key; d.x.lx.surnamesEtc[first] && (!d.x.lx.surnamesVI[first] || strings.Contains(d.surface(m.i, m.j), "-")) {
+		if first := d.toks[words[0]].key; d.inAt(words[0], listSurnameOther) && (!d.inAt(words[0], listSurnameVI) || strings.Contains(d.surface(m.i, m.j), "-")) {
 			add(first, m.id)
 		}
 	}
@@ -208,7 +208,7 @@ func (d *resolved) findPartialPeople() {
 		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.cover[i-1] < 0 && d.toks[i-1].sent == t.sent && !d.isTitleEnd(i) {
 			continue
 		}
-		if i > 0 && d.x.pw.context[d.toks[i-1].key] && d.placeAt[i].p != nil {
+		if i > 0 && d.inAt(i-1, listPlaceContext) && d.placeAt[i].p != nil {
 			continue // "in Vinh": the place
 		}
 		b := d.ents[id]
@@ -231,7 +231,7 @@ func (d *resolved) findPartialPeople() {
 			m.roles = p.roles
 			continue
 		}
-		if p.j-p.i == 1 && d.x.lx.surnamesVI[d.toks[p.i].key] {
+		if p.j-p.i == 1 && d.inAt(p.i, listSurnameVI) {
 			continue // "M. Nguyen": a Vietnamese family name alone names no one
 		}
 		m := d.addPerson(p.i, p.j)

@@ -40,7 +40,7 @@ func (d *placed) findAnchored() {
 		if k, u := d.unitAt(i, true); u != nil && k > i && u.en {
 			if anchor := d.anchorBefore(i); anchor != "" {
 				j := d.readAnchored(k, anchor, *u)
-				for j > k && j+1 < len(d.toks) && (d.x.words.and[d.toks[j].key] || d.toks[j].punct == ',') {
+				for j > k && j+1 < len(d.toks) && (d.inAt(j, listAnd) || d.toks[j].punct == ',') {
 					j2 := d.readAnchored(j+1, anchor, *u)
 					if j2 == j+1 {
 						break
@@ -56,7 +56,7 @@ func (d *placed) findAnchored() {
 		if !t.cap || d.placeAt[i].p != nil || !d.unitNear(i) {
 			continue
 		}
-		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.toks[i-1].sent == t.sent && !d.x.pw.context[d.toks[i-1].key] &&
+		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.toks[i-1].sent == t.sent && !d.inAt(i-1, listPlaceContext) &&
 			(!d.stopAt(i-1) || d.unknownName(i-1) > i) {
 			continue // inside a capitalised run ("The" opens none; "La" opens "La Lisa")
 		}
@@ -77,7 +77,7 @@ func (d *placed) findAnchored() {
 		// <name> <unit> of|in [the] <place>
 		if k < len(d.toks) && d.x.words.unitOf[d.toks[k].key] {
 			r := k + 1
-			if r < len(d.toks) && d.x.words.the[d.toks[r].key] {
+			if r < len(d.toks) && d.inAt(r, listThe) {
 				r++
 			}
 			if _, p := d.placeAtTok(r); p != nil && d.toks[r].sent == t.sent {
@@ -106,7 +106,7 @@ func (d *placed) findParenPlaces() {
 			if d.toks[i].sent != d.toks[k].sent || !d.x.pw.locative[d.toks[i-1].key] || d.toks[i-1].cap && !d.x.words.capLocative[d.toks[i-1].key] {
 				continue
 			}
-			if d.x.lx.given[d.toks[i].key] || d.x.lx.surnamesVI[d.toks[i].key] || d.unknownName(i) != k {
+			if d.inAt(i, listGiven) || d.inAt(i, listSurnameVI) || d.unknownName(i) != k {
 				continue
 			}
 			d.addAnchored(i, k, k, p.Country, unitWord{kind: "city"})
@@ -144,7 +144,7 @@ func (d *placed) anchorBefore(i int) string {
 // readAnchored reads an unknown name at token i as a place of country
 // iso and returns its end, or i when no unknown name starts there.
 func (d *placed) readAnchored(i int, iso string, u unitWord) int {
-	if i < len(d.toks) && d.x.words.the[d.toks[i].key] {
+	if i < len(d.toks) && d.inAt(i, listThe) {
 		i++
 	}
 	j := d.unknownName(i)
@@ -167,7 +167,7 @@ func (d *placed) unknownName(i int) int {
 			break
 		}
 		// "La Lisa", "Le Havre": an article opens a name, but never is one
-		if d.stopAt(j) && (j > i || d.x.words.the[t.key] || j+1 >= len(d.toks) || !d.toks[j+1].word || !d.toks[j+1].cap) {
+		if d.stopAt(j) && (j > i || d.in(t, listThe) || j+1 >= len(d.toks) || !d.toks[j+1].word || !d.toks[j+1].cap) {
 			break
 		}
 		if k, _ := d.unitAt(j, false); k > j {

@@ -189,7 +189,7 @@ func (d *candidates) countryNotes(iso string) int {
 // when the name is ambiguous and nothing in the context says it is a place.
 func (d *candidates) choosePlace(cands []placeAlias, i, j int) *gazetteer.Place {
 	// a country's short form in capitals: "the UK", "the US's", "UK's"
-	if c := cands[0].p; c.Type == Country && d.toks[i].upper && ((i > 0 && d.x.words.the[d.toks[i-1].key]) || possessiveStart(d.toks, j+2) == j) {
+	if c := cands[0].p; c.Type == Country && d.toks[i].upper && ((i > 0 && d.inAt(i-1, listThe)) || possessiveStart(d.toks, j+2) == j) {
 		return c
 	}
 	// an all-caps match of a short name is an acronym, not a place ("HA")
@@ -248,7 +248,7 @@ func (d *tokenized) afterPlaceWord(i int) bool {
 	if prev.punct == '\'' && i > 1 {
 		prev = &d.toks[i-2]
 	}
-	return d.x.pw.context[prev.key]
+	return d.in(prev, listPlaceContext)
 }
 
 // beforePlace reports whether the name ending at token j is coordinated
@@ -258,7 +258,7 @@ func (d *candidates) beforePlace(j int) bool {
 	if j+1 >= len(d.toks) || d.toks[j+1].sent != d.toks[j].sent {
 		return false
 	}
-	if t := &d.toks[j]; !d.x.words.and[t.key] && t.punct != ',' && t.punct != '-' {
+	if t := &d.toks[j]; !d.in(t, listAnd) && t.punct != ',' && t.punct != '-' {
 		return false
 	}
 	ps := d.placeNamesAt(j + 1)
@@ -329,14 +329,13 @@ func (d *placed) insideName(i, j int, chained bool) bool {
 	if c := d.placeAt[i-1]; c.end >= j {
 		return false // inside a longer place name
 	}
-	lx := d.x.lx
-	if lx.surnamesVI[prev.key] || lx.given[prev.key] {
+	if d.in(prev, listSurnameVI) || d.in(prev, listGiven) {
 		return true
 	}
 	if j-i != 1 || j > len(d.toks) {
 		return false
 	}
-	if d.notName(prev.key) || d.x.pw.context[prev.key] || d.x.pw.modifier[prev.key] {
+	if d.notName(prev.key) || d.in(prev, listPlaceContext) || d.in(prev, listPlaceModifier) {
 		return false
 	}
 	if s := d.sents[prev.sent]; i-1 == s.tokStart {

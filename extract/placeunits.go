@@ -270,7 +270,7 @@ func (d *candidates) proposeUnits() {
 			continue
 		}
 		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.toks[i-1].sent == t.sent &&
-			!d.stopAt(i-1) && !d.x.pw.context[d.toks[i-1].key] {
+			!d.stopAt(i-1) && !d.inAt(i-1, listPlaceContext) {
 			continue // inside a capitalised run: its first word was tried
 		}
 		j, p := d.unitName(i, true)
@@ -293,7 +293,7 @@ func (d *candidates) proposeUnits() {
 // pluralUnits proposes the names listed before a plural unit word whose
 // last name starts at token i: "Tràng Tiền and Hàng Bạc wards".
 func (d *candidates) pluralUnits(u unitWord, i int) {
-	for i >= 2 && (d.x.words.and[d.toks[i-1].key] || d.toks[i-1].punct == ',') {
+	for i >= 2 && (d.inAt(i-1, listAnd) || d.toks[i-1].punct == ',') {
 		sep := i - 1
 		found := false
 		for b := max(sep-maxUnitName, 0); b < sep; b++ {

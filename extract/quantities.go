@@ -267,7 +267,7 @@ func (d *candidates) saysWhoTookPart(s int) bool {
 // délégation française") and the token after it, or "", end.
 func (d *resolved) delegationCountry(a, end int) (string, int) {
 	for k := a; k < end; k++ {
-		if !d.x.lx.delegations[d.toks[k].key] {
+		if !d.inAt(k, listDelegation) {
 			continue
 		}
 		if k+1 < end && d.placeAt[k+1].demonym && d.placeAt[k+1].p != nil {

@@ -173,7 +173,7 @@ func (d *related) sinceYear(s, cue int) int {
 	}
 	for k := a; k < b; k++ {
 		t := &d.toks[k]
-		if inYear < 0 && k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 && d.x.words.inYear[t.key] {
+		if inYear < 0 && k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 && d.in(t, listInYear) {
 			if y, err := strconv.Atoi(d.toks[k+1].text); err == nil && y > 1900 && y < 2100 {
 				if d.year > 0 && d.year-y == annivN {
 					return y // "the 30th anniversary of their relationship, established in 1993"
@@ -184,7 +184,7 @@ func (d *related) sinceYear(s, cue int) int {
 	}
 	for k := a; k < b; k++ {
 		t := &d.toks[k]
-		if k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 && (d.x.words.since[t.key] || d.x.words.inYear[t.key]) {
+		if k+1 < b && d.toks[k+1].num && len(d.toks[k+1].text) == 4 && (d.in(t, listSince) || d.in(t, listInYear)) {
 			if y, err := strconv.Atoi(d.toks[k+1].text); err == nil && y > 1900 && y < 2100 && y != inYear {
 				consider(y, k)
 			}
@@ -195,7 +195,7 @@ func (d *related) sinceYear(s, cue int) int {
 			}
 			anniv = anniv[1:]
 		}
-		if t.num && k+2 < b && d.x.words.years[d.toks[k+1].key] && d.x.words.ofShort[d.toks[k+2].key] && d.year > 0 {
+		if t.num && k+2 < b && d.inAt(k+1, listYears) && d.inAt(k+2, listOfShort) && d.year > 0 {
 			if n, err := strconv.Atoi(t.text); err == nil && n > 0 && n < 200 {
 				consider(d.year-n, k)
 			}
@@ -287,7 +287,7 @@ func (d *related) role(m *ment, r *role) {
 		return // a caption's bodies are not read: no office is guessed there
 	}
 	if target == "" && (r.scope == "national" || title == "President" || title == "Vice President") {
-		if d.x.lx.surnamesVI[d.toks[m.i].key] {
+		if d.inAt(m.i, listSurnameVI) {
 			if p := d.x.gaz.Country("VN"); p != nil {
 				target = p.ID
 				d.ensureCountry(p.ID)

@@ -30,7 +30,7 @@ func (d *resolved) titledPerson(i int) int {
 		// "M. X, vice-président du Comité …, M. Y": a title in apposition
 		// after a name is that person's
 		b := i - 1
-		for b > 0 && (d.x.words.article[d.toks[b].key] || d.toks[b].punct == '\'') {
+		for b > 0 && (d.inAt(b, listArticle) || d.toks[b].punct == '\'') {
 			b--
 		}
 		if b > 0 && d.toks[b].punct == ',' && d.toks[b].sent == sent {
@@ -60,7 +60,7 @@ func (d *resolved) titledPerson(i int) int {
 		}
 	} else {
 		ro := &role{title: cue.role, target: d.targetBefore(i), sent: sent, scope: cue.scope}
-		if i > 0 && d.x.words.deputy[d.toks[i-1].key] && !strings.HasPrefix(ro.title, "Deputy") && !strings.HasPrefix(ro.title, "Vice") {
+		if i > 0 && d.inAt(i-1, listDeputy) && !strings.HasPrefix(ro.title, "Deputy") && !strings.HasPrefix(ro.title, "Vice") {
 			ro.title = "Deputy " + ro.title // "Deputy Foreign Minister"
 			if ro.target == "" {
 				ro.target = d.targetBefore(i - 1)
@@ -121,14 +121,14 @@ func (d *resolved) titledPerson(i int) int {
 	m.roles = roles
 	// "Governor Tanaka Ichiro of Nara Prefecture", "Mayor Anne Leroy of
 	// Blois": the office after the name, when the title named none
-	if len(roles) > 0 && roles[0].target == "" && e < len(d.toks) && d.toks[e].sent == sent && d.x.words.of[d.toks[e].key] {
+	if len(roles) > 0 && roles[0].target == "" && e < len(d.toks) && d.toks[e].sent == sent && d.inAt(e, listOf) {
 		if e2, t := d.roleComplement(e, ""); t != "" {
 			roles[0].target = t
 			e = e2
 		}
 	}
 	// "les anciens SG Tran Van Kien et Ha Minh Tuan": coordinated names share the title
-	if e+1 < len(d.toks) && d.x.words.and[d.toks[e].key] {
+	if e+1 < len(d.toks) && d.inAt(e, listAnd) {
 		if _, c := d.titleAt(e + 1); c != nil {
 			return e // "… and Mayor X of Y": a title of its own
 		}
@@ -210,7 +210,7 @@ func (d *resolved) nameEndingAt(e int) int {
 func (d *resolved) moreRoles(r int, roles []*role) (int, []*role) {
 	for r < len(d.toks) && len(roles) < 4 {
 		k := d.skipComplement(r)
-		if !(d.x.words.and[d.toks[k].key] || d.toks[k].punct == ',') {
+		if !(d.inAt(k, listAnd) || d.toks[k].punct == ',') {
 			break
 		}
 		n := d.skipArticles(k + 1)
@@ -235,11 +235,11 @@ func (d *resolved) moreRoles(r int, roles []*role) (int, []*role) {
 // skipMember steps over "member of the Standing Committee," and "membre
 // du Comité permanent," before a title: membership is not an office.
 func (d *tokenized) skipMember(k int) int {
-	if k >= len(d.toks) || !d.x.words.member[d.toks[k].key] {
+	if k >= len(d.toks) || !d.inAt(k, listMember) {
 		return k
 	}
 	for e := k + 1; e < len(d.toks) && e < k+12 && d.toks[e].sent == d.toks[k].sent; e++ {
-		if d.toks[e].punct == ',' || d.x.words.and[d.toks[e].key] {
+		if d.toks[e].punct == ',' || d.inAt(e, listAnd) {
 			return d.skipArticles(e + 1)
 		}
 	}
@@ -253,12 +253,12 @@ func (d *tokenized) skipComplement(r int) int {
 	if r >= len(d.toks) || d.toks[r].cap {
 		return r
 	}
-	if !d.x.words.complement[d.toks[r].key] {
+	if !d.inAt(r, listComplement) {
 		return r
 	}
 	for k := r + 1; k < len(d.toks) && k < r+12 && d.toks[k].sent == d.toks[r].sent; k++ {
 		t := &d.toks[k]
-		if t.punct == ',' || d.x.words.and[t.key] {
+		if t.punct == ',' || d.in(t, listAnd) {
 			return k
 		}
 		if !t.word && t.punct != '\'' && t.punct != '-' {
@@ -270,7 +270,7 @@ func (d *tokenized) skipComplement(r int) int {
 
 // skipArticles steps over articles ("the", "le", "la", "l'").
 func (d *tokenized) skipArticles(k int) int {
-	for k < len(d.toks) && (d.x.words.article[d.toks[k].key] || d.toks[k].punct == '\'') {
+	for k < len(d.toks) && (d.inAt(k, listArticle) || d.toks[k].punct == '\'') {
 		k++
 	}
 	return k
@@ -298,7 +298,7 @@ func (d *resolved) roleTail(r int, ro *role) int {
 // title in the possessive is that title's).
 func (d *resolved) targetBefore(i int) string {
 	b := i - 1
-	if b >= 1 && d.x.words.possessive[d.toks[b].key] && d.toks[b-1].punct == '\'' {
+	if b >= 1 && d.inAt(b, listPossessive) && d.toks[b-1].punct == '\'' {
 		b -= 2
 		for s := b; s >= 0 && s >= b-4; s-- {
 			if e, c := d.titleAt(s); c != nil && e == b+1 && c[0].scope != "honorific" {
@@ -357,12 +357,11 @@ func (d *resolved) localBodyBefore(i int) string {
 // returns the end and the body or place it names (or target unchanged).
 func (d *resolved) roleComplement(r int, target string) (int, string) {
 	for r < len(d.toks) {
-		k := d.toks[r].key
-		if !(d.x.words.of[k] || d.x.words.ofPlural[k]) || d.toks[r].cap {
+		if !(d.inAt(r, listOf) || d.inAt(r, listOfPlural)) || d.toks[r].cap {
 			break // (a capital: "Du", "De" open a name)
 		}
 		s := r + 1
-		for s < len(d.toks) && (d.x.words.article[d.toks[s].key] || d.toks[s].punct == '\'' || (d.x.lx.modifiers[d.toks[s].key] && d.cover[s] < 0)) {
+		for s < len(d.toks) && (d.inAt(s, listArticle) || d.toks[s].punct == '\'' || (d.inAt(s, listModifier) && d.cover[s] < 0)) {
 			s++
 		}
 		if s >= len(d.toks) {
@@ -377,7 +376,7 @@ func (d *resolved) roleComplement(r int, target string) (int, string) {
 		}
 		if e, p := d.describedPlace(s); p != nil {
 			// "of Japan's Nara prefecture": the country's place
-			if p.Type == Country && e+2 < len(d.toks) && d.toks[e].punct == '\'' && d.x.words.possessive[d.toks[e+1].key] {
+			if p.Type == Country && e+2 < len(d.toks) && d.toks[e].punct == '\'' && d.inAt(e+1, listPossessive) {
 				if e2, p2 := d.describedPlace(e + 2); p2 != nil && p2.Type != Country {
 					e, p = e2, p2
 				}
@@ -400,8 +399,8 @@ func (d *resolved) roleComplement(r int, target string) (int, string) {
 		}
 		// "du PCC de la province du Yunnan": a word that names nothing
 		// known, before another complement
-		if n := s + 1; n+1 < len(d.toks) && d.toks[s].word && (d.toks[s].upper || !d.toks[s].cap && !d.x.lx.frPreps[d.toks[s].key] && !d.x.lx.connectors[d.toks[s].key]) &&
-			d.x.words.of[d.toks[n].key] {
+		if n := s + 1; n+1 < len(d.toks) && d.toks[s].word && (d.toks[s].upper || !d.toks[s].cap && !d.inAt(s, listFrPrep) && !d.inAt(s, listConnector)) &&
+			d.inAt(n, listOf) {
 			r = n
 			continue
 		}
@@ -412,10 +411,10 @@ func (d *resolved) roleComplement(r int, target string) (int, string) {
 	if r+1 < len(d.toks) && !d.toks[r].cap { // "Tô Hùng" is not "to Hùng"
 		k := d.toks[r].key
 		s := r + 1
-		if d.x.words.toPlaceOf[k] && (d.x.words.of[d.toks[s].key] || d.x.words.ofPlural[d.toks[s].key]) {
+		if d.inAt(r, listToPlaceOf) && (d.inAt(s, listOf) || d.inAt(s, listOfPlural)) {
 			s++
 		}
-		if d.x.words.toPlace[k] {
+		if d.inAt(r, listToPlace) {
 			if e, p := d.describedPlace(d.skipArticles(s)); p != nil {
 				if target == "" && d.x.words.inPlace[k] {
 					target = p.ID // "First Secretary of the Party in X"
@@ -440,7 +439,7 @@ func (d *candidates) afterNamed(r int) int {
 		if q, c := d.titleAt(r); c != nil && q > r {
 			break
 		}
-		if d.x.lx.placeDescr[t.key] && !d.x.lx.connectors[t.key] && !d.x.lx.frPreps[t.key] || (t.cap && d.x.lx.nonName[t.key] == "thing") {
+		if d.in(t, listPlaceDescr) && !d.in(t, listConnector) && !d.in(t, listFrPrep) || (t.cap && d.x.lx.nonName[t.key] == "thing") {
 			r++
 			continue
 		}
@@ -462,7 +461,7 @@ func (d *resolved) describedPlace(s int) (int, *gazetteer.Place) {
 		switch {
 		case t.punct == '\'' || t.punct == '-':
 			k++
-		case t.word && d.x.lx.placeDescr[t.key]:
+		case t.word && d.in(t, listPlaceDescr):
 			k++
 		case t.word && d.placeAt[k].demonym && t.upper:
 			return d.placeAt[k].end, d.placeAt[k].p // "the UK"
@@ -526,7 +525,7 @@ func (d *resolved) runName(r int) (int, int) {
 			end = k + 1
 			continue
 		}
-		if t.word && d.x.lx.connectors[t.key] || t.punct == '\'' || t.punct == '-' || (d.x.words.possessive[t.key] && k > 0 && d.toks[k-1].punct == '\'') {
+		if t.word && d.in(t, listConnector) || t.punct == '\'' || t.punct == '-' || (d.in(t, listPossessive) && k > 0 && d.toks[k-1].punct == '\'') {
 			continue
 		}
 		break
@@ -541,7 +540,7 @@ func (d *resolved) runName(r int) (int, int) {
 			p++
 			continue
 		}
-		if c := d.placeAt[p]; c.p != nil && !d.x.lx.surnamesVI[t.key] {
+		if c := d.placeAt[p]; c.p != nil && !d.in(t, listSurnameVI) {
 			p++
 			continue
 		}
@@ -561,7 +560,7 @@ func (d *resolved) breaksName(k int) bool {
 	if !t.word {
 		return t.punct != '-'
 	}
-	if d.x.lx.connectors[t.key] || d.x.lx.nonName[t.key] != "" || d.x.lx.roleWords[t.key] || t.upper || d.cover[k] >= 0 {
+	if d.in(t, listConnector) || d.x.lx.nonName[t.key] != "" || d.in(t, listRoleWord) || t.upper || d.cover[k] >= 0 {
 		return true
 	}
 	if d.placeEndingAt(k+1) != nil {

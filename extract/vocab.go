@@ -28,6 +28,7 @@ type vocab struct {
 	keys  []string         // id -> key
 	nodes []vnode          // id -> what the key starts and ends (zero for pieces that are no node)
 	edges []vedge          // the ways on from each node (vnode.edges), by piece id
+	lists []uint64         // id -> the word lists the key is in, bit 1<<l for list l (wordlists.go)
 }
 
 // vnode is what the matchers know of one key.
@@ -98,6 +99,27 @@ func newVocab(ms []startIndexed) *vocab {
 	}
 	v.short = newShortIDs(v.ids)
 	return v
+}
+
+// addLists numbers the keys of the word lists (sets by wordList) and
+// records the lists each is in.
+func (v *vocab) addLists(sets []map[string]bool) {
+	for l, set := range sets {
+		for k, in := range set {
+			if !in || k == "" {
+				continue
+			}
+			id := v.id(k)
+			for len(v.lists) <= int(id) {
+				v.lists = append(v.lists, 0)
+			}
+			v.lists[id] |= 1 << l
+		}
+	}
+	for len(v.lists) < len(v.keys) {
+		v.lists = append(v.lists, 0)
+	}
+	v.short = newShortIDs(v.ids)
 }
 
 // lookup returns the id of a key, 0 if the vocabulary does not know it.
