@@ -191,7 +191,7 @@ func (d *resolved) retarget(m *ment, id string) {
 	}
 	b := d.ents[id]
 	b.e.Mentions = append(b.e.Mentions, Mention{Doc: d.doc.ID, Start: s, End: e, Text: d.text[s:e]})
-	b.names[d.text[s:e]] = true
+	b.addName(d.text[s:e])
 	b.count++
 	if m.i < b.first {
 		b.first = m.i

@@ -349,11 +349,22 @@ type role struct {
 type entBuilder struct {
 	e     Entity
 	count int
-	first int // first mention's token
-	names map[string]bool
+	first int      // first mention's token
+	names []string // the surfaces of its mentions, each once (addName)
 	// ctxYear: an unnumbered event whose id and name end with the
 	// article's year, since none of its names gives one (redateEvents)
 	ctxYear bool
+}
+
+// addName records a surface of the entity's mentions. An entity has few
+// distinct surfaces: a list read through is cheaper than a map.
+func (b *entBuilder) addName(n string) {
+	for _, m := range b.names {
+		if m == n {
+			return
+		}
+	}
+	b.names = append(b.names, n)
 }
 
 // result assembles the DocResult: entities with their aliases, relations
@@ -364,7 +375,7 @@ func (d *related) result() DocResult {
 		b := d.ents[id]
 		e := b.e
 		e.Aliases = []string{}
-		for n := range b.names {
+		for _, n := range b.names {
 			if n != e.Name && strings.TrimSpace(n) != "" {
 				e.Aliases = append(e.Aliases, n)
 			}

@@ -193,17 +193,17 @@ func (d *resolved) findPartialPeople() {
 			add(first, m.id)
 		}
 	}
-	for i := 0; i < len(d.toks); i++ {
+	for i := 0; i < len(d.toks) && len(parts) > 0; i++ {
 		t := &d.toks[i]
 		if !t.word || !t.cap || d.cover[i] >= 0 || d.inCaption(i) {
 			continue
 		}
+		if i+1 < len(d.toks) && d.toks[i+1].word && d.toks[i+1].cap && d.toks[i+1].sent == t.sent {
+			continue // part of a longer name
+		}
 		id, ok := parts[t.key]
 		if !ok || conflict[t.key] {
 			continue
-		}
-		if i+1 < len(d.toks) && d.toks[i+1].word && d.toks[i+1].cap && d.toks[i+1].sent == t.sent {
-			continue // part of a longer name
 		}
 		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.cover[i-1] < 0 && d.toks[i-1].sent == t.sent && !d.isTitleEnd(i) {
 			continue

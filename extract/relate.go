@@ -43,7 +43,22 @@ func (d *related) sentMentions(s int) []*ment {
 }
 
 func (d *related) indexMentions() {
+	// the mentions of every sentence in one array: counted, then placed
+	// in the order of d.ments
 	d.sentMents = make([][]*ment, len(d.sents))
+	n := make([]int, len(d.sents)+1)
+	for _, m := range d.ments {
+		n[d.toks[m.i].sent+1]++
+	}
+	for s := 1; s < len(n); s++ {
+		n[s] += n[s-1]
+	}
+	all := make([]*ment, len(d.ments))
+	for s := range d.sentMents {
+		if n[s] < n[s+1] {
+			d.sentMents[s] = all[n[s]:n[s]:n[s+1]]
+		}
+	}
 	for _, m := range d.ments {
 		s := d.toks[m.i].sent
 		d.sentMents[s] = append(d.sentMents[s], m)

@@ -111,7 +111,7 @@ func (d *placed) countryWeight(iso string) int {
 func (d *resolved) entity(id, typ, name string) *entBuilder {
 	b := d.ents[id]
 	if b == nil {
-		b = &entBuilder{e: Entity{ID: id, Type: typ, Name: name, Props: map[string]any{}}, names: map[string]bool{}, first: -1}
+		b = &entBuilder{e: Entity{ID: id, Type: typ, Name: name, Props: map[string]any{}}, first: -1}
 		d.ents[id] = b
 		d.order = append(d.order, id)
 	}
@@ -138,7 +138,7 @@ func (d *resolved) addMention(id, typ, name string, i, j int, coref bool) *ment 
 	s, e := d.span(i, j)
 	b.e.Mentions = append(b.e.Mentions, Mention{Doc: d.doc.ID, Start: s, End: e, Text: d.text[s:e]})
 	if !coref {
-		b.names[d.text[s:e]] = true
+		b.addName(d.text[s:e])
 	}
 	b.count++
 	if b.first < 0 || i < b.first {
