@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/kg-dev/kg/extract/dates"
@@ -117,13 +116,13 @@ func prepare(x *Extractor, doc Document, bufs *docBufs) *prepared {
 }
 
 // tokenizeDoc is the second stage: it splits text[start:end] into
-// sentences and tokens. Each line is tokenised once and its sentences take
-// their tokens from it; start and end are at line boundaries. Every word
-// token gets its key's id in the matchers' vocabulary (vocab.go).
+// sentences and tokens. Each line is tokenised once, at the end of the
+// document's tokens, and its sentences take their tokens from it in
+// place; start and end are at line boundaries. Every word token gets its
+// key's id in the matchers' vocabulary (vocab.go).
 func tokenizeDoc(p *prepared, start, end int) *tokenized {
 	d := &tokenized{prepared: *p}
 	text := d.text
-	line := d.bufs.line
 	if need := (end-start)/5 + 16; cap(d.bufs.toks) < need {
 		d.bufs.toks = make([]token, 0, need)
 	}
@@ -139,22 +138,25 @@ func tokenizeDoc(p *prepared, start, end int) *tokenized {
 		} else {
 			le += ls
 		}
-		line = tokenizeKeys(kc, text, ls, le, 0, line[:0])
-		d.bufs.lineHigh = max(d.bufs.lineHigh, len(line))
-		line = d.splitRunTogether(line)
-		d.bufs.lineHigh = max(d.bufs.lineHigh, len(line))
-		capEnd := captionEnd(line, ls, &d.x.words.captionTab)
+		first := len(d.toks)
+		d.toks = tokenizeKeys(kc, text, ls, le, 0, d.toks)
+		if split := d.splitRunTogether(d.toks[first:]); len(split) != len(d.toks)-first {
+			d.toks = append(d.toks[:first], split...)
+		}
+		d.bufs.toksHigh = max(d.bufs.toksHigh, len(d.toks))
+		l := lineToks{first: first, next: first, end: len(d.toks)}
+		capEnd := captionEnd(d.toks[first:], ls, &d.x.words.captionTab)
 		if capEnd > ls {
-			d.addSentence(ls, capEnd, true, line)
+			d.addSentence(ls, capEnd, true, &l)
 		}
 		spans = appendSentences(spans[:0], text, capEnd, le, d.x.words.abbrev)
 		for _, s := range spans {
-			d.addSentence(s[0], s[1], false, line)
+			d.addSentence(s[0], s[1], false, &l)
 		}
+		d.toks = d.toks[:l.first] // the line's tokens in no sentence (none, as a rule)
 		ls = le + 1
 	}
-	d.bufs.toks, d.bufs.sents, d.bufs.line, d.bufs.spans = d.toks, d.sents, line, spans
-	d.bufs.toksHigh = max(d.bufs.toksHigh, len(d.toks))
+	d.bufs.toks, d.bufs.sents, d.bufs.spans = d.toks, d.sents, spans
 	d.x.vocab.intern(d.toks) // the tokens splitRunTogether made
 	return d
 }
@@ -245,11 +247,17 @@ func endsLine(toks []token, i int) bool {
 	return true
 }
 
+// lineToks are the tokens of the line being split into sentences, at the
+// end of the document's: d.toks[next:end] are yet to be read,
+// d.toks[:first] are the sentences' so far.
+type lineToks struct{ first, next, end int }
+
 // addSentence adds the sentence text[start:end] (trimmed) with its tokens,
-// taken from those of its line: a sentence starts and ends at white space
-// or at a token's end, so tokenising it alone gives the same tokens, the
-// first one counting as preceded by white space.
-func (d *tokenized) addSentence(start, end int, caption bool, line []token) {
+// taken from those of its line (sentences come in text order): a sentence
+// starts and ends at white space or at a token's end, so tokenising it
+// alone gives the same tokens, the first one counting as preceded by
+// white space.
+func (d *tokenized) addSentence(start, end int, caption bool, l *lineToks) {
 	for start < end && isSpaceByte(d.text[start]) {
 		start++
 	}
@@ -260,21 +268,27 @@ func (d *tokenized) addSentence(start, end int, caption bool, line []token) {
 		return
 	}
 	idx := len(d.sents)
-	first := len(d.toks)
-	k := sort.Search(len(line), func(k int) bool { return line[k].start >= start })
+	k := l.next
+	for k < l.end && d.toks[k].start < start {
+		k++
+	}
 	e := k
-	for e < len(line) && line[e].end <= end {
+	for e < l.end && d.toks[e].end <= end {
 		e++
 	}
-	d.toks = append(d.toks, line[k:e]...)
-	ts := d.toks[first:]
+	first := l.first
+	if first != k { // tokens left out before: close the gap
+		copy(d.toks[first:], d.toks[k:e])
+	}
+	l.first, l.next = first+e-k, e
+	ts := d.toks[first:l.first]
 	for i := range ts {
 		ts[i].sent = idx
 	}
 	if len(ts) > 0 {
 		ts[0].space = true
 	}
-	d.sents = append(d.sents, sentence{start: start, end: end, caption: caption, tokStart: first, tokEnd: len(d.toks)})
+	d.sents = append(d.sents, sentence{start: start, end: end, caption: caption, tokStart: first, tokEnd: l.first})
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }

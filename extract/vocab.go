@@ -316,19 +316,26 @@ func (v *vocab) lookupBytes(k []byte) int32 {
 // keyCache gives the word tokens of one document their keys, ids and
 // start masks as they are made (tokenize), without allocating for most
 // words: a word that is its own key (lowercase ASCII letters and digits)
-// is its key, a known key is the vocabulary's own string, and the keys
-// of the other words (capitalised names the vocabulary does not know,
-// repeated through an article) are kept in a small table, each slot
-// holding the last key hashed to it. reset empties it for the next
-// document: nothing is kept from one document to the next.
+// is its key, found in the vocabulary at once. The other words
+// (capitalised, accented: names, repeated through an article) are folded
+// and looked up once: a small table keeps, in each slot, the last such
+// word hashed to it with its key (the vocabulary's own string for a
+// known key), id and mask. reset empties it for the next document:
+// nothing is kept from one document to the next.
 type keyCache struct {
 	v     *vocab
-	slots [keyCacheSlots]string
+	slots [keyCacheSlots]keyCacheSlot
+}
+
+type keyCacheSlot struct {
+	word, key string
+	id        int32
+	starts    uint64
 }
 
 const (
 	keyCacheBits  = 8
-	keyCacheSlots = 1 << keyCacheBits // 4 KB
+	keyCacheSlots = 1 << keyCacheBits // 12 KB
 )
 
 // reset empties the cache and sets the vocabulary it reads.
@@ -345,27 +352,33 @@ func (c *keyCache) intern(w string, isKey bool) (key string, id int32, starts ui
 		id = c.v.lookup(w)
 		return w, id, c.v.nodes[id].starts | startsKnown
 	}
+	s := &c.slots[cacheSlot(w)]
+	if s.word == w && w != "" {
+		return s.key, s.id, s.starts
+	}
 	var arr [64]byte
 	kb := fold.AppendKey(arr[:0], w)
-	if id = c.v.lookupBytes(kb); id != 0 {
-		return c.v.keys[id], id, c.v.nodes[id].starts | startsKnown
-	}
-	if len(kb) == 0 {
+	switch id = c.v.lookupBytes(kb); {
+	case id != 0:
+		key = c.v.keys[id]
+	case len(kb) == 0:
 		return "", 0, startsKnown
+	default:
+		key = string(kb)
 	}
-	s := &c.slots[cacheSlot(kb)]
-	if *s != string(kb) {
-		*s = string(kb)
-	}
-	return *s, 0, c.v.nodes[0].starts | startsKnown
+	*s = keyCacheSlot{word: w, key: key, id: id, starts: c.v.nodes[id].starts | startsKnown}
+	return s.key, s.id, s.starts
 }
 
-// cacheSlot hashes a non-empty key to a slot of keyCache: its first and
-// last (up to) 8 bytes and its length.
-func cacheSlot(k []byte) uint64 {
-	p := pack8b(k[:min(len(k), 8)])
-	if len(k) > 8 {
-		p ^= pack8b(k[len(k)-8:])<<1 ^ uint64(len(k))
+// cacheSlot hashes a word to a slot of keyCache: its first and last (up
+// to) 8 bytes and its length.
+func cacheSlot(w string) uint64 {
+	if w == "" {
+		return 0
+	}
+	p := pack8(w[:min(len(w), 8)])
+	if len(w) > 8 {
+		p ^= pack8(w[len(w)-8:])<<1 ^ uint64(len(w))
 	}
 	return (p * 0x9E3779B97F4A7C15) >> (64 - keyCacheBits)
 }
