@@ -64,7 +64,7 @@ func (d *candidates) indexCues() {
 			if t := &d.toks[k]; !t.word || !t.mayStart(ci.bit) {
 				continue // as at, without the call
 			}
-			found := ci.at(d.toks, k, hits) &^ done
+			found := ci.at(d.toks, k, hits, done)
 			for ; found != 0; found &= found - 1 {
 				cat := bits.TrailingZeros64(found)
 				if hits[cat].v != "" {

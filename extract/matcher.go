@@ -274,19 +274,20 @@ func (c *cueIndex) finish() {
 // at sets hits[cat] to the longest cue of each category starting at
 // toks[i] and returns the categories found; the other entries of hits are
 // left as they were (clearing them for every token cost more than the
-// walk).
-func (c *cueIndex) at(toks []token, i int, hits []cueHit) uint64 {
+// walk). The categories of skip are not looked for: the walk ends when
+// only they could still match.
+func (c *cueIndex) at(toks []token, i int, hits []cueHit, skip uint64) uint64 {
 	if i >= len(toks) || !toks[i].word || !toks[i].mayStart(c.bit) {
 		return 0
 	}
 	if c.voc != nil && toks[i].starts&startsKnown != 0 {
-		return c.atByID(toks, i, hits)
+		return c.atByID(toks, i, hits, skip)
 	}
 	var found uint64
 	var arr [64]byte
 	key := arr[:0]
 	j, n := i, 0
-	alive := ^uint64(0)
+	alive := ^skip
 	for j < len(toks) && n < len(c.longer) {
 		alive &= c.longer[n]
 		t := &toks[j]
@@ -314,12 +315,12 @@ func (c *cueIndex) at(toks []token, i int, hits []cueHit) uint64 {
 }
 
 // atByID is at for a token with an id: the same walk from node to node.
-func (c *cueIndex) atByID(toks []token, i int, hits []cueHit) uint64 {
+func (c *cueIndex) atByID(toks []token, i int, hits []cueHit, skip uint64) uint64 {
 	v := c.voc
 	var found uint64
 	node, sent := toks[i].id, toks[i].sent
 	j, n := i, 0
-	alive := ^uint64(0)
+	alive := ^skip
 	for j < len(toks) && n < len(c.longer) {
 		alive &= c.longer[n]
 		t := &toks[j]

@@ -128,6 +128,10 @@ func tokenizeKeys(kc *keyCache, text string, start, end int, sent int, out []tok
 			out = append(out, t)
 			space = false
 			i = j
+			if i < end && text[i] == ' ' { // the most common end of a word: read it here
+				space = true
+				i++
+			}
 		default:
 			out = append(out, token{start: i, end: i + size, text: text[i : i+size], punct: normPunct(r), space: space, sent: sent})
 			space = false

@@ -60,7 +60,7 @@ func TestWalkByIDMatchesWalkByString(t *testing.T) {
 			}
 			clear(hits)
 			clear(plainHits)
-			f, pf := cues.at(toks, i, hits), cues.at(plain, i, plainHits)
+			f, pf := cues.at(toks, i, hits, 0), cues.at(plain, i, plainHits, 0)
 			if f != pf || !reflect.DeepEqual(hits, plainHits) {
 				t.Errorf("%q at %q: cues by id %b %v, by string %b %v", text, toks[i].text, f, hits, pf, plainHits)
 			}
@@ -106,7 +106,7 @@ func TestVocabOnArticles(t *testing.T) {
 			}
 			clear(hits)
 			clear(plainHits)
-			f, pf := lx.cueIdx.at(d.toks, i, hits), lx.cueIdx.at(plain, i, plainHits)
+			f, pf := lx.cueIdx.at(d.toks, i, hits, 0), lx.cueIdx.at(plain, i, plainHits, 0)
 			if f != pf || !reflect.DeepEqual(hits, plainHits) {
 				t.Fatalf("%s: cues at token %d %q differ", doc.ID, i, d.toks[i].text)
 			}

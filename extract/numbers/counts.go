@@ -464,8 +464,8 @@ func numPartAt(text string, i int, tab *table) numPart {
 			return numPart{start: j, end: k}
 		}
 	}
-	if k-j > maxWord {
-		return numPart{start: j, end: k}
+	if k-j > maxWord || tab.lens[text[j]|0x20]&(1<<(k-j)) == 0 {
+		return numPart{start: j, end: k} // (most words: no number word of that length starts with that letter)
 	}
 	var buf [maxWord]byte
 	for x := j; x < k; x++ {

@@ -41,11 +41,21 @@ type Words struct {
 	digitSufs  map[string]digitSuffix
 }
 
+// setLens fills t.lens from t.words.
+func (t *table) setLens() {
+	for k := range t.words {
+		if k != "" && len(k) <= maxWord {
+			t.lens[k[0]] |= 1 << len(k)
+		}
+	}
+}
+
 // table is one language's cardinal words, or every language's.
 type table struct {
 	bit     uint32 // the language's bit, 0 for every language's table
 	words   map[string]numEntry
-	decimal string // decimal separators: ".", ",", or both
+	lens    [256]uint32 // bit n of lens[c]: some word of n bytes starts with c (numPartAt's filter)
+	decimal string      // decimal separators: ".", ",", or both
 	w       *Words
 }
 
@@ -172,6 +182,10 @@ func Load(fsys fs.FS, d *dates.Words) (*Words, error) {
 		w.approx[w.foldPhrase(p)] = true
 	}
 	sort.SliceStable(w.endings, func(i, j int) bool { return len(w.endings[i].suffix) > len(w.endings[j].suffix) })
+	w.all.setLens()
+	for _, t := range w.byLang {
+		t.setLens()
+	}
 	return w, nil
 }
 
