@@ -114,8 +114,14 @@ func tokenizeKeys(kc *keyCache, text string, start, end int, sent int, out []tok
 			}
 		done:
 			w := text[i:j]
-			t := token{start: i, end: j, text: w, word: true, cap: cap,
-				upper: upperCount >= 2 && !lower, num: r >= '0' && r <= '9', space: space, sent: sent, camel: int32(camel)}
+			// the token is written field by field in its place in out: a
+			// token built on the stack and copied stalled the copy's wide
+			// loads on the narrow stores of its fields
+			out = grow(out)
+			t := &out[len(out)-1]
+			t.start, t.end, t.text, t.key = i, j, w, ""
+			t.word, t.cap, t.upper, t.num, t.space = true, cap, upperCount >= 2 && !lower, r >= '0' && r <= '9', space
+			t.punct, t.camel, t.id, t.sent, t.starts = 0, int32(camel), 0, sent, 0
 			if kc != nil {
 				// lower-case ASCII letters and digits only: the word is its key
 				t.key, t.id, t.starts = kc.intern(w, upperCount == 0 && !nonASCII)
@@ -125,7 +131,6 @@ func tokenizeKeys(kc *keyCache, text string, start, end int, sent int, out []tok
 			if w == "" {
 				j = i + size
 			}
-			out = append(out, t)
 			space = false
 			i = j
 			if i < end && text[i] == ' ' { // the most common end of a word: read it here
@@ -133,12 +138,24 @@ func tokenizeKeys(kc *keyCache, text string, start, end int, sent int, out []tok
 				i++
 			}
 		default:
-			out = append(out, token{start: i, end: i + size, text: text[i : i+size], punct: normPunct(r), space: space, sent: sent})
+			out = grow(out) // (as a word's)
+			t := &out[len(out)-1]
+			t.start, t.end, t.text, t.key = i, i+size, text[i:i+size], ""
+			t.word, t.cap, t.upper, t.num, t.space = false, false, false, false, space
+			t.punct, t.camel, t.id, t.sent, t.starts = normPunct(r), 0, 0, sent, 0
 			space = false
 			i += size
 		}
 	}
 	return out
+}
+
+// grow returns toks one token longer, the new last one as it was.
+func grow(toks []token) []token {
+	if len(toks) < cap(toks) {
+		return toks[:len(toks)+1]
+	}
+	return append(toks, token{})
 }
 
 // isSpace and isWordRune test ASCII themselves and leave the other runes
