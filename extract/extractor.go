@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -384,7 +386,7 @@ func (d *related) result() DocResult {
 		if e.Mentions == nil {
 			e.Mentions = []Mention{}
 		}
-		sort.Slice(e.Mentions, func(i, j int) bool { return e.Mentions[i].Start < e.Mentions[j].Start })
+		slices.SortFunc(e.Mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) }) // (sort.Slice allocates twice)
 		if v, ok := d.evDates[id]; ok {
 			e.Props = maps.Clone(e.Props) // resolve's entity keeps the year of its name
 			e.Props["date"] = v

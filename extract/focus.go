@@ -1,7 +1,8 @@
 package extract
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 )
 
@@ -61,11 +62,11 @@ func (d *resolved) focusEvents() []string {
 		}
 	}
 	score := func(c *cand) int { return c.title*focusTitleWeight + c.lead*focusLeadWeight + c.count }
-	sort.SliceStable(cs, func(i, j int) bool {
-		if a, b := score(cs[i]), score(cs[j]); a != b {
-			return a > b
+	slices.SortStableFunc(cs, func(x, y *cand) int {
+		if a, b := score(x), score(y); a != b {
+			return cmp.Compare(b, a)
 		}
-		return cs[i].first < cs[j].first
+		return cmp.Compare(x.first, y.first)
 	})
 	for _, c := range cs {
 		if c.title+c.lead > 0 {

@@ -217,7 +217,7 @@ func (d *related) findQuantities() {
 				continue
 			}
 			sp := Evidence{Doc: d.doc.ID, Start: st.start, End: st.end, Text: d.text[st.start:st.end]}
-			d.qs = append(d.qs, Quantity{Subject: subject, Count: x.c.Value, Unit: x.unit, Of: x.of, Approx: x.c.Approx, Evidence: []Evidence{sp}})
+			d.qs = append(d.qs, Quantity{Subject: subject, Count: x.c.Value, Unit: x.unit, Of: x.of, Approx: x.c.Approx, Evidence: d.evidenceOf(sp)})
 			if x.of != "" {
 				d.ensureCountry(x.of)
 				d.addRel(ParticipatedIn, x.of, subject, nil, s)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strconv"
@@ -79,6 +80,18 @@ func (d *tokenized) evidence(s int) Evidence {
 	return Evidence{Doc: d.doc.ID, Start: st.start, End: st.end, Text: d.text[st.start:st.end]}
 }
 
+// evidenceOf returns e as the evidence list of one relation or quantity,
+// taken from an array of the document's (one allocation for 32 lists);
+// the list's capacity is its length, so that appending to it copies.
+func (d *related) evidenceOf(e Evidence) []Evidence {
+	if len(d.evSlab) == cap(d.evSlab) {
+		d.evSlab = make([]Evidence, 0, 32)
+	}
+	n := len(d.evSlab)
+	d.evSlab = append(d.evSlab, e)
+	return d.evSlab[n : n+1 : n+1]
+}
+
 func (d *related) addRel(typ, from, to string, props map[string]any, s int) {
 	if from == "" || to == "" || from == to {
 		return
@@ -89,7 +102,7 @@ func (d *related) addRel(typ, from, to string, props map[string]any, s int) {
 	if props == nil {
 		props = map[string]any{}
 	}
-	d.rels = append(d.rels, Relation{Type: typ, From: from, To: to, Props: props, Evidence: []Evidence{d.evidence(s)}})
+	d.rels = append(d.rels, Relation{Type: typ, From: from, To: to, Props: props, Evidence: d.evidenceOf(d.evidence(s))})
 }
 
 // salientN returns the n most mentioned entities of a type, City or
@@ -114,11 +127,11 @@ func (d *resolved) rankSalient(typ string) []string {
 			cs = append(cs, c{id, b.count, b.first})
 		}
 	}
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].count != cs[j].count {
-			return cs[i].count > cs[j].count
+	slices.SortFunc(cs, func(a, b c) int {
+		if a.count != b.count {
+			return cmp.Compare(b.count, a.count)
 		}
-		return cs[i].first < cs[j].first
+		return cmp.Compare(a.first, b.first)
 	})
 	out := make([]string, len(cs))
 	for k := range cs {

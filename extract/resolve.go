@@ -111,7 +111,12 @@ func (d *placed) countryWeight(iso string) int {
 func (d *resolved) entity(id, typ, name string) *entBuilder {
 	b := d.ents[id]
 	if b == nil {
-		b = &entBuilder{e: Entity{ID: id, Type: typ, Name: name, Props: map[string]any{}}, first: -1}
+		// from an array of the document's, as newMent's mentions
+		if len(d.entSlab) == cap(d.entSlab) {
+			d.entSlab = make([]entBuilder, 0, 16)
+		}
+		d.entSlab = append(d.entSlab, entBuilder{e: Entity{ID: id, Type: typ, Name: name, Props: map[string]any{}}, first: -1})
+		b = &d.entSlab[len(d.entSlab)-1]
 		d.ents[id] = b
 		d.order = append(d.order, id)
 	}

@@ -108,6 +108,7 @@ type resolved struct {
 	focused  []focusBody       // local bodies named by their level only, given the article's main locality
 	nerCache map[int][]string  // sentence -> names prose's NER tags PERSON, asked for only where nothing else decides
 	mentSlab []ment            // the array addMention takes its next mention from (newMent)
+	entSlab  []entBuilder      // the array entity takes its next builder from
 }
 
 // related is the output of relate: relations and quantities, with the
@@ -123,4 +124,5 @@ type related struct {
 	qs        []Quantity
 	evDates   map[string]string // event id -> the date relate gives it (eventDates); result writes it over the year of its name
 	countries []string          // the countries relations need that resolve has no entity for, in the order added (ensureCountry)
+	evSlab    []Evidence        // the array evidenceOf takes the evidence of relations and quantities from
 }
