@@ -141,6 +141,16 @@ func (d *resolved) addMention(id, typ, name string, i, j int, coref bool) *ment 
 	*m = ment{i: i, j: j, typ: typ, id: id, coref: coref}
 	d.ments = append(d.ments, m)
 	s, e := d.span(i, j)
+	if b.e.Mentions == nil {
+		// room for the first 4 in an array of the document's (most
+		// entities have no more), instead of growing from 1
+		if len(d.mnSlab)+4 > cap(d.mnSlab) {
+			d.mnSlab = make([]Mention, 0, 64)
+		}
+		n := len(d.mnSlab)
+		d.mnSlab = d.mnSlab[:n+4]
+		b.e.Mentions = d.mnSlab[n:n:n+4]
+	}
 	b.e.Mentions = append(b.e.Mentions, Mention{Doc: d.doc.ID, Start: s, End: e, Text: d.text[s:e]})
 	if !coref {
 		b.addName(d.text[s:e])

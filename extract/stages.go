@@ -109,6 +109,7 @@ type resolved struct {
 	nerCache map[int][]string  // sentence -> names prose's NER tags PERSON, asked for only where nothing else decides
 	mentSlab []ment            // the array addMention takes its next mention from (newMent)
 	entSlab  []entBuilder      // the array entity takes its next builder from
+	mnSlab   []Mention         // the array an entity's first mentions go to (addMention)
 }
 
 // related is the output of relate: relations and quantities, with the
