@@ -149,7 +149,7 @@ func (d *resolved) addMention(id, typ, name string, i, j int, coref bool) *ment 
 		}
 		n := len(d.mnSlab)
 		d.mnSlab = d.mnSlab[:n+4]
-		b.e.Mentions = d.mnSlab[n:n:n+4]
+		b.e.Mentions = d.mnSlab[n : n : n+4]
 	}
 	b.e.Mentions = append(b.e.Mentions, Mention{Doc: d.doc.ID, Start: s, End: e, Text: d.text[s:e]})
 	if !coref {
