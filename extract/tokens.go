@@ -287,7 +287,7 @@ func sentenceBreak(text string, s, i, end int, abbreviations map[string]bool) (j
 	}
 	if c == '.' {
 		w := lastWord(text[s:i])
-		if abbreviations[strings.ToLower(w)] {
+		if isAbbreviation(abbreviations, w) {
 			return 0, 0, false
 		}
 		if utf8.RuneCountInString(w) == 1 {
@@ -325,13 +325,20 @@ func runTogether(text string, s, i, end int, abbreviations map[string]bool) bool
 		}
 	}
 	w := lastWord(text[s:i])
-	return !abbreviations[strings.ToLower(w)] && utf8.RuneCountInString(w) > 1
+	return !isAbbreviation(abbreviations, w) && utf8.RuneCountInString(w) > 1
 }
 
 func lastWord(s string) string {
 	end := len(s)
 	i := end
 	for i > 0 {
+		if c := s[i-1]; c < utf8.RuneSelf { // (most words: ASCII)
+			if !asciiWord[c] {
+				break
+			}
+			i--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(s[:i])
 		if !isWordRune(r) {
 			break
@@ -339,4 +346,25 @@ func lastWord(s string) string {
 		i -= size
 	}
 	return s[i:end]
+}
+
+// isAbbreviation reports whether abbreviations has w lower-cased:
+// abbreviations[strings.ToLower(w)], without allocating for a short
+// ASCII word.
+func isAbbreviation(abbreviations map[string]bool, w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return abbreviations[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return abbreviations[strings.ToLower(w)]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return abbreviations[string(buf[:len(w)])]
 }

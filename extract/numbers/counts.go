@@ -51,12 +51,16 @@ func IsYearLike(v float64) bool {
 func (w *Words) Counts(text, lang string) []Count {
 	tab := w.table(lang)
 	var out []Count
-	dates := w.dates.Shapes(text, lang)
+	var dates [][2]int // read at the first digit: only digits can be inside a date
+	datesRead := false
 	n := len(text)
 	for i := 0; i < n; {
 		c := text[i]
 		switch {
 		case c >= '0' && c <= '9':
+			if !datesRead {
+				dates, datesRead = w.dates.Shapes(text, lang), true
+			}
 			for len(dates) > 0 && dates[0][1] <= i {
 				dates = dates[1:]
 			}
