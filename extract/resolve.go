@@ -57,9 +57,24 @@ type placeFoci struct {
 
 func (d *placed) placeFoci() placeFoci {
 	f := placeFoci{ofKind: map[string]*gazetteer.Place{}, weight: map[string]int{}}
-	counts := map[*gazetteer.Place]int{} // city -> count (+1000 in Vietnam)
-	first := map[*gazetteer.Place]int{}
-	kinds := map[*gazetteer.Place]int{} // place -> count
+	// the places named, each once, with their counts: an article names
+	// few, so a list read through is cheaper than maps
+	type tally struct {
+		p            *gazetteer.Place
+		named, count int // mentions; a city's count (+1000 in Vietnam)
+		first        int // a city's first token
+	}
+	var arr [32]tally
+	ts := arr[:0]
+	at := func(p *gazetteer.Place) int {
+		for k := range ts {
+			if ts[k].p == p {
+				return k
+			}
+		}
+		ts = append(ts, tally{p: p})
+		return len(ts) - 1
+	}
 	for i, c := range d.placeAt {
 		if c.p == nil {
 			continue
@@ -73,25 +88,30 @@ func (d *placed) placeFoci() placeFoci {
 		if c.demonym || d.inCaption(i) {
 			continue
 		}
-		kinds[c.p]++
-		if b := f.ofKind[c.p.Kind]; b == nil || kinds[c.p] > kinds[b] {
+		k := at(c.p)
+		ts[k].named++
+		if b := f.ofKind[c.p.Kind]; b == nil || ts[k].named > ts[at(b)].named {
 			f.ofKind[c.p.Kind] = c.p
 		}
 		if c.p.Type != City {
 			continue
 		}
-		if _, ok := first[c.p]; !ok {
-			first[c.p] = i
+		if ts[k].count == 0 {
+			ts[k].first = i
 		}
-		counts[c.p]++
+		ts[k].count++
 		if c.p.Country == "VN" {
-			counts[c.p] += 1000
+			ts[k].count += 1000
 		}
 	}
-	for p, n := range counts {
-		if f.city == nil || n > counts[f.city] || (n == counts[f.city] && first[p] < first[f.city]) {
-			f.city = p
+	best := -1
+	for k, t := range ts {
+		if t.count > 0 && (best < 0 || t.count > ts[best].count || (t.count == ts[best].count && t.first < ts[best].first)) {
+			best = k
 		}
+	}
+	if best >= 0 {
+		f.city = ts[best].p
 	}
 	return f
 }
