@@ -205,7 +205,7 @@ func ingest(ctx context.Context, w graph.Writer, paths []string, opts ingestOpti
 	case ctx.Err() != nil: // Ctrl-C, even when it made a write fail
 		rerr := storeError(w.Rollback())
 		return rep, errors.Join(interrupted(w, ctx.Err()), rerr)
-	case loadErr != nil && errors.Is(err, errNoExtractor):
+	case errors.Is(err, errNoExtractor): // read waited for the load: loadErr is set
 		return rep, errors.Join(fmt.Errorf("loading extractor data: %w", loadErr), storeError(w.Rollback()))
 	case putErr != nil:
 		rerr := storeError(w.Rollback())
