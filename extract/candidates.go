@@ -28,6 +28,7 @@ func findCandidates(t *tokenized) *candidates {
 		d.textDates = d.explicitDates()
 	}
 	d.ctxYear = d.contextYear()
+	d.indexUnitStarts()
 	d.proposePlaces()
 	d.titles = proposePhrases(d.x.lx.titles, d.toks, &d.bufs.titles)
 	d.eventHeads = proposePhrases(d.x.lx.eventHeads, d.toks, &d.bufs.eventHeads)

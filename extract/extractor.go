@@ -292,6 +292,7 @@ type docBufs struct {
 	cueNone    []sentCue
 	cueHits    []cueHit
 	counts     []sentCounts
+	unitNext   []int32
 	keys       keyCache // the word keys of the document being tokenised
 }
 

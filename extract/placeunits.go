@@ -190,15 +190,26 @@ func (d *tokenized) unitAt(i int, before bool) (int, *unitWord) {
 }
 
 // unitNear reports whether a unit word may start within the few tokens
-// after i (a bit test per token, see vocab.go), so that names are read
-// only where one could follow.
-func (d *tokenized) unitNear(i int) bool {
-	for k := i + 1; k < len(d.toks) && k <= i+2*maxUnitName+1 && d.toks[k].sent == d.toks[i].sent; k++ {
+// after i in its sentence, so that names are read only where one could
+// follow.
+func (d *candidates) unitNear(i int) bool {
+	k := int(d.unitNext[i+1])
+	return k < len(d.toks) && k <= i+2*maxUnitName+1 && d.toks[k].sent == d.toks[i].sent
+}
+
+// indexUnitStarts fills unitNext, from the tokens where a unit word may
+// start (a bit test per token, see vocab.go), for unitNear: asked at
+// most capitalised words, it read the tokens after each.
+func (d *candidates) indexUnitStarts() {
+	d.unitNext = resize(&d.bufs.unitNext, len(d.toks)+1)
+	next := int32(len(d.toks))
+	d.unitNext[len(d.toks)] = next
+	for k := len(d.toks) - 1; k >= 0; k-- {
 		if d.toks[k].word && d.toks[k].mayStart(d.x.pw.units.bit) {
-			return true
+			next = int32(k)
 		}
+		d.unitNext[k] = next
 	}
-	return false
 }
 
 // unitAround reports whether a unit word comes right before or after the

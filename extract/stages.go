@@ -68,6 +68,7 @@ type candidates struct {
 	textDates   []dates.Span          // an undated article's dates that carry their year, in text order
 	ctxYear     int                   // the year the article speaks from (contextYear), 0 if unknown
 	unitWords   bool                  // some token may start an administrative unit word (placeunits.go)
+	unitNext    []int32               // token -> the first token from there on where a unit word may start, len(toks) if none (unitNear)
 	unitSpans   []unitSpan            // administrative units named with their type word, in text order (proposeUnits)
 	titles      []phraseAt[titleCue]  // token -> longest title cue starting there (titleAt)
 	eventHeads  []phraseAt[string]    // token -> longest event noun starting there, with its types (eventHeadAt)
