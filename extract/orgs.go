@@ -7,7 +7,8 @@ import (
 	"github.com/kg-dev/kg/extract/gazetteer"
 )
 
-func (d *tokenized) inCaption(i int) bool { return d.sents[d.toks[i].sent].caption }
+// inCaption reports whether token i is in a photo caption.
+func (d *tokenized) inCaption(i int) bool { return d.toks[i].caption }
 
 // findOrgs recognises organisations: well-known bodies from data/orgs.tsv,
 // local bodies named by a head and a place ("Hanoi People's Committee",

@@ -283,7 +283,7 @@ func (d *tokenized) addSentence(start, end int, caption bool, l *lineToks) {
 	l.first, l.next = first+e-k, e
 	ts := d.toks[first:l.first]
 	for i := range ts {
-		ts[i].sent = idx
+		ts[i].sent, ts[i].caption = idx, caption
 	}
 	if len(ts) > 0 {
 		ts[0].space = true

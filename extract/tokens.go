@@ -18,8 +18,9 @@ type token struct {
 	cap        bool   // starts with an uppercase letter
 	upper      bool   // all letters uppercase (at least two)
 	num        bool   // starts with a digit
-	punct      rune   // the punctuation rune, for non-words
 	space      bool   // preceded by white space (or at text start)
+	caption    bool   // in a photo caption (its sentence's caption, set with sent)
+	punct      rune   // the punctuation rune, for non-words
 	camel      int32  // byte offset of a lower→upper case change inside the word ("CommitteeSecretary"), 0 if none
 	id         int32  // the key's id in the extractor's vocabulary (vocab.intern), 0 if unknown
 	sent       int    // sentence index
@@ -120,7 +121,7 @@ func tokenizeKeys(kc *keyCache, text string, start, end int, sent int, out []tok
 			out = grow(out)
 			t := &out[len(out)-1]
 			t.start, t.end, t.text, t.key = i, j, w, ""
-			t.word, t.cap, t.upper, t.num, t.space = true, cap, upperCount >= 2 && !lower, r >= '0' && r <= '9', space
+			t.word, t.cap, t.upper, t.num, t.space, t.caption = true, cap, upperCount >= 2 && !lower, r >= '0' && r <= '9', space, false
 			t.punct, t.camel, t.id, t.sent, t.starts = 0, int32(camel), 0, sent, 0
 			if kc != nil {
 				// lower-case ASCII letters and digits only: the word is its key
@@ -141,7 +142,7 @@ func tokenizeKeys(kc *keyCache, text string, start, end int, sent int, out []tok
 			out = grow(out) // (as a word's)
 			t := &out[len(out)-1]
 			t.start, t.end, t.text, t.key = i, i+size, text[i:i+size], ""
-			t.word, t.cap, t.upper, t.num, t.space = false, false, false, false, space
+			t.word, t.cap, t.upper, t.num, t.space, t.caption = false, false, false, false, space, false
 			t.punct, t.camel, t.id, t.sent, t.starts = normPunct(r), 0, 0, sent, 0
 			space = false
 			i += size

@@ -211,9 +211,29 @@ func (w *Words) Shapes(text, lang string) [][2]int {
 	return f.spans
 }
 
+// lastTokens holds the last three tokens read, apostrophes left out, as
+// a ring: a token is written once, not shifted along with the two others
+// at every token.
+type lastTokens struct {
+	t [3]dateTok
+	h int // t[h] is the token just before
+}
+
+func (r *lastTokens) push(t dateTok) {
+	if r.h--; r.h < 0 {
+		r.h = 2
+	}
+	r.t[r.h] = t
+}
+
+// last returns the three tokens, the one just before first.
+func (r *lastTokens) last() [3]dateTok {
+	return [3]dateTok{r.t[r.h], r.t[(r.h+1)%3], r.t[(r.h+2)%3]}
+}
+
 func (f *dateFinder) run() {
 	text := f.text
-	var prev [3]dateTok // prev[0] is the token just before, apostrophes left out
+	var prev lastTokens
 	for i := 0; ; {
 		t := dateNext(text, i, f.tab, f.daySufs)
 		if t.kind == dtEOF {
@@ -225,29 +245,29 @@ func (f *dateFinder) run() {
 		case t.kind == dtNum:
 			end = f.fromNumber(t)
 			if end < 0 {
-				end = f.bareYear(t, prev[0])
+				end = f.bareYear(t, prev.t[prev.h])
 			}
 		case t.kind == dtWord && t.e.role == rMonth:
 			if dateMonthOK(text, t.start, t.end, t.e) {
-				end = f.fromMonth(t, prev)
+				end = f.fromMonth(t, prev.last())
 			}
 		case t.kind == dtWord && t.e.role == rWeekday:
-			end = f.fromWeekday(t, prev)
+			end = f.fromWeekday(t, prev.last())
 		case t.kind == dtWord && (t.e.role == rDay || t.e.role == rWeek || t.e.role == rYear || t.e.role == rPeriod && t.e.v == unitMonth):
-			end = f.fromUnit(t, prev[0])
+			end = f.fromUnit(t, prev.t[prev.h])
 		}
 		if end >= 0 {
 			if f.keepSpans {
 				f.spans = append(f.spans, [2]int{t.start, end})
 			}
 			i = end
-			prev = [3]dateTok{}
+			prev = lastTokens{}
 			continue
 		}
 		if dateIsApostrophe(text, t) {
 			continue
 		}
-		prev[2], prev[1], prev[0] = prev[1], prev[0], t
+		prev.push(t)
 	}
 }
 
