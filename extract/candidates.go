@@ -30,11 +30,14 @@ func findCandidates(t *tokenized) *candidates {
 	d.ctxYear = d.contextYear()
 	d.indexUnitStarts()
 	d.proposePlaces()
-	d.titles = proposePhrases(d.x.lx.titles, d.toks, &d.bufs.titles)
-	d.eventHeads = proposePhrases(d.x.lx.eventHeads, d.toks, &d.bufs.eventHeads)
-	d.knownOrgs = proposePhrases(d.x.lx.orgs, d.toks, &d.bufs.knownOrgs)
-	d.orgWords = proposePhrases(d.x.lx.orgWords, d.toks, &d.bufs.orgWords)
-	d.orgHeads = proposePhrases(d.x.orgHeads, d.toks, &d.bufs.orgHeads)
+	// the tokens where one of the five lists may start, read once
+	lx := d.x.lx
+	starts := mayStartAny(d.toks, []uint64{lx.titles.bit, lx.eventHeads.bit, lx.orgs.bit, lx.orgWords.bit, d.x.orgHeads.bit}, &d.bufs.starts)
+	d.titles = proposePhrases(lx.titles, d.toks, starts, &d.bufs.titles)
+	d.eventHeads = proposePhrases(lx.eventHeads, d.toks, starts, &d.bufs.eventHeads)
+	d.knownOrgs = proposePhrases(lx.orgs, d.toks, starts, &d.bufs.knownOrgs)
+	d.orgWords = proposePhrases(lx.orgWords, d.toks, starts, &d.bufs.orgWords)
+	d.orgHeads = proposePhrases(d.x.orgHeads, d.toks, starts, &d.bufs.orgHeads)
 	d.proposeNames()
 	d.proposeUnits()
 	d.indexCues()
@@ -100,20 +103,43 @@ type phraseAt[T any] struct {
 	v   []T
 }
 
-// proposePhrases matches m at every token of toks, into buf's array.
-func proposePhrases[T any](m *keyMatcher[T], toks []token, buf *[]phraseAt[T]) []phraseAt[T] {
+// proposePhrases matches m at the tokens of starts (mayStartAny with m's
+// bit among others), into buf's array indexed by token.
+func proposePhrases[T any](m *keyMatcher[T], toks []token, starts []int32, buf *[]phraseAt[T]) []phraseAt[T] {
 	out := resize(buf, len(toks))
 	bit := m.bit
-	for i := range toks {
-		// most tokens start no phrase of the list: tell them here, without
-		// the call
-		if t := &toks[i]; !t.word || !t.mayStart(bit) {
+	for _, i := range starts {
+		// most of them start no phrase of this list: tell them here,
+		// without the call
+		if !toks[i].mayStart(bit) {
 			continue
 		}
-		if j, v := m.longest(toks, i); v != nil {
+		if j, v := m.longest(toks, int(i)); v != nil {
 			out[i] = phraseAt[T]{j, v}
 		}
 	}
+	return out
+}
+
+// mayStartAny returns the word tokens where a phrase of a matcher with
+// one of bits may start, into buf's array: most tokens start none, and
+// one pass over the tokens tells them for several matchers.
+func mayStartAny(toks []token, bits []uint64, buf *[]int32) []int32 {
+	var mask uint64
+	for _, b := range bits {
+		if b == 0 { // a matcher without a bit may start anywhere
+			mask = ^uint64(0)
+			break
+		}
+		mask |= b
+	}
+	out := (*buf)[:0]
+	for i := range toks {
+		if t := &toks[i]; t.word && (t.starts&startsKnown == 0 || t.starts&mask != 0) {
+			out = append(out, int32(i))
+		}
+	}
+	*buf = out
 	return out
 }
 

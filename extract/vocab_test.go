@@ -304,7 +304,9 @@ func TestShortcutsMatchLongest(t *testing.T) {
 		d := x.run(doc, new(docBufs))
 		plain := byString(d.toks)
 		var buf []phraseAt[string]
-		got := proposePhrases(lx.eventHeads, d.toks, &buf)
+		var sbuf []int32
+		starts := mayStartAny(d.toks, []uint64{lx.titles.bit, lx.eventHeads.bit}, &sbuf)
+		got := proposePhrases(lx.eventHeads, d.toks, starts, &buf)
 		for i := range d.toks {
 			j, v := lx.eventHeads.longest(plain, i)
 			if v == nil {
