@@ -33,6 +33,7 @@ func findCandidates(t *tokenized) *candidates {
 	// the tokens where one of the five lists may start, read once
 	lx := d.x.lx
 	starts := mayStartAny(d.toks, []uint64{lx.titles.bit, lx.eventHeads.bit, lx.orgs.bit, lx.orgWords.bit, d.x.orgHeads.bit}, &d.bufs.starts)
+	d.phraseStarts = starts
 	d.titles = proposePhrases(lx.titles, d.toks, starts, &d.bufs.titles)
 	d.eventHeads = proposePhrases(lx.eventHeads, d.toks, starts, &d.bufs.eventHeads)
 	d.knownOrgs = proposePhrases(lx.orgs, d.toks, starts, &d.bufs.knownOrgs)

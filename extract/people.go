@@ -39,13 +39,14 @@ func (d *placed) thingNamedAfter(i, j int) bool {
 // "Anne Hidalgo, the Mayor of Paris") or by the shape of their
 // name, and records the role the text gives them.
 func (d *resolved) findPeople() {
-	for i := 0; i < len(d.toks); i++ {
-		if !d.toks[i].word || d.cover[i] >= 0 || d.titles[i].v == nil {
-			continue // no title starts here: titledPerson returns at once
-		}
-		if j := d.titledPerson(i); j > i {
-			i = j - 1
-			continue
+	// titles start only at phraseStarts; next is the first token after
+	// the titled person last found
+	next := 0
+	for _, k := range d.phraseStarts {
+		if i := int(k); i >= next && d.cover[i] < 0 && d.titles[i].v != nil {
+			if j := d.titledPerson(i); j > i {
+				next = j
+			}
 		}
 	}
 	for i := 0; i < len(d.toks); i++ {

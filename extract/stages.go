@@ -62,22 +62,23 @@ type tokenized struct {
 // before anything is decided.
 type candidates struct {
 	tokenized
-	nameAt      []placeCand           // token -> longest gazetteer name (all its readings, best first) or demonym starting there
-	nameDemonym map[int]placeCand     // token -> the demonym that starts where a gazetteer name of nameAt also starts (nil if none)
-	countries   []string              // ISO codes of the countries the article names without doubt, as often as named (noteCountries)
-	textDates   []dates.Span          // an undated article's dates that carry their year, in text order
-	ctxYear     int                   // the year the article speaks from (contextYear), 0 if unknown
-	unitWords   bool                  // some token may start an administrative unit word (placeunits.go)
-	unitNext    []int32               // token -> the first token from there on where a unit word may start, len(toks) if none (unitNear)
-	unitSpans   []unitSpan            // administrative units named with their type word, in text order (proposeUnits)
-	titles      []phraseAt[titleCue]  // token -> longest title cue starting there (titleAt)
-	eventHeads  []phraseAt[string]    // token -> longest event noun starting there, with its types (eventHeadAt)
-	knownOrgs   []phraseAt[*orgEntry] // token -> longest well-known body name starting there (knownOrgAt)
-	orgWords    []phraseAt[orgWord]   // token -> longest head noun of a body's name (orgWordAt)
-	orgHeads    []phraseAt[string]    // token -> longest local-body head (orgHeadAt)
-	names       []nameSpan            // token -> the capitalised name shape starting there, with its evidence (proposeNames, names.go)
-	cueFirst    []sentCue             // sentence*categories+category -> first cue of the category in the sentence (indexCues, hasCue)
-	counts      []sentCounts          // sentence -> its count phrases, read on the first countsIn
+	nameAt       []placeCand           // token -> longest gazetteer name (all its readings, best first) or demonym starting there
+	nameDemonym  map[int]placeCand     // token -> the demonym that starts where a gazetteer name of nameAt also starts (nil if none)
+	countries    []string              // ISO codes of the countries the article names without doubt, as often as named (noteCountries)
+	textDates    []dates.Span          // an undated article's dates that carry their year, in text order
+	ctxYear      int                   // the year the article speaks from (contextYear), 0 if unknown
+	unitWords    bool                  // some token may start an administrative unit word (placeunits.go)
+	unitNext     []int32               // token -> the first token from there on where a unit word may start, len(toks) if none (unitNear)
+	unitSpans    []unitSpan            // administrative units named with their type word, in text order (proposeUnits)
+	phraseStarts []int32               // the tokens where titles, eventHeads, knownOrgs, orgWords or orgHeads may have a phrase (mayStartAny)
+	titles       []phraseAt[titleCue]  // token -> longest title cue starting there (titleAt)
+	eventHeads   []phraseAt[string]    // token -> longest event noun starting there, with its types (eventHeadAt)
+	knownOrgs    []phraseAt[*orgEntry] // token -> longest well-known body name starting there (knownOrgAt)
+	orgWords     []phraseAt[orgWord]   // token -> longest head noun of a body's name (orgWordAt)
+	orgHeads     []phraseAt[string]    // token -> longest local-body head (orgHeadAt)
+	names        []nameSpan            // token -> the capitalised name shape starting there, with its evidence (proposeNames, names.go)
+	cueFirst     []sentCue             // sentence*categories+category -> first cue of the category in the sentence (indexCues, hasCue)
+	counts       []sentCounts          // sentence -> its count phrases, read on the first countsIn
 }
 
 // placed is the output of decidePlaces: which place each name is, with
