@@ -39,6 +39,10 @@ func findCandidates(t *tokenized) *candidates {
 	d.knownOrgs = proposePhrases(lx.orgs, d.toks, starts, &d.bufs.knownOrgs)
 	d.orgWords = proposePhrases(lx.orgWords, d.toks, starts, &d.bufs.orgWords)
 	d.orgHeads = proposePhrases(d.x.orgHeads, d.toks, starts, &d.bufs.orgHeads)
+	d.orgPhrases = resize(&d.bufs.orgPhrases, len(d.toks))
+	for _, i := range starts {
+		d.orgPhrases[i] = d.knownOrgs[i].v != nil || d.orgHeads[i].v != nil || d.orgWords[i].v != nil
+	}
 	d.proposeNames()
 	d.proposeUnits()
 	d.indexCues()

@@ -293,7 +293,8 @@ type docBufs struct {
 	cueHits    []cueHit
 	counts     []sentCounts
 	unitNext   []int32
-	starts     []int32  // tokens where a phrase may start (mayStartAny)
+	starts     []int32 // tokens where a phrase may start (mayStartAny)
+	orgPhrases []bool
 	keys       keyCache // the word keys of the document being tokenised
 }
 

@@ -58,7 +58,7 @@ func (d *resolved) mayStartOrg(i int) bool {
 	if d.acronymAt(i) {
 		return true
 	}
-	if d.knownOrgs[i].v != nil || d.orgHeads[i].v != nil || d.orgWords[i].v != nil {
+	if d.orgPhrases[i] { // a phrase of knownOrgs, orgHeads or orgWords
 		return true
 	}
 	return d.demonymAfter(i) != nil // knownOrgWithDemonym

@@ -77,6 +77,7 @@ type candidates struct {
 	orgWords     []phraseAt[orgWord]   // token -> longest head noun of a body's name (orgWordAt)
 	orgHeads     []phraseAt[string]    // token -> longest local-body head (orgHeadAt)
 	names        []nameSpan            // token -> the capitalised name shape starting there, with its evidence (proposeNames, names.go)
+	orgPhrases   []bool                // token -> knownOrgs, orgHeads or orgWords has a phrase there (mayStartOrg)
 	cueFirst     []sentCue             // sentence*categories+category -> first cue of the category in the sentence (indexCues, hasCue)
 	counts       []sentCounts          // sentence -> its count phrases, read on the first countsIn
 }
