@@ -38,12 +38,13 @@ func tokenize(text string, start, end int, sent int, out []token) []token {
 // each word its id and start mask in the extractor's vocabulary (as
 // vocab.intern would) and takes its key from the cache.
 func tokenizeKeys(kc *keyCache, text string, start, end int, sent int, out []token) []token {
+	text = text[:end] // (the loops below test their indices against len(text): no bounds checks)
 	i := start
 	space := true
-	for i < end {
+	for i < len(text) {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:end])
+			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		switch {
 		case isSpace(r):
@@ -54,23 +55,23 @@ func tokenizeKeys(kc *keyCache, text string, start, end int, sent int, out []tok
 			cap, lower, upperCount := false, false, 0
 			first, prevLower, camel := true, false, 0
 			nonASCII := false
-			for j < end {
+			for j < len(text) {
 				if c := text[j]; c-'a' < 26 {
 					// a run of ASCII lower-case letters, the most common
 					k := j + 1
-					for k < end && text[k]-'a' < 26 {
+					for k < len(text) && text[k]-'a' < 26 {
 						k++
 					}
 					lower, prevLower, first = true, true, false
 					j = k
-					if j < end && text[j] < utf8.RuneSelf && !asciiWord[text[j]] {
+					if j < len(text) && text[j] < utf8.RuneSelf && !asciiWord[text[j]] {
 						goto done // a space or a mark: the most common end of a word
 					}
 					continue
 				}
 				r2, s2 := rune(text[j]), 1
 				if r2 >= utf8.RuneSelf {
-					r2, s2 = utf8.DecodeRuneInString(text[j:end])
+					r2, s2 = utf8.DecodeRuneInString(text[j:])
 				}
 				if r2 < utf8.RuneSelf {
 					// ASCII: letters and digits are the word runes
@@ -134,7 +135,7 @@ func tokenizeKeys(kc *keyCache, text string, start, end int, sent int, out []tok
 			}
 			space = false
 			i = j
-			if i < end && text[i] == ' ' { // the most common end of a word: read it here
+			if i < len(text) && text[i] == ' ' { // the most common end of a word: read it here
 				space = true
 				i++
 			}
