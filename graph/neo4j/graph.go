@@ -120,18 +120,11 @@ func (g *Graph) Stats(ctx context.Context) (graph.Stats, error) {
 		return st, g.describe(err, "counting the graph")
 	}
 	err = g.exec.ExecuteRead(ctx, func(tx Tx) error {
-		rows, err := tx.Run(ctx, cypherMentions, nil)
-		if err != nil {
+		var err error
+		if st.Rels["MENTIONS"], err = countRow(ctx, tx, cypherMentions); err != nil {
 			return err
 		}
-		rec, err := single(rows)
-		if err != nil {
-			return err
-		}
-		if st.Rels["MENTIONS"], err = value[int64](rec, "n"); err != nil {
-			return err
-		}
-		rows, err = tx.Run(ctx, cypherFingerprints, nil)
+		rows, err := tx.Run(ctx, cypherFingerprints, nil)
 		if err != nil {
 			return err
 		}
@@ -239,20 +232,25 @@ func (w *writer) versions(ids []string) (map[string]graph.ArticleVersion, error)
 	return out, nil
 }
 
+// countRow runs a statement that returns one row with a count n.
+func countRow(ctx context.Context, tx Tx, cypher string) (int64, error) {
+	rows, err := tx.Run(ctx, cypher, nil)
+	if err != nil {
+		return 0, err
+	}
+	rec, err := single(rows)
+	if err != nil {
+		return 0, err
+	}
+	return value[int64](rec, "n")
+}
+
 // articles counts the articles stored, complete or not (Neo4j's count
 // store answers it without reading them).
 func (g *Graph) articles(ctx context.Context) (int64, error) {
 	var n int64
-	err := g.exec.ExecuteRead(ctx, func(tx Tx) error {
-		rows, err := tx.Run(ctx, cypherArticles, nil)
-		if err != nil {
-			return err
-		}
-		rec, err := single(rows)
-		if err != nil {
-			return err
-		}
-		n, err = value[int64](rec, "n")
+	err := g.exec.ExecuteRead(ctx, func(tx Tx) (err error) {
+		n, err = countRow(ctx, tx, cypherArticles)
 		return err
 	})
 	if err != nil {
