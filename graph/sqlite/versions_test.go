@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/kg-dev/kg/graph"
@@ -177,4 +178,61 @@ func TestWALAfterFirstCommit(t *testing.T) {
 	if got := len(vs); got != 3 {
 		t.Errorf("%d articles stored, want 3 (all but the rolled-back batch)", got)
 	}
+}
+
+// TestMappedReaderDuringWrites: a store opened for reading with the file
+// mapped (Options.Mapped, as kg query, show and search open it), kept
+// open from before a write session, sees each of its commits as the file
+// grows (the first with a rollback journal, the next ones in WAL mode)
+// and the end of the session.
+func TestMappedReaderDuringWrites(t *testing.T) {
+	s, path := openTemp(t)
+	ctx := context.Background()
+	tx, err := s.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Put(graph.Batch{Article: graph.ArticleRow{ID: "a000", Hash: "h"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Checkpoint(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(ctx, path, Options{ReadOnly: true, Mapped: true, SkipCheck: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	seen := func(want int) {
+		t.Helper()
+		vs, err := r.Graph().Versions(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(vs) != want {
+			t.Fatalf("the mapped reader sees %d articles, want %d", len(vs), want)
+		}
+	}
+	seen(1)
+	n := 1
+	for range 4 {
+		// enough rows that the file grows by many pages between reads
+		for range 200 {
+			b := graph.Batch{Article: graph.ArticleRow{ID: fmt.Sprintf("a%03d", n), Hash: "h"}}
+			b.Nodes = []graph.NodeRow{{ID: fmt.Sprintf("city:c%03d", n), Label: "City", Name: fmt.Sprintf("City %d %s", n, strings.Repeat("x", 200))}}
+			if err := tx.Put(b); err != nil {
+				t.Fatal(err)
+			}
+			n++
+		}
+		seen(n - 200) // not committed yet: not seen
+		if err := tx.Checkpoint(); err != nil {
+			t.Fatal(err)
+		}
+		seen(n)
+	}
+	if _, err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	seen(n)
 }

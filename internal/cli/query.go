@@ -87,7 +87,12 @@ func runQuery(c *ucli.Context, q queries.Query, raw map[string]string) (queries.
 	if err != nil {
 		return queries.Result{}, "", fmt.Errorf("%w: %w", ErrUsage, err)
 	}
-	st, err := openGraph(c, false)
+	// Mapped (sqlite.Options.Mapped): a canned query reads scattered rows
+	// (each relation's facts through an index), a system call and a copy
+	// each without the map. participants of every "conference" on the
+	// 100,000-article store: 1.23-1.34 s -> 0.97-0.98 s, with 480 MB of
+	// the page cache counted in the resident size instead of 148 MB.
+	st, err := openGraphMapped(c, false, true)
 	if err != nil {
 		return queries.Result{}, "", err
 	}
