@@ -235,6 +235,7 @@ func (d *related) redateEvents() {
 			copied = true
 		}
 		nb := *b
+		nb.names = slices.Clone(b.names) // (not the first builder's names2)
 		b = &nb
 		b.e.ID = nid
 		b.e.Name = strings.TrimSuffix(b.e.Name, " "+cy[1:]) + " " + v[:4]

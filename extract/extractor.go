@@ -356,6 +356,9 @@ type entBuilder struct {
 	count int
 	first int      // first mention's token
 	names []string // the surfaces of its mentions, each once (addName)
+	// the first two of names, where they go without an allocation (the
+	// builders do not move: see resolved.entity)
+	names2 [2]string
 	// ctxYear: an unnumbered event whose id and name end with the
 	// article's year, since none of its names gives one (redateEvents)
 	ctxYear bool
@@ -368,6 +371,9 @@ func (b *entBuilder) addName(n string) {
 		if m == n {
 			return
 		}
+	}
+	if b.names == nil {
+		b.names = b.names2[:0]
 	}
 	b.names = append(b.names, n)
 }
