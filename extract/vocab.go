@@ -349,7 +349,11 @@ func (c *keyCache) reset(v *vocab) {
 // ASCII letters and digits), which the tokenizer knows.
 func (c *keyCache) intern(w string, isKey bool) (key string, id int32, starts uint64) {
 	if isKey { // most words: w is its own key
-		id = c.v.lookup(w)
+		if len(w) <= 8 {
+			id = c.v.short.getPacked(pack8(w)) // lookup, with one call less
+		} else {
+			id = c.v.ids[w]
+		}
 		return w, id, c.v.nodes[id].starts | startsKnown
 	}
 	s := &c.slots[cacheSlot(w)]
