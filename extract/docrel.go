@@ -216,6 +216,9 @@ func (d *candidates) strongestCue(cat cueCat, s int, named bool) string {
 	}
 	_, b := d.sentRange(s)
 	for k++; k < b; k++ {
+		if !d.x.lx.mayCue(cat, &d.toks[k]) {
+			continue
+		}
 		if _, w := d.x.lx.cue(cat, d.toks, k); w != "" && w != "named" {
 			return w
 		}

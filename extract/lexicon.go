@@ -361,6 +361,13 @@ func (lx *lexicon) addRoleWords(phrase string) {
 	}
 }
 
+// mayCue reports whether a cue of the category may start at the token
+// (false for most tokens): loops over a sentence's tokens ask it, inlined,
+// before they call cue.
+func (lx *lexicon) mayCue(cat cueCat, t *token) bool {
+	return t.word && t.mayStart(lx.cueByCat[lx.cueCat[cat]].bit)
+}
+
 // cue reports the end of the longest cue of a category starting at toks[i].
 func (lx *lexicon) cue(cat cueCat, toks []token, i int) (int, string) {
 	m := lx.cueByCat[lx.cueCat[cat]]

@@ -20,6 +20,9 @@ func (d *related) meetings(s int, ms []*ment) {
 	props := d.meetingProps(s, ms)
 	first := true
 	for k := first0; k < b; k++ {
+		if !d.x.lx.mayCue(cueMet, &d.toks[k]) {
+			continue
+		}
 		e, v := d.x.lx.cue(cueMet, d.toks, k)
 		if v == "" {
 			continue

@@ -65,6 +65,9 @@ func (d *tokenized) partnerKind(s int) string {
 	rank := d.x.lx.kindRank
 	a, b := d.sentRange(s)
 	for k := a; k < b; k++ {
+		if !d.x.lx.mayCue(cueKind, &d.toks[k]) {
+			continue
+		}
 		if _, v := d.x.lx.cue(cueKind, d.toks, k); v != "" && (kind == "" || rank[v] < rank[kind]) {
 			kind = v
 		}
