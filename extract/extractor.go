@@ -145,9 +145,8 @@ func New(opts ...Option) (*Extractor, error) {
 	for _, c := range cats {
 		ms = append(ms, lx.cues[c])
 	}
-	x.vocab = newVocab(ms)
 	x.listSets = x.wordListSets()
-	x.vocab.addLists(x.listSets[:])
+	x.vocab = newVocab(ms, x.listSets[:])
 	return x, nil
 }
 

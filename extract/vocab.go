@@ -52,8 +52,9 @@ type startIndexed interface {
 // newVocab assigns bits to (at most 63) matchers, once all their phrases
 // are added, numbers their keys and hands each matcher the vocabulary to
 // index its payloads by node. The others keep bit 0: they are always
-// walked by string.
-func newVocab(ms []startIndexed) *vocab {
+// walked by string. It then numbers the keys of the word lists (sets by
+// wordList) too and records the lists each key is in.
+func newVocab(ms []startIndexed, lists []map[string]bool) *vocab {
 	if len(ms) > 63 {
 		ms = ms[:63]
 	}
@@ -97,29 +98,26 @@ func newVocab(ms []startIndexed) *vocab {
 	for k, m := range ms {
 		m.setStartBit(v, uint64(1)<<k)
 	}
-	v.short = newShortIDs(v.ids)
+	v.addLists(lists)
+	v.short = newShortIDs(v.ids) // once every key has its id
 	return v
 }
 
 // addLists numbers the keys of the word lists (sets by wordList) and
 // records the lists each is in.
 func (v *vocab) addLists(sets []map[string]bool) {
-	for l, set := range sets {
-		for k, in := range set {
-			if !in || k == "" {
-				continue
+	in := func(fn func(l int, k string)) {
+		for l, set := range sets {
+			for k, ok := range set {
+				if ok && k != "" {
+					fn(l, k)
+				}
 			}
-			id := v.id(k)
-			for len(v.lists) <= int(id) {
-				v.lists = append(v.lists, 0)
-			}
-			v.lists[id] |= 1 << l
 		}
 	}
-	for len(v.lists) < len(v.keys) {
-		v.lists = append(v.lists, 0)
-	}
-	v.short = newShortIDs(v.ids)
+	in(func(_ int, k string) { v.id(k) })
+	v.lists = make([]uint64, len(v.keys))
+	in(func(l int, k string) { v.lists[v.ids[k]] |= 1 << l })
 }
 
 // lookup returns the id of a key, 0 if the vocabulary does not know it.

@@ -38,7 +38,7 @@ func TestWalkByIDMatchesWalkByString(t *testing.T) {
 	cues.add("partner", "twinned with", "twin")
 	cues.add("venue", "in", "in")
 	cues.finish()
-	voc := newVocab([]startIndexed{places, titles, cues})
+	voc := newVocab([]startIndexed{places, titles, cues}, nil)
 	texts := []string{
 		"The deputy mayor of Danang met with the Vice-Chairman of the People's Committee of Hồ Chí Minh City.",
 		"Da-Nang, DaLat and Ho Chi Minh were twinned with Saint Etienne in 2019; Nam Định is not Nam.",
