@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -187,24 +188,12 @@ func (w *writer) Versions(ids []string) (map[string]graph.ArticleVersion, error)
 	if w.done {
 		return nil, graph.ErrClosed
 	}
-	out, err := w.versions(ids)
-	if err != nil {
-		return nil, err
-	}
-	want := map[string]bool{}
-	for _, id := range ids {
-		want[id] = true
-	}
-	for _, b := range w.buf { // written, not loaded yet
-		if want[b.Article.ID] {
-			out[b.Article.ID] = graph.ArticleVersion{ID: b.Article.ID, Hash: b.Article.Hash, Fingerprint: b.Article.Fingerprint}
-		}
-	}
-	return out, nil
+	return w.versions(ids)
 }
 
 // versions looks ids up in the database, or in the list of every
-// article's version once the session has read it (see writer.listed).
+// article's version once the session has read it (see writer.listed);
+// the batches written and not loaded yet count as stored.
 func (w *writer) versions(ids []string) (map[string]graph.ArticleVersion, error) {
 	if w.listed == nil {
 		if w.listAt < 0 {
@@ -215,11 +204,23 @@ func (w *writer) versions(ids []string) (map[string]graph.ArticleVersion, error)
 			w.listAt = int(n / listShare)
 		}
 		if w.lookups += len(ids); w.lookups <= w.listAt {
-			return w.g.Versions(w.ctx, ids)
+			out, err := w.g.Versions(w.ctx, ids)
+			if err != nil {
+				return nil, err
+			}
+			for _, b := range w.buf {
+				if slices.Contains(ids, b.Article.ID) {
+					out[b.Article.ID] = versionOf(b)
+				}
+			}
+			return out, nil
 		}
 		all, err := w.g.Versions(w.ctx, nil)
 		if err != nil {
 			return nil, err
+		}
+		for _, b := range w.buf {
+			all[b.Article.ID] = versionOf(b)
 		}
 		w.listed = all
 	}
@@ -230,6 +231,12 @@ func (w *writer) versions(ids []string) (map[string]graph.ArticleVersion, error)
 		}
 	}
 	return out, nil
+}
+
+// versionOf is the version a written batch stores.
+func versionOf(b graph.Batch) graph.ArticleVersion {
+	a := b.Article
+	return graph.ArticleVersion{ID: a.ID, Hash: a.Hash, Fingerprint: a.Fingerprint}
 }
 
 // countRow runs a statement that returns one row with a count n.
@@ -269,8 +276,7 @@ func (w *writer) Put(b graph.Batch) error {
 		return w.err
 	}
 	if w.listed != nil {
-		a := b.Article
-		w.listed[a.ID] = graph.ArticleVersion{ID: a.ID, Hash: a.Hash, Fingerprint: a.Fingerprint}
+		w.listed[b.Article.ID] = versionOf(b)
 	}
 	w.buf = append(w.buf, b)
 	if len(w.buf) >= LoadArticles {

@@ -96,7 +96,8 @@ func versionsFake(f *fakeExec) (reads func() int) {
 // TestWriterListsVersions: a session looks articles up one read at a
 // time until it has asked for a hundredth of those stored, then reads
 // them all once (20,000 reads for 10,000 articles before); the list
-// answers as the database would, and Put and Remove keep it so.
+// answers as the database would, with the articles written and not
+// loaded yet, and Put and Remove keep it so.
 func TestWriterListsVersions(t *testing.T) {
 	for _, stored := range []int{0, 1000} {
 		t.Run(fmt.Sprintf("%d stored", stored), func(t *testing.T) {
@@ -107,6 +108,11 @@ func TestWriterListsVersions(t *testing.T) {
 			}
 			w, err := fakeGraph(t, f).Begin(context.Background())
 			if err != nil {
+				t.Fatal(err)
+			}
+			early := articleBatch(4000) // written before the list is read, not loaded yet
+			early.Article.Fingerprint = "fp0"
+			if err := w.Put(early); err != nil {
 				t.Fatal(err)
 			}
 			before := reads()
@@ -123,6 +129,9 @@ func TestWriterListsVersions(t *testing.T) {
 			// the count, a hundredth of the stored one at a time, the list
 			if got, want := reads()-before, 2+stored/listShare; got != want {
 				t.Errorf("2,000 lookups took %d reads, want %d", got, want)
+			}
+			if vs, err := w.Versions([]string{early.Article.ID}); err != nil || vs[early.Article.ID].Fingerprint != "fp0" {
+				t.Errorf("an article written before the list was read: %v %v, want it", vs, err)
 			}
 			b := articleBatch(5000)
 			b.Article.Fingerprint = "fp2"
