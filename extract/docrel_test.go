@@ -157,6 +157,12 @@ func TestPartnerships(t *testing.T) {
 			[]relWant{{PartnerOf, "city:lyon", "city:thua-thien-hue"}, {PartnerOf, "city:lam-dong", "city:lyon"}}, nil, ""},
 		{"a district and its city are not partners", "Les échanges avec l'arrondissement jumelé de Cau Giay (Hanoï) ont repris à Lyon.",
 			nil, []relWant{{PartnerOf, "city:cau-giay", "city:hanoi"}}, ""},
+		{"a unit the gazetteer lacks, its country from the article (en)", "Can Tho and the Norwegian county of Vestfold signed a cooperation agreement in 2019.",
+			[]relWant{{PartnerOf, "city:can-tho", "city:vestfold"}}, nil, "agreement"},
+		{"a Vietnamese unit the gazetteer lacks (fr)", "Le district de Kim Đình a signé un accord de coopération avec Montreuil en 2018.",
+			[]relWant{{PartnerOf, "city:kim-dinh-district", "city:montreuil"}}, nil, "agreement"},
+		{"two units of one country are not partners", "The Dutch province of Friesland and the Dutch province of Drenthe signed a cooperation agreement.",
+			nil, []relWant{{PartnerOf, "city:drenthe", "city:friesland"}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

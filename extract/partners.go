@@ -79,13 +79,15 @@ func (d *tokenized) partnerKind(s int) string {
 }
 
 // partnersOK reports whether two places can be partners: both localities
-// of different countries, or both countries.
-func (d *tokenized) partnersOK(x, y *ment) bool {
+// of different countries (from the gazetteer, or for a unit the article
+// names, "the Dutch province of Zeeland", from its words), or both
+// countries.
+func (d *placed) partnersOK(x, y *ment) bool {
 	if x.id == y.id || x.typ != y.typ {
 		return false
 	}
 	if x.typ == City {
-		px, py := d.x.gaz.ByID(x.id), d.x.gaz.ByID(y.id)
+		px, py := d.place(x.id), d.place(y.id)
 		return px != nil && py != nil && px.Country != py.Country
 	}
 	return x.typ == Country

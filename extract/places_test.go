@@ -112,6 +112,14 @@ func TestPlaces(t *testing.T) {
 			[]string{"city:tay-ho-ward"}, nil},
 		{"not a unit: a person called Ward", "Mr Ward said the Rodríguez Ward plan was ready.",
 			nil, []string{"city:rodriguez-ward", "city:mr-ward"}},
+		{"an unknown Vietnamese district (en)", "Officials of Kim Dinh District and of District 1 welcomed the visitors.",
+			[]string{"city:kim-dinh-district", "city:district-1"}, []string{"city:kim-dinh-district-1"}},
+		{"an unknown Vietnamese district after its French type word", "Le district de Kim Đình a reçu la délégation de Lyon.",
+			[]string{"city:kim-dinh-district", "city:lyon"}, nil},
+		{"an article before a French type word names no district", "Le district de Tây Hồ et le quartier de Kim Liên ont reçu la délégation.",
+			[]string{"city:tay-ho", "city:kim-lien-ward"}, []string{"city:le-district"}},
+		{"not Vietnamese: the name goes on", "Le district de La Palma a reçu la délégation de Hué.",
+			[]string{"city:hue"}, []string{"city:la-district"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -141,7 +141,17 @@ func (d *candidates) unitName(i int, vi bool) (int, *gazetteer.Place) {
 		if !t.word || !t.cap || t.num || t.sent != d.toks[i].sent || !d.x.pw.vietSyllable(t.key) {
 			break
 		}
+		if run > i {
+			if _, u := d.unitAt(run, false); u != nil {
+				break // "Kim Dinh District": "District" is a syllable of "District 1", not of this name
+			}
+		}
 		run++
+	}
+	if run > i && run < len(d.toks) && d.toks[run].word && d.toks[run].cap && !d.toks[run].num && d.toks[run].sent == d.toks[i].sent {
+		if _, u := d.unitAt(run, false); u == nil {
+			run = i // "district de La Palma": the name goes on in words no Vietnamese name has
+		}
 	}
 	if j, ps := d.nameAt[i].end, d.placeNamesAt(i); ps != nil && ps[0].p.Type == City && j >= run {
 		p := d.homonym(ps, i, j).p
@@ -270,7 +280,7 @@ func (d *candidates) proposeUnits() {
 			if u.vi && k < len(d.toks) && d.toks[k].punct == '.' {
 				k++ // "TP. Huế"
 			}
-			if j, p := d.unitName(k, u.vi || d.lang == "vi"); j > k {
+			if j, p := d.unitName(k, u.vi || d.lang == "vi" || u.newUnit()); j > k {
 				if d.proposeUnit(*u, i, j, k, j, p) {
 					i = j - 1
 					continue
@@ -285,8 +295,8 @@ func (d *candidates) proposeUnits() {
 			continue // inside a capitalised run: its first word was tried
 		}
 		j, p := d.unitName(i, true)
-		if j == i {
-			continue
+		if j == i || j == i+1 && d.in(t, listDefinite) {
+			continue // "Le district de Tây Hồ": an article, not a district named Lê
 		}
 		k, u := d.unitAt(j, false)
 		if u == nil {
