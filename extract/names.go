@@ -99,15 +99,25 @@ func (d *candidates) rawNameShape(i int) (int, int) {
 
 // surnameParticle reports whether the word at j, in either case, is a
 // particle of the surname after a given name ("Jean-Yves Le Drian",
-// "Vincent Le Bihan", "Hendrik de Vos", "Charles de Gaulle"): the name so
-// far is one given name (data/given_names.txt), the word a particle
-// (namewords.tsv), and a capitalised word that can be a name, and no
-// place, follows.
+// "Vincent Le Bihan", "Hendrik de Vos", "Charles de Gaulle", "Pieter van
+// der Berg", "Juan de la Cruz"): the name so far is one given name
+// (data/given_names.txt), or one and a particle, the word a particle
+// (namewords.tsv), and, after at most one more particle, a capitalised
+// word that can be a name, and no place, follows.
 func (d *candidates) surnameParticle(i, j, words int) bool {
-	if words != 1 || !d.inAt(j, listParticle) || !d.givenAt(i) {
+	if !d.inAt(j, listParticle) || !d.givenAt(i) {
+		return false
+	}
+	switch {
+	case words == 1:
+	case words == 2 && j > i+1 && d.inAt(j-1, listParticle) && !d.toks[j-1].cap: // "van der", "de la"
+	default:
 		return false
 	}
 	n := j + 1
+	if words == 1 && n+1 < len(d.toks) && d.inAt(n, listParticle) && !d.toks[n].cap && d.toks[n].sent == d.toks[j].sent {
+		n++ // "van der Berg"
+	}
 	// not a place after it: "M. Martin de Lyon" is Martin from Lyon
 	return n < len(d.toks) && d.toks[n].word && d.toks[n].cap && !d.toks[n].num && !d.names[n].stop && d.toks[n].sent == d.toks[j].sent &&
 		d.nameAt[n].end == 0
