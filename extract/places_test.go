@@ -112,6 +112,8 @@ func TestPlaces(t *testing.T) {
 			[]string{"city:tay-ho-ward"}, nil},
 		{"not a unit: a person called Ward", "Mr Ward said the Rodríguez Ward plan was ready.",
 			nil, []string{"city:rodriguez-ward", "city:mr-ward"}},
+		{"Dutch provinces, English exonyms", "Delegations from Zeeland, North Brabant and Noord-Holland met officials of Hanover, Brunswick and Liège.",
+			[]string{"city:zeeland", "city:north-brabant", "city:north-holland", "city:hannover", "city:braunschweig", "city:liege"}, nil},
 		{"an unknown Vietnamese district (en)", "Officials of Kim Dinh District and of District 1 welcomed the visitors.",
 			[]string{"city:kim-dinh-district", "city:district-1"}, []string{"city:kim-dinh-district-1"}},
 		{"an unknown Vietnamese district after its French type word", "Le district de Kim Đình a reçu la délégation de Lyon.",

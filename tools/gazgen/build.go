@@ -98,10 +98,11 @@ var focus = map[string]bool{
 var frenchOverseas = map[string]bool{"RE": true, "GP": true, "MQ": true, "GF": true, "YT": true}
 
 // subCountries are countries whose first-level ISO 3166-2 subdivisions
-// are kept (all of them for Vietnam and France).
+// are kept (all of them for Vietnam and France; the provinces of the
+// Netherlands, keepSub).
 var subCountries = map[string]bool{
 	"KR": true, "JP": true, "CN": true, "LA": true, "KH": true, "TH": true, "MM": true, "MY": true,
-	"ID": true, "PH": true, "BN": true, "TL": true, "US": true, "CA": true, "AU": true, "DE": true,
+	"ID": true, "PH": true, "BN": true, "TL": true, "US": true, "CA": true, "AU": true, "DE": true, "NL": true,
 	"IT": true, "ES": true, "BE": true, "CH": true, "GB": true, "IN": true, "CU": true,
 }
 
@@ -126,6 +127,7 @@ var subNames = map[string]string{
 	"FR-CVL": "Centre-Val de Loire", "FR-OCC": "Occitania", "FR-BFC": "Bourgogne-Franche-Comté",
 	"KH-12": "Phnom Penh", "KH-17": "Siem Reap", "KH-2": "Battambang", "KH-18": "Sihanoukville",
 	"LA-VT": "Vientiane Prefecture", "LA-LP": "Luang Prabang",
+	"NL-FR": "Friesland", "NL-NB": "North Brabant", "NL-NH": "North Holland", "NL-ZH": "South Holland",
 	// Lao and Cambodian provinces: the spellings of the countries' governments and of the press
 	// (ISO 3166-2 romanises by the UN system: "Oudômxai", "Svaay Rieng")
 	"LA-AT": "Attapeu", "LA-BK": "Bokeo", "LA-BL": "Bolikhamxay", "LA-HO": "Houaphanh",
@@ -572,6 +574,8 @@ func keepSub(s isoSub) bool {
 		return s.Parent == "" && strings.Contains(strings.ToLower(s.Type), "region")
 	case "ES":
 		return s.Type == "Autonomous community"
+	case "NL":
+		return s.Type == "Province" // not Aruba, Curaçao, Sint Maarten (countries of ISO 3166-1) nor Bonaire, Saba, Sint Eustatius
 	}
 	return subCountries[cc] && s.Parent == ""
 }

@@ -101,6 +101,26 @@ func TestKeep(t *testing.T) {
 	}
 }
 
+func TestKeepSub(t *testing.T) {
+	tests := []struct {
+		s    isoSub
+		want bool
+	}{
+		{isoSub{Code: "NL-ZE", Name: "Zeeland", Type: "Province"}, true},
+		{isoSub{Code: "NL-AW", Name: "Aruba", Type: "Country"}, false}, // a country of ISO 3166-1
+		{isoSub{Code: "NL-BQ1", Name: "Bonaire", Type: "Special municipality"}, false},
+		{isoSub{Code: "ES-CT", Name: "Catalunya", Type: "Autonomous community"}, true},
+		{isoSub{Code: "ES-B", Name: "Barcelona", Type: "Province", Parent: "CT"}, false},
+		{isoSub{Code: "DE-BY", Name: "Bayern", Type: "Land"}, true},
+		{isoSub{Code: "PL-14", Name: "Mazowieckie", Type: "Voivodship"}, false}, // not a country whose subdivisions are kept
+	}
+	for _, tt := range tests {
+		if got := keepSub(tt.s); got != tt.want {
+			t.Errorf("keepSub(%+v) got %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
+
 func TestSubKind(t *testing.T) {
 	tests := map[string]string{
 		"Province": "province", "Municipality": "municipality", "Metropolitan department": "department",
