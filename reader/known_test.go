@@ -2,6 +2,8 @@ package reader
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -147,5 +149,56 @@ func TestWalkKnown(t *testing.T) {
 	docs, warns = walk(map[string]bool{"a": true, "b": true, "c1": true, "c-2": true})
 	if len(docs) != 1 || docs[0].ID != "7" || len(warns) != 0 {
 		t.Errorf("all known: documents %v, warnings %q; want only record 7, no warning", docs, warns)
+	}
+}
+
+// TestWalkDuplicateIDs: an article whose id was read before in the walk
+// (a file of the same name in another directory, a JSON Lines record
+// repeating an id) fails as an input and is not handed on, whether the
+// first was read or skipped as known; the first one stays, so that every
+// walk of the same inputs hands on the same articles.
+func TestWalkDuplicateIDs(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []struct{ path, text string }{
+		{"a/index.txt", "First title\nThe first text about Hanoi."},
+		{"b/index.txt", "Second title\nThe second text about Hue."},
+		{"c.jsonl", `{"id":"r1","text":"Record one."}` + "\n" + `{"id":"r2","text":"Record two."}` + "\n" + `{"id":"r1","text":"Record one again."}` + "\n"},
+	} {
+		p := filepath.Join(dir, f.path)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(f.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, known := range []bool{false, true} {
+		var got, failed []string
+		opts := Options{OnError: func(where string, err error) {
+			if !errors.Is(err, ErrDuplicateID) {
+				t.Errorf("%s: %v, want ErrDuplicateID", where, err)
+			}
+			failed = append(failed, filepath.ToSlash(strings.TrimPrefix(where, dir+string(filepath.Separator))))
+		}}
+		if known { // the first of each id stored unchanged: skipped unread
+			opts.Known = func(src Source) (bool, error) {
+				return src.ID == "r1" || strings.HasSuffix(filepath.ToSlash(src.Path), "a/index.txt"), nil
+			}
+		}
+		err := WalkWith(context.Background(), []string{dir}, func(d extract.Document) error {
+			words := strings.Fields(d.Text)
+			got = append(got, d.ID+": "+words[len(words)-1])
+			return nil
+		}, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "[index: Hanoi. r1: one. r2: two.]"
+		if known {
+			want = "[r2: two.]"
+		}
+		if fmt.Sprint(got) != want || fmt.Sprint(failed) != "[b/index.txt c.jsonl:3]" {
+			t.Errorf("known %v: handed on %v, failed %v; want %s and [b/index.txt c.jsonl:3]", known, got, failed, want)
+		}
 	}
 }

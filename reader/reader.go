@@ -53,6 +53,11 @@ var (
 	// ErrAlreadyRead means a directory was reached again through a symbolic
 	// link (a loop, or a second way in); it is skipped with a warning.
 	ErrAlreadyRead = errors.New("directory already read")
+	// ErrDuplicateID means an article has the id of one read before in the
+	// same walk (two files of one name in two directories, one id on two
+	// JSON Lines records): a store keeps one article per id, so it is
+	// skipped as an input that failed, and the first one stays.
+	ErrDuplicateID = errors.New("duplicate article id")
 )
 
 // InvalidUTF8Error reports bytes of a plain text file that are not UTF-8.
@@ -157,7 +162,21 @@ func Walk(ctx context.Context, paths []string, fn func(extract.Document) error, 
 // be read is reported to opts.OnError and skipped; WalkWith stops early only
 // when fn returns an error or ctx is cancelled, and returns that error.
 func WalkWith(ctx context.Context, paths []string, fn func(extract.Document) error, opts Options) error {
-	w := &walker{ctx: ctx, fn: fn, opts: opts}
+	w := &walker{ctx: ctx, fn: fn, opts: opts, seen: map[string]string{}}
+	if known := opts.Known; known != nil {
+		// What Known skips unread counts as read for the ids; an input
+		// with an id read before is read, so that emit reports it.
+		w.opts.Known = func(src Source) (bool, error) {
+			if _, dup := w.seen[src.ID]; dup {
+				return false, nil
+			}
+			ok, err := known(src)
+			if ok {
+				w.seen[src.ID] = src.Path
+			}
+			return ok, err
+		}
+	}
 	for _, root := range paths {
 		if err := w.root(root); err != nil {
 			return err

@@ -46,6 +46,7 @@ type walker struct {
 	visited map[dirKey]string // directory → the path it was first read as
 	buf     []byte            // copy buffer shared by file reads
 	stat    *Source           // the file being read, as stat gave it before
+	seen    map[string]string // article id → where it was first read (ErrDuplicateID)
 }
 
 // root reads one path given by the caller. Unlike files found in a
@@ -239,11 +240,17 @@ func docID(name string) string {
 	return strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 }
 
-// emit hands a document to fn; its error ends the walk.
+// emit hands a document to fn, unless an article of its id was read
+// before; fn's error ends the walk.
 func (w *walker) emit(where string, doc extract.Document) error {
 	if err := w.ctx.Err(); err != nil {
 		return err
 	}
+	if first, dup := w.seen[doc.ID]; dup {
+		w.opts.fail(where, fmt.Errorf("%w: %q, the id of %s, read before: each article needs its own (a file's is its name without directory and extension)", ErrDuplicateID, doc.ID, first))
+		return nil
+	}
+	w.seen[doc.ID] = where
 	if err := w.fn(doc); err != nil {
 		return fmt.Errorf("%s: %w", where, err)
 	}
