@@ -127,6 +127,9 @@ func preflight(path string, readOnly bool) (fresh bool, err error) {
 			return false, fmt.Errorf("%w: %s (run kg ingest first)", ErrNotFound, path)
 		}
 		if err := probeDir(filepath.Dir(path)); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return false, fmt.Errorf("%w: cannot create %s: there is no directory %s (create it first)", ErrNotFound, path, filepath.Dir(path))
+			}
 			return false, fmt.Errorf("%w: cannot create %s: %v", ErrReadOnly, path, err)
 		}
 		return true, nil

@@ -8,6 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"net"
+	"os"
 	"os/signal"
 	"strings"
 	"syscall"
@@ -110,8 +113,21 @@ func exitCode(err error) int {
 		return ExitInputs
 	case errors.As(err, &ec):
 		return ec.ExitCode()
+	case unavailable(err):
+		return ExitUnavailable
 	}
 	return ExitInternal
+}
+
+// unavailable reports whether err says that something kg needs besides
+// the store cannot be used: a file or directory to write (an export, a
+// generated corpus, curation.tsv) or an address to listen on. Those are
+// exit 3 like the store, not internal errors.
+func unavailable(err error) bool {
+	var pe *fs.PathError
+	var le *os.LinkError
+	var oe *net.OpError
+	return errors.As(err, &pe) || errors.As(err, &le) || errors.As(err, &oe)
 }
 
 // isRequiredFlags reports whether err is urfave/cli's "Required flag(s)

@@ -57,6 +57,9 @@ func exportCommand() *ucli.Command {
 			}
 			sum, err := writeExport(c, format, src, dir)
 			if err != nil {
+				if unavailable(err) { // the directory, not the store
+					return err
+				}
 				return storeError(err)
 			}
 			fmt.Fprintf(c.App.ErrWriter, "kg: exported %s to %s: %s\n", summaryText(sum), dir, strings.Join(sum.Files, ", "))

@@ -222,7 +222,7 @@ func TestFaults(t *testing.T) {
 				return []string{"ingest", "--store", filepath.Join(dir, "no", "kg.db"), filepath.Join(dir, "a.txt")}
 			},
 			code: ExitUnavailable,
-			errs: []string{"store is read-only: cannot create"},
+			errs: []string{"cannot create", "there is no directory", "(create it first)"},
 		},
 
 		// Ctrl-C mid-ingest: exit 130, the store byte for byte as it was.

@@ -7,6 +7,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/kg-dev/kg/internal/serve"
@@ -34,8 +35,9 @@ func serveCommand() *ucli.Command {
 				return fmt.Errorf("%w: serve takes no arguments", ErrUsage)
 			}
 			addr := c.String("addr")
-			if _, _, err := net.SplitHostPort(addr); err != nil {
-				return fmt.Errorf("%w: --addr %q: want HOST:PORT", ErrUsage, addr)
+			_, port, err := net.SplitHostPort(addr)
+			if n, perr := strconv.Atoi(port); err != nil || perr != nil || n < 0 || n > 65535 {
+				return fmt.Errorf("%w: --addr %q: want HOST:PORT with a port from 0 to 65535", ErrUsage, addr)
 			}
 			loopback := serve.IsLoopback(addr)
 			if !loopback && !c.Bool("public") {
@@ -51,7 +53,7 @@ func serveCommand() *ucli.Command {
 			defer st.Close()
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
-				return fmt.Errorf("%w: listening on %s: %w", ErrUnavailable, addr, err)
+				return fmt.Errorf("listening on %s: %w", addr, err) // exit 3 (unavailable)
 			}
 			opts := serve.Options{Timeout: c.Duration("timeout"), Log: log.New(c.App.ErrWriter, "", log.LstdFlags)}
 			if loopback {
@@ -72,7 +74,7 @@ func serveCommand() *ucli.Command {
 			go func() { done <- srv.Serve(ln) }()
 			select {
 			case err := <-done:
-				return fmt.Errorf("%w: %w", ErrUnavailable, err)
+				return fmt.Errorf("serving: %w", err)
 			case <-c.Context.Done():
 			}
 			ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Context), interruptGrace/2)

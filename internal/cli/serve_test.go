@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"path/filepath"
 	"regexp"
@@ -45,6 +46,8 @@ func TestServeFlags(t *testing.T) {
 		{[]string{"serve", "--addr", "0.0.0.0:0"}, "not a loopback address: add --public"},
 		{[]string{"serve", "--addr", "192.0.2.1:8080"}, "not a loopback address"},
 		{[]string{"serve", "--addr", "nonsense"}, "want HOST:PORT"},
+		{[]string{"serve", "--addr", "127.0.0.1:abc"}, "a port from 0 to 65535"},
+		{[]string{"serve", "--addr", "127.0.0.1:99999"}, "a port from 0 to 65535"},
 		{[]string{"serve", "--timeout", "0s"}, "--timeout must be positive"},
 		{[]string{"serve", "extra"}, "no arguments"},
 	} {
@@ -56,6 +59,20 @@ func TestServeFlags(t *testing.T) {
 	r := kgRun(t, ctx, "serve", "--store", filepath.Join(t.TempDir(), "none.db"))
 	if r.code != ExitUnavailable {
 		t.Errorf("kg serve on a missing store: exit %d, %s", r.code, r.stderr)
+	}
+	// An address in use: exit 3, and no word of the store, which is fine.
+	store := filepath.Join(t.TempDir(), "kg.db")
+	if r := kgRun(t, ctx, "ingest", "--store", store, seedsDir(t)); r.code != 0 {
+		t.Fatalf("ingest: %d %s", r.code, r.stderr)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	r = kgRun(t, ctx, "serve", "--store", store, "--addr", ln.Addr().String())
+	if r.code != ExitUnavailable || !strings.Contains(r.stderr, "listening on") || strings.Contains(r.stderr, "store") {
+		t.Errorf("kg serve on an address in use: exit %d, %q; want %d, listening on …, no word of the store", r.code, r.stderr, ExitUnavailable)
 	}
 }
 
