@@ -162,6 +162,13 @@ func ingest(ctx context.Context, w graph.Writer, paths []string, opts ingestOpti
 			if err != nil {
 				return err
 			}
+			if !same && !again && doc.Path == reader.StdinName {
+				// Every text from standard input is article "stdin": say
+				// when one replaces the text an earlier run stored.
+				if vs, err := w.Versions([]string{doc.ID}); err == nil && len(vs) > 0 {
+					fmt.Fprintf(stderr, "kg: warning: -: this text replaces article %s, stored from an earlier standard input (JSON Lines records with an \"id\" keep one article each)\n", doc.ID)
+				}
+			}
 			if again {
 				rep.Reextracted++
 			}

@@ -147,4 +147,15 @@ func TestStdinIngest(t *testing.T) {
 	if out, _ := run("Hanoi and Toulouse signed a cooperation agreement.\n", "extract", "--format", "json", "-"); !strings.Contains(out, `"stdin"`) {
 		t.Errorf("extract - (text): the article is not named stdin:\n%s", out)
 	}
+	// A text is article stdin: a second one replaces the first, and says so.
+	const replaces = "this text replaces article stdin"
+	if _, errs := run("Hanoi and Toulouse signed a cooperation agreement.\n", "ingest", "-"); strings.Contains(errs, replaces) {
+		t.Errorf("ingest - (first text): %s", errs)
+	}
+	if _, errs := run("Hanoi and Toulouse signed a cooperation agreement.\n", "ingest", "-"); strings.Contains(errs, replaces) || !strings.Contains(errs, "(1 unchanged") {
+		t.Errorf("ingest - (the same text again): %s", errs)
+	}
+	if _, errs := run("Hue and Blois signed a twinning agreement.\n", "ingest", "-"); !strings.Contains(errs, "warning: -: "+replaces) {
+		t.Errorf("ingest - (another text): no warning that it replaces the first:\n%s", errs)
+	}
 }
