@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kg-dev/kg/extract"
+	"github.com/kg-dev/kg/extract/dates"
 )
 
 // format is how a file is read.
@@ -267,7 +268,32 @@ func readText(r io.Reader, size int64, opts Options, buf []byte) (extract.Docume
 	if err != nil {
 		return extract.Document{}, warns, err
 	}
+	if w := dateLineWarning(text); w != nil {
+		warns = append(warns, w)
+	}
 	return extract.Document{Text: text, Hash: hash}, warns, nil
+}
+
+// dateLineWarning says when a text's first line looks like the date line
+// " date YYYY-MM-DD title" (docs/INPUTS.md), "date" and a number, but its
+// date is not one (2024-02-30, 31/02/2024): the extractor then reads the
+// whole line as the title and looks for a date in the text.
+func dateLineWarning(text string) error {
+	line := strings.TrimLeft(strings.TrimPrefix(strings.TrimLeft(text, " \t\r\n"), "\ufeff"), " \t")
+	if i := strings.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	if len(line) < 5 || !strings.EqualFold(line[:5], "date ") {
+		return nil
+	}
+	f := strings.Fields(line[5:])
+	if len(f) == 0 || f[0][0] < '0' || f[0][0] > '9' {
+		return nil // "Date set for the summit": a title
+	}
+	if _, ok := dates.ParseNumeric(f[0]); ok {
+		return nil
+	}
+	return fmt.Errorf("first line: date %q not understood: the line is read as the title", f[0])
 }
 
 // unsupportedErr says that p is not a file kg reads; a directory entry's

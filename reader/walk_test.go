@@ -179,6 +179,13 @@ func TestWalkInputs(t *testing.T) {
 			docs:  []wantDoc{{id: "nodate", date: "", text: "Hanoi et Séoul intensifient leur coopération\n\nLe président..."}},
 		},
 		{
+			name: "a date line whose date is none",
+			files: map[string]string{"feb30.txt": " date 2024-02-30 Hanoi news\nText.", "slash.txt": " date 31/02/2024 News\nText.",
+				"ok.txt": " date 2024-02-29 Hanoi news\nText.", "title.txt": "Date set for the Hanoi summit\nText."},
+			docs:  []wantDoc{{id: "feb30"}, {id: "ok"}, {id: "slash"}, {id: "title"}},
+			warns: []string{`feb30.txt: first line: date "2024-02-30" not understood: the line is read as the title`, `slash.txt: first line: date "31/02/2024" not understood`},
+		},
+		{
 			name:  "10 MB single line",
 			files: map[string]string{"long.txt": longLine},
 			docs:  []wantDoc{{id: "long", textLen: len(longLine)}},
