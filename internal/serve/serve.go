@@ -407,6 +407,21 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if len(res.Rows) == 0 {
+		// No rows because a name names no entity, as kg query says, is a
+		// 404 with the closest names, not an empty answer.
+		for _, p := range q.Params {
+			if v, ok := raw[p.Name]; ok && p.Type == queries.Key {
+				if msg, err := s.unknownName(r, v); err != nil {
+					s.fail(w, r, err)
+					return
+				} else if msg != "" {
+					writeError(w, http.StatusNotFound, p.Name+": "+msg)
+					return
+				}
+			}
+		}
+	}
 	out := map[string]any{"query": q.Name, "params": raw, "columns": res.Columns, "types": q.Types}
 	if len(res.Rows) > n {
 		res.Rows = res.Rows[:n]
@@ -414,6 +429,27 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	}
 	out["rows"] = res.Rows
 	writeJSON(w, http.StatusOK, out)
+}
+
+// unknownName says that no entity has the spelling name, with the
+// closest names search finds; "" when one has it.
+func (s *Server) unknownName(r *http.Request, name string) (string, error) {
+	hits, err := s.b.Search(r.Context(), name, 5)
+	if err != nil {
+		return "", err
+	}
+	var near []string
+	for _, h := range hits {
+		if h.Exact {
+			return "", nil
+		}
+		near = append(near, strconv.Quote(h.Name))
+	}
+	msg := "no entity named " + strconv.Quote(name)
+	if len(near) > 0 {
+		msg += "; did you mean " + strings.Join(near, ", ") + "?"
+	}
+	return msg, nil
 }
 
 // --- parameters, errors, JSON ---

@@ -92,6 +92,8 @@ func TestAPIErrors(t *testing.T) {
 		{"GET", "/api/query/partners", 400, "needs parameter city"},
 		{"GET", "/api/query/partners?city=Hanoi&evil=1", 400, "evil"},
 		{"GET", "/api/query/partners?city=Hanoi&city=Seoul", 400, "more than once"},
+		{"GET", "/api/query/partners?city=Hanio", 404, `city: no entity named "Hanio"; did you mean "Hanoi"`},
+		{"GET", "/api/query/partners?city=Atlantis", 404, `city: no entity named "Atlantis"`},
 		{"GET", "/api/query/top-cities?limit=lots", 400, "limit"},
 		{"GET", "/api/query/top-cities?limit=3&max_rows=0", 400, "max_rows"},
 		{"GET", "/api/nope", 404, "no such endpoint"},
@@ -251,4 +253,16 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
+}
+
+// TestQueryEmptyAnswer: a name of an entity the answer is empty for (a
+// country has no partners as a city) is a 200 with no rows, not a 404.
+func TestQueryEmptyAnswer(t *testing.T) {
+	s := New(NewBackend(servetest.Embedded(t)), Options{})
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/api/query/partners?city=Vietnam", nil))
+	var got struct{ Rows []any }
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); rec.Code != 200 || err != nil || len(got.Rows) != 0 {
+		t.Errorf("partners of Vietnam: %d %s, want 200 and no rows", rec.Code, rec.Body)
+	}
 }
