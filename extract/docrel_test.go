@@ -226,6 +226,13 @@ func TestEventIdentity(t *testing.T) {
 	if len(fairEN) != 1 || !fairEN["event:fair-hue-industry-2025"] || !fairFR["event:fair-hue-industry-2025"] {
 		t.Errorf("a sector as topic, in two languages: en %v, fr %v", fairEN, fairFR)
 	}
+	// An ordinal and a type alone name no series: each is of its year.
+	jcEN := ids(" date 2021-12-15 Joint Commission\nThe 11th session of the Joint Commission was held in Hanoi on 14 December.\n")
+	jcFR := ids(" date 2021-12-16 Commission mixte\nLa 11e session de la Commission mixte s'est tenue à Hanoï.\n")
+	jcOther := ids(" date 2019-05-10 Commission mixte\nLa 11e session de la Commission mixte s'est tenue à La Havane.\n")
+	if !jcEN["event:11-joint-commission-2021"] || !jcFR["event:11-joint-commission-2021"] || !jcOther["event:11-joint-commission-2019"] {
+		t.Errorf("an ordinal and a type alone: en %v, fr %v, another year %v", jcEN, jcFR, jcOther)
+	}
 	two := ids("The 3rd Vietnam-France Decentralised Cooperation Conference was held in 2022; the 4th Vietnam-France Decentralised Cooperation Conference opens today.")
 	if len(two) != 2 {
 		t.Errorf("two editions: got %v, want two events", two)

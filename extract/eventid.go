@@ -40,7 +40,7 @@ func (d *resolved) findEvents() {
 		if ev.year > 0 && b.e.Props["date"] == nil {
 			b.e.Props["date"] = strconv.Itoa(ev.year)
 		}
-		if ev.ordinal == 0 {
+		if ev.ordinal == 0 || ev.bareOrdinal() {
 			unnumbered[ev.id] = unnumbered[ev.id] || ev.year > 0
 		}
 		if ev.acronym != "" {
@@ -341,10 +341,14 @@ func (ev *eventMention) merge(o *eventMention) {
 // with an acronym is known by it and its year ("event:aemf-2024"), the same
 // in every language; others by ordinal, type, countries, parties, topic
 // words and, when unnumbered, year (the name's, else the article's): so
-// different editions never share an id.
+// different editions never share an id. An ordinal and a type alone ("the
+// 11th session of the Joint Commission") name no series, since many
+// commissions and forums have an 11th: such an event is dated like an
+// unnumbered one.
 func (d *candidates) eventIdentity(ev *eventMention) (string, string) {
+	dated := ev.ordinal == 0 || ev.bareOrdinal()
 	year := ev.year
-	if year == 0 && ev.ordinal == 0 {
+	if year == 0 && dated {
 		year = d.ctxYear
 	}
 	var parts []string
@@ -372,7 +376,7 @@ func (d *candidates) eventIdentity(ev *eventMention) (string, string) {
 			parts = append(parts, ev.place[strings.IndexByte(ev.place, ':')+1:])
 		}
 	}
-	if ev.ordinal == 0 && year > 0 {
+	if dated && year > 0 {
 		parts = append(parts, strconv.Itoa(year))
 	}
 	id := "event:" + strings.Join(parts, "-")
@@ -410,8 +414,14 @@ func (d *candidates) eventIdentity(ev *eventMention) (string, string) {
 			b = append(b, "in", p.Name)
 		}
 	}
-	if ev.ordinal == 0 && year > 0 {
+	if dated && year > 0 {
 		b = append(b, strconv.Itoa(year))
 	}
 	return id, strings.Join(b, " ")
+}
+
+// bareOrdinal reports whether an event's identity would be its ordinal
+// and type only: no countries, parties, topic words, place or quoted name.
+func (ev *eventMention) bareOrdinal() bool {
+	return ev.ordinal > 0 && len(ev.countries) == 0 && len(ev.parties) == 0 && len(ev.topics) == 0 && ev.place == "" && ev.quoted == ""
 }

@@ -585,7 +585,7 @@ func TestOpenErrors(t *testing.T) {
 		{"truncated", truncated, Options{}, ErrCorrupt},
 		{"truncated, full check", truncated, Options{FullCheck: true}, ErrCorrupt},
 		{"missing for reading", filepath.Join(dir, "missing.db"), Options{ReadOnly: true}, ErrNotFound},
-		{"missing directory", filepath.Join(dir, "no", "such", "kg.db"), Options{}, ErrReadOnly},
+		{"missing directory", filepath.Join(dir, "no", "such", "kg.db"), Options{}, ErrNotFound}, // "there is no directory …", not read-only
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
