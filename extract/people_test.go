@@ -85,6 +85,7 @@ func TestRoles(t *testing.T) {
 		title            string   // a word the title contains
 	}{
 		{"place before the title", "Quebec Premier Marie Tremblay met the delegation.", "person:marie-tremblay", []string{"city:quebec"}, "Premier"},
+		{"a title in the possessive is another's", "The UK Prime Minister's Trade Envoy Mark Garnier opened the seminar.", "person:mark-garnier", []string{"country:united-kingdom"}, "Envoy"},
 		{"body before the title, run together", "He met Da Nang Party CommitteeSecretary Nguyễn Văn Bình.", "person:nguyen-van-binh", []string{"org:da-nang-party-committee"}, "Secretary"},
 		{"demonym before the title", "Vietnamese Ambassador to Japan Lê Văn Hùng spoke.", "person:le-van-hung", []string{"country:vietnam"}, "Ambassador"},
 		{"described place", "Chairman of the People's Committee of the northern province of Bac Ninh Nguyen Van Tuan spoke.", "person:nguyen-van-tuan",

@@ -26,6 +26,11 @@ func (d *resolved) titledPerson(i int) int {
 		return i
 	}
 	sent := d.toks[i].sent
+	if !honor && j+2 < len(d.toks) && d.toks[j].punct == '\'' && d.inAt(j+1, listPossessive) {
+		if e, c := d.titleAt(j + 2); c != nil && e > j+2 {
+			return i // "the UK Prime Minister's Trade Envoy X": the title after it is X's (targetBefore)
+		}
+	}
 	if !honor {
 		// "M. X, vice-président du Comité …, M. Y": a title in apposition
 		// after a name is that person's
@@ -300,11 +305,14 @@ func (d *resolved) targetBefore(i int) string {
 	b := i - 1
 	if b >= 1 && d.inAt(b, listPossessive) && d.toks[b-1].punct == '\'' {
 		b -= 2
+		start := -1 // of the longest title ending there: "Prime Minister", not "Minister"
 		for s := b; s >= 0 && s >= b-4; s-- {
 			if e, c := d.titleAt(s); c != nil && e == b+1 && c[0].scope != "honorific" {
-				b = s - 1
-				break
+				start = s
 			}
+		}
+		if start >= 0 {
+			b = start - 1
 		}
 	}
 	if b < 0 || d.toks[b].sent != d.toks[i].sent || !d.toks[b].word {
