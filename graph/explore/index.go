@@ -26,6 +26,9 @@ type Index struct {
 	load  func(ctx context.Context, ids []string) ([]graph.Entity, error)
 	alt   map[string][]string // alternate names by id
 	iso   map[string]string   // ISO 3166-1 code of a place's country, by place id
+	// located is the country id of places the gazetteer lacks, from the
+	// store's LOCATED_IN relations (Locate).
+	located map[string]string
 	byISO map[string]string   // country id by ISO code
 }
 
@@ -450,12 +453,30 @@ func (ix *Index) CountryID(e graph.Entity) string {
 			return c
 		}
 	}
+	if c := ix.located[e.ID]; c != "" {
+		return c
+	}
 	if p, ok := e.Props["place"].(string); ok && p != e.ID {
 		if pe, ok := ix.Entity(p); ok && pe.Label != "Organization" {
 			return ix.CountryID(pe)
 		}
 	}
 	return ""
+}
+
+// Locate takes the countries of places from their LOCATED_IN relations
+// among links: the country of a place the gazetteer lacks ("Kim Dinh
+// District", "the Norwegian county of Vestfold") is only there.
+func (ix *Index) Locate(links []graph.Link) {
+	for _, l := range links {
+		if l.Type != "LOCATED_IN" || !strings.HasPrefix(l.To, "country:") || !strings.HasPrefix(l.From, "city:") {
+			continue
+		}
+		if ix.located == nil {
+			ix.located = map[string]string{}
+		}
+		ix.located[l.From] = l.To
+	}
 }
 
 func (ix *Index) countryOfISO(code string) string {

@@ -113,6 +113,13 @@ func LoadProfile(ctx context.Context, x graph.Explorer, ix *Index, e graph.Entit
 			ends = append(ends, graph.LinkEnd{Link: l, Other: other})
 		}
 	}
+	if ix.CountryID(e) == "" {
+		links := make([]graph.Link, len(ends))
+		for i, l := range ends {
+			links[i] = l.Link
+		}
+		ix.Locate(links)
+	}
 	for _, l := range ends {
 		if !ix.Has(l.Other.ID) {
 			continue

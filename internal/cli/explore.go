@@ -92,6 +92,26 @@ func (e *explorer) load(ctx context.Context, hits []explore.Hit) error {
 	if err := e.ix.Load(ctx, ids); err != nil {
 		return storeError(err)
 	}
+	var unplaced []string // places the gazetteer lacks: their country is a relation
+	for _, h := range hits {
+		if ent, _ := e.ix.Entity(h.Entity.ID); ent.Label == "City" && e.ix.CountryID(ent) == "" {
+			unplaced = append(unplaced, ent.ID)
+		}
+	}
+	if len(unplaced) > 0 {
+		links, err := e.x.Links(ctx, unplaced)
+		if err != nil {
+			return storeError(err)
+		}
+		e.ix.Locate(links)
+		countries := make([]string, 0, len(links))
+		for _, l := range links {
+			countries = append(countries, l.To)
+		}
+		if err := e.ix.Load(ctx, countries); err != nil {
+			return storeError(err)
+		}
+	}
 	for i := range hits {
 		h := &hits[i]
 		h.Entity, _ = e.ix.Entity(h.Entity.ID)
