@@ -29,7 +29,7 @@ type Index struct {
 	// located is the country id of places the gazetteer lacks, from the
 	// store's LOCATED_IN relations (Locate).
 	located map[string]string
-	byISO map[string]string   // country id by ISO code
+	byISO   map[string]string // country id by ISO code
 }
 
 // NewIndex indexes ents (sorted by id, as Explorer.Entities returns them).
