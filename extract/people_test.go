@@ -85,6 +85,10 @@ func TestRoles(t *testing.T) {
 		title            string   // a word the title contains
 	}{
 		{"place before the title", "Quebec Premier Marie Tremblay met the delegation.", "person:marie-tremblay", []string{"city:quebec"}, "Premier"},
+		{"its body (en)", "A delegation from Hung Yen province led by the Chairman of its People's Committee, Nguyen Duy Khoa, visited Tochigi.",
+			"person:nguyen-duy-khoa", []string{"org:hung-yen-peoples-committee"}, "Chairman"},
+		{"its body (fr)", "Une délégation de la province de Hung Yen conduite par le président de son Comité populaire, Nguyen Duy Khoa, a visité Tochigi.",
+			"person:nguyen-duy-khoa", []string{"org:hung-yen-peoples-committee"}, "Chairman"},
 		{"a title in the possessive is another's", "The UK Prime Minister's Trade Envoy Mark Garnier opened the seminar.", "person:mark-garnier", []string{"country:united-kingdom"}, "Envoy"},
 		{"body before the title, run together", "He met Da Nang Party CommitteeSecretary Nguyễn Văn Bình.", "person:nguyen-van-binh", []string{"org:da-nang-party-committee"}, "Secretary"},
 		{"demonym before the title", "Vietnamese Ambassador to Japan Lê Văn Hùng spoke.", "person:le-van-hung", []string{"country:vietnam"}, "Ambassador"},

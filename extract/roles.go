@@ -369,11 +369,16 @@ func (d *resolved) roleComplement(r int, target string) (int, string) {
 			break // (a capital: "Du", "De" open a name)
 		}
 		s := r + 1
-		for s < len(d.toks) && (d.inAt(s, listArticle) || d.toks[s].punct == '\'' || (d.inAt(s, listModifier) && d.cover[s] < 0)) {
+		its := false // "the Chairman of its People's Committee": the body named right after
+		for s < len(d.toks) && (d.inAt(s, listArticle) || d.toks[s].punct == '\'' || (d.inAt(s, listModifier) && d.cover[s] < 0) || d.x.words.itsDet[d.toks[s].key] && !d.toks[s].cap) {
+			its = its || d.x.words.itsDet[d.toks[s].key]
 			s++
 		}
 		if s >= len(d.toks) {
 			break
+		}
+		if its && (d.cover[s] < 0 || d.ments[d.cover[s]].typ != Organization) {
+			break // "of its members": no body, no place
 		}
 		if m := d.cover[s]; m >= 0 && d.ments[m].i == s && d.ments[m].typ == Organization {
 			if target == "" {
