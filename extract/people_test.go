@@ -85,6 +85,8 @@ func TestRoles(t *testing.T) {
 		title            string   // a word the title contains
 	}{
 		{"place before the title", "Quebec Premier Marie Tremblay met the delegation.", "person:marie-tremblay", []string{"city:quebec"}, "Premier"},
+		{"a Chinese autonomous region (fr)", "La province de Cao Bang a reçu une délégation conduite par Liu Jianhua, secrétaire du Comité du Parti de la région autonome Zhuang du Guangxi.",
+			"person:liu-jianhua", []string{"org:guangxi-party-committee"}, "Secretary"},
 		{"its body (en)", "A delegation from Hung Yen province led by the Chairman of its People's Committee, Nguyen Duy Khoa, visited Tochigi.",
 			"person:nguyen-duy-khoa", []string{"org:hung-yen-peoples-committee"}, "Chairman"},
 		{"its body (fr)", "Une délégation de la province de Hung Yen conduite par le président de son Comité populaire, Nguyen Duy Khoa, a visité Tochigi.",
