@@ -125,7 +125,7 @@ func (d *placed) choosePlaces() {
 			continue
 		}
 		p := d.choosePlace(c.cands, i, c.end)
-		if p != nil && p.Type == City && (d.insideName(i, c.end, nameEnd == i) || d.afterTitle(i, p)) {
+		if p != nil && p.Type == City && (d.insideName(i, c.end, nameEnd == i) || d.afterTitle(i, p) || d.startsVietName(i, c.end, p)) {
 			nameEnd, p = c.end, nil
 		}
 		if p == nil {
@@ -365,6 +365,34 @@ func (d *placed) insideName(i, j int, chained bool) bool {
 	}
 	if k, _ := d.titleAt(j); k > j {
 		return false
+	}
+	return true
+}
+
+// startsVietName reports whether a foreign place named by one word that
+// is also a Vietnamese syllable is the first syllable of a Vietnamese name
+// going on after it ("Trang An", the Ninh Binh landscape, is not Trang in
+// Thailand): the next word is a capitalised Vietnamese syllable that is no
+// place, body, title or unit word.
+func (d *placed) startsVietName(i, j int, p *gazetteer.Place) bool {
+	if p.Country == "VN" || j != i+1 || j >= len(d.toks) {
+		return false
+	}
+	next := &d.toks[j]
+	if !next.word || !next.cap || next.num || next.upper || next.sent != d.toks[i].sent || d.nameAt[j].end > j {
+		return false
+	}
+	if !d.x.pw.vietSyllable(d.toks[i].key) || !d.x.pw.vietSyllable(next.key) {
+		return false
+	}
+	if k, _ := d.orgHeadAt(j); k > j {
+		return false
+	}
+	if k, _ := d.titleAt(j); k > j {
+		return false
+	}
+	if _, u := d.unitAt(j, false); u != nil {
+		return false // "Trang Province"
 	}
 	return true
 }
