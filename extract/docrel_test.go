@@ -161,6 +161,12 @@ func TestPartnerships(t *testing.T) {
 			[]relWant{{PartnerOf, "city:can-tho", "city:vestfold"}}, nil, "agreement"},
 		{"a Vietnamese unit the gazetteer lacks (fr)", "Le district de Kim Đình a signé un accord de coopération avec Montreuil en 2018.",
 			[]relWant{{PartnerOf, "city:kim-dinh-district", "city:montreuil"}}, nil, "agreement"},
+		{"the province a definite noun stands for (en)", "A delegation of Hung Yen province visited Japan. During the visit, the province and Tochigi prefecture signed a friendship and cooperation agreement.",
+			[]relWant{{PartnerOf, "city:hung-yen", "city:tochigi"}}, nil, "agreement"},
+		{"the province a definite noun stands for, after a dateline (fr)", "Tokyo (VNA) - Une délégation de la province de Hung Yen a visité le Japon, au cours de laquelle la province et la préfecture de Tochigi ont signé un protocole d'amitié et de coopération.",
+			[]relWant{{PartnerOf, "city:hung-yen", "city:tochigi"}}, []relWant{{PartnerOf, "city:tochigi", "city:tokyo"}, {PartnerOf, "city:hung-yen", "city:tokyo"}}, "agreement"},
+		{"the place of a dateline is no party", "Hanoi (VNA) - Can Tho and Grenoble signed a cooperation agreement.",
+			[]relWant{{PartnerOf, "city:can-tho", "city:grenoble"}}, []relWant{{PartnerOf, "city:grenoble", "city:hanoi"}}, "agreement"},
 		{"two units of one country are not partners", "The Dutch province of Friesland and the Dutch province of Drenthe signed a cooperation agreement.",
 			nil, []relWant{{PartnerOf, "city:drenthe", "city:friesland"}}, ""},
 	}

@@ -48,6 +48,9 @@ func (d *related) partners(s int, ms []*ment) {
 	if len(pairs) == 0 && (cue != "" || d.twoCue(s)) {
 		pairs = d.twoParties(s, ms) // "cooperation between the two cities"
 	}
+	if len(pairs) == 0 && cue != "" {
+		pairs = d.kindAndPlace(s, ms) // "the province and Tochigi prefecture signed"
+	}
 	if len(pairs) == 0 && props["kind"] == "twinning" {
 		pairs = d.twinOfSalient(ms)
 	}
@@ -208,8 +211,8 @@ func (d *related) twoParties(s int, ms []*ment) [][2]*ment {
 	var cities, countries []*ment
 	seen := map[string]bool{}
 	for _, m := range ms {
-		if seen[m.id] || d.inParens(m) {
-			continue
+		if seen[m.id] || d.inParens(m) || d.inDateline(m) {
+			continue // "Tokyo (VNA) - ": where the news comes from
 		}
 		seen[m.id] = true
 		switch m.typ {
@@ -230,6 +233,46 @@ func (d *related) twoParties(s int, ms []*ment) [][2]*ment {
 		return [][2]*ment{{cities[0], cities[1]}}
 	case len(countries) == 2 && len(cities) < 2:
 		return [][2]*ment{{countries[0], countries[1]}}
+	}
+	return nil
+}
+
+// kindAndPlace pairs the one locality a partnership sentence names with
+// the article's place that a definite place noun stands for: "the
+// province and Tochigi prefecture signed", "la province et la préfecture
+// de Tochigi ont signé", "the province signed an agreement with X" (the
+// province the article names most, data/placedescr.tsv kinds), when the
+// two are of different countries.
+func (d *related) kindAndPlace(s int, ms []*ment) [][2]*ment {
+	var one *ment
+	for _, m := range ms {
+		if m.typ != City || d.inParens(m) || d.insideBody(m) || d.inDateline(m) {
+			continue
+		}
+		if one != nil && one.id != m.id {
+			return nil
+		}
+		one = m
+	}
+	if one == nil {
+		return nil
+	}
+	a, b := d.sentRange(s)
+	for k := a; k+1 < b; k++ {
+		if !d.inAt(k, listDefinite) || d.toks[k+1].cap || d.placeAt[k+1].p != nil || d.cover[k+1] >= 0 {
+			continue
+		}
+		kind := d.x.lx.placeKindOf[d.toks[k+1].key]
+		if kind == "" || k+2 < b && (d.inAt(k+2, listOf) || d.inAt(k+2, listOfShort)) {
+			continue // "the province of X" names X
+		}
+		focus := d.foci.ofKind[kind]
+		if focus == nil || focus.ID == one.id {
+			continue
+		}
+		if p := d.place(one.id); p != nil && p.Country != focus.Country {
+			return [][2]*ment{{{id: focus.ID, typ: City}, one}}
+		}
 	}
 	return nil
 }
