@@ -40,6 +40,13 @@ func (d *related) partners(s int, ms []*ment) {
 					pairs = append(pairs, [2]*ment{anchor, m.m})
 				}
 			}
+		case d.inAt(k, listIncluding) && k <= at+4:
+			// "Rouen compte six villes jumelles, dont Norwich et Hanovre"
+			if anchor := d.placeBefore(ms, at, a); anchor != nil {
+				for _, m := range d.placeList(ms, k) {
+					pairs = append(pairs, [2]*ment{anchor, m.m})
+				}
+			}
 		}
 	}
 	if len(pairs) == 0 {
@@ -211,7 +218,7 @@ func (d *related) twoParties(s int, ms []*ment) [][2]*ment {
 	var cities, countries []*ment
 	seen := map[string]bool{}
 	for _, m := range ms {
-		if seen[m.id] || d.inParens(m) || d.inDateline(m) {
+		if seen[m.id] || d.inParens(m) || d.inDateline(m) || d.locatesPrevious(m) {
 			continue // "Tokyo (VNA) - ": where the news comes from
 		}
 		seen[m.id] = true
@@ -235,6 +242,17 @@ func (d *related) twoParties(s int, ms []*ment) [][2]*ment {
 		return [][2]*ment{{countries[0], countries[1]}}
 	}
 	return nil
+}
+
+// locatesPrevious reports whether a place mention says where the place
+// named just before it lies: "la ville de Sherbrooke, au Québec,", "Lyon,
+// in France" (like a place in parentheses after another).
+func (d *related) locatesPrevious(m *ment) bool {
+	k := m.i - 1
+	if k < 2 || !d.inAt(k, listToPlace) || d.toks[k-1].punct != ',' {
+		return false
+	}
+	return d.placeEndingAt(k-1) != nil
 }
 
 // kindAndPlace pairs the one locality a partnership sentence names with
