@@ -80,7 +80,7 @@ func scanJSONL(ctx context.Context, r io.Reader, path string, opts Options, emit
 					id = fmt.Sprintf("%s-%d", base, n)
 				}
 				var err error
-				if known, err = opts.Known(Source{ID: id, Path: path, Hash: hash}); err != nil {
+				if known, err = opts.Known(Source{ID: id, Path: path, Line: n, Hash: hash}); err != nil {
 					return fmt.Errorf("%s: %w", where, err)
 				}
 			}

@@ -201,4 +201,13 @@ func TestWalkDuplicateIDs(t *testing.T) {
 			t.Errorf("known %v: handed on %v, failed %v; want %s and [b/index.txt c.jsonl:3]", known, got, failed, want)
 		}
 	}
+	// The same inputs named twice are read once, and are no duplicates.
+	var got []string
+	err := WalkWith(context.Background(), []string{filepath.Join(dir, "a"), filepath.Join(dir, "a", "index.txt"), filepath.Join(dir, "a")}, func(d extract.Document) error {
+		got = append(got, d.ID)
+		return nil
+	}, Options{OnError: func(where string, err error) { t.Errorf("%s: %v", where, err) }})
+	if err != nil || fmt.Sprint(got) != "[index]" {
+		t.Errorf("a directory and its file named again: handed on %v (%v), want [index]", got, err)
+	}
 }

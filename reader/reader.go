@@ -116,6 +116,7 @@ type Options struct {
 type Source struct {
 	ID   string
 	Path string
+	Line int // a JSON Lines record's line number; 0 for a file
 	// Hash is a JSON Lines record's: the SHA-256 of its line, which is
 	// the Hash of its document. "" for a file.
 	Hash string
@@ -167,12 +168,18 @@ func WalkWith(ctx context.Context, paths []string, fn func(extract.Document) err
 		// What Known skips unread counts as read for the ids; an input
 		// with an id read before is read, so that emit reports it.
 		w.opts.Known = func(src Source) (bool, error) {
-			if _, dup := w.seen[src.ID]; dup {
-				return false, nil
+			where := src.Path
+			if src.Line > 0 {
+				where = fmt.Sprintf("%s:%d", src.Path, src.Line)
+			}
+			if first, dup := w.seen[src.ID]; dup {
+				// the same input named twice is skipped, another one
+				// with the id is read so that emit reports it
+				return first == where, nil
 			}
 			ok, err := known(src)
 			if ok {
-				w.seen[src.ID] = src.Path
+				w.seen[src.ID] = where
 			}
 			return ok, err
 		}

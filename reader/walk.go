@@ -248,8 +248,10 @@ func (w *walker) emit(where string, doc extract.Document) error {
 		return err
 	}
 	if first, dup := w.seen[doc.ID]; dup {
-		w.opts.fail(where, fmt.Errorf("%w: %q, the id of %s, read before: each article needs its own (a file's is its name without directory and extension)", ErrDuplicateID, doc.ID, first))
-		return nil
+		if first != where {
+			w.opts.fail(where, fmt.Errorf("%w: %q, the id of %s, read before: each article needs its own (a file's is its name without directory and extension)", ErrDuplicateID, doc.ID, first))
+		}
+		return nil // or the same input named twice ("kg ingest seeds seeds"): read once
 	}
 	w.seen[doc.ID] = where
 	if err := w.fn(doc); err != nil {
