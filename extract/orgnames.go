@@ -195,6 +195,9 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 			if d.in(u, listAnd) && !(n < len(d.toks) && d.inAt(n, listFrPrep)) {
 				break // "X et l'Association Y": two bodies
 			}
+			if d.in(u, listAnd) && place {
+				break // "du conseil de l'Hérault et de la ville de Sète": a body and a place
+			}
 			for n < len(d.toks) && (d.x.words.nameArticle[d.toks[n].key] || d.toks[n].punct == '\'' || (d.in(u, listAnd) && d.inAt(n, listFrPrep))) && n < k+4 {
 				n++
 			}
@@ -236,10 +239,40 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 	for end > j && !d.toks[end-1].word {
 		end--
 	}
+	if !t.cap && w.kind == gazetteer.KindDepartment {
+		// "le département de l'Hérault" is the territory, the place
+		// itself (its body is the conseil départemental)
+		if p := d.placeEndingAt(end); p != nil && p.Kind == gazetteer.KindDepartment && d.onlyLinksBetween(j, end, p) {
+			return i, i, false
+		}
+	}
 	if end <= j || end < 0 || !d.specificOrg(i, end, i, j) {
 		return i, i, false
 	}
 	return i, end, true
+}
+
+// onlyLinksBetween reports whether the tokens from j to the mention of p
+// ending at end are prepositions, articles and apostrophes only ("de l'",
+// "du").
+func (d *resolved) onlyLinksBetween(j, end int, p *gazetteer.Place) bool {
+	start := end
+	for b := end - 1; b >= j; b-- {
+		if c := d.placeAt[b]; c.p == p && c.end == end {
+			start = b
+			break
+		}
+	}
+	if start == end {
+		return false
+	}
+	for k := j; k < start; k++ {
+		t := &d.toks[k]
+		if !(t.punct == '\'' || t.word && (d.in(t, listFrPrep) || d.x.words.nameArticle[t.key])) {
+			return false
+		}
+	}
+	return true
 }
 
 // frenchAdjective reports whether a lower-case French word has the ending

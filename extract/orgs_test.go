@@ -10,6 +10,8 @@ func TestOrganisations(t *testing.T) {
 		name, text string
 		want, not  []string
 	}{
+		{"a French département named as a territory is the place", "Des représentants du département de l'Hérault et de la ville de Sète étaient présents.",
+			[]string{"city:herault", "city:sete"}, []string{"org:departement-de-lherault", "org:departement-de-lherault-et-de-la-ville-de-sete"}},
 		{"english party name with a possessive", "Delegates of the Mongolian People's Party arrived.", []string{"org:mongolian-peoples-party"}, nil},
 		{"english department", "The Department of Foreign Affairs hosted the talks.", []string{"org:department-of-foreign-affairs"}, nil},
 		{"embassy named by its countries, EN", "The Thai Embassy in the UK and the Embassy of Thailand in the UK co-hosted it.",
