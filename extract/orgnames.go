@@ -192,7 +192,7 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 				break // "l'Eurométropole de Strasbourg pour la gestion des déchets": the name ends at its place
 			}
 			n := k + 1
-			if d.in(u, listAnd) && !(n < len(d.toks) && d.inAt(n, listFrPrep)) {
+			if d.in(u, listAnd) && !(n < len(d.toks) && d.inAt(n, listFrPrep)) && !d.coordinatedNoun(n) {
 				break // "X et l'Association Y": two bodies
 			}
 			if d.in(u, listAnd) && place {
@@ -250,6 +250,22 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 		return i, i, false
 	}
 	return i, end, true
+}
+
+// coordinatedNoun reports whether the word at n, after "et", is a noun
+// coordinated inside a name ("du Conseil des communes et régions
+// d'Europe"): in lower case, no stop word, and followed by a preposition
+// or an apostrophe that goes on with the name.
+func (d *resolved) coordinatedNoun(n int) bool {
+	if n+1 >= len(d.toks) {
+		return false
+	}
+	t := &d.toks[n]
+	if !t.word || t.cap || t.upper || t.num || d.frStop(t.key) || d.x.words.nameArticle[t.key] || d.cover[n] >= 0 {
+		return false
+	}
+	next := &d.toks[n+1]
+	return next.sent == t.sent && (next.punct == '\'' || next.word && d.in(next, listFrPrep) && !d.x.words.auxVerb[next.text])
 }
 
 // onlyLinksBetween reports whether the tokens from j to the mention of p
