@@ -12,6 +12,8 @@ func TestOrganisations(t *testing.T) {
 	}{
 		{"a noun coordinated inside a French name, and its acronym", "Des représentants de l'Association française du Conseil des communes et régions d'Europe (AFCCRE) étaient présents. L'AFCCRE a signé.",
 			[]string{"org:association-francaise-du-conseil-des-communes-et-regions-deurope"}, []string{"org:association-francaise-du-conseil-des-communes"}},
+		{"a French university hospital in lower case", "Le centre hospitalier universitaire de Nantes a formé des médecins de Hué.",
+			[]string{"org:centre-hospitalier-universitaire-de-nantes"}, nil},
 		{"a French département named as a territory is the place", "Des représentants du département de l'Hérault et de la ville de Sète étaient présents.",
 			[]string{"city:herault", "city:sete"}, []string{"org:departement-de-lherault", "org:departement-de-lherault-et-de-la-ville-de-sete"}},
 		{"english party name with a possessive", "Delegates of the Mongolian People's Party arrived.", []string{"org:mongolian-peoples-party"}, nil},
