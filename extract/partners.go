@@ -255,16 +255,13 @@ func (d *related) locatesPrevious(m *ment) bool {
 	return d.placeEndingAt(k-1) != nil
 }
 
-// kindAndPlace pairs the one locality a partnership sentence names with
-// the article's place that a definite place noun stands for: "the
-// province and Tochigi prefecture signed", "la province et la préfecture
-// de Tochigi ont signé", "the province signed an agreement with X" (the
-// province the article names most, data/placedescr.tsv kinds), when the
-// two are of different countries.
-func (d *related) kindAndPlace(s int, ms []*ment) [][2]*ment {
+// oneLocality returns the sentence's one locality, not in parentheses or
+// a body's name (nor, with skipDateline, in a dateline); nil when it
+// names none or several.
+func (d *related) oneLocality(ms []*ment, skipDateline bool) *ment {
 	var one *ment
 	for _, m := range ms {
-		if m.typ != City || d.inParens(m) || d.insideBody(m) || d.inDateline(m) {
+		if m.typ != City || d.inParens(m) || d.insideBody(m) || skipDateline && d.inDateline(m) {
 			continue
 		}
 		if one != nil && one.id != m.id {
@@ -272,6 +269,17 @@ func (d *related) kindAndPlace(s int, ms []*ment) [][2]*ment {
 		}
 		one = m
 	}
+	return one
+}
+
+// kindAndPlace pairs the one locality a partnership sentence names with
+// the article's place that a definite place noun stands for: "the
+// province and Tochigi prefecture signed", "la province et la préfecture
+// de Tochigi ont signé", "the province signed an agreement with X" (the
+// province the article names most, data/placedescr.tsv kinds), when the
+// two are of different countries.
+func (d *related) kindAndPlace(s int, ms []*ment) [][2]*ment {
+	one := d.oneLocality(ms, true)
 	if one == nil {
 		return nil
 	}
@@ -334,16 +342,7 @@ func (d *resolved) insideBody(m *ment) bool {
 // ("l'arrondissement jumelé de X", "its sister city X") with the
 // article's most mentioned locality of another country.
 func (d *related) twinOfSalient(ms []*ment) [][2]*ment {
-	var one *ment
-	for _, m := range ms {
-		if m.typ != City || d.inParens(m) || d.insideBody(m) {
-			continue
-		}
-		if one != nil && one.id != m.id {
-			return nil
-		}
-		one = m
-	}
+	one := d.oneLocality(ms, false)
 	if one == nil {
 		return nil
 	}
