@@ -78,11 +78,11 @@ func mergeCommand() *ucli.Command {
 				return fmt.Errorf("%w: merge needs two entities, A and B", ErrUsage)
 			}
 			return curateStore(c, func(ctx context.Context, k *curation) error {
-				a, err := k.ex.resolve(ctx, c.Args().Get(0))
+				a, err := k.resolve(ctx, c.Args().Get(0))
 				if err != nil {
 					return err
 				}
-				b, err := k.ex.resolve(ctx, c.Args().Get(1))
+				b, err := k.resolve(ctx, c.Args().Get(1))
 				if err != nil {
 					return err
 				}
@@ -118,7 +118,7 @@ func unmergeCommand() *ucli.Command {
 				return fmt.Errorf("%w: unmerge needs the merged entity A, and optionally B", ErrUsage)
 			}
 			return curateStore(c, func(ctx context.Context, k *curation) error {
-				a, err := k.ex.resolve(ctx, c.Args().Get(0))
+				a, err := k.resolve(ctx, c.Args().Get(0))
 				if err != nil {
 					return err
 				}
@@ -182,7 +182,7 @@ func aliasCommand() *ucli.Command {
 				return fmt.Errorf("%w: an alias cannot hold a tab or a line break", ErrUsage)
 			}
 			return curateStore(c, func(ctx context.Context, k *curation) error {
-				a, err := k.ex.resolve(ctx, c.Args().Get(0))
+				a, err := k.resolve(ctx, c.Args().Get(0))
 				if err != nil {
 					return err
 				}
@@ -230,7 +230,7 @@ func rejectCommand() *ucli.Command {
 				return fmt.Errorf("%w: --relation %q: want one of %s", ErrUsage, c.String("relation"), strings.Join(extract.RelationTypes, ", "))
 			}
 			return curateStore(c, func(ctx context.Context, k *curation) error {
-				a, err := k.ex.resolve(ctx, c.Args().Get(0))
+				a, err := k.resolve(ctx, c.Args().Get(0))
 				if err != nil {
 					return err
 				}
@@ -242,7 +242,7 @@ func rejectCommand() *ucli.Command {
 					k.done = fmt.Sprintf("rejected %s %s (%s)", strings.ToLower(a.Label), a.Name, a.ID)
 					return nil
 				}
-				b, err := k.ex.resolve(ctx, c.Args().Get(1))
+				b, err := k.resolve(ctx, c.Args().Get(1))
 				if err != nil {
 					return err
 				}
@@ -346,6 +346,28 @@ type curation struct {
 	entities []string // the articles contributing to these are extracted again
 	both     bool     // only the articles contributing to every one of entities
 	done     string   // what was done, for the closing line
+}
+
+// resolve finds the entity a curation command names, as kg show does. A
+// name or id that a reject decision dropped from the store is a usage
+// error that says so, and how to undo it, instead of "no entity named".
+func (k *curation) resolve(ctx context.Context, name string) (graph.Entity, error) {
+	e, err := k.ex.resolve(ctx, name)
+	if err == nil {
+		return e, nil
+	}
+	name = strings.TrimSpace(name)
+	slug := fold.Slug(strings.NewReplacer("'", "", "\u2019", "").Replace(name))
+	for _, d := range k.prev.Decisions() {
+		if d.Action != curate.RejectEntity {
+			continue
+		}
+		_, tail, _ := strings.Cut(d.ID, ":")
+		if strings.EqualFold(d.ID, name) || (slug != "" && tail == slug) {
+			return graph.Entity{}, fmt.Errorf("%w: %s is rejected in %s (kg curation lists the decisions; to bring it back, delete its line there and run kg ingest --reextract)", ErrUsage, d.ID, k.path)
+		}
+	}
+	return graph.Entity{}, err
 }
 
 // add adds d to the decisions; one already there is a usage error.
