@@ -90,14 +90,26 @@ func runApp(ctx context.Context, app *ucli.App, args []string) int {
 		// Whatever failed once the command was interrupted (a store
 		// call, a Neo4j load) failed because of the interruption: say so,
 		// whatever step it was in.
-		if !strings.Contains(err.Error(), "interrupted") {
-			err = fmt.Errorf("interrupted: %w", err)
-		}
-		fmt.Fprintf(app.ErrWriter, "kg: %v\n", err)
+		fmt.Fprintf(app.ErrWriter, "kg: %s\n", interruptedMessage(err))
 		return ExitInterrupted
 	}
 	fmt.Fprintf(app.ErrWriter, "kg: %v\n", err)
 	return exitCode(err)
+}
+
+// interruptedMessage is what kg says of err, met once the command was
+// interrupted: that it was interrupted, once, and what the command said
+// of it, without the bare "context canceled" of the cancelled context
+// (it is why, not news: "ingest interrupted, the store is unchanged").
+func interruptedMessage(err error) string {
+	msg := strings.ReplaceAll(err.Error(), ": "+context.Canceled.Error(), "")
+	if msg == context.Canceled.Error() {
+		return "interrupted"
+	}
+	if !strings.Contains(msg, "interrupted") {
+		msg = "interrupted: " + msg
+	}
+	return msg
 }
 
 func exitCode(err error) int {
