@@ -121,6 +121,10 @@ func (d *placed) choosePlaces() {
 	nameEnd := -1 // end of the last place rejected as part of a person's name
 	for i := range d.placeAt {
 		c := &d.placeAt[i]
+		if (c.cands != nil || c.p != nil) && d.currencyAt(c.end) {
+			*c = placeCand{} // "US$1.1 billion", "S$": a dollar, not a country
+			continue
+		}
 		if c.cands == nil {
 			continue
 		}
@@ -140,6 +144,12 @@ func (d *placed) choosePlaces() {
 	}
 	d.findParenPlaces()
 	d.bareMentions()
+}
+
+// currencyAt reports whether token j is a dollar sign written against the
+// name before it: "US$", "S$", "A$", "HK$" are currencies.
+func (d *tokenized) currencyAt(j int) bool {
+	return j < len(d.toks) && d.toks[j].punct == '$' && !d.toks[j].space
 }
 
 // noteCountries records the country a place name stands for when it can
