@@ -42,6 +42,7 @@ type lexicon struct {
 	yearWords   map[string]bool   // cues.tsv years: "20 years of", "20 ans de"
 	offices     map[string]bool   // cues.tsv office: "member", "membre" (of a body, in a title)
 	including   map[string]bool   // cues.tsv including: "including", "notamment"
+	seats       map[string]bool   // cues.tsv seat: "capital", "capitale" ("Thakhek, the capital of Khammouane")
 	delegations map[string]bool   // cues.tsv delegation: "delegation", "délégation"
 	pairPreps   map[string]string // cues.tsv pairprep: "entre" -> between, "avec" -> with, "et" -> and
 	kindRank    map[string]int    // partnership kind -> rank, most specific first (cues.tsv kind order)
@@ -289,7 +290,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	if lx.units, lx.counts, err = loadCountWords(fsys); err != nil {
 		return nil, err
 	}
-	for _, c := range []string{"partner", "kind", "met", "held", "host", "hostedby", "participate", "represent", "gather", "teaser", "caption", "notperson-before", "notperson-after", "twocities", "twocountries", "capital", "speak", "venue", "placekind", "listword", "definite", "indefinite", "determiner", "eventprep", "session", "years", "tie", "planned", "ongoing", "pairprep", "delegation", "ledby", "including", "office"} {
+	for _, c := range []string{"partner", "kind", "met", "held", "host", "hostedby", "participate", "represent", "gather", "teaser", "caption", "notperson-before", "notperson-after", "twocities", "twocountries", "capital", "speak", "venue", "placekind", "listword", "definite", "indefinite", "determiner", "eventprep", "session", "years", "tie", "planned", "ongoing", "pairprep", "delegation", "ledby", "including", "seat", "office"} {
 		if lx.cues[c] == nil {
 			lx.cues[c] = newKeyMatcher[string]()
 		}
@@ -341,6 +342,8 @@ func (lx *lexicon) wordSet(cat string) map[string]bool {
 		set = &lx.delegations
 	case "including":
 		set = &lx.including
+	case "seat":
+		set = &lx.seats
 	case "office":
 		set = &lx.offices
 	default:

@@ -36,8 +36,12 @@ func (d *related) partners(s int, ms []*ment) {
 			pairs = d.betweenPairs(ms, k+1)
 		case d.inAt(k, listPairWith):
 			if anchor := d.placeBefore(ms, k, a); anchor != nil {
-				for _, m := range d.placeList(ms, k+1) {
+				l := d.placeList(ms, k+1)
+				for _, m := range l {
 					pairs = append(pairs, [2]*ment{anchor, m.m})
+				}
+				if len(l) > 0 {
+					pairs = append(pairs, d.moreWith(ms, anchor, l[len(l)-1].m.j, b)...)
 				}
 			}
 		case d.inAt(k, listIncluding) && k <= at+4:
@@ -149,6 +153,12 @@ func (d *resolved) placeList(ms []*ment, k int) []listed {
 		if !ok {
 			break
 		}
+		if len(out) > 0 && sep == "," && d.seatBefore(out[len(out)-1].m.j, m.i) {
+			// "Thakhek, the capital of Khammouane, and ...": where the
+			// member before lies, not a member
+			sep, k = "", m.j
+			continue
+		}
 		out = append(out, listed{m, sep})
 		sep = ""
 		k = m.j
@@ -161,6 +171,59 @@ func (d *resolved) placeList(ms []*ment, k int) []listed {
 		}
 	}
 	return out
+}
+
+// moreWith reads, after the list of a first "A signed X with B" that ends
+// at token k, the places of a second "and Y with C" in the sentence (up
+// to b): a partnership cue, then "with/avec" and a list, whose partner is
+// A too ("Vinh signed a twinning agreement with Thakhek and a memorandum
+// of understanding with Nakhon Phanom").
+func (d *related) moreWith(ms []*ment, anchor *ment, k, b int) [][2]*ment {
+	var out [][2]*ment
+	cue := false
+	for ; k < b; k++ {
+		if d.x.lx.mayCue(cuePartner, &d.toks[k]) {
+			if e, v := d.x.lx.cue(cuePartner, d.toks, k); v != "" {
+				cue, k = true, e-1
+				continue
+			}
+		}
+		if !cue || !d.inAt(k, listPairWith) {
+			continue
+		}
+		l := d.placeList(ms, k+1)
+		for _, m := range l {
+			out = append(out, [2]*ment{anchor, m.m})
+		}
+		if len(l) > 0 {
+			k = l[len(l)-1].m.j - 1
+		}
+		cue = false
+	}
+	return out
+}
+
+// seatBefore reports whether the tokens [g, e) between two places are a
+// comma and a seat word with "of/de" ("Thakhek, the capital of
+// Khammouane", "Thakhek, chef-lieu de la province de Khammouane"): the
+// second place says where the first lies.
+func (d *resolved) seatBefore(g, e int) bool {
+	if g >= e || d.toks[g].punct != ',' {
+		return false
+	}
+	seat := false
+	for q := g + 1; q < e && q < g+9; q++ {
+		t := &d.toks[q]
+		switch {
+		case t.word && d.in(t, listSeat):
+			seat = true
+		case seat && t.word && (d.in(t, listOfShort) || d.in(t, listOf)):
+			return true
+		case t.word && t.cap, t.num, t.punct == ',' || t.punct == ';' || t.punct == '(':
+			return false
+		}
+	}
+	return false
 }
 
 // betweenPairs reads the pairs after "between/entre": "A and B", "A et

@@ -119,6 +119,8 @@ func (d *placed) choosePlaces() {
 	d.placeAt = resize(&d.bufs.placeAt, len(d.toks))
 	copy(d.placeAt, d.nameAt)
 	nameEnd := -1 // end of the last place rejected as part of a person's name
+	var unread []placeCand
+	var unreadAt []int
 	for i := range d.placeAt {
 		c := &d.placeAt[i]
 		if (c.cands != nil || c.p != nil) && d.currencyAt(c.end) {
@@ -128,11 +130,14 @@ func (d *placed) choosePlaces() {
 		if c.cands == nil {
 			continue
 		}
-		p := d.choosePlace(c.cands, i, c.end)
+		p, wants := d.choosePlace(c.cands, i, c.end)
 		if p != nil && p.Type == City && (d.insideName(i, c.end, nameEnd == i) || d.afterTitle(i, p) || d.startsVietName(i, c.end, p)) {
-			nameEnd, p = c.end, nil
+			nameEnd, p, wants = c.end, nil, false
 		}
 		if p == nil {
+			if wants && d.nameDemonym[i].p == nil {
+				unread, unreadAt = append(unread, *c), append(unreadAt, i)
+			}
 			*c = d.nameDemonym[i] // the demonym starting there, if any
 			continue
 		}
@@ -142,6 +147,7 @@ func (d *placed) choosePlaces() {
 		d.applyUnits()
 		d.findAnchored()
 	}
+	d.oneSense(unread, unreadAt, nameEnd)
 	d.findParenPlaces()
 	d.bareMentions()
 }
@@ -196,41 +202,75 @@ func (d *candidates) countryNotes(iso string) int {
 }
 
 // choosePlace picks the reading of a place name at tokens [i, j), or nil
-// when the name is ambiguous and nothing in the context says it is a place.
-func (d *candidates) choosePlace(cands []placeAlias, i, j int) *gazetteer.Place {
+// when the name is ambiguous and nothing in the context says it is a place
+// (then wants is true: the name stands alone, and the place is what it
+// names if the article reads it so elsewhere, see oneSense).
+func (d *candidates) choosePlace(cands []placeAlias, i, j int) (p *gazetteer.Place, wants bool) {
 	// a country's short form in capitals: "the UK", "the US's", "UK's"
 	if c := cands[0].p; c.Type == Country && d.toks[i].upper && ((i > 0 && d.inAt(i-1, listThe)) || possessiveStart(d.toks, j+2) == j) {
-		return c
+		return c, false
 	}
 	// an all-caps match of a short name is an acronym, not a place ("HA")
 	if j-i == 1 && len(d.toks[i].key) <= 3 && d.toks[i].upper {
-		return nil
+		return nil, false
 	}
 	best := d.homonym(cands, i, j)
-	p := best.p
+	p = best.p
 	if !best.ambiguous {
-		return p
+		return p, false
 	}
 	// a capitalised local body's head right after the name names that
 	// place's body: "the Hue City People's Committee" (not "Mau" inside
 	// "Ca Mau Provincial People's Committee")
 	if _, heads := d.orgHeadAt(j); heads != nil && d.toks[j].cap && !d.inLongerName(i) {
-		return p
+		return p, false
 	}
 	// the next word capitalised and glued: part of a longer name we don't know
 	// ("Ha Minh Tuan": "Ha" would be a place only alone)
 	if j < len(d.toks) && d.toks[j].word && d.toks[j].cap && d.toks[j].sent == d.toks[i].sent {
-		return nil
+		return nil, false
 	}
 	if d.afterPlaceWord(i) || d.unitAround(i, j) || d.beforePlace(j) {
-		return p
+		return p, false
 	}
 	if j < len(d.toks) && d.toks[j].punct == '(' && j+1 < len(d.toks) {
 		if ps := d.placeNamesAt(j + 1); ps != nil {
-			return p
+			return p, false
 		}
 	}
-	return nil
+	// right after a capitalised word that is no place it may end a
+	// person's name ("Nguyen Vinh", "Mr Vinh"): it does not stand alone
+	alone := i == 0 || !d.toks[i-1].word || !d.toks[i-1].cap || d.toks[i-1].sent != d.toks[i].sent || d.nameAt[i-1].cands != nil
+	return nil, alone
+}
+
+// oneSense reads as places the ambiguous names that stand alone without
+// context (unread, at the tokens unreadAt) when the article reads the
+// same name as that place elsewhere, with context: after "Vinh City" and
+// "in Vinh", a later "Vinh signed a twinning agreement" is the city too
+// (one sense per article). Names inside a person's name stay apart: the
+// checks of choosePlaces run again.
+func (d *placed) oneSense(unread []placeCand, unreadAt []int, nameEnd int) {
+	if len(unread) == 0 {
+		return
+	}
+	read := map[*gazetteer.Place]bool{}
+	for i := range d.placeAt {
+		if c := &d.placeAt[i]; c.p != nil && !c.demonym {
+			read[c.p] = true
+		}
+	}
+	for n, c := range unread {
+		i := unreadAt[n]
+		p := d.homonym(c.cands, i, c.end).p
+		if !read[p] || d.placeAt[i].p != nil {
+			continue
+		}
+		if p.Type == City && (d.insideName(i, c.end, nameEnd == i) || d.afterTitle(i, p) || d.startsVietName(i, c.end, p)) {
+			continue
+		}
+		d.placeAt[i] = placeCand{end: c.end, p: p, cands: c.cands}
+	}
 }
 
 // inLongerName reports whether a gazetteer name proposed a few words

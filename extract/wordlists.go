@@ -32,6 +32,7 @@ const (
 	listEventPrep                     // lexicon.eventPreps
 	listSession                       // lexicon.sessions
 	listIncluding                     // lexicon.including
+	listSeat                          // lexicon.seats
 	listPlaceDescr                    // lexicon.placeDescr
 	listTopic                         // the keys of lexicon.topics
 	listPairBetween                   // lexicon.pairPreps: the keys of "between"
@@ -81,7 +82,7 @@ func (x *Extractor) wordListSets() [numWordLists]map[string]bool {
 		listIndefinite: lx.indefinites, listPlaceKind: lx.placeKinds, listVenuePrep: lx.venuePreps,
 		listDelegation: lx.delegations, listModifier: lx.modifiers, listConnector: lx.connectors,
 		listEnJoiner: lx.enJoiners, listFrPrep: lx.frPreps, listEventPrep: lx.eventPreps,
-		listSession: lx.sessions, listIncluding: lx.including, listPlaceDescr: lx.placeDescr,
+		listSession: lx.sessions, listIncluding: lx.including, listSeat: lx.seats, listPlaceDescr: lx.placeDescr,
 		listTopic:       topics,
 		listPairBetween: byValue(lx.pairPreps, "between"), listPairWith: byValue(lx.pairPreps, "with"),
 		listPairAnd: byValue(lx.pairPreps, "and"),
