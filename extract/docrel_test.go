@@ -277,6 +277,21 @@ func TestEventIdentity(t *testing.T) {
 	if !described["event:seminar-jp-vn-osaka-2023"] {
 		t.Errorf("described event: got %v, want event:seminar-jp-vn-osaka-2023", described)
 	}
+	// A described event whose sentence opens on two localities of two
+	// countries is theirs, in either language.
+	subjEN := ids(" date 2024-05-06 Review\nThe province of Quang Tri and Laos's Savannakhet province reviewed their cooperation at a conference held in Dong Ha city on May 5.\n")
+	subjFR := ids(" date 2024-05-06 Bilan\nLa province de Quang Tri et la province laotienne de Savannakhet ont fait le bilan de leur coopération lors d'une conférence qui s'est tenue à Dong Ha le 5 mai.\n")
+	if want := "event:conference-quang-tri-savannakhet-dong-ha-2024"; !subjEN[want] || !subjFR[want] {
+		t.Errorf("a described event of the sentence's two localities: en %v, fr %v, want %s", subjEN, subjFR, want)
+	}
+	twins := ids(" date 2024-05-06 Twins\nHanoi (VNA) – Can Tho and Grenoble became twin cities at a ceremony held in Can Tho on May 5.\n")
+	if want := "event:ceremony-can-tho-grenoble-can-tho-2024"; !twins[want] {
+		t.Errorf("the venue may be a party, the dateline is none: got %v, want %s", twins, want)
+	}
+	oneCountry := ids(" date 2024-05-06 Officials\nOfficials of Hue and Da Nang attended a conference held in Hanoi on May 5.\n")
+	if !oneCountry["event:conference-hanoi-2024"] {
+		t.Errorf("two localities of one country are no parties: got %v, want event:conference-hanoi-2024", oneCountry)
+	}
 }
 
 // TestMeetings checks who met whom, in both languages.

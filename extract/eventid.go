@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -188,8 +189,39 @@ func (d *placed) describedEvent(ev *eventMention) {
 	for ev.j > ev.i && !d.toks[ev.j-1].word {
 		ev.j--
 	}
+	if len(ev.countries) == 0 && len(ev.parties) == 0 {
+		d.subjectParties(ev)
+	}
 	if ev.year == 0 {
 		ev.year = d.ctxYear
+	}
+}
+
+// subjectParties gives a described event with neither countries nor
+// parties the localities of different countries the sentence names
+// before it (not after "in/à": venues; not in a dateline): "The province of A and B province of Laos
+// reviewed their cooperation at a conference held in C" is the A-B
+// conference (in C), as "the A-B conference" would be.
+func (d *placed) subjectParties(ev *eventMention) {
+	a, _ := d.sentRange(d.toks[ev.i].sent)
+	var ids []string
+	countries := map[string]bool{}
+	for q := a; q < ev.i; q++ {
+		c := d.placeAt[q]
+		if c.p == nil {
+			continue
+		}
+		if !c.demonym && c.p.Type == City && !d.venueBefore(q) && !d.inCaption(q) && !d.inDateline(&ment{i: q, j: c.end}) && !slices.Contains(ids, c.p.ID) {
+			ids = append(ids, c.p.ID)
+			countries[c.p.Country] = true
+		}
+		q = max(q, c.end-1)
+	}
+	if len(ids) < 2 || len(ids) > 4 || len(countries) < 2 {
+		return
+	}
+	for _, id := range ids {
+		ev.addParty(id)
 	}
 }
 
