@@ -172,6 +172,7 @@ func (d *resolved) findPartialPeople() {
 			anyPart[k] = id
 		}
 	}
+	firsts := map[string]bool{} // parts that are first words (see below)
 	for _, m := range d.ments {
 		if m.typ != Person || m.coref {
 			continue
@@ -190,7 +191,16 @@ func (d *resolved) findPartialPeople() {
 		for _, w := range words {
 			addAny(d.toks[w].key, m.id)
 		}
-		if first := d.toks[words[0]].key; d.inAt(words[0], listSurnameOther) && (!d.inAt(words[0], listSurnameVI) || strings.Contains(d.surface(m.i, m.j), "-")) {
+		first := d.toks[words[0]].key
+		switch {
+		case d.inAt(words[0], listSurnameOther) && (!d.inAt(words[0], listSurnameVI) || strings.Contains(d.surface(m.i, m.j), "-")):
+			add(first, m.id) // "Park" for Park Min-seok
+		case !d.inAt(words[0], listSurnameVI) && !d.inAt(words[0], listGiven) && !d.inAt(words[0], listParticle) && d.nameAt[words[0]].cands == nil:
+			// a first word that is neither a Vietnamese family name nor a
+			// given name of the lists, nor a place name: a Lao or Thai
+			// given name, which people go by ("Souksavanh" for
+			// Souksavanh Keomany)
+			firsts[first] = true
 			add(first, m.id)
 		}
 	}
@@ -211,6 +221,9 @@ func (d *resolved) findPartialPeople() {
 		}
 		if i > 0 && d.inAt(i-1, listPlaceContext) && d.placeAt[i].p != nil {
 			continue // "in Vinh": the place
+		}
+		if firsts[t.key] && d.placeAt[i].p != nil {
+			continue
 		}
 		b := d.ents[id]
 		m := d.addMention(id, Person, b.e.Name, i, i+1, true)
