@@ -383,12 +383,20 @@ func (d *resolved) listAfter(ms []*ment, k int, types ...string) []*ment {
 // nameCountriesParticipate makes the countries a gathering the article
 // reports is named after take part in it ("Vietnam-France conference", "rencontres franco-
 // chinoises"): two countries or more, for bilateral and multilateral
-// events.
+// events; and so its localities, two or more ("the Hue - Blois Culture
+// Week", "A and B reviewed their cooperation at a conference held in C").
 func (d *related) nameCountriesParticipate() {
 	for _, id := range d.focus {
 		b := d.ents[id]
 		if d.isShow(id) {
 			continue
+		}
+		if len(b.parties) >= 2 {
+			for _, p := range b.parties {
+				if d.ents[p] != nil {
+					d.addRel(ParticipatedIn, p, id, nil, d.toks[b.first].sent)
+				}
+			}
 		}
 		cs, _ := b.e.Props["countries"].([]string)
 		if len(cs) < 2 {

@@ -103,6 +103,13 @@ func TestDocumentRelations(t *testing.T) {
 			" date 2024-03-11 Forum\n" +
 				"The 4th Vietnam-Japan Local Cooperation Forum took place on March 10 in the central city of Da Nang.\n",
 			[]relWant{{HeldIn, forum, "city:da-nang"}}, nil},
+		{"the two localities an event is named after take part in it (fr)",
+			" date 2024-05-06 Semaine\nLa Semaine de l'amitié Da Nang - Nantes s'est ouverte lundi à Nantes.\n",
+			[]relWant{{ParticipatedIn, "city:da-nang", "event:week-da-nang-nantes-friendship-2024"}, {ParticipatedIn, "city:nantes", "event:week-da-nang-nantes-friendship-2024"}}, nil},
+		{"the two localities that hold a conference take part in it (en)",
+			" date 2024-05-06 Review\nThe province of Quang Tri and Laos's Savannakhet province reviewed their cooperation at a conference held in Dong Ha city on May 5.\n",
+			[]relWant{{ParticipatedIn, "city:quang-tri", "event:conference-quang-tri-savannakhet-dong-ha-2024"}, {ParticipatedIn, "city:savannakhet", "event:conference-quang-tri-savannakhet-dong-ha-2024"}, {HeldIn, "event:conference-quang-tri-savannakhet-dong-ha-2024", "city:dong-ha"}},
+			[]relWant{{ParticipatedIn, "city:dong-ha", "event:conference-quang-tri-savannakhet-dong-ha-2024"}}},
 		{"a meeting the delegation held is not the event (fr)",
 			" date 2024-03-11 Le 4e Forum de coopération locale Vietnam-Japon s'ouvre à Hué\n" +
 				"Lors de sa participation au 4e Forum de coopération locale Vietnam-Japon, le maire de Nantes, Paul Girard, a rencontré le gouverneur Sato Kenji.\n",

@@ -38,6 +38,9 @@ func (d *resolved) findEvents() {
 		if len(ev.countries) > 0 && b.e.Props["countries"] == nil {
 			b.e.Props["countries"] = append([]string(nil), ev.countries...)
 		}
+		if len(ev.parties) > 0 && b.parties == nil {
+			b.parties = append([]string(nil), ev.parties...)
+		}
 		if ev.year > 0 && b.e.Props["date"] == nil {
 			b.e.Props["date"] = strconv.Itoa(ev.year)
 		}

@@ -361,6 +361,9 @@ type entBuilder struct {
 	// ctxYear: an unnumbered event whose id and name end with the
 	// article's year, since none of its names gives one (redateEvents)
 	ctxYear bool
+	// parties: an event's localities ("the Hue - Blois Culture Week", see
+	// eventMention.parties), which take part in it when it is a focus
+	parties []string
 }
 
 // addName records a surface of the entity's mentions. An entity has few
