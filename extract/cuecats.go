@@ -9,6 +9,7 @@ const (
 	cueAhead cueCat = iota
 	cueFuture
 	cueGather
+	cueGatherFor
 	cueHeld
 	cueHost
 	cueHostedBy
@@ -39,6 +40,7 @@ var cueCatNames = [numCueCats]string{
 	cueAhead:           "ahead",
 	cueFuture:          "future",
 	cueGather:          "gather",
+	cueGatherFor:       "gatherfor",
 	cueHeld:            "held",
 	cueHost:            "host",
 	cueHostedBy:        "hostedby",

@@ -310,6 +310,55 @@ func (d *related) heldIn(s int, ms []*ment) {
 	}
 }
 
+// gatheredIn finds where an event was held from a gathering before it:
+// "Leaders of 12 localities gathered in the central city of Vinh on May
+// 21 for the first Corridor Cities Forum", "les maires se sont réunis à
+// Hué pour le Festival": a gather cue, a venue after it, then (within a
+// few words, in the same clause) a gatherfor cue right before the event's
+// name.
+func (d *related) gatheredIn(s int, ms []*ment) {
+	_, g := d.hasCue(cueGather, s)
+	if g < 0 {
+		return
+	}
+	var place *ment
+	for _, m := range ms {
+		switch {
+		case m.i <= g:
+		case place == nil && (m.typ == City || m.typ == Country) && m.i <= g+8 && !d.insideOther(m) && d.isVenue(m):
+			place = m
+		case place != nil && m.typ == Event && m.i > place.j && m.i <= place.j+12 && d.gatherForBefore(place.j, m.i) && !d.clauseBreak(place.j, m.i):
+			d.addRel(HeldIn, m.id, place.id, nil, s)
+			return
+		}
+	}
+}
+
+// clauseBreak reports whether [k, e) holds "and/et" or a semicolon: "gathered
+// in Hue and praised plans for the forum in Seoul" is not the forum's venue.
+func (d *related) clauseBreak(k, e int) bool {
+	for q := k; q < e; q++ {
+		if d.toks[q].punct == ';' || d.inAt(q, listAnd) {
+			return true
+		}
+	}
+	return false
+}
+
+// gatherForBefore reports whether a gatherfor cue in [k, e) ends at e,
+// or before a determiner at e-1 ("for the", "pour le").
+func (d *related) gatherForBefore(k, e int) bool {
+	for q := max(k, e-5); q < e; q++ {
+		if !d.x.lx.mayCue(cueGatherFor, &d.toks[q]) {
+			continue
+		}
+		if end, v := d.x.lx.cue(cueGatherFor, d.toks, q); v != "" && (end == e || end == e-1 && d.inAt(e-1, listDefinite)) {
+			return true
+		}
+	}
+	return false
+}
+
 // hostedBy finds the hosts of the sentence's event: every place or body
 // listed after a "hosted by" cue ("co-hosted by X and Y", "organisées
 // conjointement par X, Y et par Z"); the event is named before the cue,

@@ -155,6 +155,7 @@ func (d *related) relations() {
 		d.participation(s, ms)
 		d.eventPlaces(s, ms)
 		d.heldIn(s, ms)
+		d.gatheredIn(s, ms)
 		d.hostedBy(s, ms)
 	}
 	d.nameCountriesParticipate()
