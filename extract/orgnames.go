@@ -61,6 +61,10 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 			start = k // "Japan-Vietnam"
 			continue
 		}
+		if pc := d.placeAt[k]; u.word && pc.p != nil && !pc.demonym && pc.end > start {
+			start = k // "the An Giang Department": a place name whose first word is a stop word
+			continue
+		}
 		if !u.word || !(u.cap || u.upper) || d.stopAt(k) || d.x.lx.titles.full[u.key] != nil {
 			break
 		}
@@ -109,9 +113,18 @@ func (d *resolved) englishOrg(i, j int, w orgWord) (int, int, bool) {
 			end++
 			continue
 		}
+		if u.punct == ',' && end > j {
+			if e := d.listInName(end + 1); e > 0 {
+				end = e // "Department of Culture, Sports and Tourism"
+				continue
+			}
+		}
 		if u.word && d.in(u, listEnJoiner) && end+1 < len(d.toks) {
 			if d.in(u, listAnd) && (d.inAt(end+1, listThe) || d.headEndsAt(end) && d.headAhead(end+1)) {
 				break // "the X Committee and the Y Commission", "X Centre and Y Airlines": two bodies
+			}
+			if d.in(u, listAnd) && end > j && d.placeAt[end+1].p != nil && d.headAhead(end+1) {
+				break // "… Department of Agriculture and Rural Development and Kochi Prefectural University"
 			}
 			n := end + 1
 			for n < len(d.toks) && d.inAt(n, listEnJoiner) && n < end+3 {
@@ -187,6 +200,9 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 		case u.punct == '-' || u.punct == '\'':
 			k++
 			continue
+		case u.punct == ',' && !place && adj > 0 && d.frListInName(k+1):
+			k++ // "Département de la culture, des sports et du tourisme"
+			continue
 		case u.word && (d.in(u, listFrPrep) && !d.x.words.auxVerb[u.text] || d.in(u, listAnd)):
 			if place && d.placeEndingAt(k) != nil && !d.in(u, listOf) && !d.in(u, listAnd) {
 				break // "l'Eurométropole de Strasbourg pour la gestion des déchets": the name ends at its place
@@ -252,6 +268,41 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 	return i, end, true
 }
 
+// frListInName reports whether the words from token k, after a comma in
+// a French body's complement, go on with its list of nouns up to "et":
+// "(culture), des sports et du tourisme", "(travail), des invalides et des
+// affaires sociales": complements of a preposition, an article and a
+// lower-case noun, separated by commas, the last after "et".
+func (d *resolved) frListInName(k int) bool {
+	comp := func(k int) int { // the end of "des sports", "de la culture", "du tourisme"; k if none
+		n := k
+		if n >= len(d.toks) || !d.toks[n].word || !d.inAt(n, listFrPrep) {
+			return k
+		}
+		for n++; n < len(d.toks) && n < k+3 && (d.x.words.nameArticle[d.toks[n].key] || d.toks[n].punct == '\''); n++ {
+		}
+		if n >= len(d.toks) || !d.toks[n].word || d.toks[n].cap || d.toks[n].num || d.frStop(d.toks[n].key) {
+			return k
+		}
+		return n + 1
+	}
+	for n := 0; n < 5; n++ {
+		e := comp(k)
+		if e == k || e >= len(d.toks) {
+			return false
+		}
+		switch t := &d.toks[e]; {
+		case t.punct == ',':
+			k = e + 1
+		case t.word && d.in(t, listAnd):
+			return comp(e+1) > e+1
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // coordinatedNoun reports whether the word at n, after "et", is a noun
 // coordinated inside a name ("du Conseil des communes et régions
 // d'Europe"): in lower case, no stop word, and followed by a preposition
@@ -315,6 +366,42 @@ func (d *candidates) headAhead(start int) bool {
 		}
 	}
 	return false
+}
+
+// listInName returns the end of "B and C" from token k after a comma in
+// an English body's complement ("Ministry of Culture, Sports and
+// Tourism", "Department of Labour, Invalids and Social Affairs"): one or
+// two capitalised words, more of them after commas, then "and/&" and one
+// to three capitalised words, none a place, a body's head or a person's
+// name; 0 if the words after the comma are not such a list.
+func (d *resolved) listInName(k int) int {
+	run := func(k, most int) int { // the end of a run of plain capitalised words
+		e := k
+		for e < len(d.toks) && e < k+most && d.toks[e].word && d.toks[e].cap && d.cover[e] < 0 && d.placeAt[e].p == nil && !d.nameStartsAt(e) {
+			if _, ws := d.orgWordAt(e); ws != nil {
+				return k
+			}
+			e++
+		}
+		return e
+	}
+	for n := 0; n < 4; n++ {
+		e := run(k, 2)
+		if e == k || e >= len(d.toks) {
+			return 0
+		}
+		switch t := &d.toks[e]; {
+		case t.punct == ',':
+			k = e + 1
+			continue
+		case t.punct == '&' || t.word && d.in(t, listAnd):
+			if end := run(e+1, 3); end > e+1 && (end >= len(d.toks) || !d.toks[end].word || !d.toks[end].cap) {
+				return end
+			}
+		}
+		return 0
+	}
+	return 0
 }
 
 // headEndsAt reports whether an organisation head ends right before token e.
