@@ -214,7 +214,7 @@ func (d *resolved) frenchOrg(i, j int, w orgWord) (int, int, bool) {
 			if d.in(u, listAnd) && place {
 				break // "du conseil de l'Hérault et de la ville de Sète": a body and a place
 			}
-			for n < len(d.toks) && (d.x.words.nameArticle[d.toks[n].key] || d.toks[n].punct == '\'' || (d.in(u, listAnd) && d.inAt(n, listFrPrep))) && n < k+4 {
+			for n < len(d.toks) && (d.x.words.nameArticle[d.toks[n].key] || d.toks[n].punct == '\'' || d.toks[n].punct == '-' && !d.toks[n].space && !u.space || (d.in(u, listAnd) && d.inAt(n, listFrPrep))) && n < k+4 {
 				n++
 			}
 			if n < len(d.toks) && d.toks[n].word && !d.toks[n].num && (d.toks[n].cap || !d.frStop(d.toks[n].key)) {

@@ -27,6 +27,8 @@ func TestOrganisations(t *testing.T) {
 			[]string{"org:quang-tri-department-of-agriculture-and-rural-development-and-kochi-prefectural-university"}},
 		{"a place name that opens with a stop word goes with the body", "Officials of the Can Tho Department of Planning and Investment and the An Giang Department of Health met.",
 			[]string{"org:can-tho-department-of-planning-and-investment", "org:an-giang-department-of-health"}, []string{"org:tho-department-of-planning-and-investment", "org:giang-department-of-health"}},
+		{"a French département with a hyphenated name is the place", "La délégation a visité le département des Alpes-de-Haute-Provence, puis Grenoble.",
+			[]string{"city:alpes-de-haute-provence", "city:grenoble"}, []string{"org:departement-des-alpes", "org:departement-des-alpes-de-haute-provence"}},
 		{"english party name with a possessive", "Delegates of the Mongolian People's Party arrived.", []string{"org:mongolian-peoples-party"}, nil},
 		{"english department", "The Department of Foreign Affairs hosted the talks.", []string{"org:department-of-foreign-affairs"}, nil},
 		{"embassy named by its countries, EN", "The Thai Embassy in the UK and the Embassy of Thailand in the UK co-hosted it.",

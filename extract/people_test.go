@@ -85,6 +85,8 @@ func TestRoles(t *testing.T) {
 		title            string   // a word the title contains
 	}{
 		{"place before the title", "Quebec Premier Marie Tremblay met the delegation.", "person:marie-tremblay", []string{"city:quebec"}, "Premier"},
+		{"a long hyphenated place before the title (en)", "Speaking at the forum, Saint-Laurent-du-Var Mayor Jean Moreau praised the projects.", "person:jean-moreau", []string{"city:saint-laurent-du-var"}, "Mayor"},
+		{"a long hyphenated place in the title (fr)", "Le maire de Saint-Laurent-du-Var, Jean Moreau, a salué les projets.", "person:jean-moreau", []string{"city:saint-laurent-du-var"}, "Mayor"},
 		{"a Chinese autonomous region (fr)", "La province de Cao Bang a reçu une délégation conduite par Liu Jianhua, secrétaire du Comité du Parti de la région autonome Zhuang du Guangxi.",
 			"person:liu-jianhua", []string{"org:guangxi-party-committee"}, "Secretary"},
 		{"its body (en)", "A delegation from Hung Yen province led by the Chairman of its People's Committee, Nguyen Duy Khoa, visited Tochigi.",

@@ -489,7 +489,7 @@ func (d *resolved) describedPlace(s int) (int, *gazetteer.Place) {
 
 // placeEndingAt returns a place whose candidate mention ends at token e.
 func (d *placed) placeEndingAt(e int) *gazetteer.Place {
-	for b := e - 1; b >= 0 && b >= e-6; b-- {
+	for b := e - 1; b >= 0 && b >= e-10; b-- { // "Alpes-de-Haute-Provence" is seven tokens
 		if c := d.placeAt[b]; c.p != nil && !c.demonym && c.end == e {
 			return c.p
 		}
