@@ -216,7 +216,7 @@ func (d *candidates) choosePlace(cands []placeAlias, i, j int) (p *gazetteer.Pla
 	}
 	best := d.homonym(cands, i, j)
 	p = best.p
-	if !best.ambiguous {
+	if !best.ambiguous || d.articleUnit(best.p, i, j) {
 		return p, false
 	}
 	// a capitalised local body's head right after the name names that
@@ -327,6 +327,13 @@ func (d *candidates) homonym(cands []placeAlias, i, j int) placeAlias {
 	if len(cands) == 1 || cands[0].p.Type == Country {
 		return cands[0]
 	}
+	// "la Vienne", "du Rhône", "de l'Hérault": in French a definite article
+	// goes with a département, region or province, not with a city
+	for _, c := range cands {
+		if d.articleUnit(c.p, i, j) {
+			return c
+		}
+	}
 	// "Laval (France)", "Saint-Denis, La Réunion", "Cambridge (Massachusetts)"
 	if j+1 < len(d.toks) && (d.toks[j].punct == '(' || d.toks[j].punct == ',') && d.toks[j+1].sent == d.toks[i].sent {
 		if ps := d.placeNamesAt(j + 1); ps != nil {
@@ -356,6 +363,47 @@ func (d *candidates) homonym(cands []placeAlias, i, j int) placeAlias {
 		return c
 	}
 	return cands[0]
+}
+
+// articleUnit reports whether p, named at tokens [i, j) of a French
+// article, is a département, region or province after a definite
+// article after "de" ("de la Vienne" is the département, however
+// ambiguous "Vienne" is alone); not for a compass word ("les provinces du Nord", "du
+// Nord-Ouest") nor when "of" and a place follow ("du Nord du Vietnam").
+func (d *candidates) articleUnit(p *gazetteer.Place, i, j int) bool {
+	if d.lang != "fr" || p.Country != "FR" {
+		return false
+	}
+	if k := p.Kind; k != gazetteer.KindDepartment && k != gazetteer.KindRegion && k != gazetteer.KindProvince || !d.frArticleBefore(i) {
+		return false
+	}
+	if d.inAt(i, listPlaceDescr) || j < len(d.toks) && d.toks[j].punct == '-' && !d.toks[j].space {
+		return false // "les provinces du Nord", "du Nord-Ouest": a compass point
+	}
+	if j < len(d.toks) && d.toks[j].word && (d.inAt(j, listOf) || d.x.words.contractTab.has(d.toks[j].key)) {
+		for k := j + 1; k < len(d.toks) && k <= j+3; k++ {
+			if d.nameAt[k].cands != nil || d.nameAt[k].p != nil {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// frArticleBefore reports whether "de" and a definite article stand right
+// before token i, as the complement of a noun: "de la", "de l'", "du"
+// ("le conseil départemental de la Vienne", "la vallée du Rhône"; not "il
+// a joué la Manche").
+func (d *candidates) frArticleBefore(i int) bool {
+	switch {
+	case i > 0 && d.toks[i-1].word && d.toks[i-1].key == "du":
+		return true
+	case i > 1 && d.toks[i-1].word && d.inAt(i-1, listArticle):
+		return d.toks[i-2].word && d.inAt(i-2, listOf)
+	case i > 2 && d.toks[i-1].punct == '\'' && d.toks[i-2].word && d.inAt(i-2, listArticle):
+		return d.toks[i-3].word && d.inAt(i-3, listOf)
+	}
+	return false
 }
 
 // insideName reports whether a city name at [i, j) is part of a person's
