@@ -172,7 +172,8 @@ func (d *resolved) findPartialPeople() {
 			anyPart[k] = id
 		}
 	}
-	firsts := map[string]bool{} // parts that are first words (see below)
+	firsts := map[string]bool{}      // parts that are first words (see below)
+	firstFamily := map[string]bool{} // parts that are family names written first
 	for _, m := range d.ments {
 		if m.typ != Person || m.coref {
 			continue
@@ -194,6 +195,7 @@ func (d *resolved) findPartialPeople() {
 		first := d.toks[words[0]].key
 		switch {
 		case d.inAt(words[0], listSurnameOther) && (!d.inAt(words[0], listSurnameVI) || strings.Contains(d.surface(m.i, m.j), "-")):
+			firstFamily[first] = true
 			add(first, m.id) // "Park" for Park Min-seok
 		case !d.inAt(words[0], listSurnameVI) && !d.inAt(words[0], listGiven) && !d.inAt(words[0], listParticle) && d.nameAt[words[0]].cands == nil:
 			// a first word that is neither a Vietnamese family name nor a
@@ -219,8 +221,9 @@ func (d *resolved) findPartialPeople() {
 		if i > 0 && d.toks[i-1].word && d.toks[i-1].cap && d.cover[i-1] < 0 && d.toks[i-1].sent == t.sent && !d.isTitleEnd(i) {
 			continue
 		}
-		if i > 0 && d.inAt(i-1, listPlaceContext) && d.placeAt[i].p != nil {
-			continue // "in Vinh": the place
+		if d.placeAt[i].p != nil && (i+1 < len(d.toks) && d.inAt(i+1, listPlaceKind) ||
+			i > 0 && d.inAt(i-1, listPlaceContext) && !(firstFamily[t.key] && (d.inAt(i-1, listAnd) || d.inAt(i-1, listPairWith) || d.inAt(i-1, listPairBetween)))) {
+			continue // "in Vinh", "Hashimoto city": the place; but "talks with Hashimoto" is Hashimoto Kazuyuki
 		}
 		if firsts[t.key] && d.placeAt[i].p != nil {
 			continue

@@ -60,6 +60,8 @@ func TestPlaces(t *testing.T) {
 			[]string{"city:vienna", "country:austria"}, []string{"city:vienne-fr"}},
 		{"a compass point after an article is no département (fr)", "Les provinces du Nord du Vietnam et celles du Nord-Ouest accueillent des délégations de Lyon.",
 			[]string{"city:lyon"}, []string{"city:nord"}},
+		{"a city named like a person of the article, with its type word", "Vice Governor Hashimoto Kenji met Hung; Hung thanked Hashimoto, then the delegation visited Hashimoto city in Japan.",
+			[]string{"city:hashimoto"}, nil},
 		{"a currency is no country", "Investors from Lyon put in US$1.1 billion and S$20 million in Hanoi.",
 			[]string{"city:lyon", "city:hanoi"}, []string{"country:united-states", "country:singapore"}},
 		{"the same in French", "Lyon a investi 5 millions de US$ à Hanoï.",
