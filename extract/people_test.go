@@ -26,6 +26,10 @@ func TestPeople(t *testing.T) {
 	}{
 		{"title before the name is not the name", "The British Prime Minister's Trade Envoy Jane Holloway opened the seminar.",
 			[]string{"person:jane-holloway"}, []string{"person:trade-envoy-jane-holloway", "person:envoy-jane-holloway"}},
+		{"Lê opens a Vietnamese name before a title in apposition (en)", "Addressing the forum, Le Minh Khoa, Chairman of the Hue People's Committee, spoke.",
+			[]string{"person:le-minh-khoa"}, []string{"person:minh-khoa"}},
+		{"Lê opens a Vietnamese name before a title in apposition (fr)", "La délégation a été reçue par Lê Minh Khoa, président du Comité populaire de Hué.",
+			[]string{"person:le-minh-khoa"}, []string{"person:minh-khoa"}},
 		{"place and title before the name", "Quebec Premier Marie Tremblay met the delegation.", []string{"person:marie-tremblay"}, []string{"person:quebec-premier-marie-tremblay"}},
 		{"title then a single name, then the name alone", "Busan Mayor Park Jin-ho arrived. Mayor Park said the talks went well.", []string{"person:park-jin-ho"}, []string{"person:mayor-park"}},
 		{"bodies and agreements are not people", "The Cooperation Treaty was signed before the Central Committee and the Public Administration Office.", nil,

@@ -193,8 +193,8 @@ func (d *resolved) nameEndingAt(e int) int {
 		if !t.word {
 			continue
 		}
-		if s > 0 && d.toks[s-1].word && (d.toks[s-1].cap || d.toks[s-1].upper) && !d.stopAt(s-1) && d.cover[s-1] < 0 {
-			continue // the name starts further left
+		if s > 0 && d.toks[s-1].word && (d.toks[s-1].cap || d.toks[s-1].upper) && (!d.stopAt(s-1) || d.vietSurnameStart(s-1)) && d.cover[s-1] < 0 {
+			continue // the name starts further left ("Lê Văn Tâm, président …": Lê is no article)
 		}
 		if q, c := d.titleAt(s); c != nil && q > s {
 			return -1
