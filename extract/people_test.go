@@ -89,6 +89,8 @@ func TestRoles(t *testing.T) {
 		title            string   // a word the title contains
 	}{
 		{"place before the title", "Quebec Premier Marie Tremblay met the delegation.", "person:marie-tremblay", []string{"city:quebec"}, "Premier"},
+		{"a Belgian mayor (fr)", "Elle a été accueillie par la bourgmestre de Namur, Sophie Lambert.", "person:sophie-lambert", []string{"city:namur"}, "Mayor"},
+		{"a Dutch mayor (en)", "The delegation was received by Burgomaster of Rotterdam Pieter Janssens.", "person:pieter-janssens", []string{"city:rotterdam"}, "Mayor"},
 		{"a long hyphenated place before the title (en)", "Speaking at the forum, Saint-Laurent-du-Var Mayor Jean Moreau praised the projects.", "person:jean-moreau", []string{"city:saint-laurent-du-var"}, "Mayor"},
 		{"a long hyphenated place in the title (fr)", "Le maire de Saint-Laurent-du-Var, Jean Moreau, a salué les projets.", "person:jean-moreau", []string{"city:saint-laurent-du-var"}, "Mayor"},
 		{"a Chinese autonomous region (fr)", "La province de Cao Bang a reçu une délégation conduite par Liu Jianhua, secrétaire du Comité du Parti de la région autonome Zhuang du Guangxi.",
