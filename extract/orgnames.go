@@ -335,8 +335,8 @@ func (d *resolved) onlyLinksBetween(j, end int, p *gazetteer.Place) bool {
 	}
 	for k := j; k < start; k++ {
 		t := &d.toks[k]
-		if !(t.punct == '\'' || t.word && (d.in(t, listFrPrep) || d.x.words.nameArticle[t.key])) {
-			return false
+		if !(t.punct == '\'' || t.word && (d.in(t, listFrPrep) || d.x.words.nameArticle[t.key] || d.placeAt[k].demonym)) {
+			return false // "le département français de l'Hérault" is the département too
 		}
 	}
 	return true

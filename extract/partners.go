@@ -35,7 +35,11 @@ func (d *related) partners(s int, ms []*ment) {
 		case d.inAt(k, listPairBetween):
 			pairs = d.betweenPairs(ms, k+1)
 		case d.inAt(k, listPairWith):
-			if anchor := d.placeBefore(ms, k, a); anchor != nil {
+			anchor := d.placeBefore(ms, k, a)
+			if anchor == nil {
+				anchor = d.kindBefore(a, k) // "la province a noué des relations avec …"
+			}
+			if anchor != nil {
 				l := d.placeList(ms, k+1)
 				for _, m := range l {
 					pairs = append(pairs, [2]*ment{anchor, m.m})
@@ -152,6 +156,10 @@ func (d *resolved) placeList(ms []*ment, k int) []listed {
 		}
 		if !ok {
 			break
+		}
+		if m.typ == Country && m.j+1 < len(d.toks) && d.toks[m.j].punct == '\'' && d.inAt(m.j+1, listPossessive) {
+			k = m.j + 2 // "with France's Alpes-de-Haute-Provence department": where the member lies
+			continue
 		}
 		if len(out) > 0 && sep == "," && d.seatBefore(out[len(out)-1].m.j, m.i) {
 			// "Thakhek, the capital of Khammouane, and ...": where the
@@ -361,6 +369,25 @@ func (d *related) kindAndPlace(s int, ms []*ment) [][2]*ment {
 		}
 		if p := d.place(one.id); p != nil && p.Country != focus.Country {
 			return [][2]*ment{{{id: focus.ID, typ: City}, one}}
+		}
+	}
+	return nil
+}
+
+// kindBefore returns the article's place that a definite place noun in
+// [a, k) stands for ("the province", "la ville", not "the province of
+// X"), as a mention of it; nil if there is none.
+func (d *related) kindBefore(a, k int) *ment {
+	for q := a; q+1 < k; q++ {
+		if !d.inAt(q, listDefinite) || d.toks[q+1].cap || d.placeAt[q+1].p != nil || d.cover[q+1] >= 0 {
+			continue
+		}
+		kind := d.x.lx.placeKindOf[d.toks[q+1].key]
+		if kind == "" || q+2 < k && (d.inAt(q+2, listOf) || d.inAt(q+2, listOfShort)) {
+			continue
+		}
+		if focus := d.foci.ofKind[kind]; focus != nil {
+			return &ment{id: focus.ID, typ: City}
 		}
 	}
 	return nil
