@@ -89,6 +89,10 @@ func TestRoles(t *testing.T) {
 		title            string   // a word the title contains
 	}{
 		{"place before the title", "Quebec Premier Marie Tremblay met the delegation.", "person:marie-tremblay", []string{"city:quebec"}, "Premier"},
+		{"a title after the name, owned by a place in the possessive (en)", "The charter was signed in the presence of Daniel Pryce, Queensland's Assistant Minister for Tourism.", "person:daniel-pryce", []string{"city:queensland"}, "Assistant Minister"},
+		{"a university's head (en)", "Professor Jane Smith, Vice-Chancellor of the University of Melbourne, welcomed the delegation.", "person:jane-smith", []string{"org:university-of-melbourne"}, "Vice-Chancellor"},
+		{"a university's head (fr)", "La délégation a rencontré Jean Lambert, recteur de l'Université de Liège.", "person:jean-lambert", []string{"org:universite-de-liege"}, "Rector"},
+		{"a Belgian provincial deputy (fr)", "Étaient présents Mme Claire Dubois, députée provinciale de Namur, et l'ambassadeur.", "person:claire-dubois", []string{"city:namur", "city:province-of-namur"}, "Provincial Deputy"},
 		{"a Belgian mayor (fr)", "Elle a été accueillie par la bourgmestre de Namur, Sophie Lambert.", "person:sophie-lambert", []string{"city:namur"}, "Mayor"},
 		{"a Dutch mayor (en)", "The delegation was received by Burgomaster of Rotterdam Pieter Janssens.", "person:pieter-janssens", []string{"city:rotterdam"}, "Mayor"},
 		{"a long hyphenated place before the title (en)", "Speaking at the forum, Saint-Laurent-du-Var Mayor Jean Moreau praised the projects.", "person:jean-moreau", []string{"city:saint-laurent-du-var"}, "Mayor"},

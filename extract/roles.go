@@ -504,6 +504,10 @@ func (d *resolved) roleAfter(e int) []*role {
 		return nil
 	}
 	r := d.skipArticles(e + 1)
+	owner := ""
+	if c := d.placeAt[r]; c.p != nil && !c.demonym && c.end+1 < len(d.toks) && d.toks[c.end].punct == '\'' && d.inAt(c.end+1, listPossessive) {
+		owner, r = c.p.ID, c.end+2 // ", Queensland's Assistant Minister for Tourism"
+	}
 	j, cues := d.titleAt(r)
 	if cues == nil {
 		r = d.skipMember(r)
@@ -512,7 +516,7 @@ func (d *resolved) roleAfter(e int) []*role {
 	if cues == nil || cues[0].scope == "honorific" {
 		return nil
 	}
-	ro := &role{title: cues[0].role, sent: d.toks[e].sent, scope: cues[0].scope}
+	ro := &role{title: cues[0].role, target: owner, sent: d.toks[e].sent, scope: cues[0].scope}
 	r = d.roleTail(j, ro)
 	_, roles := d.moreRoles(r, []*role{ro})
 	d.relocateBodies(roles)
