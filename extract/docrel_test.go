@@ -282,6 +282,11 @@ func TestEventIdentity(t *testing.T) {
 	if len(fairEN) != 1 || !fairEN["event:fair-hue-industry-2025"] || !fairFR["event:fair-hue-industry-2025"] {
 		t.Errorf("a sector as topic, in two languages: en %v, fr %v", fairEN, fairFR)
 	}
+	minEN := ids(" date 2025-03-02 Festival\nThe Liège Mining Heritage Festival will open in November.\n")
+	minFR := ids(" date 2025-03-02 Festival\nLe Festival du patrimoine minier de Liège s'ouvrira en novembre.\n")
+	if want := "event:festival-liege-heritage-mining-2025"; len(minEN) != 1 || !minEN[want] || !minFR[want] {
+		t.Errorf("a sector adjective after its noun, in two languages: en %v, fr %v, want %s", minEN, minFR, want)
+	}
 	// An ordinal and a type alone name no series: each is of its year.
 	jcEN := ids(" date 2021-12-15 Joint Commission\nThe 11th session of the Joint Commission was held in Hanoi on 14 December.\n")
 	jcFR := ids(" date 2021-12-16 Commission mixte\nLa 11e session de la Commission mixte s'est tenue à Hanoï.\n")
