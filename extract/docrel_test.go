@@ -317,6 +317,11 @@ func TestEventIdentity(t *testing.T) {
 	if want := "event:ceremony-can-tho-grenoble-can-tho-2024"; !twins[want] {
 		t.Errorf("the venue may be a party, the dateline is none: got %v, want %s", twins, want)
 	}
+	heldEN := ids(" date 2024-05-06 Conference\nThe province of Quang Tri on May 5 held an investment, trade and tourism promotion conference in Osaka city.\n")
+	heldFR := ids(" date 2024-05-06 Conférence\nLa province de Quang Tri a organisé le 5 mai une conférence de promotion des investissements à Osaka.\n")
+	if !heldEN["event:conference-investment-promotion-tourism-trade-osaka-2024"] || !heldFR["event:conference-investment-promotion-osaka-2024"] {
+		t.Errorf("an event a subject held in a place, its topics listed: en %v, fr %v", heldEN, heldFR)
+	}
 	oneCountry := ids(" date 2024-05-06 Officials\nOfficials of Hue and Da Nang attended a conference held in Hanoi on May 5.\n")
 	if !oneCountry["event:conference-hanoi-2024"] {
 		t.Errorf("two localities of one country are no parties: got %v, want event:conference-hanoi-2024", oneCountry)

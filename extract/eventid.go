@@ -165,12 +165,19 @@ func (d *placed) sessionOfEvent(h, he int, typ string) bool {
 // and its description is its surface.
 func (d *placed) describedEvent(ev *eventMention) {
 	_, k := d.hasCue(cueHeld, d.toks[ev.i].sent)
-	if k < ev.j || k > ev.j+25 {
+	// "X held an investment promotion conference in Y", "X a organisé
+	// un séminaire à Y": the cue before the event, the venue after it
+	active := k >= 0 && k < ev.i && k >= ev.i-6 // "held on May 5 a conference"
+	if !active && (k < ev.j || k > ev.j+25) {
 		return
+	}
+	from := k + 1
+	if active {
+		from = ev.j
 	}
 	_, e := d.sentRange(d.toks[ev.i].sent)
 	place := ""
-	for q := k + 1; q < e && q < k+14; q++ {
+	for q := from; q < e && q < from+14; q++ {
 		if c := d.placeAt[q]; c.p != nil && !c.demonym && d.venueBefore(q) {
 			place = c.p.ID
 			if c.p.Type == Country {
@@ -188,7 +195,10 @@ func (d *placed) describedEvent(ev *eventMention) {
 			q = end - 1
 		}
 	}
-	ev.j, ev.place, ev.described, ev.named = k, place, true, true
+	if !active {
+		ev.j = k
+	}
+	ev.place, ev.described, ev.named = place, true, true
 	for ev.j > ev.i && !d.toks[ev.j-1].word {
 		ev.j--
 	}

@@ -81,6 +81,10 @@ func (d *placed) readEvent(h, he, floor int, typ string) *eventMention {
 			}
 			break
 		}
+		if (t.punct == ',' || t.word && d.in(t, listAnd)) && l >= 2 && l < h && d.toks[l-2].sent == sent && d.in(&d.toks[l-2], listTopic) && d.in(&d.toks[l], listTopic) {
+			l-- // "an investment, trade and tourism promotion conference"
+			continue
+		}
 		if !t.word {
 			break
 		}
