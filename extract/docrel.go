@@ -258,6 +258,10 @@ func (d *placed) venueBefore(i int) bool {
 		if d.in(t, listVenuePrep) {
 			return true
 		}
+		if t.punct == '-' && !t.space && k > a && d.toks[k-1].word && !d.toks[k-1].cap && k+1 < i && !d.toks[k+1].cap {
+			k, n = k-1, n-1 // "the south-central city of": one adjective, read as its last word
+			continue
+		}
 		if t.punct == ',' && n > 0 {
 			// an apposition to a venue: "in Hoi An city, the central
 			// province of Quang Nam"

@@ -103,6 +103,12 @@ func TestDocumentRelations(t *testing.T) {
 			" date 2024-03-11 Forum\n" +
 				"The 4th Vietnam-Japan Local Cooperation Forum took place on March 10 in the central city of Da Nang.\n",
 			[]relWant{{HeldIn, forum, "city:da-nang"}}, nil},
+		{"a venue after a compound adjective (en)",
+			" date 2024-11-15 Festival\nThe 3rd Hue Festival opened in the south-central city of Quy Nhon on November 14.\n",
+			[]relWant{{HeldIn, "event:3-festival-hue", "city:qui-nhon"}}, nil},
+		{"a venue after an adjective (fr)",
+			" date 2024-11-15 Festival\nLe 3e Festival de Hué s'est ouvert le 14 novembre dans la ville côtière de Quy Nhon.\n",
+			[]relWant{{HeldIn, "event:3-festival-hue", "city:qui-nhon"}}, nil},
 		{"where a gathering met for the event it was held (en)",
 			" date 2024-05-06 Forum\nMayors of 20 cities gathered in the central city of Hue on May 5 for the 3rd Asia-Europe Mayors Forum.\nAmong the French participants were Mayor Anne Leroy of Blois and Deputy Mayor Paul Girard.\n",
 			[]relWant{{HeldIn, "event:3-forum-asia-europe-mayors", "city:hue"}, {ParticipatedIn, "person:anne-leroy", "event:3-forum-asia-europe-mayors"}, {ParticipatedIn, "person:paul-girard", "event:3-forum-asia-europe-mayors"}}, nil},
