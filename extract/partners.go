@@ -29,15 +29,22 @@ func (d *related) partners(s int, ms []*ment) {
 		props["since"] = y
 	}
 	var pairs [][2]*ment
+	seenWith := false
 	a, b := d.sentRange(s)
 	for k := at + 1; k < b && len(pairs) == 0; k++ {
 		switch {
 		case d.inAt(k, listPairBetween):
 			pairs = d.betweenPairs(ms, k+1)
-		case d.inAt(k, listPairWith):
+			if len(pairs) > 0 {
+				pairs = append(pairs, d.moreBetween(ms, k+1, b)...)
+			}
+		case d.inAt(k, listPairWith) && !seenWith:
+			// the first "with" only: a place after it is a partner, not the
+			// subject of a later "et avec" (moreWith reads a second cue's)
+			seenWith = true
 			anchor := d.placeBefore(ms, k, a)
 			if anchor == nil {
-				anchor = d.kindBefore(a, k) // "la province a noué des relations avec …"
+				anchor = d.kindBefore(ms, a, k) // "la province a noué des relations avec …"
 			}
 			if anchor != nil {
 				l := d.placeList(ms, k+1)
@@ -147,7 +154,9 @@ func (d *resolved) placeList(ms []*ment, k int) []listed {
 				sep = "with"
 			case t.punct == '(' && len(out) > 0:
 				ok = false
-			case t.punct == '\'' || t.punct == ')' || d.in(t, listDefinite) || d.in(t, listPlaceKind) || d.in(t, listOfShort) || d.placeAt[g].demonym || d.cover[g] >= 0 && d.ments[d.cover[g]].typ == Country:
+			case d.placeAt[g].demonym:
+				g = max(g, d.placeAt[g].end-1) // "la ville sud-coréenne de Gimhae"
+			case t.punct == '\'' || t.punct == ')' || d.in(t, listDefinite) || d.in(t, listPlaceKind) || d.in(t, listOfShort) || d.cover[g] >= 0 && d.ments[d.cover[g]].typ == Country:
 			case len(out) == 0 && g < k+8 && d.includingAhead(g, m.i):
 				// the words before "including"
 			default:
@@ -176,6 +185,19 @@ func (d *resolved) placeList(ms []*ment, k int) []listed {
 				k++
 			}
 			k++
+		}
+	}
+	return out
+}
+
+// moreBetween reads the pairs after the later "between/entre" of a
+// sentence from token k (to b): "a memorandum between A and B on
+// tourism, an agreement between C and D on waste".
+func (d *related) moreBetween(ms []*ment, k, b int) [][2]*ment {
+	var out [][2]*ment
+	for ; k < b; k++ {
+		if d.inAt(k, listPairBetween) {
+			out = append(out, d.betweenPairs(ms, k+1)...)
 		}
 	}
 	return out
@@ -360,8 +382,8 @@ func (d *related) kindAndPlace(s int, ms []*ment) [][2]*ment {
 			continue
 		}
 		kind := d.x.lx.placeKindOf[d.toks[k+1].key]
-		if kind == "" || k+2 < b && (d.inAt(k+2, listOf) || d.inAt(k+2, listOfShort)) {
-			continue // "the province of X" names X
+		if kind == "" || k+2 < b && (d.inAt(k+2, listOf) || d.inAt(k+2, listOfShort) || d.adjectiveAfter(k+2)) {
+			continue // "the province of X" names X; "la ville intelligente" no place
 		}
 		focus := d.foci.ofKind[kind]
 		if focus == nil || focus.ID == one.id {
@@ -374,23 +396,45 @@ func (d *related) kindAndPlace(s int, ms []*ment) [][2]*ment {
 	return nil
 }
 
-// kindBefore returns the article's place that a definite place noun in
-// [a, k) stands for ("the province", "la ville", not "the province of
-// X"), as a mention of it; nil if there is none.
-func (d *related) kindBefore(a, k int) *ment {
+// kindBefore returns the place that a definite place noun in [a, k)
+// stands for ("the province", "la ville", not "the province of X"): the
+// last place of that kind named before it in the sentence, a body's
+// included ("selon le Service des affaires étrangères de Pleiku, la ville
+// a noué …"), else the article's place of that kind; as a mention of it,
+// nil if there is none.
+func (d *related) kindBefore(ms []*ment, a, k int) *ment {
 	for q := a; q+1 < k; q++ {
 		if !d.inAt(q, listDefinite) || d.toks[q+1].cap || d.placeAt[q+1].p != nil || d.cover[q+1] >= 0 {
 			continue
 		}
 		kind := d.x.lx.placeKindOf[d.toks[q+1].key]
-		if kind == "" || q+2 < k && (d.inAt(q+2, listOf) || d.inAt(q+2, listOfShort)) {
+		if kind == "" || q+2 < k && (d.inAt(q+2, listOf) || d.inAt(q+2, listOfShort) || d.adjectiveAfter(q+2)) {
 			continue
+		}
+		var last *ment
+		for _, m := range ms {
+			if m.typ == City && m.j <= q {
+				if p := d.place(m.id); p != nil && p.Kind == kind {
+					last = m
+				}
+			}
+		}
+		if last != nil {
+			return last
 		}
 		if focus := d.foci.ofKind[kind]; focus != nil {
 			return &ment{id: focus.ID, typ: City}
 		}
 	}
 	return nil
+}
+
+// adjectiveAfter reports whether token k is a French adjective in lower
+// case after a place noun ("la ville intelligente", "la province
+// voisine"): the noun is then no reference to the article's place.
+func (d *related) adjectiveAfter(k int) bool {
+	t := &d.toks[k]
+	return d.lang == "fr" && t.word && !t.cap && d.x.lx.frenchAdjective(t.text)
 }
 
 // salientMents returns the two most mentioned entities of a type as
