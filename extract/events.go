@@ -398,7 +398,9 @@ func (ev *eventMention) addTopic(d *placed, w string) {
 	if k == "" || d.x.words.eventStop[k] {
 		return
 	}
-	if c := d.x.lx.topics[k]; c != "" {
+	if c := d.x.lx.topics[k]; c == "-" {
+		return // a function word (topics.tsv)
+	} else if c != "" {
 		k = c
 	} else if len(k) < 3 {
 		return
