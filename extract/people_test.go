@@ -93,6 +93,8 @@ func TestRoles(t *testing.T) {
 		{"a university's head (en)", "Professor Jane Smith, Vice-Chancellor of the University of Melbourne, welcomed the delegation.", "person:jane-smith", []string{"org:university-of-melbourne"}, "Vice-Chancellor"},
 		{"a university's head (fr)", "La délégation a rencontré Jean Lambert, recteur de l'Université de Liège.", "person:jean-lambert", []string{"org:universite-de-liege"}, "Rector"},
 		{"a Belgian provincial deputy (fr)", "Étaient présents Mme Claire Dubois, députée provinciale de Namur, et l'ambassadeur.", "person:claire-dubois", []string{"city:namur", "city:province-of-namur"}, "Provincial Deputy"},
+		{"a local title after led by is the delegation's place's (en)", "Participants include a 25-member delegation from Busan, South Korea, led by Deputy Mayor Kim Sung-hoon.", "person:kim-sung-hoon", []string{"city:busan"}, "Deputy Mayor"},
+		{"a local title after conduite par is the delegation's place's (fr)", "Une délégation de Nantes, conduite par l'adjointe au maire Claire Martin, est arrivée à Hué.", "person:claire-martin", []string{"city:nantes"}, "Deputy Mayor"},
 		{"a Belgian mayor (fr)", "Elle a été accueillie par la bourgmestre de Namur, Sophie Lambert.", "person:sophie-lambert", []string{"city:namur"}, "Mayor"},
 		{"a Dutch mayor (en)", "The delegation was received by Burgomaster of Rotterdam Pieter Janssens.", "person:pieter-janssens", []string{"city:rotterdam"}, "Mayor"},
 		{"a long hyphenated place before the title (en)", "Speaking at the forum, Saint-Laurent-du-Var Mayor Jean Moreau praised the projects.", "person:jean-moreau", []string{"city:saint-laurent-du-var"}, "Mayor"},

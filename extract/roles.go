@@ -75,6 +75,9 @@ func (d *resolved) titledPerson(i int) int {
 		if ro.target == "" && i > 0 && d.x.words.itsDet[d.toks[i-1].key] {
 			ro.target = d.placeBeforeIts(i - 1) // "a delegation from Khon Kaen province led by its Governor X"
 		}
+		if ro.target == "" && ro.scope == "local" && d.ledByBefore(i) {
+			ro.target = d.cityBefore(i) // "a delegation from Gangneung, South Korea, led by Deputy Mayor X"
+		}
 		roles = append(roles, ro)
 		r, roles = d.moreRoles(r, roles)
 		r = d.skipPortfolio(r)
@@ -156,6 +159,31 @@ func (d *resolved) placeBeforeIts(k int) string {
 	for b := k - 1; b >= 0 && b >= k-12 && d.toks[b].sent == d.toks[k].sent; b-- {
 		if p := d.placeEndingAt(b + 1); p != nil {
 			return p.ID
+		}
+	}
+	return ""
+}
+
+// ledByBefore reports whether a "led by" cue ends right before token i,
+// or before an article there ("led by", "headed by", "conduite par l'").
+func (d *resolved) ledByBefore(i int) bool {
+	for q := max(0, i-5); q < i; q++ {
+		if d.x.lx.mayCue(cueLedBy, &d.toks[q]) {
+			if e, v := d.x.lx.cue(cueLedBy, d.toks, q); v != "" && e <= i && d.skipArticles(e) == i {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cityBefore returns the last locality named in the sentence before token
+// i, within fifteen tokens: the place of the delegation a local office
+// holder leads. "" if none.
+func (d *resolved) cityBefore(i int) string {
+	for b := i - 1; b >= 0 && b >= i-15 && d.toks[b].sent == d.toks[i].sent; b-- {
+		if c := d.placeAt[b]; c.p != nil && !c.demonym && c.p.Type == City && c.end <= i {
+			return c.p.ID
 		}
 	}
 	return ""
