@@ -177,6 +177,17 @@ func (d *resolved) ledByBefore(i int) bool {
 	return false
 }
 
+// skipHonorific returns the start of the honorific and article before a
+// name starting at token i ("Mme Claire Martin", "M. X"), or i.
+func (d *resolved) skipHonorific(i int) int {
+	for b := max(0, i-3); b < i; b++ {
+		if e, c := d.titleAt(b); c != nil && c[0].scope == "honorific" && (e == i || e < i && d.toks[e].punct == '.' && e+1 == i) {
+			return b
+		}
+	}
+	return i
+}
+
 // cityBefore returns the last locality named in the sentence before token
 // i, within fifteen tokens: the place of the delegation a local office
 // holder leads. "" if none.
