@@ -505,16 +505,38 @@ const smallPlace = 100_000
 // follows a title or an honorific ("Mr.", "Chairman"), so is a person's
 // given names.
 func (d *candidates) afterTitle(i int, p *gazetteer.Place) bool {
-	if p.Country != "VN" || p.Population >= smallPlace || p.Kind != gazetteer.KindCity || i == 0 {
+	if i == 0 || d.toks[i-1].sent != d.toks[i].sent {
 		return false
 	}
-	if d.toks[i-1].sent != d.toks[i].sent {
-		return false
+	if p.Country != "VN" || p.Population >= smallPlace || p.Kind != gazetteer.KindCity {
+		// a place named like the first word of a person's full name in
+		// the article, right after a title: that person ("Ishikawa
+		// Norio, Vice Governor of Okayama … talks with Vice Governor
+		// Ishikawa")
+		return d.isTitleEnd(i) && d.firstOfName(i)
 	}
 	if d.isTitleEnd(i) {
 		return true
 	}
 	return d.toks[i-1].punct == '.' && i > 1 && d.isTitleEnd(i-1)
+}
+
+// firstOfName reports whether the word at token i opens a name of two or
+// more words elsewhere in the article (proposeNames).
+func (d *candidates) firstOfName(i int) bool {
+	if d.nameFirsts == nil {
+		d.nameFirsts = map[string]int{}
+		for k := range d.names {
+			if d.names[k].words >= 2 {
+				d.nameFirsts[d.toks[k].key]++
+			}
+		}
+	}
+	n := d.nameFirsts[d.toks[i].key]
+	if d.names[i].words >= 2 {
+		n-- // itself
+	}
+	return n > 0
 }
 
 // findPlaces turns place candidates not covered by people into mentions.

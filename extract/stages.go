@@ -68,6 +68,7 @@ type candidates struct {
 	textDates    []dates.Span          // an undated article's dates that carry their year, in text order
 	ctxYear      int                   // the year the article speaks from (contextYear), 0 if unknown
 	unitWords    bool                  // some token may start an administrative unit word (placeunits.go)
+	nameFirsts   map[string]int        // first word key -> how many names of two or more words open with it (firstOfName), nil until asked
 	unitNext     []int32               // token -> the first token from there on where a unit word may start, len(toks) if none (unitNear)
 	unitSpans    []unitSpan            // administrative units named with their type word, in text order (proposeUnits)
 	phraseStarts []int32               // the tokens where titles, eventHeads, knownOrgs, orgWords or orgHeads may have a phrase (mayStartAny)
