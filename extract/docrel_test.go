@@ -239,6 +239,12 @@ func TestPartnerships(t *testing.T) {
 			[]relWant{{PartnerOf, "city:pleiku", "city:seattle"}, {PartnerOf, "city:busan", "city:pleiku"}}, []relWant{{PartnerOf, "city:besancon", "city:seattle"}, {PartnerOf, "city:busan", "city:seattle"}}, ""},
 		{"a place noun with an adjective is no reference (fr)", "Une délégation de Bochum est arrivée lundi. Le directeur du Service des affaires étrangères de Pleiku a appelé les partenaires allemands à investir dans la ville intelligente.",
 			nil, []relWant{{PartnerOf, "city:bochum", "city:pleiku"}}, ""},
+		{"two localities coordinated before a tie (en)", "The governor recalled that Okayama and Hue set up friendly relations in 2016.",
+			[]relWant{{PartnerOf, "city:hue", "city:okayama"}}, nil, "friendship"},
+		{"two localities coordinated before a tie (fr)", "Le gouverneur a rappelé qu'Okayama et la ville de Hué ont noué des relations d'amitié en 2016.",
+			[]relWant{{PartnerOf, "city:hue", "city:okayama"}}, nil, "friendship"},
+		{"two localities not coordinated are no partners of a tie", "Officials of Hue, then of Lyon, discussed economic relations with Vientiane.",
+			nil, []relWant{{PartnerOf, "city:hue", "city:lyon"}}, ""},
 		{"two units of one country are not partners", "The Dutch province of Friesland and the Dutch province of Drenthe signed a cooperation agreement.",
 			nil, []relWant{{PartnerOf, "city:drenthe", "city:friesland"}}, ""},
 	}

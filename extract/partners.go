@@ -73,6 +73,9 @@ func (d *related) partners(s int, ms []*ment) {
 	if len(pairs) == 0 && cue != "" {
 		pairs = d.kindAndPlace(s, ms) // "the province and Tochigi prefecture signed"
 	}
+	if len(pairs) == 0 && tieAt >= 0 {
+		pairs = d.coordinatedBefore(ms, tieAt) // "Okayama and Quy Nhon set up friendly relations in 2016"
+	}
 	if len(pairs) == 0 && props["kind"] == "twinning" {
 		pairs = d.twinOfSalient(ms)
 	}
@@ -391,6 +394,34 @@ func (d *related) kindAndPlace(s int, ms []*ment) [][2]*ment {
 		}
 		if p := d.place(one.id); p != nil && p.Country != focus.Country {
 			return [][2]*ment{{{id: focus.ID, typ: City}, one}}
+		}
+	}
+	return nil
+}
+
+// coordinatedBefore returns the two localities joined by "and/et" (a
+// place kind word between them allowed) before token k: the subject of
+// "A and B set up friendly relations", "A et B ont noué des liens".
+func (d *related) coordinatedBefore(ms []*ment, k int) [][2]*ment {
+	for n := 0; n+1 < len(ms); n++ {
+		x, y := ms[n], ms[n+1]
+		if y.j > k || x.typ != City || y.typ != City || d.insideBody(x) || d.insideBody(y) || d.inDateline(x) {
+			continue
+		}
+		and := false
+		ok := true
+		for q := x.j; q < y.i && ok; q++ {
+			t := &d.toks[q]
+			switch {
+			case t.word && d.in(t, listAnd):
+				and = true
+			case t.word && (d.in(t, listPlaceKind) || d.in(t, listDefinite) || d.in(t, listOfShort)) || t.punct == '\'':
+			default:
+				ok = false
+			}
+		}
+		if ok && and {
+			return [][2]*ment{{x, y}}
 		}
 	}
 	return nil
