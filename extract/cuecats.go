@@ -20,6 +20,7 @@ const (
 	cueNotPersonAfter
 	cueNotPersonBefore
 	cueNow
+	cueOccasion
 	cueOngoing
 	cueOutcome
 	cueParticipate
@@ -51,6 +52,7 @@ var cueCatNames = [numCueCats]string{
 	cueNotPersonAfter:  "notperson-after",
 	cueNotPersonBefore: "notperson-before",
 	cueNow:             "now",
+	cueOccasion:        "occasion",
 	cueOngoing:         "ongoing",
 	cueOutcome:         "outcome",
 	cueParticipate:     "participate",

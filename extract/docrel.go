@@ -323,6 +323,7 @@ func (d *related) heldIn(s int, ms []*ment) {
 func (d *related) gatheredIn(s int, ms []*ment) {
 	_, g := d.hasCue(cueGather, s)
 	if g < 0 {
+		d.occasionIn(s, ms)
 		return
 	}
 	var place *ment
@@ -347,6 +348,38 @@ func (d *related) clauseBreak(k, e int) bool {
 		}
 	}
 	return false
+}
+
+// occasionIn finds where an event was held from a venue named before an
+// occasion cue that the event follows: "to be signed in Darwin in
+// November on the occasion of the Territory-ASEAN Business Week",
+// "présentée à La Rochelle du 14 au 28 septembre, lors de la Semaine du
+// Vietnam"; within twelve tokens, in the same clause.
+func (d *related) occasionIn(s int, ms []*ment) {
+	_, o := d.hasCue(cueOccasion, s)
+	if o < 0 {
+		return
+	}
+	e, _ := d.x.lx.cue(cueOccasion, d.toks, o)
+	var ev *ment
+	for _, m := range ms {
+		if m.typ == Event && m.i >= e && m.i <= d.skipArticles(e)+1 {
+			ev = m
+			break
+		}
+	}
+	if ev == nil || ev.coref {
+		return
+	}
+	var place *ment
+	for _, m := range ms {
+		if m.j <= o && m.i >= o-12 && (m.typ == City || m.typ == Country) && !d.placeAt[m.i].demonym && !d.insideOther(m) && d.isVenue(m) {
+			place = m // not "dans la ville tchèque": a city of that country
+		}
+	}
+	if place != nil && !d.clauseBreak(place.j, o) {
+		d.addRel(HeldIn, ev.id, place.id, nil, s)
+	}
 }
 
 // gatherForBefore reports whether a gatherfor cue in [k, e) ends at e,
