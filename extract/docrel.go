@@ -315,8 +315,8 @@ func (d *related) heldIn(s int, ms []*ment) {
 }
 
 // gatheredIn finds where an event was held from a gathering before it:
-// "Leaders of 12 localities gathered in the central city of Vinh on May
-// 21 for the first Corridor Cities Forum", "les maires se sont réunis à
+// "Mayors of 20 cities gathered in the central city of Hue on May 5 for
+// the 3rd Asia-Europe Mayors Forum", "les maires se sont réunis à
 // Hué pour le Festival": a gather cue, a venue after it, then (within a
 // few words, in the same clause) a gatherfor cue right before the event's
 // name.
@@ -351,10 +351,9 @@ func (d *related) clauseBreak(k, e int) bool {
 }
 
 // occasionIn finds where an event was held from a venue named before an
-// occasion cue that the event follows: "to be signed in Darwin in
-// November on the occasion of the Territory-ASEAN Business Week",
-// "présentée à La Rochelle du 14 au 28 septembre, lors de la Semaine du
-// Vietnam"; within twelve tokens, in the same clause.
+// occasion cue that the event follows: "to be signed in Perth in June
+// on the occasion of the 3rd Trade Week", "présentée à Nantes du 14 au
+// 28 septembre, lors du Festival de la gastronomie"; within twelve tokens, in the same clause.
 func (d *related) occasionIn(s int, ms []*ment) {
 	_, o := d.hasCue(cueOccasion, s)
 	if o < 0 {

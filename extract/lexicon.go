@@ -42,7 +42,7 @@ type lexicon struct {
 	yearWords   map[string]bool   // cues.tsv years: "20 years of", "20 ans de"
 	offices     map[string]bool   // cues.tsv office: "member", "membre" (of a body, in a title)
 	including   map[string]bool   // cues.tsv including: "including", "notamment"
-	seats       map[string]bool   // cues.tsv seat: "capital", "capitale" ("Thakhek, the capital of Khammouane")
+	seats       map[string]bool   // cues.tsv seat: "capital", "capitale" ("Pakse, the capital of Champasak")
 	delegations map[string]bool   // cues.tsv delegation: "delegation", "délégation"
 	pairPreps   map[string]string // cues.tsv pairprep: "entre" -> between, "avec" -> with, "et" -> and
 	kindRank    map[string]int    // partnership kind -> rank, most specific first (cues.tsv kind order)

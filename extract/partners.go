@@ -74,7 +74,7 @@ func (d *related) partners(s int, ms []*ment) {
 		pairs = d.kindAndPlace(s, ms) // "the province and Tochigi prefecture signed"
 	}
 	if len(pairs) == 0 && tieAt >= 0 {
-		pairs = d.coordinatedBefore(ms, tieAt) // "Okayama and Quy Nhon set up friendly relations in 2016"
+		pairs = d.coordinatedBefore(ms, tieAt) // "Kagawa and Hue set up friendly relations in 2016"
 	}
 	if len(pairs) == 0 && props["kind"] == "twinning" {
 		pairs = d.twinOfSalient(ms)
@@ -170,11 +170,11 @@ func (d *resolved) placeList(ms []*ment, k int) []listed {
 			break
 		}
 		if m.typ == Country && m.j+1 < len(d.toks) && d.toks[m.j].punct == '\'' && d.inAt(m.j+1, listPossessive) {
-			k = m.j + 2 // "with France's Alpes-de-Haute-Provence department": where the member lies
+			k = m.j + 2 // "with France's Gironde department": where the member lies
 			continue
 		}
 		if len(out) > 0 && sep == "," && d.seatBefore(out[len(out)-1].m.j, m.i) {
-			// "Thakhek, the capital of Khammouane, and ...": where the
+			// "Pakse, the capital of Champasak, and ...": where the
 			// member before lies, not a member
 			sep, k = "", m.j
 			continue
@@ -209,8 +209,8 @@ func (d *related) moreBetween(ms []*ment, k, b int) [][2]*ment {
 // moreWith reads, after the list of a first "A signed X with B" that ends
 // at token k, the places of a second "and Y with C" in the sentence (up
 // to b): a partnership cue, then "with/avec" and a list, whose partner is
-// A too ("Vinh signed a twinning agreement with Thakhek and a memorandum
-// of understanding with Nakhon Phanom").
+// A too ("Can Tho signed a twinning agreement with Tainan and a memorandum
+// of understanding with Udon Thani").
 func (d *related) moreWith(ms []*ment, anchor *ment, k, b int) [][2]*ment {
 	var out [][2]*ment
 	cue := false
@@ -237,8 +237,8 @@ func (d *related) moreWith(ms []*ment, anchor *ment, k, b int) [][2]*ment {
 }
 
 // seatBefore reports whether the tokens [g, e) between two places are a
-// comma and a seat word with "of/de" ("Thakhek, the capital of
-// Khammouane", "Thakhek, chef-lieu de la province de Khammouane"): the
+// comma and a seat word with "of/de" ("Pakse, the capital of
+// Champasak", "Pakse, chef-lieu de la province de Champassak"): the
 // second place says where the first lies.
 func (d *resolved) seatBefore(g, e int) bool {
 	if g >= e || d.toks[g].punct != ',' {
@@ -430,7 +430,7 @@ func (d *related) coordinatedBefore(ms []*ment, k int) [][2]*ment {
 // kindBefore returns the place that a definite place noun in [a, k)
 // stands for ("the province", "la ville", not "the province of X"): the
 // last place of that kind named before it in the sentence, a body's
-// included ("selon le Service des affaires étrangères de Pleiku, la ville
+// included ("selon le Service des affaires étrangères de Da Lat, la ville
 // a noué …"), else the article's place of that kind; as a mention of it,
 // nil if there is none.
 func (d *related) kindBefore(ms []*ment, a, k int) *ment {

@@ -200,8 +200,8 @@ func (d *resolved) findPartialPeople() {
 		case !d.inAt(words[0], listSurnameVI) && !d.inAt(words[0], listGiven) && !d.inAt(words[0], listParticle) && d.nameAt[words[0]].cands == nil:
 			// a first word that is neither a Vietnamese family name nor a
 			// given name of the lists, nor a place name: a Lao or Thai
-			// given name, which people go by ("Souksavanh" for
-			// Souksavanh Keomany)
+			// given name, which people go by ("Bounmy" for
+			// Bounmy Sisouk)
 			firsts[first] = true
 			add(first, m.id)
 		}

@@ -246,8 +246,8 @@ func (d *candidates) choosePlace(cands []placeAlias, i, j int) (p *gazetteer.Pla
 
 // oneSense reads as places the ambiguous names that stand alone without
 // context (unread, at the tokens unreadAt) when the article reads the
-// same name as that place elsewhere, with context: after "Vinh City" and
-// "in Vinh", a later "Vinh signed a twinning agreement" is the city too
+// same name as that place elsewhere, with context: after "the city of
+// Nice" and "in Nice", a later "Nice signed an agreement" is the city too
 // (one sense per article). Names inside a person's name stay apart: the
 // checks of choosePlaces run again.
 func (d *placed) oneSense(unread []placeCand, unreadAt []int, nameEnd int) {
@@ -510,9 +510,9 @@ func (d *candidates) afterTitle(i int, p *gazetteer.Place) bool {
 	}
 	if p.Country != "VN" || p.Population >= smallPlace || p.Kind != gazetteer.KindCity {
 		// a place named like the first word of a person's full name in
-		// the article, right after a title: that person ("Ishikawa
-		// Norio, Vice Governor of Okayama … talks with Vice Governor
-		// Ishikawa")
+		// the article, right after a title: that person ("Nagano
+		// Takeshi, Vice Governor of Nara … talks with Vice Governor
+		// Nagano")
 		return d.isTitleEnd(i) && d.firstOfName(i)
 	}
 	if d.isTitleEnd(i) {

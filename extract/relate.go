@@ -324,7 +324,7 @@ func (d *related) role(m *ment, r *role) {
 		}
 	}
 	if target == "" && r.scope == "local" {
-		// "une délégation de La Rochelle, conduite par Mme X, adjointe au
+		// "une délégation de Nantes, conduite par Mme X, adjointe au
 		// maire": the delegation's locality
 		if k := d.skipHonorific(m.i); d.ledByBefore(k) {
 			target = d.cityBefore(k)
