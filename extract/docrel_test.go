@@ -400,6 +400,12 @@ func TestMeetings(t *testing.T) {
 			"A delegation of the Hue People's Committee, led by Vice Chairman Le Van Binh, visited Blois.\n" +
 				"At a reception for the Hue delegation, Mayor Anne Leroy praised the projects.\n",
 			[]relWant{{Met, "person:anne-leroy", "person:le-van-binh"}}, nil},
+		{"the delegation meets whom it calls on: its leader did (en)",
+			"A delegation of the Hue People's Committee, led by Vice Chairman Le Van Binh, visited Blois. On Tuesday, the delegation paid a courtesy call on Mayor Anne Leroy.",
+			[]relWant{{Met, "person:anne-leroy", "person:le-van-binh"}}, nil},
+		{"the delegation meets whom it calls on: its leader did (fr)",
+			"Une délégation du Comité populaire de Hué, conduite par le vice-président Le Van Binh, a visité Blois. Mardi, la délégation a été reçue par la maire Anne Leroy.",
+			[]relWant{{Met, "person:anne-leroy", "person:le-van-binh"}}, nil},
 		{"people who received a delegation did not meet each other (fr)",
 			"La délégation de Hué a été reçue par M. Paul Girard, premier adjoint au maire, et Mme Claire Martin, vice-présidente de la métropole.",
 			nil, []relWant{{Met, "person:claire-martin", "person:paul-girard"}}},

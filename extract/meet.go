@@ -55,6 +55,11 @@ func (d *related) meetings(s int, ms []*ment) {
 			break
 		}
 		a, _ := d.sentRange(s)
+		if subject == nil && object != nil && d.leader != nil && d.leader.id != object.id && d.delegationAt(a, k) >= 0 {
+			// "the delegation paid a courtesy call on X", "la délégation a
+			// rencontré X", "elle a été accueillie par X": its leader met X
+			subject = d.leader
+		}
 		switch {
 		case subject == nil && object != nil && k > a+3:
 			continue // "The delegation was received by X, and met Y": no person meets
