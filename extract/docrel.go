@@ -465,6 +465,31 @@ func (d *resolved) listAfter(ms []*ment, k int, types ...string) []*ment {
 	return out
 }
 
+// showsAtTheirPlace gives a festival, fair or exhibition named after one
+// locality ("the Hue Festival", "le Festival du patrimoine minier de X",
+// events.tsv "show") that the article places nowhere else HELD_IN that
+// locality: such events are held in the place they are named after.
+func (d *related) showsAtTheirPlace() {
+	var held map[string]bool
+	for _, id := range d.order {
+		b := d.ents[id]
+		if b.e.Type != Event || len(b.parties) != 1 || !d.isShow(id) || d.ents[b.parties[0]] == nil {
+			continue
+		}
+		if held == nil {
+			held = map[string]bool{}
+			for _, r := range d.rels {
+				if r.Type == HeldIn {
+					held[r.From] = true
+				}
+			}
+		}
+		if !held[id] {
+			d.addRel(HeldIn, id, b.parties[0], nil, d.toks[b.first].sent)
+		}
+	}
+}
+
 // nameCountriesParticipate makes the countries a gathering the article
 // reports is named after take part in it ("Vietnam-France conference", "rencontres franco-
 // chinoises"): two countries or more, for bilateral and multilateral

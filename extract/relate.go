@@ -159,6 +159,7 @@ func (d *related) relations() {
 		d.hostedBy(s, ms)
 	}
 	d.nameCountriesParticipate()
+	d.showsAtTheirPlace()
 	d.unifyPartnerKinds()
 	d.roles()
 	for _, id := range d.order {
