@@ -146,6 +146,9 @@ func (d *related) findQuantities() {
 			}
 			x := q{c: c}
 			p := pos
+			if p+1 < b && d.toks[p].punct == '-' && !d.toks[p].space && d.toks[p+1].word && !d.toks[p+1].space {
+				p++ // "a 25-member delegation"
+			}
 			if p < b && d.placeAt[p].demonym && d.placeAt[p].p != nil {
 				x.of = d.placeAt[p].p.ID // "50 French localities"
 				p = d.placeAt[p].end
@@ -183,6 +186,14 @@ func (d *related) findQuantities() {
 				if e, pl := d.placeAtTok(r); pl != nil && pl.Type == Country {
 					x.of = pl.ID
 					p = e
+				}
+			}
+			if x.of == "" && x.unit == "members" {
+				// "a 25-member delegation from Busan, South Korea", "une
+				// délégation de 12 membres de Nantes", "la délégation de
+				// Nantes, forte de 12 membres"
+				if x.of = d.originAfter(p, b); x.of == "" {
+					x.of = d.originBefore(a, first)
 				}
 			}
 			if x.unit == "" && numbers.IsYearLike(c.Value) {
@@ -280,6 +291,42 @@ func (d *resolved) delegationCountry(a, end int) (string, int) {
 		}
 	}
 	return "", end
+}
+
+// originAfter returns the country a delegation's size is of: that of the
+// place after "from/de" within a few words after token p (and the
+// delegation noun): "25-member delegation from Busan" is of South Korea.
+// "" if none.
+func (d *related) originAfter(p, b int) string {
+	cw := d.x.lx.counts
+	for k := p; k+1 < b && k < p+6; k++ {
+		if !d.toks[k].word || !cw.from[d.toks[k].key] {
+			continue
+		}
+		r := k + 1
+		if r < b && (d.toks[r].punct == '\'' || cw.article[d.toks[r].key]) {
+			r++
+		}
+		if _, pl := d.placeAtTok(r); pl != nil {
+			if pl.Type == Country {
+				return pl.ID
+			}
+			return pl.CountryID
+		}
+	}
+	return ""
+}
+
+// originBefore returns the country of the place after the last
+// delegation noun before token first ("la délégation de Nantes, forte de
+// 12 membres"), "" if none.
+func (d *related) originBefore(a, first int) string {
+	for k := first - 1; k >= a && k >= first-10; k-- {
+		if d.inAt(k, listDelegation) {
+			return d.originAfter(k+1, first)
+		}
+	}
+	return ""
 }
 
 func lastEventIn(ms []*ment) string {

@@ -23,6 +23,12 @@ func TestCounts(t *testing.T) {
 		{"en over 70 Japanese localities", " date 2024-05-16 Hue\n" +
 			"The Asia-Europe Mayors Forum 2024 gathered over 70 Japanese localities in Hue.\n",
 			[]string{forum + " 70 localities country:japan true"}},
+		{"en a delegation's size, of the country it comes from", " date 2024-05-16 Hue\n" +
+			"The Asia-Europe Mayors Forum 2024 opened on Monday. Participants include a 25-member delegation from Busan, South Korea.\n",
+			[]string{forum + " 25 members country:south-korea false"}},
+		{"fr a delegation's size after its place", " date 2024-05-16 Hué\n" +
+			"La 3e Conférence de coopération décentralisée Vietnam-France s'est ouverte lundi. La délégation de Nantes, forte de 12 membres, y a participé.\n",
+			[]string{conf + " 12 members country:france false"}},
 		{"fr près de 300 délégués", " date 2024-05-16 Hué\n" +
 			"La 3e Conférence de coopération décentralisée Vietnam-France a rassemblé près de 300 délégués.\n",
 			[]string{conf + " 300 delegates  true"}},
