@@ -59,10 +59,10 @@ func TestQualityFloorsOnFresh(t *testing.T) {
 		name string
 		fl   floors
 	}{
-		{"a", floors{entityF1: 0.90, entityP: 0.90, relationF1: 0.80, relationP: 0.91, quantityF1: 0.85, dates: 5, maxDup: 2}},
-		{"b", floors{entityF1: 0.94, entityP: 0.96, relationF1: 0.77, relationP: 0.86, quantityF1: 0.65, dates: 6, maxDup: 1}},
-		{"c", floors{entityF1: 0.90, entityP: 0.90, relationF1: 0.78, relationP: 0.86, quantityF1: 0.40, dates: 12, maxDup: 1}},
-		{"d", floors{entityF1: 0.93, entityP: 0.93, relationF1: 0.80, relationP: 0.93, quantityF1: 0.80, dates: 7, maxDup: 1}},
+		{"a", floors{entityF1: 0.90, entityP: 0.92, relationF1: 0.82, relationP: 0.93, quantityF1: 0.90, dates: 6, maxDup: 2}},
+		{"b", floors{entityF1: 0.95, entityP: 0.97, relationF1: 0.78, relationP: 0.87, quantityF1: 0.85, dates: 7, maxDup: 1}},
+		{"c", floors{entityF1: 0.90, entityP: 0.90, relationF1: 0.79, relationP: 0.87, quantityF1: 0.45, dates: 12, maxDup: 1}},
+		{"d", floors{entityF1: 0.94, entityP: 0.96, relationF1: 0.83, relationP: 0.96, quantityF1: 0.88, dates: 8, maxDup: 1}},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			dir := filepath.Join("..", "eval", "testdata", "fresh", set.name)
