@@ -92,6 +92,12 @@ func TestEventDates(t *testing.T) {
 		{"en on Monday", " date 2024-05-16 Delegates meet in Hue\n" +
 			"The 3rd Vietnam-France Decentralised Cooperation Conference opened in Hue on Monday.\n",
 			map[string]string{conf: "2024-05-13"}},
+		{"en a season and a year", " date 2024-11-15 Forum\n" +
+			"Delegates agreed that the 4th Vietnam-Japan Local Forum will be held in Sakai in autumn 2026.\n",
+			map[string]string{"event:4-forum-jp-vn-local": "2026"}},
+		{"fr une saison et une année", " date 2024-11-15 Forum\n" +
+			"Le 4e Forum local Vietnam-Japon se tiendra à Sakai au printemps 2027.\n",
+			map[string]string{"event:4-forum-jp-vn-local": "2027"}},
 		{"fr le 12 avril", " date 2024-05-02 Les délégués à Hué\n" +
 			"La 3e Conférence de coopération décentralisée Vietnam-France s'est tenue le 12 avril à Hué.\n",
 			map[string]string{conf: "2024-04-12"}},
