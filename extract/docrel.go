@@ -323,7 +323,6 @@ func (d *related) heldIn(s int, ms []*ment) {
 func (d *related) gatheredIn(s int, ms []*ment) {
 	_, g := d.hasCue(cueGather, s)
 	if g < 0 {
-		d.occasionIn(s, ms)
 		return
 	}
 	var place *ment

@@ -381,12 +381,9 @@ func (d *related) kindAndPlace(s int, ms []*ment) [][2]*ment {
 	}
 	a, b := d.sentRange(s)
 	for k := a; k+1 < b; k++ {
-		if !d.inAt(k, listDefinite) || d.toks[k+1].cap || d.placeAt[k+1].p != nil || d.cover[k+1] >= 0 {
+		kind := d.placeNounAt(k, b)
+		if kind == "" {
 			continue
-		}
-		kind := d.x.lx.placeKindOf[d.toks[k+1].key]
-		if kind == "" || k+2 < b && (d.inAt(k+2, listOf) || d.inAt(k+2, listOfShort) || d.adjectiveAfter(k+2)) {
-			continue // "the province of X" names X; "la ville intelligente" no place
 		}
 		focus := d.foci.ofKind[kind]
 		if focus == nil || focus.ID == one.id {
@@ -435,11 +432,8 @@ func (d *related) coordinatedBefore(ms []*ment, k int) [][2]*ment {
 // nil if there is none.
 func (d *related) kindBefore(ms []*ment, a, k int) *ment {
 	for q := a; q+1 < k; q++ {
-		if !d.inAt(q, listDefinite) || d.toks[q+1].cap || d.placeAt[q+1].p != nil || d.cover[q+1] >= 0 {
-			continue
-		}
-		kind := d.x.lx.placeKindOf[d.toks[q+1].key]
-		if kind == "" || q+2 < k && (d.inAt(q+2, listOf) || d.inAt(q+2, listOfShort) || d.adjectiveAfter(q+2)) {
+		kind := d.placeNounAt(q, k)
+		if kind == "" {
 			continue
 		}
 		var last *ment
@@ -460,12 +454,22 @@ func (d *related) kindBefore(ms []*ment, a, k int) *ment {
 	return nil
 }
 
-// adjectiveAfter reports whether token k is a French adjective in lower
-// case after a place noun ("la ville intelligente", "la province
-// voisine"): the noun is then no reference to the article's place.
-func (d *related) adjectiveAfter(k int) bool {
-	t := &d.toks[k]
-	return d.lang == "fr" && t.word && !t.cap && d.x.lx.frenchAdjective(t.text)
+// placeNounAt returns the kind of place (data/placedescr.tsv kinds) that a
+// definite article at token q and the place noun after it stand for
+// ("the province", "la ville"), or "": not "the province of X", which
+// names X, nor a noun with a French adjective after it ("la ville
+// intelligente", "la province voisine"), nor anything reaching end.
+func (d *related) placeNounAt(q, end int) string {
+	if q+1 >= end || !d.inAt(q, listDefinite) || d.toks[q+1].cap || d.placeAt[q+1].p != nil || d.cover[q+1] >= 0 {
+		return ""
+	}
+	kind := d.x.lx.placeKindOf[d.toks[q+1].key]
+	if n := q + 2; kind != "" && n < end {
+		if t := &d.toks[n]; d.inAt(n, listOf) || d.inAt(n, listOfShort) || d.lang == "fr" && t.word && !t.cap && d.x.lx.frenchAdjective(t.text) {
+			return ""
+		}
+	}
+	return kind
 }
 
 // salientMents returns the two most mentioned entities of a type as

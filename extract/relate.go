@@ -156,6 +156,7 @@ func (d *related) relations() {
 		d.eventPlaces(s, ms)
 		d.heldIn(s, ms)
 		d.gatheredIn(s, ms)
+		d.occasionIn(s, ms)
 		d.hostedBy(s, ms)
 	}
 	d.nameCountriesParticipate()
