@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/kg-dev/kg/extract/gazetteer"
 	"github.com/kg-dev/kg/extract/numbers"
 )
 
@@ -178,12 +179,8 @@ func (d *related) findQuantities() {
 				p = d.placeAt[p].end
 			}
 			// "de France", "du Vietnam", "in Vietnam", "from France", "of the UK", "representing the UK"
-			if x.of == "" && p+1 < b && cw.from[d.toks[p].key] {
-				r := p + 1
-				if r < b && (d.toks[r].punct == '\'' || cw.article[d.toks[r].key]) {
-					r++
-				}
-				if e, pl := d.placeAtTok(r); pl != nil && pl.Type == Country {
+			if x.of == "" {
+				if e, pl := d.fromPlace(p, b); pl != nil && pl.Type == Country {
 					x.of = pl.ID
 					p = e
 				}
@@ -298,16 +295,8 @@ func (d *resolved) delegationCountry(a, end int) (string, int) {
 // delegation noun): "25-member delegation from Busan" is of South Korea.
 // "" if none.
 func (d *related) originAfter(p, b int) string {
-	cw := d.x.lx.counts
 	for k := p; k+1 < b && k < p+6; k++ {
-		if !d.toks[k].word || !cw.from[d.toks[k].key] {
-			continue
-		}
-		r := k + 1
-		if r < b && (d.toks[r].punct == '\'' || cw.article[d.toks[r].key]) {
-			r++
-		}
-		if _, pl := d.placeAtTok(r); pl != nil {
+		if _, pl := d.fromPlace(k, b); pl != nil {
 			if pl.Type == Country {
 				return pl.ID
 			}
@@ -315,6 +304,20 @@ func (d *related) originAfter(p, b int) string {
 		}
 	}
 	return ""
+}
+
+// fromPlace reads "from/de/of [the] PLACE" at token k (before b): the
+// place and its end, or nil.
+func (d *related) fromPlace(k, b int) (int, *gazetteer.Place) {
+	cw := d.x.lx.counts
+	if k+1 >= b || !d.toks[k].word || !cw.from[d.toks[k].key] {
+		return k, nil
+	}
+	r := k + 1
+	if r < b && (d.toks[r].punct == '\'' || cw.article[d.toks[r].key]) {
+		r++
+	}
+	return d.placeAtTok(r)
 }
 
 // originBefore returns the country of the place after the last
