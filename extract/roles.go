@@ -544,6 +544,9 @@ func (d *resolved) roleAfter(e int) []*role {
 	}
 	r := d.skipArticles(e + 1)
 	owner := ""
+	if r >= len(d.toks) {
+		return nil // "X," at the end of the text
+	}
 	if c := d.placeAt[r]; c.p != nil && !c.demonym && c.end+1 < len(d.toks) && d.toks[c.end].punct == '\'' && d.inAt(c.end+1, listPossessive) {
 		owner, r = c.p.ID, c.end+2 // ", Queensland's Assistant Minister for Tourism"
 	}
